@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "loopscope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loopscope", targets: ["loopscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Lexer, parser, AST, validation of the scenario subset, diagnostics.
+        .target(name: "ScenarioLanguage"),
+        // Compiler, bytecode VM and the simulated asyncio event loop on a virtual clock.
+        .target(
+            name: "LoopSimulator",
+            dependencies: [
+                "ScenarioLanguage",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        // The wide-character ncurses system library (module map + small inline shims).
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only target that touches the terminal.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .executableTarget(
+            name: "loopscope",
+            dependencies: [
+                "ScenarioLanguage",
+                "LoopSimulator",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"]),
+        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
+    ]
+)

@@ -1,0 +1,264 @@
+/// The syntax tree of a scenario. It follows Python's own `ast` module closely (same node
+/// names where possible) so a reader can hold the two side by side. Every node carries the
+/// source range it was parsed from.
+///
+/// The parser accepts more than the scenario subset (classes, lambdas, `yield`, ...) so
+/// that `Validator` can name an unsupported construct precisely instead of reporting a
+/// bare syntax error. The built-in asyncio library (written in Python, see LoopSimulator)
+/// is parsed by the same parser and validated in `.library` mode, which allows classes,
+/// `nonlocal` and `raise ... from`.
+
+public struct Module: Sendable {
+    public var body: [Stmt]
+    public init(body: [Stmt]) { self.body = body }
+}
+
+// MARK: - Statements
+
+public struct Stmt: Sendable {
+    public var kind: StmtKind
+    public var range: SourceRange
+    public init(_ kind: StmtKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public indirect enum StmtKind: Sendable {
+    case expr(Expr)
+    /// `a = b = value`: one or more targets, assigned left to right.
+    case assign(targets: [Expr], value: Expr)
+    case augAssign(target: Expr, op: BinaryOperator, value: Expr)
+    /// `x: T = v` (parsed to be rejected).
+    case annAssign(target: Expr, annotation: Expr, value: Expr?)
+    case `return`(Expr?)
+    case pass
+    case `break`
+    case `continue`
+    case `if`(test: Expr, body: [Stmt], orelse: [Stmt])
+    case `while`(test: Expr, body: [Stmt], orelse: [Stmt])
+    case `for`(target: Expr, iter: Expr, body: [Stmt], orelse: [Stmt], isAsync: Bool)
+    case `try`(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt], isStar: Bool)
+    case raise(exc: Expr?, cause: Expr?)
+    case assert(test: Expr, msg: Expr?)
+    case with(items: [WithItem], body: [Stmt], isAsync: Bool)
+    case functionDef(FunctionDef)
+    case classDef(ClassDef)
+    /// `import a, b as c`
+    case `import`([ImportAlias])
+    /// `from module import a, b as c` (`level` counts leading dots).
+    case importFrom(module: String?, names: [ImportAlias], level: Int)
+    case global([String])
+    case nonlocal([String])
+    case delete([Expr])
+    /// `match` statement (parsed only far enough to be rejected).
+    case match
+}
+
+public struct ExceptHandler: Sendable {
+    /// nil for a bare `except:`.
+    public var type: Expr?
+    public var name: String?
+    public var body: [Stmt]
+    public var range: SourceRange
+    public init(type: Expr?, name: String?, body: [Stmt], range: SourceRange) {
+        self.type = type
+        self.name = name
+        self.body = body
+        self.range = range
+    }
+}
+
+public struct WithItem: Sendable {
+    public var contextExpr: Expr
+    public var optionalVars: Expr?
+    public init(contextExpr: Expr, optionalVars: Expr?) {
+        self.contextExpr = contextExpr
+        self.optionalVars = optionalVars
+    }
+}
+
+public struct ImportAlias: Sendable {
+    public var name: String
+    public var asname: String?
+    public var range: SourceRange
+    public init(name: String, asname: String?, range: SourceRange) {
+        self.name = name
+        self.asname = asname
+        self.range = range
+    }
+}
+
+public struct FunctionDef: Sendable {
+    public var name: String
+    public var params: Parameters
+    public var body: [Stmt]
+    public var isAsync: Bool
+    public var decorators: [Expr]
+    public var returns: Expr?
+    /// The range of the `def` / `async def` header line (for diagnostics and tracebacks).
+    public var headerRange: SourceRange
+    public init(name: String, params: Parameters, body: [Stmt], isAsync: Bool,
+                decorators: [Expr], returns: Expr?, headerRange: SourceRange) {
+        self.name = name
+        self.params = params
+        self.body = body
+        self.isAsync = isAsync
+        self.decorators = decorators
+        self.returns = returns
+        self.headerRange = headerRange
+    }
+}
+
+public struct ClassDef: Sendable {
+    public var name: String
+    public var bases: [Expr]
+    public var body: [Stmt]
+    public var decorators: [Expr]
+    public var headerRange: SourceRange
+    public init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr], headerRange: SourceRange) {
+        self.name = name
+        self.bases = bases
+        self.body = body
+        self.decorators = decorators
+        self.headerRange = headerRange
+    }
+}
+
+/// A function's parameter list: `def f(a, b=1, *args, c, d=2, **kwargs)`.
+/// Positional-only markers (`/`) are parsed; `posonlyCount` says how many of `positional`
+/// came before it.
+public struct Parameters: Sendable {
+    public struct Param: Sendable {
+        public var name: String
+        public var annotation: Expr?
+        public var range: SourceRange
+        public init(name: String, annotation: Expr? = nil, range: SourceRange) {
+            self.name = name
+            self.annotation = annotation
+            self.range = range
+        }
+    }
+    public var positional: [Param] = []
+    /// Defaults of the last `positionalDefaults.count` positional parameters.
+    public var positionalDefaults: [Expr] = []
+    public var posonlyCount: Int = 0
+    public var varargs: Param?
+    public var keywordOnly: [Param] = []
+    /// One entry per keyword-only parameter; nil where it has no default.
+    public var keywordOnlyDefaults: [Expr?] = []
+    public var kwargs: Param?
+    public init() {}
+}
+
+// MARK: - Expressions
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public indirect enum ExprKind: Sendable {
+    case name(String)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    /// A (possibly implicitly concatenated) f-string.
+    case fstring([FStringPart])
+    case bool(Bool)
+    case none
+    /// `...`
+    case ellipsis
+    case list([Expr])
+    case tuple([Expr])
+    /// `{k: v}`; a nil key is a `**mapping` entry.
+    case dict([(key: Expr?, value: Expr)])
+    case set([Expr])
+    case attribute(Expr, String)
+    case call(func: Expr, args: [Argument])
+    case `subscript`(Expr, index: Expr)
+    /// `a:b:c` inside a subscript.
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    case listComp(element: Expr, generators: [Comprehension])
+    case setComp(element: Expr, generators: [Comprehension])
+    case dictComp(key: Expr, value: Expr, generators: [Comprehension])
+    case generatorExp(element: Expr, generators: [Comprehension])
+    case binary(BinaryOperator, Expr, Expr)
+    case unary(UnaryOperator, Expr)
+    /// `a and b and c` / `a or b`.
+    case boolOp(BoolOperator, [Expr])
+    /// `a < b <= c`: the first operand and the (operator, operand) chain.
+    case compare(Expr, [(CompareOperator, Expr)])
+    case ifExp(test: Expr, body: Expr, orelse: Expr)
+    case await(Expr)
+    case lambda(Parameters, body: Expr)
+    case yield(Expr?)
+    case yieldFrom(Expr)
+    /// `name := value`
+    case namedExpr(target: Expr, value: Expr)
+    /// `*value` in a call, a display or an assignment target.
+    case starred(Expr)
+}
+
+public enum FStringPart: Sendable {
+    case literal(String)
+    /// `{expr!conversion:spec}`. `conversion` is "r", "s" or "a"; `spec` may itself hold
+    /// replacement fields (`{x:>{width}}`), so it is a list of parts. `debugText` is the
+    /// `expr=` self-documenting text when present.
+    case expression(Expr, conversion: Character?, spec: [FStringPart]?, debugText: String?)
+}
+
+public struct Argument: Sendable {
+    public enum Kind: Sendable {
+        case positional
+        /// `*iterable`
+        case star
+        /// `name=value`
+        case keyword(String)
+        /// `**mapping`
+        case doubleStar
+    }
+    public var kind: Kind
+    public var value: Expr
+    public var range: SourceRange
+    public init(kind: Kind, value: Expr, range: SourceRange) {
+        self.kind = kind
+        self.value = value
+        self.range = range
+    }
+}
+
+public struct Comprehension: Sendable {
+    public var target: Expr
+    public var iter: Expr
+    public var ifs: [Expr]
+    public var isAsync: Bool
+    public init(target: Expr, iter: Expr, ifs: [Expr], isAsync: Bool) {
+        self.target = target
+        self.iter = iter
+        self.ifs = ifs
+        self.isAsync = isAsync
+    }
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
+    case matMul = "@", lshift = "<<", rshift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"
+}
+
+public enum UnaryOperator: String, Sendable {
+    case not = "not", neg = "-", pos = "+", invert = "~"
+}
+
+public enum BoolOperator: String, Sendable {
+    case and, or
+}
+
+public enum CompareOperator: String, Sendable {
+    case eq = "==", notEq = "!=", lt = "<", ltE = "<=", gt = ">", gtE = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}
