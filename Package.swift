@@ -20,7 +20,10 @@ let package = Package(
             dependencies: [
                 "ScenarioLanguage",
                 .product(name: "DequeModule", package: "swift-collections"),
-            ]
+            ],
+            // The simulation is single-threaded by design (one event loop, one VM); the
+            // Swift 5 language mode keeps its object graph free of Sendable annotations.
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(

@@ -1,0 +1,153 @@
+import ScenarioLanguage
+
+/// One bytecode instruction. The set follows CPython's opcodes where the idea is the same
+/// (LOAD_FAST, STORE_ATTR, FOR_ITER, PUSH_EXC_INFO, ...), simplified: exception handlers
+/// use a block stack (as CPython ≤ 3.10 did) instead of 3.11's exception table.
+public enum Instruction {
+    case nop
+    case loadConst(Int)
+    case loadFast(Int)
+    case storeFast(Int)
+    case deleteFast(Int)
+    /// Cells: the code's cell variables first, then its free variables.
+    case loadDeref(Int)
+    case storeDeref(Int)
+    case loadGlobal(Int)
+    case storeGlobal(Int)
+    /// Class bodies: the class namespace, then globals and builtins.
+    case loadName(Int)
+    case storeName(Int)
+    case loadAttr(Int)
+    case storeAttr(Int)
+    case loadSubscript
+    /// [lower, upper, step] -> slice
+    case buildSlice
+    case storeSubscript
+    case deleteSubscript
+
+    case pop
+    case dup
+    /// Duplicate the top two values: [a, b] -> [a, b, a, b].
+    case dup2
+    /// Swap the top two values.
+    case rot2
+    /// Lift the second and third values: [a, b, c] -> [c, a, b].
+    case rot3
+
+    case binary(BinaryOperator)
+    /// `x op= y`: in place for lists (`+=` extends), otherwise as `binary`.
+    case inplace(BinaryOperator)
+    case unary(UnaryOperator)
+    case compare(CompareOperator)
+
+    case jump(Int)
+    case popJumpIfFalse(Int)
+    case popJumpIfTrue(Int)
+    case jumpIfFalseOrPop(Int)
+    case jumpIfTrueOrPop(Int)
+
+    case buildList(Int)
+    case buildTuple(Int)
+    case buildDict(Int)
+    case listToTuple
+    /// Append TOS to the list `depth` entries below it (comprehensions).
+    case listAppend(Int)
+    /// Concatenate the top n strings (f-strings).
+    case buildString(Int)
+    /// f-string replacement field: conversion ("r", "s", "a" or nil), with a spec string on
+    /// top of the value when `hasSpec`.
+    case formatValue(conversion: Character?, hasSpec: Bool)
+    case unpackSequence(Int)
+
+    case getIter
+    /// Push the iterator's next value, or pop the iterator and jump when it is exhausted.
+    case forIter(Int)
+
+    /// Call with `argc` positional arguments.
+    case call(Int)
+    /// Call with `argc` values on the stack, the last `names.count` of which are keyword
+    /// arguments named by the constant tuple of strings at `kwNames`.
+    case callKw(argc: Int, kwNames: Int)
+    /// Call with an args tuple and a kwargs dict (after `*args` / `**kw` in the call).
+    case callEx
+    /// Extend the list below TOS with the iterable TOS (building `*args`).
+    case listExtend
+    /// Merge the dict TOS into the dict below it (building `**kw` / keywords with *args).
+    case dictMerge
+
+    /// Build a function from the code object constant `code`: below it on the stack are
+    /// `defaults` positional default values, then (when `kwDefaults` ≥ 0) a dict of
+    /// keyword-only defaults, then `closure` cells.
+    case makeFunction(code: Int, defaults: Int, hasKwDefaults: Bool, closure: Int)
+    /// Push the cell (not its contents) for closure building.
+    case loadClosure(Int)
+    /// Build a class named by `names[name]` from `bases` classes below the body function.
+    case buildClass(name: Int, bases: Int)
+
+    case returnValue
+    /// `await TOS`: run a coroutine inline, or yield a pending future to the task.
+    case await
+
+    case setupExcept(Int)
+    case setupFinally(Int)
+    case popBlock
+    /// Entering a handler: [exc] -> [previously handled exception, exc].
+    case pushExcInfo
+    /// Leaving a handler normally: pop the saved exception and make it current again.
+    case popExcept
+    /// Re-raise TOS (an exception) without adding a traceback entry.
+    case reraise
+    /// Leave a `finally` entered by an exception: [prev, exc] -> restore prev, re-raise exc.
+    case endFinally
+    /// `raise` (0), `raise X` (1), `raise X from Y` (2).
+    case raise(Int)
+    /// [exc, type] -> [exc, bool]
+    case checkExcMatch
+
+    /// `import NAME`: push the module.
+    case importName(Int)
+    /// `assert` failure: [message?] -> raise AssertionError.
+    case raiseAssertion(hasMessage: Bool)
+}
+
+/// A compiled function, module or class body.
+public final class CodeObject {
+    public let name: String
+    public let qualname: String
+    public let filename: String
+    public let firstLine: Int
+    public var instructions: [Instruction] = []
+    public var lines: [Int32] = []
+    public var constants: [Value] = []
+    public var names: [String] = []
+    public var localNames: [String] = []
+    public var cellNames: [String] = []
+    public var freeNames: [String] = []
+    /// For each cell variable that is also a parameter: the parameter's local slot.
+    public var cellParameters: [(cell: Int, local: Int)] = []
+
+    public var argCount = 0
+    public var defaultCount = 0
+    public var kwOnlyNames: [String] = []
+    public var hasVarargs = false
+    public var hasKwargs = false
+    public var isCoroutine = false
+    public var isClassBody = false
+    public var isModule = false
+
+    public init(name: String, qualname: String, filename: String, firstLine: Int) {
+        self.name = name
+        self.qualname = qualname
+        self.filename = filename
+        self.firstLine = firstLine
+    }
+
+    /// The names of parameters, in slot order (positional, *args, keyword-only, **kwargs).
+    public var parameterCount: Int {
+        argCount + (hasVarargs ? 1 : 0) + kwOnlyNames.count + (hasKwargs ? 1 : 0)
+    }
+
+    public func line(at pc: Int) -> Int {
+        pc >= 0 && pc < lines.count ? Int(lines[pc]) : firstLine
+    }
+}

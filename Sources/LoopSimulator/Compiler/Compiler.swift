@@ -1,0 +1,913 @@
+import ScenarioLanguage
+
+/// Compiles a validated `Module` into code objects, one per function, class body and the
+/// module itself. The shapes follow CPython's compiler (`compile.c`): `try/finally` bodies
+/// are emitted once for the normal path and once for the exceptional one, and `return`,
+/// `break` and `continue` unwind the enclosing blocks (running `finally` bodies and
+/// `__aexit__`) before they jump, as `compiler_unwind_fblock` does.
+public struct Compiler {
+    public static func compile(_ module: Module, filename: String) throws(Diagnostic) -> CodeObject {
+        let analysis = ScopeAnalysis(module)
+        let state = CompilerState(filename: filename, analysis: analysis)
+        return try state.compileModule(module)
+    }
+}
+
+/// What `return`/`break`/`continue` must undo when leaving a block early.
+private enum FrameBlock {
+    case whileLoop(continueTarget: Int, breaks: Box<[Int]>)
+    case forLoop(continueTarget: Int, breaks: Box<[Int]>)
+    case tryExcept
+    case tryFinally(body: [Stmt])
+    /// Inside an `except` body: the saved exception is on the stack.
+    case exceptHandler
+    /// Inside a `finally` body entered by an exception: [prev, exc] are on the stack.
+    case finallyHandler
+    case asyncWith(exitSlot: Int, line: Int)
+}
+
+final class Box<T> {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+private final class CompileUnit {
+    let code: CodeObject
+    let scope: Scope
+    var blocks: [FrameBlock] = []
+    var localSlots: [String: Int] = [:]
+    var cellSlots: [String: Int] = [:]
+    var nameSlots: [String: Int] = [:]
+    var renames: [[String: String]] = []
+    var hiddenCounter = 0
+
+    init(code: CodeObject, scope: Scope) {
+        self.code = code
+        self.scope = scope
+    }
+}
+
+private final class CompilerState {
+    let filename: String
+    let analysis: ScopeAnalysis
+    var unit: CompileUnit!
+    var line = 1
+
+    init(filename: String, analysis: ScopeAnalysis) {
+        self.filename = filename
+        self.analysis = analysis
+    }
+
+    // MARK: Units
+
+    func compileModule(_ module: Module) throws(Diagnostic) -> CodeObject {
+        let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1)
+        code.isModule = true
+        unit = CompileUnit(code: code, scope: analysis.module)
+        try compileBody(module.body)
+        emit(.loadConst(constant(.none)))
+        emit(.returnValue)
+        return code
+    }
+
+    private func compileFunction(_ def: FunctionDef, qualname: String) throws(Diagnostic) -> CodeObject {
+        guard let scope = analysis.scope(for: def.headerRange) else {
+            throw Diagnostic("internal: no scope for '\(def.name)'", at: def.headerRange)
+        }
+        let code = CodeObject(name: def.name, qualname: qualname, filename: filename, firstLine: def.headerRange.start.line)
+        code.isCoroutine = def.isAsync
+        let p = def.params
+        code.argCount = p.positional.count
+        code.defaultCount = p.positionalDefaults.count
+        code.hasVarargs = p.varargs != nil
+        code.kwOnlyNames = p.keywordOnly.map(\.name)
+        code.hasKwargs = p.kwargs != nil
+        let saved = unit
+        let savedLine = line
+        defer { unit = saved; line = savedLine }
+        unit = CompileUnit(code: code, scope: scope)
+        for name in scope.parameters { _ = localSlot(name) }
+        for name in scope.cells.sorted() {
+            unit.cellSlots[name] = code.cellNames.count
+            code.cellNames.append(name)
+            if let param = unit.localSlots[name] { code.cellParameters.append((code.cellNames.count - 1, param)) }
+        }
+        for name in scope.frees.sorted() where unit.cellSlots[name] == nil {
+            unit.cellSlots[name] = code.cellNames.count + code.freeNames.count
+            code.freeNames.append(name)
+        }
+        fixCellSlots()
+        line = def.headerRange.start.line
+        try compileBody(def.body)
+        emit(.loadConst(constant(.none)))
+        emit(.returnValue)
+        return code
+    }
+
+    /// Free variables are numbered after all cell variables.
+    private func fixCellSlots() {
+        let cells = unit.code.cellNames.count
+        for (i, name) in unit.code.freeNames.enumerated() { unit.cellSlots[name] = cells + i }
+    }
+
+    private func compileClassBody(_ cls: ClassDef) throws(Diagnostic) -> CodeObject {
+        guard let scope = analysis.scope(for: cls.headerRange) else {
+            throw Diagnostic("internal: no scope for class '\(cls.name)'", at: cls.headerRange)
+        }
+        let code = CodeObject(name: cls.name, qualname: cls.name, filename: filename, firstLine: cls.headerRange.start.line)
+        code.isClassBody = true
+        let saved = unit
+        defer { unit = saved }
+        unit = CompileUnit(code: code, scope: scope)
+        try compileBody(cls.body)
+        emit(.loadConst(constant(.none)))
+        emit(.returnValue)
+        return code
+    }
+
+    // MARK: Emitting
+
+    @discardableResult
+    private func emit(_ instruction: Instruction) -> Int {
+        unit.code.instructions.append(instruction)
+        unit.code.lines.append(Int32(line))
+        return unit.code.instructions.count - 1
+    }
+
+    private var here: Int { unit.code.instructions.count }
+
+    private func patch(_ at: Int, to target: Int) {
+        switch unit.code.instructions[at] {
+        case .jump: unit.code.instructions[at] = .jump(target)
+        case .popJumpIfFalse: unit.code.instructions[at] = .popJumpIfFalse(target)
+        case .popJumpIfTrue: unit.code.instructions[at] = .popJumpIfTrue(target)
+        case .jumpIfFalseOrPop: unit.code.instructions[at] = .jumpIfFalseOrPop(target)
+        case .jumpIfTrueOrPop: unit.code.instructions[at] = .jumpIfTrueOrPop(target)
+        case .forIter: unit.code.instructions[at] = .forIter(target)
+        case .setupExcept: unit.code.instructions[at] = .setupExcept(target)
+        case .setupFinally: unit.code.instructions[at] = .setupFinally(target)
+        default: break
+        }
+    }
+
+    private func constant(_ value: Value) -> Int {
+        unit.code.constants.append(value)
+        return unit.code.constants.count - 1
+    }
+
+    private func name(_ n: String) -> Int {
+        if let i = unit.nameSlots[n] { return i }
+        unit.code.names.append(n)
+        unit.nameSlots[n] = unit.code.names.count - 1
+        return unit.code.names.count - 1
+    }
+
+    private func localSlot(_ n: String) -> Int {
+        if let i = unit.localSlots[n] { return i }
+        unit.code.localNames.append(n)
+        unit.localSlots[n] = unit.code.localNames.count - 1
+        return unit.code.localNames.count - 1
+    }
+
+    private func hiddenLocal(_ hint: String) -> String {
+        unit.hiddenCounter += 1
+        return ".\(hint)\(unit.hiddenCounter)"
+    }
+
+    // MARK: Names
+
+    private enum NameAccess { case fast(Int), deref(Int), global(Int), classNamespace(Int) }
+
+    private func access(_ n: String) -> NameAccess {
+        var resolved = n
+        for map in unit.renames.reversed() {
+            if let r = map[n] { resolved = r; break }
+        }
+        let hidden = resolved != n || n.hasPrefix(".")
+        switch unit.scope.kind {
+        case .module:
+            return .global(name(resolved))
+        case .classBody:
+            return .classNamespace(name(resolved))
+        case .function:
+            if hidden { return .fast(localSlot(resolved)) }
+            if let c = unit.cellSlots[n] { return .deref(c) }
+            if unit.scope.globals.contains(n) { return .global(name(n)) }
+            if unit.scope.bound.contains(n) { return .fast(localSlot(n)) }
+            return .global(name(n))
+        }
+    }
+
+    private func load(_ n: String) {
+        switch access(n) {
+        case .fast(let i): emit(.loadFast(i))
+        case .deref(let i): emit(.loadDeref(i))
+        case .global(let i): emit(.loadGlobal(i))
+        case .classNamespace(let i): emit(.loadName(i))
+        }
+    }
+
+    private func store(_ n: String) {
+        switch access(n) {
+        case .fast(let i): emit(.storeFast(i))
+        case .deref(let i): emit(.storeDeref(i))
+        case .global(let i): emit(.storeGlobal(i))
+        case .classNamespace(let i): emit(.storeName(i))
+        }
+    }
+
+    // MARK: Statements
+
+    private func compileBody(_ body: [Stmt]) throws(Diagnostic) {
+        for stmt in body { try compile(stmt) }
+    }
+
+    private func compile(_ stmt: Stmt) throws(Diagnostic) {
+        line = stmt.range.start.line
+        switch stmt.kind {
+        case .expr(let e):
+            try compile(e)
+            emit(.pop)
+        case let .assign(targets, value):
+            try compile(value)
+            for (i, t) in targets.enumerated() {
+                if i < targets.count - 1 { emit(.dup) }
+                try assign(to: t)
+            }
+        case let .augAssign(target, op, value):
+            try augmentedAssign(target, op, value)
+        case .annAssign:
+            throw Diagnostic("annotated assignments are not supported in scenarios", at: stmt.range)
+        case .return(let value):
+            if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
+            try unwindBlocks(upTo: 0, preservingTop: true)
+            line = stmt.range.start.line
+            emit(.returnValue)
+        case .pass:
+            break
+        case .break:
+            try loopExit(isBreak: true, at: stmt.range)
+        case .continue:
+            try loopExit(isBreak: false, at: stmt.range)
+        case let .if(test, body, orelse):
+            try compile(test)
+            let toElse = emit(.popJumpIfFalse(-1))
+            try compileBody(body)
+            if orelse.isEmpty {
+                patch(toElse, to: here)
+            } else {
+                let toEnd = emit(.jump(-1))
+                patch(toElse, to: here)
+                try compileBody(orelse)
+                patch(toEnd, to: here)
+            }
+        case let .while(test, body, orelse):
+            let top = here
+            try compile(test)
+            let exit = emit(.popJumpIfFalse(-1))
+            let breaks = Box<[Int]>([])
+            unit.blocks.append(.whileLoop(continueTarget: top, breaks: breaks))
+            try compileBody(body)
+            unit.blocks.removeLast()
+            line = stmt.range.start.line
+            emit(.jump(top))
+            patch(exit, to: here)
+            try compileBody(orelse)
+            for b in breaks.value { patch(b, to: here) }
+        case let .for(target, iter, body, orelse, isAsync):
+            if isAsync { throw Diagnostic("'async for' is not supported in scenarios", at: stmt.range) }
+            try compile(iter)
+            emit(.getIter)
+            let top = emit(.forIter(-1))
+            try assign(to: target)
+            let breaks = Box<[Int]>([])
+            unit.blocks.append(.forLoop(continueTarget: top, breaks: breaks))
+            try compileBody(body)
+            unit.blocks.removeLast()
+            line = stmt.range.start.line
+            emit(.jump(top))
+            patch(top, to: here)
+            try compileBody(orelse)
+            for b in breaks.value { patch(b, to: here) }
+        case let .try(body, handlers, orelse, finalbody, isStar):
+            if isStar { throw Diagnostic("'except*' is not supported in scenarios", at: stmt.range) }
+            if finalbody.isEmpty {
+                try compileTryExcept(body, handlers, orelse)
+            } else {
+                try compileTryFinally(finalbody) { () throws(Diagnostic) in
+                    if handlers.isEmpty {
+                        try self.compileBody(body)
+                    } else {
+                        try self.compileTryExcept(body, handlers, orelse)
+                    }
+                }
+            }
+        case let .raise(exc, cause):
+            var count = 0
+            if let exc { try compile(exc); count = 1 }
+            if let cause { try compile(cause); count = 2 }
+            line = stmt.range.start.line
+            emit(.raise(count))
+        case let .assert(test, msg):
+            try compile(test)
+            let ok = emit(.popJumpIfTrue(-1))
+            if let msg { try compile(msg) }
+            line = stmt.range.start.line
+            emit(.raiseAssertion(hasMessage: msg != nil))
+            patch(ok, to: here)
+        case let .with(items, body, isAsync):
+            guard isAsync else {
+                throw Diagnostic("'with' statements are not supported in scenarios (use 'async with')", at: stmt.range)
+            }
+            try compileAsyncWith(items[...], body, line: stmt.range.start.line)
+        case .functionDef(let def):
+            try makeFunction(def)
+            store(def.name)
+        case .classDef(let cls):
+            let body = try compileClassBody(cls)
+            line = stmt.range.start.line
+            emit(.loadConst(constant(.object(CodeConstant(body)))))
+            emit(.makeFunction(code: unit.code.constants.count - 1, defaults: 0, hasKwDefaults: false, closure: 0))
+            for b in cls.bases { try compile(b) }
+            emit(.buildClass(name: name(cls.name), bases: cls.bases.count))
+            store(cls.name)
+        case .import(let aliases):
+            for a in aliases {
+                emit(.importName(name(a.name)))
+                store(a.asname ?? String(a.name.split(separator: ".")[0]))
+            }
+        case let .importFrom(module, aliases, _):
+            for a in aliases {
+                emit(.importName(name(module ?? "")))
+                emit(.loadAttr(name(a.name)))
+                store(a.asname ?? a.name)
+            }
+        case .global, .nonlocal:
+            break
+        case .delete(let targets):
+            for t in targets {
+                switch t.kind {
+                case .name(let n):
+                    if case .fast(let i) = access(n) { emit(.deleteFast(i)) } else {
+                        throw Diagnostic("'del' of this name is not supported", at: t.range)
+                    }
+                case let .subscript(obj, index):
+                    try compile(obj)
+                    try compile(index)
+                    emit(.deleteSubscript)
+                default:
+                    throw Diagnostic("'del' of this target is not supported", at: t.range)
+                }
+            }
+        case .match:
+            throw Diagnostic("'match' statements are not supported in scenarios", at: stmt.range)
+        }
+    }
+
+    private func makeFunction(_ def: FunctionDef) throws(Diagnostic) {
+        for d in def.params.positionalDefaults { try compile(d) }
+        let hasKw = def.params.keywordOnlyDefaults.contains { $0 != nil }
+        if hasKw {
+            var count = 0
+            for (p, d) in zip(def.params.keywordOnly, def.params.keywordOnlyDefaults) {
+                guard let d else { continue }
+                emit(.loadConst(constant(.str(p.name))))
+                try compile(d)
+                count += 1
+            }
+            emit(.buildDict(count))
+        }
+        let prefix = unit.code.isModule || unit.code.isClassBody ? "" : unit.code.qualname + ".<locals>."
+        let code = try compileFunction(def, qualname: prefix + def.name)
+        for free in code.freeNames {
+            guard let slot = unit.cellSlots[free] else {
+                throw Diagnostic("internal: no cell for '\(free)'", at: def.headerRange)
+            }
+            emit(.loadClosure(slot))
+        }
+        line = def.headerRange.start.line
+        emit(.loadConst(constant(.object(CodeConstant(code)))))
+        emit(.makeFunction(code: unit.code.constants.count - 1, defaults: def.params.positionalDefaults.count,
+                           hasKwDefaults: hasKw, closure: code.freeNames.count))
+    }
+
+    private func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(Diagnostic) {
+        let setup = emit(.setupExcept(-1))
+        unit.blocks.append(.tryExcept)
+        try compileBody(body)
+        unit.blocks.removeLast()
+        emit(.popBlock)
+        try compileBody(orelse)
+        var ends = [emit(.jump(-1))]
+        patch(setup, to: here)
+        // [exc] -> [prev, exc]
+        emit(.pushExcInfo)
+        for handler in handlers {
+            line = handler.range.start.line
+            var next: Int?
+            if let type = handler.type {
+                try compile(type)
+                emit(.checkExcMatch)
+                next = emit(.popJumpIfFalse(-1))
+            }
+            if let n = handler.name { store(n) } else { emit(.pop) }
+            unit.blocks.append(.exceptHandler)
+            try compileBody(handler.body)
+            unit.blocks.removeLast()
+            emit(.popExcept)
+            if let n = handler.name {
+                // `except E as e` deletes `e` afterwards, as CPython does.
+                emit(.loadConst(constant(.none)))
+                store(n)
+            }
+            ends.append(emit(.jump(-1)))
+            if let next { patch(next, to: here) }
+        }
+        emit(.reraise)
+        for e in ends { patch(e, to: here) }
+    }
+
+    private func compileTryFinally(_ finalbody: [Stmt], body: () throws(Diagnostic) -> Void) throws(Diagnostic) {
+        let setup = emit(.setupFinally(-1))
+        unit.blocks.append(.tryFinally(body: finalbody))
+        try body()
+        unit.blocks.removeLast()
+        emit(.popBlock)
+        try compileBody(finalbody)
+        let end = emit(.jump(-1))
+        patch(setup, to: here)
+        emit(.pushExcInfo)
+        unit.blocks.append(.finallyHandler)
+        try compileBody(finalbody)
+        unit.blocks.removeLast()
+        emit(.endFinally)
+        patch(end, to: here)
+    }
+
+    private func compileAsyncWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], line withLine: Int) throws(Diagnostic) {
+        guard let item = items.first else {
+            try compileBody(body)
+            return
+        }
+        try compile(item.contextExpr)
+        line = withLine
+        let exitSlot = localSlotForHidden("aexit")
+        emit(.dup)
+        emit(.loadAttr(name("__aexit__")))
+        storeHidden(exitSlot)
+        emit(.loadAttr(name("__aenter__")))
+        emit(.call(0))
+        emit(.await)
+        if let v = item.optionalVars { try assign(to: v) } else { emit(.pop) }
+        let setup = emit(.setupFinally(-1))
+        unit.blocks.append(.asyncWith(exitSlot: exitSlot.slot, line: withLine))
+        try compileAsyncWith(items.dropFirst(), body, line: withLine)
+        unit.blocks.removeLast()
+        emit(.popBlock)
+        line = withLine
+        emitExitCall(exitSlot.slot)
+        let end = emit(.jump(-1))
+        patch(setup, to: here)
+        // [exc] -> [prev, exc]; call __aexit__(type(exc), exc, None); re-raise unless it
+        // returned true.
+        emit(.pushExcInfo)
+        emit(.dup)
+        loadHidden(exitSlot)
+        emit(.rot2)
+        emit(.dup)
+        emit(.loadAttr(name("__class__")))
+        emit(.rot2)
+        emit(.loadConst(constant(.none)))
+        // [prev, exc, aexit, type, exc, None]
+        emit(.call(3))
+        emit(.await)
+        let suppress = emit(.popJumpIfTrue(-1))
+        emit(.endFinally)
+        patch(suppress, to: here)
+        // [prev, exc] -> drop exc, restore prev.
+        emit(.pop)
+        emit(.popExcept)
+        patch(end, to: here)
+    }
+
+    private struct HiddenSlot { let slot: Int; let name: String }
+
+    /// A compiler-made variable (`__aexit__` of an `async with`).
+    private func localSlotForHidden(_ hint: String) -> HiddenSlot {
+        let n = hiddenLocal(hint)
+        switch access(n) {
+        case .fast(let i): return HiddenSlot(slot: i, name: n)
+        case .global(let i), .classNamespace(let i): return HiddenSlot(slot: -1 - i, name: n)
+        case .deref(let i): return HiddenSlot(slot: i, name: n)
+        }
+    }
+
+    private func storeHidden(_ s: HiddenSlot) { store(s.name) }
+    private func loadHidden(_ s: HiddenSlot) { load(s.name) }
+
+    private func emitExitCall(_ slot: Int) {
+        // `slot` identifies the hidden variable; find it again by slot number.
+        if slot >= 0 { emit(.loadFast(slot)) } else {
+            let idx = -1 - slot
+            emit(unit.scope.kind == .classBody ? .loadName(idx) : .loadGlobal(idx))
+        }
+        emit(.loadConst(constant(.none)))
+        emit(.loadConst(constant(.none)))
+        emit(.loadConst(constant(.none)))
+        emit(.call(3))
+        emit(.await)
+        emit(.pop)
+    }
+
+    /// Emits what leaving the blocks above `depth` requires (innermost first). With
+    /// `preservingTop` a return value on the stack is kept above whatever is popped.
+    private func unwindBlocks(upTo depth: Int, preservingTop: Bool) throws(Diagnostic) {
+        let saved = unit.blocks
+        defer { unit.blocks = saved }
+        while unit.blocks.count > depth {
+            let block = unit.blocks.removeLast()
+            switch block {
+            case .whileLoop:
+                break
+            case .forLoop:
+                if preservingTop { emit(.rot2) }
+                emit(.pop)
+            case .tryExcept:
+                emit(.popBlock)
+            case .tryFinally(let body):
+                emit(.popBlock)
+                try compileBody(body)
+            case .exceptHandler:
+                if preservingTop { emit(.rot2) }
+                emit(.popExcept)
+            case .finallyHandler:
+                // [prev, exc] (+ value): drop the exception, then restore prev.
+                if preservingTop { emit(.rot2) }
+                emit(.pop)
+                if preservingTop { emit(.rot2) }
+                emit(.popExcept)
+            case let .asyncWith(exitSlot, withLine):
+                emit(.popBlock)
+                let savedLine = line
+                line = withLine
+                emitExitCall(exitSlot)
+                line = savedLine
+            }
+        }
+    }
+
+    private func loopExit(isBreak: Bool, at range: SourceRange) throws(Diagnostic) {
+        guard let index = unit.blocks.lastIndex(where: {
+            if case .whileLoop = $0 { return true }
+            if case .forLoop = $0 { return true }
+            return false
+        }) else {
+            throw Diagnostic(isBreak ? "'break' outside loop" : "'continue' not properly in loop", at: range)
+        }
+        try unwindBlocks(upTo: index + 1, preservingTop: false)
+        switch unit.blocks[index] {
+        case let .whileLoop(top, breaks):
+            if isBreak { breaks.value.append(emit(.jump(-1))) } else { emit(.jump(top)) }
+        case let .forLoop(top, breaks):
+            if isBreak {
+                emit(.pop)
+                breaks.value.append(emit(.jump(-1)))
+            } else {
+                emit(.jump(top))
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: Assignment
+
+    private func assign(to target: Expr) throws(Diagnostic) {
+        switch target.kind {
+        case .name(let n):
+            store(n)
+        case let .attribute(obj, attr):
+            try compile(obj)
+            line = target.range.start.line
+            emit(.storeAttr(name(attr)))
+        case let .subscript(obj, index):
+            try compile(obj)
+            try compile(index)
+            line = target.range.start.line
+            emit(.storeSubscript)
+        case .tuple(let items), .list(let items):
+            if items.contains(where: { if case .starred = $0.kind { return true }; return false }) {
+                throw Diagnostic("starred assignment targets are not supported in scenarios", at: target.range)
+            }
+            line = target.range.start.line
+            emit(.unpackSequence(items.count))
+            for item in items { try assign(to: item) }
+        default:
+            throw Diagnostic("cannot assign to this expression", at: target.range)
+        }
+    }
+
+    private func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ value: Expr) throws(Diagnostic) {
+        switch target.kind {
+        case .name(let n):
+            load(n)
+            try compile(value)
+            line = target.range.start.line
+            emit(.inplace(op))
+            store(n)
+        case let .attribute(obj, attr):
+            try compile(obj)
+            emit(.dup)
+            emit(.loadAttr(name(attr)))
+            try compile(value)
+            line = target.range.start.line
+            emit(.inplace(op))
+            emit(.rot2)
+            emit(.storeAttr(name(attr)))
+        case let .subscript(obj, index):
+            try compile(obj)
+            try compile(index)
+            emit(.dup2)
+            emit(.loadSubscript)
+            try compile(value)
+            line = target.range.start.line
+            emit(.inplace(op))
+            emit(.rot3)
+            emit(.storeSubscript)
+        default:
+            throw Diagnostic("illegal expression for augmented assignment", at: target.range)
+        }
+    }
+
+    // MARK: Expressions
+
+    private func compile(_ expr: Expr) throws(Diagnostic) {
+        let savedLine = line
+        line = expr.range.start.line
+        defer { line = savedLine }
+        switch expr.kind {
+        case .name(let n): load(n)
+        case .int(let i): emit(.loadConst(constant(.int(i))))
+        case .float(let d): emit(.loadConst(constant(.float(d))))
+        case .string(let s): emit(.loadConst(constant(.str(s))))
+        case .bool(let b): emit(.loadConst(constant(.bool(b))))
+        case .none: emit(.loadConst(constant(.none)))
+        case .ellipsis: emit(.loadConst(constant(.none)))
+        case .fstring(let parts): try compileFString(parts)
+        case .list(let items):
+            try compileSequence(items)
+        case .tuple(let items):
+            if items.contains(where: { if case .starred = $0.kind { return true }; return false }) {
+                try compileSequence(items)
+                emit(.listToTuple)
+            } else {
+                for i in items { try compile(i) }
+                emit(.buildTuple(items.count))
+            }
+        case .dict(let pairs):
+            var count = 0
+            for p in pairs {
+                guard let k = p.key else {
+                    throw Diagnostic("'**' in dict displays is not supported in scenarios", at: p.value.range)
+                }
+                try compile(k)
+                try compile(p.value)
+                count += 1
+            }
+            emit(.buildDict(count))
+        case .set:
+            throw Diagnostic("set displays are not supported in scenarios", at: expr.range)
+        case let .attribute(obj, attr):
+            try compile(obj)
+            line = expr.range.start.line
+            emit(.loadAttr(name(attr)))
+        case let .call(fn, args):
+            try compileCall(fn, args, range: expr.range)
+        case let .subscript(obj, index):
+            try compile(obj)
+            try compile(index)
+            line = expr.range.start.line
+            emit(.loadSubscript)
+        case let .slice(lower, upper, step):
+            for part in [lower, upper, step] {
+                if let part { try compile(part) } else { emit(.loadConst(constant(.none))) }
+            }
+            emit(.buildSlice)
+        case let .listComp(element, generators):
+            let result = hiddenLocal("comp")
+            emit(.buildList(0))
+            store(result)
+            var renames: [String: String] = [:]
+            for g in generators { collectRenames(g.target, into: &renames) }
+            unit.renames.append(renames)
+            try compileComprehension(generators[...], element: element, result: result)
+            unit.renames.removeLast()
+            load(result)
+        case .setComp, .dictComp:
+            throw Diagnostic("set and dict comprehensions are not supported in scenarios", at: expr.range)
+        case .generatorExp:
+            throw Diagnostic("generator expressions are not supported in scenarios", at: expr.range)
+        case let .binary(op, a, b):
+            try compile(a)
+            try compile(b)
+            line = expr.range.start.line
+            emit(.binary(op))
+        case let .unary(op, a):
+            try compile(a)
+            emit(.unary(op))
+        case let .boolOp(op, items):
+            var ends: [Int] = []
+            for (i, item) in items.enumerated() {
+                try compile(item)
+                if i < items.count - 1 {
+                    ends.append(emit(op == .and ? .jumpIfFalseOrPop(-1) : .jumpIfTrueOrPop(-1)))
+                }
+            }
+            for e in ends { patch(e, to: here) }
+        case let .compare(first, rest):
+            try compileCompare(first, rest, range: expr.range)
+        case let .ifExp(test, body, orelse):
+            try compile(test)
+            let toElse = emit(.popJumpIfFalse(-1))
+            try compile(body)
+            let toEnd = emit(.jump(-1))
+            patch(toElse, to: here)
+            try compile(orelse)
+            patch(toEnd, to: here)
+        case .await(let e):
+            try compile(e)
+            line = expr.range.start.line
+            emit(.await)
+        case .lambda:
+            throw Diagnostic("'lambda' expressions are not supported in scenarios", at: expr.range)
+        case .yield, .yieldFrom:
+            throw Diagnostic("'yield' is not supported in scenarios (generators are not supported)", at: expr.range)
+        case .namedExpr:
+            throw Diagnostic("assignment expressions (':=') are not supported in scenarios", at: expr.range)
+        case .starred:
+            throw Diagnostic("starred expressions are only supported as call arguments", at: expr.range)
+        }
+    }
+
+    private func collectRenames(_ target: Expr, into map: inout [String: String]) {
+        switch target.kind {
+        case .name(let n): map[n] = hiddenLocal(n)
+        case .tuple(let items), .list(let items): for i in items { collectRenames(i, into: &map) }
+        default: break
+        }
+    }
+
+    private func compileComprehension(_ generators: ArraySlice<Comprehension>, element: Expr, result: String) throws(Diagnostic) {
+        guard let g = generators.first else {
+            load(result)
+            try compile(element)
+            emit(.listAppend(1))
+            emit(.pop)
+            return
+        }
+        try compile(g.iter)
+        emit(.getIter)
+        let top = emit(.forIter(-1))
+        try assign(to: g.target)
+        var skips: [Int] = []
+        for cond in g.ifs {
+            try compile(cond)
+            skips.append(emit(.popJumpIfFalse(-1)))
+        }
+        try compileComprehension(generators.dropFirst(), element: element, result: result)
+        for s in skips { patch(s, to: here) }
+        emit(.jump(top))
+        patch(top, to: here)
+    }
+
+    /// A list display; with `*items` it is built by extending.
+    private func compileSequence(_ items: [Expr]) throws(Diagnostic) {
+        if !items.contains(where: { if case .starred = $0.kind { return true }; return false }) {
+            for i in items { try compile(i) }
+            emit(.buildList(items.count))
+            return
+        }
+        emit(.buildList(0))
+        for i in items {
+            if case .starred(let inner) = i.kind {
+                try compile(inner)
+                emit(.listExtend)
+            } else {
+                try compile(i)
+                emit(.buildList(1))
+                emit(.listExtend)
+            }
+        }
+    }
+
+    private func compileCall(_ fn: Expr, _ args: [Argument], range: SourceRange) throws(Diagnostic) {
+        try compile(fn)
+        let needsEx = args.contains {
+            switch $0.kind {
+            case .star, .doubleStar: return true
+            default: return false
+            }
+        }
+        if !needsEx {
+            var kwNames: [Value] = []
+            for a in args {
+                try compile(a.value)
+                if case .keyword(let k) = a.kind { kwNames.append(.str(k)) }
+            }
+            line = range.start.line
+            if kwNames.isEmpty {
+                emit(.call(args.count))
+            } else {
+                emit(.callKw(argc: args.count, kwNames: constant(.object(PyTuple(kwNames)))))
+            }
+            return
+        }
+        emit(.buildList(0))
+        for a in args {
+            switch a.kind {
+            case .positional:
+                try compile(a.value)
+                emit(.buildList(1))
+                emit(.listExtend)
+            case .star:
+                try compile(a.value)
+                emit(.listExtend)
+            default: break
+            }
+        }
+        emit(.buildDict(0))
+        for a in args {
+            switch a.kind {
+            case .keyword(let k):
+                emit(.loadConst(constant(.str(k))))
+                try compile(a.value)
+                emit(.buildDict(1))
+                emit(.dictMerge)
+            case .doubleStar:
+                try compile(a.value)
+                emit(.dictMerge)
+            default: break
+            }
+        }
+        line = range.start.line
+        emit(.callEx)
+    }
+
+    private func compileCompare(_ first: Expr, _ rest: [(CompareOperator, Expr)], range: SourceRange) throws(Diagnostic) {
+        try compile(first)
+        if rest.count == 1 {
+            try compile(rest[0].1)
+            line = range.start.line
+            emit(.compare(rest[0].0))
+            return
+        }
+        var cleanups: [Int] = []
+        for (i, (op, operand)) in rest.enumerated() {
+            try compile(operand)
+            if i < rest.count - 1 {
+                emit(.dup)
+                emit(.rot3)
+                emit(.compare(op))
+                cleanups.append(emit(.jumpIfFalseOrPop(-1)))
+            } else {
+                emit(.compare(op))
+            }
+        }
+        let end = emit(.jump(-1))
+        for c in cleanups { patch(c, to: here) }
+        emit(.rot2)
+        emit(.pop)
+        patch(end, to: here)
+    }
+
+    private func compileFString(_ parts: [FStringPart]) throws(Diagnostic) {
+        var count = 0
+        for part in parts {
+            switch part {
+            case .literal(let s):
+                emit(.loadConst(constant(.str(s))))
+            case let .expression(e, conversion, spec, debugText):
+                if let debugText {
+                    emit(.loadConst(constant(.str(debugText))))
+                    count += 1
+                }
+                try compile(e)
+                let conv: Character? = conversion ?? (debugText != nil && spec == nil ? "r" : nil)
+                if let spec {
+                    try compileFString(spec)
+                    emit(.formatValue(conversion: conv, hasSpec: true))
+                } else {
+                    emit(.formatValue(conversion: conv, hasSpec: false))
+                }
+            }
+            count += 1
+        }
+        emit(.buildString(count))
+    }
+}
+
+/// A code object stored as a constant (for `makeFunction`).
+public final class CodeConstant: PyObject {
+    public let code: CodeObject
+    public init(_ code: CodeObject) { self.code = code }
+}

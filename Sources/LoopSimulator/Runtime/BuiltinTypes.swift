@@ -1,0 +1,69 @@
+/// The classes of built-in values and the exception hierarchy, shared by every simulation
+/// (they are immutable once built; library classes are created per simulation).
+public enum BuiltinTypes {
+    public static let object = PyClass(name: "object", bases: [])
+    public static let type = PyClass(name: "type", bases: [object])
+    public static let noneType = PyClass(name: "NoneType", bases: [object])
+    public static let int = PyClass(name: "int", bases: [object])
+    public static let bool = PyClass(name: "bool", bases: [int])
+    public static let float = PyClass(name: "float", bases: [object])
+    public static let str = PyClass(name: "str", bases: [object])
+    public static let list = PyClass(name: "list", bases: [object])
+    public static let tuple = PyClass(name: "tuple", bases: [object])
+    public static let dict = PyClass(name: "dict", bases: [object])
+    public static let set = PyClass(name: "set", bases: [object])
+    public static let module = PyClass(name: "module", bases: [object])
+    public static let function = PyClass(name: "function", bases: [object])
+    public static let builtinFunction = PyClass(name: "builtin_function_or_method", bases: [object])
+    public static let method = PyClass(name: "method", bases: [object])
+    public static let coroutine = PyClass(name: "coroutine", bases: [object])
+    public static let cell = PyClass(name: "cell", bases: [object])
+    public static let range = PyClass(name: "range", bases: [object])
+
+    // MARK: Exceptions (CPython 3.11's hierarchy, the part scenarios meet)
+
+    public static let baseException = PyClass(name: "BaseException", bases: [object])
+    public static let exception = PyClass(name: "Exception", bases: [baseException])
+    public static let baseExceptionGroup = PyClass(name: "BaseExceptionGroup", bases: [baseException])
+    public static let exceptionGroup = PyClass(name: "ExceptionGroup", bases: [baseExceptionGroup, exception])
+    public static let systemExit = PyClass(name: "SystemExit", bases: [baseException])
+    public static let keyboardInterrupt = PyClass(name: "KeyboardInterrupt", bases: [baseException])
+    public static let generatorExit = PyClass(name: "GeneratorExit", bases: [baseException])
+    public static let stopIteration = PyClass(name: "StopIteration", bases: [exception])
+    public static let arithmeticError = PyClass(name: "ArithmeticError", bases: [exception])
+    public static let zeroDivisionError = PyClass(name: "ZeroDivisionError", bases: [arithmeticError])
+    public static let overflowError = PyClass(name: "OverflowError", bases: [arithmeticError])
+    public static let assertionError = PyClass(name: "AssertionError", bases: [exception])
+    public static let attributeError = PyClass(name: "AttributeError", bases: [exception])
+    public static let lookupError = PyClass(name: "LookupError", bases: [exception])
+    public static let indexError = PyClass(name: "IndexError", bases: [lookupError])
+    public static let keyError = PyClass(name: "KeyError", bases: [lookupError])
+    public static let nameError = PyClass(name: "NameError", bases: [exception])
+    public static let unboundLocalError = PyClass(name: "UnboundLocalError", bases: [nameError])
+    public static let runtimeError = PyClass(name: "RuntimeError", bases: [exception])
+    public static let notImplementedError = PyClass(name: "NotImplementedError", bases: [runtimeError])
+    public static let recursionError = PyClass(name: "RecursionError", bases: [runtimeError])
+    public static let typeError = PyClass(name: "TypeError", bases: [exception])
+    public static let valueError = PyClass(name: "ValueError", bases: [exception])
+    public static let osError = PyClass(name: "OSError", bases: [exception])
+    public static let timeoutError = PyClass(name: "TimeoutError", bases: [osError])
+    public static let connectionError = PyClass(name: "ConnectionError", bases: [osError])
+    public static let memoryError = PyClass(name: "MemoryError", bases: [exception])
+
+    /// asyncio.CancelledError derives from BaseException since 3.8, so `except Exception`
+    /// does not swallow cancellation.
+    public static let cancelledError: PyClass = {
+        let c = PyClass(name: "CancelledError", bases: [baseException], module: "asyncio.exceptions")
+        return c
+    }()
+    public static let invalidStateError = PyClass(name: "InvalidStateError", bases: [exception], module: "asyncio.exceptions")
+
+    /// Exception classes visible as builtins in scenarios, by name.
+    public static let builtinExceptions: [PyClass] = [
+        baseException, exception, baseExceptionGroup, exceptionGroup, systemExit, keyboardInterrupt,
+        generatorExit, stopIteration, arithmeticError, zeroDivisionError, overflowError, assertionError,
+        attributeError, lookupError, indexError, keyError, nameError, unboundLocalError, runtimeError,
+        notImplementedError, recursionError, typeError, valueError, osError, timeoutError,
+        connectionError, memoryError,
+    ]
+}

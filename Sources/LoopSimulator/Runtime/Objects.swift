@@ -1,0 +1,233 @@
+/// Objects with identity. Each subclass is one Python type; `pyClass` names it so that
+/// `type(x).__name__`, `isinstance` and tracebacks see the same names as CPython.
+open class PyObject {
+    public init() {}
+
+    /// The object's Python class.
+    open var pyClass: PyClass { BuiltinTypes.object }
+
+    public var typeName: String { pyClass.name }
+
+    /// Attributes stored on the object itself (instances of library classes, functions).
+    /// Native types answer their methods in `Interpreter.getAttribute`.
+    open func instanceAttribute(_ name: String) -> Value? { nil }
+}
+
+public final class PyList: PyObject {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+    public override var pyClass: PyClass { BuiltinTypes.list }
+}
+
+public final class PyTuple: PyObject {
+    public let items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    public override var pyClass: PyClass { BuiltinTypes.tuple }
+    public static let empty = PyTuple([])
+}
+
+/// An insertion-ordered dict, as Python's.
+public final class PyDict: PyObject {
+    public private(set) var keys: [Value?] = []
+    public private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+    private var deleted = 0
+
+    public override init() {}
+    public override var pyClass: PyClass { BuiltinTypes.dict }
+
+    public var count: Int { index.count }
+
+    public func get(_ key: Value) -> Value? {
+        guard let i = index[HashKey(key)] else { return nil }
+        return values[i]
+    }
+
+    public func set(_ key: Value, _ value: Value) {
+        let k = HashKey(key)
+        if let i = index[k] {
+            values[i] = value
+        } else {
+            index[k] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    @discardableResult
+    public func remove(_ key: Value) -> Value? {
+        guard let i = index.removeValue(forKey: HashKey(key)) else { return nil }
+        keys[i] = nil
+        deleted += 1
+        let v = values[i]
+        if deleted > 16 && deleted * 2 > keys.count { compact() }
+        return v
+    }
+
+    private func compact() {
+        let pairs = entries
+        keys = []; values = []; index = [:]; deleted = 0
+        for (k, v) in pairs { set(k, v) }
+    }
+
+    /// The live entries in insertion order.
+    public var entries: [(Value, Value)] {
+        var out: [(Value, Value)] = []
+        out.reserveCapacity(index.count)
+        for (i, k) in keys.enumerated() { if let k = k { out.append((k, values[i])) } }
+        return out
+    }
+}
+
+/// A variable shared between a function and the functions nested in it.
+public final class PyCell: PyObject {
+    public var value: Value?
+    public init(_ value: Value? = nil) { self.value = value }
+}
+
+/// A module: `asyncio`, `time`, the scenario's `__main__`.
+public final class PyModule: PyObject {
+    public let name: String
+    public var attributes: [String: Value] = [:]
+    public init(name: String) { self.name = name }
+    public override var pyClass: PyClass { BuiltinTypes.module }
+    public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
+}
+
+/// A `def` / `async def` value: code plus what it closed over and its defaults.
+public final class PyFunction: PyObject {
+    public let code: CodeObject
+    public let globals: PyModule
+    public let defaults: [Value]
+    public let kwDefaults: [String: Value]
+    public let closure: [PyCell]
+    public init(code: CodeObject, globals: PyModule, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
+        self.code = code
+        self.globals = globals
+        self.defaults = defaults
+        self.kwDefaults = kwDefaults
+        self.closure = closure
+    }
+    public override var pyClass: PyClass { BuiltinTypes.function }
+    public var name: String { code.name }
+}
+
+/// A function implemented in Swift. `call` receives positional and keyword arguments.
+public final class PyBuiltin: PyObject {
+    public typealias Body = (Interpreter, [Value], [(String, Value)]) throws -> Value
+    public let name: String
+    public let body: Body
+    public init(_ name: String, _ body: @escaping Body) {
+        self.name = name
+        self.body = body
+    }
+    public override var pyClass: PyClass { BuiltinTypes.builtinFunction }
+}
+
+/// `obj.method`: a function with its first argument bound.
+public final class PyBoundMethod: PyObject {
+    public let receiver: Value
+    public let function: Value
+    public init(receiver: Value, function: Value) {
+        self.receiver = receiver
+        self.function = function
+    }
+    public override var pyClass: PyClass { BuiltinTypes.method }
+}
+
+/// A class: the built-in types, the exception hierarchy and the classes of the built-in
+/// asyncio library (scenarios themselves cannot define classes).
+public final class PyClass: PyObject {
+    public let name: String
+    public let bases: [PyClass]
+    public private(set) var mro: [PyClass] = []
+    public var dict: [String: Value] = [:]
+    /// The module name shown in reprs (`asyncio.exceptions`, `builtins`).
+    public var module: String
+
+    public init(name: String, bases: [PyClass], module: String = "builtins") {
+        self.name = name
+        self.bases = bases
+        self.module = module
+        super.init()
+        mro = [self] + PyClass.merge(bases.map { $0.mro } + [bases])
+    }
+
+    public override var pyClass: PyClass { BuiltinTypes.type }
+
+    /// C3 linearisation, as Python computes `__mro__`.
+    private static func merge(_ sequences: [[PyClass]]) -> [PyClass] {
+        var seqs = sequences.filter { !$0.isEmpty }
+        var result: [PyClass] = []
+        while !seqs.isEmpty {
+            guard let head = seqs.lazy.map({ $0[0] }).first(where: { candidate in
+                !seqs.contains { $0.dropFirst().contains { $0 === candidate } }
+            }) else { break }
+            result.append(head)
+            seqs = seqs.map { $0.first === head ? Array($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+        }
+        return result
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool {
+        mro.contains { $0 === other }
+    }
+
+    public func lookup(_ name: String) -> Value? {
+        for c in mro { if let v = c.dict[name] { return v } }
+        return nil
+    }
+
+    public var isExceptionClass: Bool { isSubclass(of: BuiltinTypes.baseException) }
+}
+
+/// An instance of a library class.
+public class PyInstance: PyObject {
+    public let cls: PyClass
+    public var attributes: [String: Value] = [:]
+    public init(cls: PyClass) { self.cls = cls }
+    public override var pyClass: PyClass { cls }
+    public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
+}
+
+/// One line of a traceback: where an exception passed through.
+public struct TracebackEntry: Equatable {
+    public var function: String
+    public var line: Int
+    public init(function: String, line: Int) {
+        self.function = function
+        self.line = line
+    }
+}
+
+/// An exception instance (any class derived from BaseException).
+public final class PyException: PyInstance {
+    public var args: [Value]
+    /// Outermost frame first, as Python prints it.
+    public var traceback: [TracebackEntry] = []
+    public var cause: PyException?
+    public var context: PyException?
+    public var suppressContext = false
+
+    public init(cls: PyClass, args: [Value]) {
+        self.args = args
+        super.init(cls: cls)
+    }
+
+    public override func instanceAttribute(_ name: String) -> Value? {
+        switch name {
+        case "args": return .object(PyTuple(args))
+        case "__cause__": return cause.map { .object($0) } ?? .none
+        case "__context__": return context.map { .object($0) } ?? .none
+        default: return attributes[name]
+        }
+    }
+
+    public func isInstance(of cls: PyClass) -> Bool { self.cls.isSubclass(of: cls) }
+}
+
+/// A Swift error carrying a raised Python exception through native code.
+public struct PythonError: Error {
+    public let exception: PyException
+    public init(_ exception: PyException) { self.exception = exception }
+}

@@ -1,0 +1,118 @@
+/// A Python value in the simulator. Small immutable values are stored inline; everything
+/// with identity (lists, functions, coroutines, futures, exceptions, ...) is a `PyObject`.
+public enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case object(PyObject)
+
+    public static let `true` = Value.bool(true)
+    public static let `false` = Value.bool(false)
+
+    /// Python's `type(x).__name__`.
+    public var typeName: String {
+        switch self {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .str: return "str"
+        case .object(let o): return o.typeName
+        }
+    }
+
+    public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
+    public var asObject: PyObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    /// `x is y`
+    public func isIdentical(to other: Value) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case let (.bool(a), .bool(b)): return a == b
+        // Small ints and interned strings are identical in CPython; scenarios comparing
+        // them with `is` get CPython's (implementation-defined) answer for small values.
+        case let (.int(a), .int(b)): return a == b && a >= -5 && a <= 256
+        case let (.float(a), .float(b)): return a.bitPattern == b.bitPattern
+        case let (.str(a), .str(b)): return a == b
+        case let (.object(a), .object(b)): return a === b
+        default: return false
+        }
+    }
+}
+
+/// A value usable as a dict key: Python's hashing rules (1 == 1.0 == True share a key;
+/// tuples hash by content; other objects by identity).
+public struct HashKey: Hashable {
+    public let value: Value
+
+    public init(_ value: Value) { self.value = value }
+
+    public static func == (a: HashKey, b: HashKey) -> Bool {
+        keyEquals(a.value, b.value)
+    }
+
+    private static func keyEquals(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case let (.str(x), .str(y)): return x == y
+        case let (.object(x), .object(y)):
+            if let tx = x as? PyTuple, let ty = y as? PyTuple {
+                return tx.items.count == ty.items.count
+                    && zip(tx.items, ty.items).allSatisfy { keyEquals($0, $1) }
+            }
+            return x === y
+        default:
+            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch value {
+        case .none: hasher.combine(0)
+        case .bool(let b): hasher.combine(b ? 1 : 0)
+        case .int(let i): hasher.combine(i)
+        case .float(let d):
+            if d.rounded() == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
+        case .str(let s): hasher.combine(s)
+        case .object(let o):
+            if let t = o as? PyTuple {
+                for item in t.items { HashKey(item).hash(into: &hasher) }
+            } else {
+                hasher.combine(ObjectIdentifier(o))
+            }
+        }
+    }
+}
+
+extension Value {
+    /// The value as a number for mixed int/float/bool arithmetic and comparison.
+    var numericValue: Double? {
+        switch self {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+
+    /// Whether Python can hash this value (lists and dicts are unhashable).
+    var isHashable: Bool {
+        switch self {
+        case .object(let o):
+            if o is PyList || o is PyDict { return false }
+            if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
+            return true
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/// One activation of a code object: program counter, fast locals, cells, value stack and
+/// the block stack of active `try` handlers.
+public final class Frame {
+    struct Block {
+        enum Kind { case handler, exceptHandler }
+        let kind: Kind
+        /// `handler`: where to jump. `exceptHandler`: unused.
+        let target: Int
+        /// The value-stack height to restore.
+        let level: Int
+    }
+
+    /// Why a suspended coroutine frame stopped, so `send` knows what to push on resume.
+    enum Suspension {
+        case none
+        /// `await future` on a future that was not done (`Future.__await__` yielded it).
+        case future(PyFuture)
+        /// A bare `yield` (`asyncio.sleep(0)`).
+        case bareYield
+    }
+
+    let code: CodeObject
+    let globals: PyModule
+    var pc = 0
+    var stack: [Value] = []
+    var locals: [Value?]
+    var cells: [PyCell]
+    var blocks: [Block] = []
+    /// The exception an `except`/`finally` of this frame is handling (`sys.exc_info()`).
+    var handled: PyException?
+    /// Class bodies store their names here.
+    var namespace: [String: Value]?
+    /// The coroutine object this frame belongs to, if any.
+    weak var coroutine: PyCoroutine?
+    var suspension: Suspension = .none
+
+    init(code: CodeObject, globals: PyModule, locals: [Value?], cells: [PyCell]) {
+        self.code = code
+        self.globals = globals
+        self.locals = locals
+        self.cells = cells
+        stack.reserveCapacity(8)
+    }
+
+    /// The line being executed (for tracebacks and the trace's "parked at line").
+    var currentLine: Int { code.line(at: max(0, pc - 1)) }
+}
+
+/// The chain of frames one `send` runs: a task's coroutine and the coroutines it awaits
+/// (innermost last), or a plain call made from native code.
+final class Fiber {
+    var frames: [Frame]
+    init(_ frames: [Frame]) { self.frames = frames }
+}
+
+/// A coroutine object: what calling an `async def` returns.
+public final class PyCoroutine: PyObject {
+    enum State { case created, suspended, running, closed }
+
+    let frame: Frame
+    let function: PyFunction
+    var state: State = .created
+    /// The suspended chain when this coroutine is driven directly by a task.
+    var fiber: Fiber?
+    /// Whether anything ever awaited or wrapped it (for "was never awaited").
+    var wasAwaited = false
+    /// Where it was created (for the never-awaited warning).
+    var creationLine: Int
+
+    init(function: PyFunction, frame: Frame, creationLine: Int) {
+        self.function = function
+        self.frame = frame
+        self.creationLine = creationLine
+        super.init()
+        frame.coroutine = self
+    }
+
+    public override var pyClass: PyClass { BuiltinTypes.coroutine }
+    public var name: String { function.code.name }
+    public var qualname: String { function.code.qualname }
+}
+
+/// The awaitable `asyncio.sleep(0)` uses: awaiting it yields nothing to the task once.
+final class BareYield: PyObject {
+    static let shared = BareYield()
+}
+
+/// `slice(lower, upper, step)`
+public final class PySlice: PyObject {
+    let lower: Value, upper: Value, step: Value
+    init(lower: Value, upper: Value, step: Value) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+    }
+}
+
+/// `range(start, stop, step)`
+public final class PyRange: PyObject {
+    let start: Int, stop: Int, step: Int
+    init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    public override var pyClass: PyClass { BuiltinTypes.range }
+    var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+}
+
+/// The iterator `GET_ITER` makes over a sequence (a snapshot for dicts' keys, as Python
+/// raises on mutation during iteration and scenarios never rely on that).
+final class PyIterator: PyObject {
+    enum Source {
+        case list(PyList)
+        case values([Value])
+        case range(PyRange)
+        case string([Character])
+    }
+    let source: Source
+    var index = 0
+    init(_ source: Source) { self.source = source }
+
+    func next() -> Value? {
+        switch source {
+        case .list(let l):
+            guard index < l.items.count else { return nil }
+            index += 1
+            return l.items[index - 1]
+        case .values(let v):
+            guard index < v.count else { return nil }
+            index += 1
+            return v[index - 1]
+        case .range(let r):
+            guard index < r.count else { return nil }
+            index += 1
+            return .int(r.start + (index - 1) * r.step)
+        case .string(let chars):
+            guard index < chars.count else { return nil }
+            index += 1
+            return .str(String(chars[index - 1]))
+        }
+    }
+}

@@ -1,0 +1,600 @@
+/// The bytecode VM. Frames live on explicit `Fiber` stacks, so a coroutine can stop at
+/// any `await` and resume later: a task's `send` runs its fiber until the innermost frame
+/// yields a pending future (or a bare yield), returns, or raises.
+public final class Interpreter {
+    enum Resume {
+        case start
+        case send(Value)
+        case throwing(PyException)
+    }
+
+    enum Completion {
+        case returned(Value)
+        case raised(PyException)
+        case yielded(Value)
+    }
+
+    /// What a call produced: a value, or a new frame to run on the current fiber.
+    enum CallResult {
+        case value(Value)
+        case frame(Frame)
+    }
+
+    var builtins: [String: Value] = [:]
+    var modules: [String: PyModule] = [:]
+    /// Python frames alive across all fibers (RecursionError at `recursionLimit`).
+    var depth = 0
+    let recursionLimit = 1000
+    /// Counts executed instructions for the step budget.
+    var instructionCount = 0
+    /// Called with each text `print` writes.
+    var writeOutput: (String) -> Void = { _ in }
+    /// The event loop, when one is running.
+    weak var loop: EventLoop?
+
+    init() {}
+
+    // MARK: Running fibers
+
+    /// Runs a fiber until it returns, raises or yields.
+    func execute(_ fiber: Fiber, _ resume: Resume) -> Completion {
+        var pending: PyException?
+        switch resume {
+        case .start:
+            break
+        case .send(let value):
+            guard let top = fiber.frames.last else { return .returned(.none) }
+            do {
+                try resumeSuspended(top, with: value)
+            } catch {
+                pending = exception(from: error, in: top)
+            }
+        case .throwing(let exc):
+            if let top = fiber.frames.last {
+                top.suspension = .none
+                addTraceback(exc, top)
+                pending = exc
+            } else {
+                return .raised(exc)
+            }
+        }
+
+        while let frame = fiber.frames.last {
+            if let exc = pending {
+                if unwind(frame, exc) {
+                    pending = nil
+                } else {
+                    popFrame(fiber)
+                    guard let caller = fiber.frames.last else { return .raised(exc) }
+                    addTraceback(exc, caller)
+                    continue
+                }
+            }
+            do {
+                switch try run(frame, fiber) {
+                case .pushed:
+                    continue
+                case .returned(let value):
+                    popFrame(fiber)
+                    guard let caller = fiber.frames.last else { return .returned(value) }
+                    caller.stack.append(value)
+                case .yielded(let value):
+                    return .yielded(value)
+                }
+            } catch {
+                pending = exception(from: error, in: frame)
+            }
+        }
+        return .returned(.none)
+    }
+
+    private func popFrame(_ fiber: Fiber) {
+        let f = fiber.frames.removeLast()
+        depth -= 1
+        if let c = f.coroutine { c.state = .closed }
+    }
+
+    /// Pushes a frame onto a fiber, enforcing the recursion limit.
+    func push(_ frame: Frame, on fiber: Fiber) throws {
+        if depth >= recursionLimit {
+            throw PythonError(makeException(BuiltinTypes.recursionError, "maximum recursion depth exceeded"))
+        }
+        depth += 1
+        fiber.frames.append(frame)
+    }
+
+    /// The value an `await` receives when its task resumes the fiber.
+    private func resumeSuspended(_ frame: Frame, with value: Value) throws {
+        let suspension = frame.suspension
+        frame.suspension = .none
+        switch suspension {
+        case .none:
+            frame.stack.append(value)
+        case .bareYield:
+            frame.stack.append(.none)
+        case .future(let future):
+            guard future.isDone else {
+                throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
+            }
+            frame.stack.append(try future.result(self))
+        }
+    }
+
+    /// Converts a Swift error from an instruction into the Python exception raised in
+    /// `frame`, with the frame's line prepended to its traceback.
+    private func exception(from error: Error, in frame: Frame) -> PyException {
+        let exc: PyException
+        if let e = error as? PythonError {
+            exc = e.exception
+        } else {
+            exc = makeException(BuiltinTypes.runtimeError, "internal error: \(error)")
+        }
+        addTraceback(exc, frame)
+        if exc.context == nil, let current = currentHandled(frame), current !== exc {
+            exc.context = current
+        }
+        return exc
+    }
+
+    func addTraceback(_ exc: PyException, _ frame: Frame) {
+        exc.traceback.insert(TracebackEntry(function: frame.code.name, line: frame.currentLine), at: 0)
+    }
+
+    /// The exception being handled, as `sys.exc_info()` sees it from `frame`.
+    func currentHandled(_ frame: Frame) -> PyException? {
+        frame.handled
+    }
+
+    /// Finds the innermost handler for `exc` in `frame`. Returns false when the exception
+    /// leaves the frame.
+    private func unwind(_ frame: Frame, _ exc: PyException) -> Bool {
+        while let block = frame.blocks.popLast() {
+            switch block.kind {
+            case .exceptHandler:
+                // Leaving an except/finally body by an exception: restore the exception
+                // that was being handled before it.
+                if block.level < frame.stack.count, case .object(let o) = frame.stack[block.level] {
+                    frame.handled = o as? PyException
+                } else {
+                    frame.handled = nil
+                }
+                frame.stack.removeSubrange(min(block.level, frame.stack.count)...)
+            case .handler:
+                frame.stack.removeSubrange(min(block.level, frame.stack.count)...)
+                frame.stack.append(.object(exc))
+                frame.pc = block.target
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: The instruction loop
+
+    enum FrameExit {
+        case pushed
+        case returned(Value)
+        case yielded(Value)
+    }
+
+    private func run(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit {
+        let code = frame.code
+        let instructions = code.instructions
+        while true {
+            let instruction = instructions[frame.pc]
+            frame.pc += 1
+            instructionCount &+= 1
+            switch instruction {
+            case .nop:
+                break
+            case .loadConst(let i):
+                frame.stack.append(code.constants[i])
+            case .loadFast(let i):
+                guard let v = frame.locals[i] else {
+                    throw PythonError(makeException(BuiltinTypes.unboundLocalError,
+                        "cannot access local variable '\(code.localNames[i])' where it is not associated with a value"))
+                }
+                frame.stack.append(v)
+            case .storeFast(let i):
+                frame.locals[i] = frame.stack.removeLast()
+            case .deleteFast(let i):
+                frame.locals[i] = nil
+            case .loadDeref(let i):
+                guard let v = frame.cells[i].value else {
+                    let name = i < code.cellNames.count ? code.cellNames[i] : code.freeNames[i - code.cellNames.count]
+                    throw PythonError(makeException(BuiltinTypes.nameError,
+                        "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope"))
+                }
+                frame.stack.append(v)
+            case .storeDeref(let i):
+                frame.cells[i].value = frame.stack.removeLast()
+            case .loadClosure(let i):
+                frame.stack.append(.object(frame.cells[i]))
+            case .loadGlobal(let i):
+                let name = code.names[i]
+                if let v = frame.globals.attributes[name] ?? builtins[name] {
+                    frame.stack.append(v)
+                } else {
+                    throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
+                }
+            case .storeGlobal(let i):
+                frame.globals.attributes[code.names[i]] = frame.stack.removeLast()
+            case .loadName(let i):
+                let name = code.names[i]
+                if let v = frame.namespace?[name] ?? frame.globals.attributes[name] ?? builtins[name] {
+                    frame.stack.append(v)
+                } else {
+                    throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
+                }
+            case .storeName(let i):
+                frame.namespace?[code.names[i]] = frame.stack.removeLast()
+            case .loadAttr(let i):
+                let obj = frame.stack.removeLast()
+                frame.stack.append(try getAttribute(obj, code.names[i]))
+            case .storeAttr(let i):
+                let obj = frame.stack.removeLast()
+                let value = frame.stack.removeLast()
+                try setAttribute(obj, code.names[i], value)
+            case .loadSubscript:
+                let key = frame.stack.removeLast()
+                let obj = frame.stack.removeLast()
+                frame.stack.append(try subscript(obj, key))
+            case .storeSubscript:
+                let key = frame.stack.removeLast()
+                let obj = frame.stack.removeLast()
+                let value = frame.stack.removeLast()
+                try storeSubscript(obj, key, value)
+            case .deleteSubscript:
+                let key = frame.stack.removeLast()
+                let obj = frame.stack.removeLast()
+                try deleteSubscript(obj, key)
+            case .buildSlice:
+                let step = frame.stack.removeLast()
+                let upper = frame.stack.removeLast()
+                let lower = frame.stack.removeLast()
+                frame.stack.append(.object(PySlice(lower: lower, upper: upper, step: step)))
+            case .pop:
+                frame.stack.removeLast()
+            case .dup:
+                frame.stack.append(frame.stack[frame.stack.count - 1])
+            case .dup2:
+                let n = frame.stack.count
+                frame.stack.append(frame.stack[n - 2])
+                frame.stack.append(frame.stack[n - 1])
+            case .rot2:
+                frame.stack.swapAt(frame.stack.count - 1, frame.stack.count - 2)
+            case .rot3:
+                let top = frame.stack.removeLast()
+                frame.stack.insert(top, at: frame.stack.count - 2)
+            case .binary(let op):
+                let b = frame.stack.removeLast()
+                let a = frame.stack.removeLast()
+                frame.stack.append(try binaryOperation(op, a, b))
+            case .inplace(let op):
+                let b = frame.stack.removeLast()
+                let a = frame.stack.removeLast()
+                if op == .add, case .object(let o) = a, let list = o as? PyList {
+                    list.items.append(contentsOf: try iterate(b))
+                    frame.stack.append(a)
+                } else {
+                    frame.stack.append(try binaryOperation(op, a, b))
+                }
+            case .unary(let op):
+                let a = frame.stack.removeLast()
+                frame.stack.append(try unaryOperation(op, a))
+            case .compare(let op):
+                let b = frame.stack.removeLast()
+                let a = frame.stack.removeLast()
+                frame.stack.append(.bool(try compare(op, a, b)))
+            case .jump(let target):
+                frame.pc = target
+            case .popJumpIfFalse(let target):
+                if !(try truthy(frame.stack.removeLast())) { frame.pc = target }
+            case .popJumpIfTrue(let target):
+                if try truthy(frame.stack.removeLast()) { frame.pc = target }
+            case .jumpIfFalseOrPop(let target):
+                if !(try truthy(frame.stack[frame.stack.count - 1])) { frame.pc = target } else { frame.stack.removeLast() }
+            case .jumpIfTrueOrPop(let target):
+                if try truthy(frame.stack[frame.stack.count - 1]) { frame.pc = target } else { frame.stack.removeLast() }
+            case .buildList(let n):
+                let items = Array(frame.stack.suffix(n))
+                frame.stack.removeLast(n)
+                frame.stack.append(.object(PyList(items)))
+            case .buildTuple(let n):
+                let items = Array(frame.stack.suffix(n))
+                frame.stack.removeLast(n)
+                frame.stack.append(.object(n == 0 ? PyTuple.empty : PyTuple(items)))
+            case .listToTuple:
+                guard case .object(let o) = frame.stack.removeLast(), let l = o as? PyList else { break }
+                frame.stack.append(.object(PyTuple(l.items)))
+            case .buildDict(let n):
+                let dict = PyDict()
+                let base = frame.stack.count - 2 * n
+                for k in 0..<n {
+                    let key = frame.stack[base + 2 * k]
+                    guard key.isHashable else {
+                        throw PythonError(makeException(BuiltinTypes.typeError, "unhashable type: '\(key.typeName)'"))
+                    }
+                    dict.set(key, frame.stack[base + 2 * k + 1])
+                }
+                frame.stack.removeLast(2 * n)
+                frame.stack.append(.object(dict))
+            case .listAppend(let depth):
+                let v = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - depth], let l = o as? PyList {
+                    l.items.append(v)
+                }
+            case .listExtend:
+                let iterable = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - 1], let l = o as? PyList {
+                    l.items.append(contentsOf: try iterate(iterable))
+                }
+            case .dictMerge:
+                let other = frame.stack.removeLast()
+                guard case .object(let o) = frame.stack[frame.stack.count - 1], let d = o as? PyDict,
+                      case .object(let oo) = other, let od = oo as? PyDict else {
+                    throw PythonError(makeException(BuiltinTypes.typeError, "argument after ** must be a mapping, not \(other.typeName)"))
+                }
+                for (k, v) in od.entries {
+                    if d.get(k) != nil, case .str(let name) = k {
+                        throw PythonError(makeException(BuiltinTypes.typeError, "got multiple values for keyword argument '\(name)'"))
+                    }
+                    d.set(k, v)
+                }
+            case .buildString(let n):
+                var s = ""
+                for v in frame.stack.suffix(n) { if case .str(let part) = v { s += part } }
+                frame.stack.removeLast(n)
+                frame.stack.append(.str(s))
+            case let .formatValue(conversion, hasSpec):
+                let spec: String
+                if hasSpec, case .str(let sp) = frame.stack.removeLast() { spec = sp } else { spec = "" }
+                var value = frame.stack.removeLast()
+                switch conversion {
+                case "r": value = .str(try repr(value))
+                case "s": value = .str(try str(value))
+                case "a": value = .str(asciiRepr(try repr(value)))
+                default: break
+                }
+                frame.stack.append(.str(try format(value, spec)))
+            case .unpackSequence(let n):
+                let items = try iterate(frame.stack.removeLast())
+                guard items.count == n else {
+                    if items.count > n {
+                        throw PythonError(makeException(BuiltinTypes.valueError, "too many values to unpack (expected \(n))"))
+                    }
+                    throw PythonError(makeException(BuiltinTypes.valueError, "not enough values to unpack (expected \(n), got \(items.count))"))
+                }
+                frame.stack.append(contentsOf: items.reversed())
+            case .getIter:
+                frame.stack.append(.object(try makeIterator(frame.stack.removeLast())))
+            case .forIter(let target):
+                guard case .object(let o) = frame.stack[frame.stack.count - 1], let it = o as? PyIterator else {
+                    frame.stack.removeLast()
+                    frame.pc = target
+                    break
+                }
+                if let next = it.next() {
+                    frame.stack.append(next)
+                } else {
+                    frame.stack.removeLast()
+                    frame.pc = target
+                }
+            case .call(let argc):
+                let args = Array(frame.stack.suffix(argc))
+                frame.stack.removeLast(argc)
+                let callee = frame.stack.removeLast()
+                switch try call(callee, args, []) {
+                case .value(let v): frame.stack.append(v)
+                case .frame(let f):
+                    try push(f, on: fiber)
+                    return .pushed
+                }
+            case let .callKw(argc, kwNamesIndex):
+                guard case .object(let o) = code.constants[kwNamesIndex], let names = o as? PyTuple else { break }
+                let all = Array(frame.stack.suffix(argc))
+                frame.stack.removeLast(argc)
+                let callee = frame.stack.removeLast()
+                let positional = Array(all.prefix(argc - names.items.count))
+                var kwargs: [(String, Value)] = []
+                for (i, nameValue) in names.items.enumerated() {
+                    if case .str(let name) = nameValue { kwargs.append((name, all[positional.count + i])) }
+                }
+                switch try call(callee, positional, kwargs) {
+                case .value(let v): frame.stack.append(v)
+                case .frame(let f):
+                    try push(f, on: fiber)
+                    return .pushed
+                }
+            case .callEx:
+                let kwValue = frame.stack.removeLast()
+                let argsValue = frame.stack.removeLast()
+                let callee = frame.stack.removeLast()
+                let args = try iterate(argsValue)
+                var kwargs: [(String, Value)] = []
+                if case .object(let o) = kwValue, let d = o as? PyDict {
+                    for (k, v) in d.entries {
+                        guard case .str(let name) = k else {
+                            throw PythonError(makeException(BuiltinTypes.typeError, "keywords must be strings"))
+                        }
+                        kwargs.append((name, v))
+                    }
+                }
+                switch try call(callee, args, kwargs) {
+                case .value(let v): frame.stack.append(v)
+                case .frame(let f):
+                    try push(f, on: fiber)
+                    return .pushed
+                }
+            case let .makeFunction(codeIndex, defaultCount, hasKwDefaults, closureCount):
+                guard case .object(let o) = code.constants[codeIndex], let constant = o as? CodeConstant else { break }
+                var closure: [PyCell] = []
+                for v in frame.stack.suffix(closureCount) {
+                    if case .object(let c) = v, let cell = c as? PyCell { closure.append(cell) }
+                }
+                frame.stack.removeLast(closureCount)
+                var kwDefaults: [String: Value] = [:]
+                if hasKwDefaults, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
+                    for (k, v) in dict.entries { if case .str(let name) = k { kwDefaults[name] = v } }
+                }
+                let defaults = Array(frame.stack.suffix(defaultCount))
+                frame.stack.removeLast(defaultCount)
+                let fn = PyFunction(code: constant.code, globals: frame.globals, defaults: defaults,
+                                    kwDefaults: kwDefaults, closure: closure)
+                frame.stack.append(.object(fn))
+            case let .buildClass(nameIndex, baseCount):
+                let bases = Array(frame.stack.suffix(baseCount))
+                frame.stack.removeLast(baseCount)
+                let body = frame.stack.removeLast()
+                frame.stack.append(try buildClass(name: code.names[nameIndex], body: body, bases: bases))
+            case .returnValue:
+                return .returned(frame.stack.removeLast())
+            case .await:
+                let awaitable = frame.stack.removeLast()
+                if let exit = try await(awaitable, frame, fiber) { return exit }
+            case .setupExcept(let target), .setupFinally(let target):
+                frame.blocks.append(Frame.Block(kind: .handler, target: target, level: frame.stack.count))
+            case .popBlock:
+                frame.blocks.removeLast()
+            case .pushExcInfo:
+                let exc = frame.stack.removeLast()
+                frame.stack.append(frame.handled.map { .object($0) } ?? .none)
+                frame.blocks.append(Frame.Block(kind: .exceptHandler, target: 0, level: frame.stack.count - 1))
+                frame.stack.append(exc)
+                if case .object(let o) = exc { frame.handled = o as? PyException }
+            case .popExcept:
+                frame.blocks.removeLast()
+                let previous = frame.stack.removeLast()
+                if case .object(let o) = previous { frame.handled = o as? PyException } else { frame.handled = nil }
+            case .reraise:
+                guard case .object(let o) = frame.stack.removeLast(), let exc = o as? PyException else { break }
+                throw Reraise(exception: exc)
+            case .endFinally:
+                let excValue = frame.stack.removeLast()
+                frame.blocks.removeLast()
+                let previous = frame.stack.removeLast()
+                if case .object(let o) = previous { frame.handled = o as? PyException } else { frame.handled = nil }
+                if case .object(let o) = excValue, let exc = o as? PyException { throw Reraise(exception: exc) }
+            case .raise(let count):
+                try raise(count, frame)
+            case .checkExcMatch:
+                let type = frame.stack.removeLast()
+                let exc = frame.stack[frame.stack.count - 1]
+                frame.stack.append(.bool(try exceptionMatches(exc, type)))
+            case .importName(let i):
+                let name = code.names[i]
+                guard let module = modules[name] else {
+                    throw PythonError(makeException(BuiltinTypes.runtimeError, "No module named '\(name)'"))
+                }
+                frame.stack.append(.object(module))
+            case .raiseAssertion(let hasMessage):
+                let args = hasMessage ? [frame.stack.removeLast()] : []
+                throw PythonError(PyException(cls: BuiltinTypes.assertionError, args: args))
+            }
+        }
+    }
+
+    /// A re-raise that must not add another traceback entry for the current frame.
+    struct Reraise: Error { let exception: PyException }
+
+    private func raise(_ count: Int, _ frame: Frame) throws {
+        switch count {
+        case 0:
+            guard let current = frame.handled else {
+                throw PythonError(makeException(BuiltinTypes.runtimeError, "No active exception to reraise"))
+            }
+            throw Reraise(exception: current)
+        case 1:
+            throw PythonError(try exceptionInstance(frame.stack.removeLast()))
+        default:
+            let causeValue = frame.stack.removeLast()
+            let exc = try exceptionInstance(frame.stack.removeLast())
+            if causeValue.isNone {
+                exc.cause = nil
+            } else {
+                exc.cause = try exceptionInstance(causeValue)
+            }
+            exc.suppressContext = true
+            throw PythonError(exc)
+        }
+    }
+
+    /// `raise X` accepts an exception class (instantiated with no arguments) or instance.
+    func exceptionInstance(_ value: Value) throws -> PyException {
+        if case .object(let o) = value {
+            if let e = o as? PyException { return e }
+            if let cls = o as? PyClass, cls.isExceptionClass {
+                if case .object(let made) = try callNow(value, [], []), let e = made as? PyException { return e }
+            }
+        }
+        throw PythonError(makeException(BuiltinTypes.typeError, "exceptions must derive from BaseException"))
+    }
+
+    func exceptionMatches(_ exc: Value, _ type: Value) throws -> Bool {
+        guard case .object(let o) = exc, let e = o as? PyException else { return false }
+        switch type {
+        case .object(let t):
+            if let cls = t as? PyClass {
+                guard cls.isExceptionClass else {
+                    throw PythonError(makeException(BuiltinTypes.typeError, "catching classes that do not inherit from BaseException is not allowed"))
+                }
+                return e.isInstance(of: cls)
+            }
+            if let tuple = t as? PyTuple {
+                for item in tuple.items where try exceptionMatches(exc, item) { return true }
+                return false
+            }
+        default: break
+        }
+        throw PythonError(makeException(BuiltinTypes.typeError, "catching classes that do not inherit from BaseException is not allowed"))
+    }
+
+    // MARK: await
+
+    /// `await x`: a coroutine runs inline on this fiber; a pending future is yielded to
+    /// the task (CPython's `Future.__await__`); a done future gives its result at once.
+    private func await(_ awaitable: Value, _ frame: Frame, _ fiber: Fiber) throws -> FrameExit? {
+        guard case .object(let o) = awaitable else { throw notAwaitable(awaitable) }
+        if let coro = o as? PyCoroutine {
+            switch coro.state {
+            case .created:
+                coro.wasAwaited = true
+                coro.state = .running
+                try push(coro.frame, on: fiber)
+                return .pushed
+            case .closed:
+                throw PythonError(makeException(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine"))
+            case .running, .suspended:
+                throw PythonError(makeException(BuiltinTypes.runtimeError, "coroutine is being awaited already"))
+            }
+        }
+        if let future = o as? PyFuture {
+            if future.isDone {
+                frame.stack.append(try future.result(self))
+                return nil
+            }
+            future.asyncioFutureBlocking = true
+            frame.suspension = .future(future)
+            return .yielded(awaitable)
+        }
+        if o is BareYield {
+            frame.suspension = .bareYield
+            return .yielded(.none)
+        }
+        throw notAwaitable(awaitable)
+    }
+
+    private func notAwaitable(_ v: Value) -> PythonError {
+        PythonError(makeException(BuiltinTypes.typeError, "object \(v.typeName) can't be used in 'await' expression"))
+    }
+
+    // MARK: Helpers
+
+    func makeException(_ cls: PyClass, _ message: String? = nil) -> PyException {
+        PyException(cls: cls, args: message.map { [.str($0)] } ?? [])
+    }
+
+    func typeError(_ message: String) -> PythonError {
+        PythonError(makeException(BuiltinTypes.typeError, message))
+    }
+}
