@@ -7,6 +7,12 @@ status of ``loopscope run FILE.py`` must equal those of ``python3 tools/vtrun.py
 Usage::
 
     python3 tools/vtrun.py FILE.py [ARGS...]
+    python3 tools/vtrun.py --real FILE.py [ARGS...]
+
+``--real`` is a cross-check, not the reference: the scenario runs on CPython's own
+event loop with real waiting and real busy-waiting ``cpu``; only the clocks
+(``time.time/monotonic/perf_counter`` and so ``loop.time()``) are shifted to start at
+0.0, so its output can be compared with the virtual run's when timing is unambiguous.
 
 * stdout: exactly what the scenario prints (flushed at exit).
 * stderr: whatever CPython writes there (tracebacks, asyncio's logger: debug-mode
@@ -290,10 +296,26 @@ def _print_uncaught(exc):
     traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
 
 
+def _patch_time_real():
+    """--real mode: real clocks, shifted so that they start at 0.0."""
+    real_monotonic = time.monotonic
+    real_perf = time.perf_counter
+    m0 = real_monotonic()
+    p0 = real_perf()
+    time.time = lambda: real_monotonic() - m0
+    time.monotonic = lambda: real_monotonic() - m0
+    time.perf_counter = lambda: real_perf() - p0
+    if PYDIR not in sys.path:
+        sys.path.append(PYDIR)
+
+
 def main(argv):
     global SCENARIO_PATH
+    real = len(argv) > 1 and argv[1] == "--real"
+    if real:
+        argv = argv[:1] + argv[2:]
     if len(argv) < 2 or argv[1] in ("-h", "--help"):
-        sys.stderr.write("usage: vtrun.py FILE.py [ARGS...]\n")
+        sys.stderr.write("usage: vtrun.py [--real] FILE.py [ARGS...]\n")
         return 2
     path = argv[1]
     if not os.path.isfile(path):
@@ -301,10 +323,13 @@ def main(argv):
         return 2
     SCENARIO_PATH = path
 
-    _patch_time()
-    _track_task_order()
-    asyncio.set_event_loop_policy(VirtualPolicy())
-    asyncio.runners._cancel_all_tasks = _cancel_all_tasks_in_creation_order
+    if real:
+        _patch_time_real()
+    else:
+        _patch_time()
+        _track_task_order()
+        asyncio.set_event_loop_policy(VirtualPolicy())
+        asyncio.runners._cancel_all_tasks = _cancel_all_tasks_in_creation_order
 
     sys.argv = argv[1:]
     sys.path[0] = os.path.dirname(os.path.abspath(path))
