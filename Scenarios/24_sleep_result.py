@@ -1,5 +1,6 @@
 # asyncio.sleep(delay, result=...) returns result when the delay is over, also with
-# delay 0. Notice the value of each await and the virtual time it took.
+# delay 0. Notice the value of each await and the virtual time it took. This file
+# also uses the `if __name__ == "__main__":` guard, which runners must honour.
 import asyncio
 
 
@@ -15,4 +16,5 @@ async def main():
     print(f"{loop.time():.2f} {v}")
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
