@@ -31,6 +31,10 @@ public final class Interpreter {
     var writeOutput: (String) -> Void = { _ in }
     /// The event loop, when one is running.
     weak var loop: EventLoop?
+    /// The frame whose instruction is executing (for creation sites and tracebacks).
+    var activeFrame: Frame?
+    /// Constructors of native classes (Future, Event, ...), keyed by class.
+    var nativeConstructors: [ObjectIdentifier: PyBuiltin.Body] = [:]
 
     init() {}
 
@@ -38,6 +42,8 @@ public final class Interpreter {
 
     /// Runs a fiber until it returns, raises or yields.
     func execute(_ fiber: Fiber, _ resume: Resume) -> Completion {
+        let savedActive = activeFrame
+        defer { activeFrame = savedActive }
         var pending: PyException?
         switch resume {
         case .start:
@@ -123,6 +129,7 @@ public final class Interpreter {
     /// Converts a Swift error from an instruction into the Python exception raised in
     /// `frame`, with the frame's line prepended to its traceback.
     private func exception(from error: Error, in frame: Frame) -> PyException {
+        if let r = error as? Reraise { return r.exception }
         let exc: PyException
         if let e = error as? PythonError {
             exc = e.exception
@@ -178,6 +185,7 @@ public final class Interpreter {
     }
 
     private func run(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit {
+        activeFrame = frame
         let code = frame.code
         let instructions = code.instructions
         while true {

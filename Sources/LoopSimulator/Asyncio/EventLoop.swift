@@ -1,0 +1,396 @@
+import DequeModule
+
+/// What a handle runs when the loop reaches it.
+enum HandleCallback {
+    /// `Task.__step` (with the exception to throw in, if any).
+    case taskStep(PyTask, PyException?)
+    /// Native library code (a task's wakeup, gather's child callback, ...).
+    case native(String, () -> Void)
+    /// A Python callable with its arguments (`call_soon(f, x)`).
+    case python(Value, [Value])
+}
+
+/// `asyncio.Handle` / `asyncio.TimerHandle` (`events.py`).
+final class Handle: PyObject, NativeAttributes {
+    unowned let loop: EventLoop
+    let id: Int
+    let callback: HandleCallback
+    var cancelled = false
+    /// TimerHandle: the deadline, and whether it is in the loop's heap.
+    let when: Double
+    let isTimer: Bool
+    var scheduled = false
+
+    init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
+        self.loop = loop
+        self.id = loop.state.nextHandleID()
+        self.callback = callback
+        self.when = when ?? 0
+        self.isTimer = when != nil
+    }
+
+    override var pyClass: PyClass { isTimer ? loop.library.timerHandleClass : loop.library.handleClass }
+
+    func cancel() {
+        guard !cancelled else { return }
+        if isTimer && scheduled { loop.timerCancelledCount += 1 }
+        cancelled = true
+    }
+
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "cancel": return vm.builtin(name) { _, _, _ in self.cancel(); return .none }
+        case "cancelled": return vm.builtin(name) { _, _, _ in .bool(self.cancelled) }
+        case "when" where isTimer: return vm.builtin(name) { _, _, _ in .float(self.when) }
+        default: return nil
+        }
+    }
+
+    /// What this handle runs, for traces and debug warnings.
+    func describe(_ vm: Interpreter) -> String {
+        switch callback {
+        case .taskStep(let task, _): return "\(task.name).step"
+        case .native(let label, _): return label
+        case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
+        }
+    }
+
+    var task: PyTask? {
+        if case .taskStep(let t, _) = callback { return t }
+        return nil
+    }
+}
+
+/// Why a simulation stopped before the program ended.
+public enum SimulationHalt: Equatable, Sendable {
+    case iterationLimit(Int)
+    case timeHorizon(Double)
+    case instructionLimit(Int)
+    /// Nothing ready, no timers, the main task unfinished: CPython would hang forever.
+    case deadlock(report: [String])
+}
+
+/// The simulated event loop: `base_events.BaseEventLoop` on a virtual clock.
+final class EventLoop: PyObject, NativeAttributes {
+    unowned let vm: Interpreter
+    let state: SimulationState
+    let library: AsyncioLibrary
+    var ready = Deque<Handle>()
+    var scheduled = HeapQueue<Handle> { $0.when < $1.when }
+    var timerCancelledCount = 0
+    var stopping = false
+    var running = false
+    var closed = false
+    var debug = false
+    let slowCallbackDuration = 0.1
+    var currentTask: PyTask?
+    var currentHandle: Handle?
+    /// Every task of this loop, in creation order (`all_tasks` filters the done ones).
+    var tasks: [PyTask] = []
+    /// The task `asyncio.run` made for main().
+    var mainTask: PyTask?
+
+    /// `base_events._MIN_SCHEDULED_TIMER_HANDLES` / `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`
+    static let minScheduledTimerHandles = 100
+    static let minCancelledTimerHandlesFraction = 0.5
+    /// `time.get_clock_info('monotonic').resolution` on Linux.
+    static let clockResolution = 1e-09
+    static let maximumSelectTimeout = 24.0 * 3600.0
+
+    init(vm: Interpreter, state: SimulationState, library: AsyncioLibrary) {
+        self.vm = vm
+        self.state = state
+        self.library = library
+    }
+
+    override var pyClass: PyClass { library.loopClass }
+
+    func time() -> Double { state.clock }
+
+    func nextFutureID() -> Int { state.nextFutureID() }
+    func nextTaskID() -> Int { state.nextTaskID() }
+    func nextTaskNameNumber() -> Int { state.nextTaskNameNumber() }
+
+    func registerTask(_ task: PyTask) {
+        tasks.append(task)
+        if state.sink != nil {
+            emit(.taskCreated(task: task.taskID, name: task.name, coroutine: task.coro.qualname,
+                              creator: task.creator?.taskID, line: task.creationLine))
+        }
+    }
+
+    // MARK: Scheduling
+
+    @discardableResult
+    func callSoon(_ callback: HandleCallback) -> Handle {
+        let handle = Handle(loop: self, callback: callback)
+        ready.append(handle)
+        return handle
+    }
+
+    @discardableResult
+    func callLater(_ delay: Double, _ callback: HandleCallback) -> Handle {
+        callAt(time() + delay, callback)
+    }
+
+    @discardableResult
+    func callAt(_ when: Double, _ callback: HandleCallback) -> Handle {
+        let timer = Handle(loop: self, callback: callback, when: when)
+        scheduled.push(timer)
+        timer.scheduled = true
+        if state.sink != nil {
+            emit(.timerScheduled(handle: timer.id, when: when, description: timer.describe(vm)))
+        }
+        return timer
+    }
+
+    func stop() { stopping = true }
+
+    // MARK: Running
+
+    func runUntilComplete(_ future: PyFuture) throws -> Value {
+        var finished = false
+        future.addDoneCallback("_run_until_complete_cb") { [unowned self] _ in
+            finished = true
+            self.stop()
+        }
+        try runForever()
+        if !finished {
+            future.callbacks.removeAll { $0.label == "_run_until_complete_cb" }
+        }
+        guard future.isDone else {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Event loop stopped before Future completed."))
+        }
+        return try future.result(vm)
+    }
+
+    func runForever() throws {
+        running = true
+        defer { running = false; stopping = false }
+        while true {
+            try runOnce()
+            if stopping { break }
+        }
+    }
+
+    /// `BaseEventLoop._run_once`: one full iteration of the event loop.
+    func runOnce() throws {
+        state.iteration += 1
+        if let limit = state.maxIterations, state.iteration > limit {
+            throw vm.halt(.iterationLimit(limit))
+        }
+        let schedCount = scheduled.count
+        if schedCount > Self.minScheduledTimerHandles,
+           Double(timerCancelledCount) / Double(schedCount) > Self.minCancelledTimerHandlesFraction {
+            // Remove delayed calls that were cancelled if their number is too high.
+            var newScheduled: [Handle] = []
+            for handle in scheduled.elements {
+                if handle.cancelled {
+                    handle.scheduled = false
+                } else {
+                    newScheduled.append(handle)
+                }
+            }
+            scheduled.heapify(newScheduled)
+            timerCancelledCount = 0
+        } else {
+            // Remove delayed calls that were cancelled from head of queue.
+            while let head = scheduled.first, head.cancelled {
+                timerCancelledCount -= 1
+                scheduled.pop()
+                head.scheduled = false
+            }
+        }
+
+        var timeout: Double?
+        if !ready.isEmpty || stopping {
+            timeout = 0
+        } else if let head = scheduled.first {
+            timeout = min(max(0, head.when - time()), Self.maximumSelectTimeout)
+        }
+        if state.sink != nil {
+            emit(.iterationStart(ready: ready.count, timers: scheduled.count, selectTimeout: timeout))
+        }
+        // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
+        if timeout == nil {
+            throw vm.halt(.deadlock(report: deadlockReport()))
+        }
+        if let t = timeout, t > 0, let head = scheduled.first, head.when > time() {
+            if let horizon = state.timeHorizon, head.when > horizon {
+                throw vm.halt(.timeHorizon(horizon))
+            }
+            advanceClock(to: head.when)
+        }
+
+        // Handle 'later' callbacks that are ready.
+        let endTime = time() + Self.clockResolution
+        while let head = scheduled.first {
+            if head.when >= endTime { break }
+            scheduled.pop()
+            head.scheduled = false
+            ready.append(head)
+        }
+
+        // Run exactly the callbacks that were ready when this iteration started; anything
+        // they schedule runs next time.
+        let ntodo = ready.count
+        for _ in 0..<ntodo {
+            let handle = ready.removeFirst()
+            if handle.cancelled { continue }
+            currentHandle = handle
+            let t0 = time()
+            if state.sink != nil {
+                emit(.callbackStart(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+            }
+            try run(handle)
+            let dt = time() - t0
+            if state.sink != nil { emit(.callbackEnd(handle: handle.id, duration: dt)) }
+            if debug && dt >= slowCallbackDuration {
+                state.warn("Executing \(formatHandle(handle)) took \(formatSeconds(dt)) seconds")
+            }
+            currentHandle = nil
+        }
+        if state.sink != nil { emit(.iterationEnd) }
+    }
+
+    /// `Handle._run`: exceptions from plain callbacks go to the loop's exception handler.
+    private func run(_ handle: Handle) throws {
+        switch handle.callback {
+        case let .taskStep(task, exc):
+            task.step(vm, exc)
+        case let .native(_, body):
+            body()
+        case let .python(fn, args):
+            do {
+                try vm.callNow(fn, args)
+            } catch let e as PythonError {
+                if vm.halted != nil { throw e }
+                let cb = (try? vm.functionName(fn)) ?? "callback"
+                state.reportException(vm, e.exception, message: "Exception in callback \(cb)")
+            }
+        }
+        if vm.halted != nil, let exc = vm.haltException { throw PythonError(exc) }
+    }
+
+    func advanceClock(to t: Double) {
+        let from = state.clock
+        state.clock = t
+        if state.sink != nil { emit(.clockAdvance(from: from, to: t)) }
+    }
+
+    /// `base_events._format_handle`: a task's repr for its step, else the handle.
+    private func formatHandle(_ handle: Handle) -> String {
+        if let task = handle.task { return (try? task.pythonRepr(vm)) ?? task.name }
+        return "<Handle \(handle.describe(vm))>"
+    }
+
+    private func formatSeconds(_ dt: Double) -> String {
+        (try? PyFormatSpec.format(float: dt, spec: ".3f")) ?? "\(dt)"
+    }
+
+    /// Which unfinished tasks wait on what, for the deadlock message.
+    func deadlockReport() -> [String] {
+        tasks.filter { !$0.isDone }.map { task in
+            let line = task.coro.fiber?.frames.last?.currentLine ?? task.coro.frame.currentLine
+            let what = task.futWaiter.map { describeWaiter($0) } ?? "nothing (never resumed)"
+            return "\(task.name) (\(task.coro.qualname)) waits on \(what) at line \(line)"
+        }
+    }
+
+    func describeWaiter(_ f: PyFuture) -> String {
+        if let t = f as? PyTask { return "task \(t.name)" }
+        if let p = f.purpose { return p }
+        return "a Future"
+    }
+
+    // MARK: Events
+
+    func emit(_ kind: SimulationEvent.Kind) {
+        state.sink?.receive(SimulationEvent(time: state.clock, iteration: state.iteration, kind: kind))
+    }
+
+    func emitFutureResolved(_ f: PyFuture) {
+        guard state.sink != nil else { return }
+        emit(.futureResolved(future: f.id, state: f.state.rawValue))
+    }
+
+    func emitStepStart(_ task: PyTask, resumedBy: String) {
+        guard state.sink != nil else { return }
+        emit(.taskStepStart(task: task.taskID, resumedBy: resumedBy))
+    }
+
+    func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, line: Int?, yielded: Bool = false) {
+        guard state.sink != nil else { return }
+        let outcome: SimulationEvent.StepOutcome
+        if let f = parkedOn {
+            outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)
+        } else if yielded {
+            outcome = .yielded(line: line ?? 0)
+        } else if task.isCancelled {
+            outcome = .cancelled
+        } else if let e = task.exceptionValue {
+            outcome = .failed(exception: (try? vm.repr(.object(e))) ?? e.cls.name)
+        } else {
+            outcome = .finished(result: (try? vm.repr(task.resultValue)) ?? "?")
+        }
+        emit(.taskStepEnd(task: task.taskID, outcome: outcome))
+    }
+
+    func emitCancelRequested(_ task: PyTask, by: PyTask?, message: Value, line: Int) {
+        guard state.sink != nil else { return }
+        emit(.cancelRequested(task: task.taskID, by: by?.taskID, message: message.isNone ? nil : (try? vm.str(message)), line: line))
+    }
+
+    func emitCancelledErrorDelivered(_ task: PyTask) {
+        guard state.sink != nil else { return }
+        emit(.cancelledErrorDelivered(task: task.taskID))
+    }
+
+    // MARK: Python attributes
+
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        func fn(_ body: @escaping PyBuiltin.Body) -> Value { vm.builtin(name, body) }
+        switch name {
+        case "time": return fn { _, _, _ in .float(self.time()) }
+        case "create_future": return fn { _, _, _ in .object(PyFuture(loop: self)) }
+        case "create_task":
+            return fn { vm, args, kwargs in
+                try self.library.createTask(vm, self, args, kwargs)
+            }
+        case "call_soon":
+            return fn { vm, args, _ in
+                guard let cb = args.first else { throw vm.typeError("call_soon() missing 1 required positional argument: 'callback'") }
+                try self.checkCallable(cb, "call_soon")
+                return .object(self.callSoon(.python(cb, Array(args.dropFirst()))))
+            }
+        case "call_later":
+            return fn { vm, args, _ in
+                guard args.count >= 2, let delay = args[0].numericValue else {
+                    throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'")
+                }
+                try self.checkCallable(args[1], "call_later")
+                return .object(self.callLater(delay, .python(args[1], Array(args.dropFirst(2)))))
+            }
+        case "call_at":
+            return fn { vm, args, _ in
+                guard args.count >= 2, let when = args[0].numericValue else {
+                    throw vm.typeError("call_at() missing required arguments: 'when' and 'callback'")
+                }
+                try self.checkCallable(args[1], "call_at")
+                return .object(self.callAt(when, .python(args[1], Array(args.dropFirst(2)))))
+            }
+        case "get_debug": return fn { _, _, _ in .bool(self.debug) }
+        case "set_debug": return fn { vm, args, _ in self.debug = try vm.truthy(args.first ?? .false); return .none }
+        case "is_running": return fn { _, _, _ in .bool(self.running) }
+        case "is_closed": return fn { _, _, _ in .bool(self.closed) }
+        case "stop": return fn { _, _, _ in self.stop(); return .none }
+        case "slow_callback_duration": return .float(slowCallbackDuration)
+        default: return nil
+        }
+    }
+
+    private func checkCallable(_ v: Value, _ method: String) throws {
+        if case .object(let o) = v, o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass { return }
+        throw vm.typeError("a callable object was expected by \(method)(), got \((try? vm.repr(v)) ?? v.typeName)")
+    }
+}

@@ -1,0 +1,227 @@
+/// `asyncio.Future`, mirroring `futures.py`: a result or exception set once, callbacks
+/// scheduled with `call_soon` when it completes.
+public class PyFuture: PyObject, NativeAttributes, Representable {
+    enum State: String { case pending = "PENDING", cancelled = "CANCELLED", finished = "FINISHED" }
+
+    /// A done callback: a Python callable, or a native one (a task's wakeup).
+    struct Callback {
+        let value: Value
+        let native: ((PyFuture) -> Void)?
+        let label: String
+    }
+
+    unowned let loop: EventLoop
+    let id: Int
+    var state: State = .pending
+    var resultValue: Value = .none
+    var exceptionValue: PyException?
+    var exceptionTraceback: [TracebackEntry] = []
+    var callbacks: [Callback] = []
+    var cancelMessage: Value = .none
+    var cancelledException: PyException?
+    var asyncioFutureBlocking = false
+    /// `__log_traceback`: an exception nobody retrieved yet.
+    var logTraceback = false
+    /// What made this future, for traces and deadlock reports ("sleep(0.5)", "Queue.get").
+    var purpose: String?
+
+    init(loop: EventLoop) {
+        self.loop = loop
+        self.id = loop.nextFutureID()
+        super.init()
+    }
+
+    public override var pyClass: PyClass { loop.library.futureClass }
+
+    var isDone: Bool { state != .pending }
+    var isCancelled: Bool { state == .cancelled }
+
+    // MARK: futures.py
+
+    func makeCancelledError(_ vm: Interpreter) -> PyException {
+        if let exc = cancelledException {
+            cancelledException = nil
+            return exc
+        }
+        let exc = PyException(cls: BuiltinTypes.cancelledError, args: cancelMessage.isNone ? [] : [cancelMessage])
+        exc.context = cancelledException
+        cancelledException = nil
+        return exc
+    }
+
+    @discardableResult
+    func cancel(message: Value = .none) -> Bool {
+        logTraceback = false
+        guard state == .pending else { return false }
+        state = .cancelled
+        cancelMessage = message
+        loop.emitFutureResolved(self)
+        scheduleCallbacks()
+        return true
+    }
+
+    func scheduleCallbacks() {
+        let pending = callbacks
+        guard !pending.isEmpty else { return }
+        callbacks = []
+        for cb in pending { scheduleCallback(cb) }
+    }
+
+    private func scheduleCallback(_ cb: Callback) {
+        if let native = cb.native {
+            loop.callSoon(.native(cb.label, { [unowned self] in native(self) }))
+        } else {
+            loop.callSoon(.python(cb.value, [.object(self)]))
+        }
+    }
+
+    func result(_ vm: Interpreter) throws -> Value {
+        if state == .cancelled { throw PythonError(makeCancelledError(vm)) }
+        guard state == .finished else {
+            throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "Result is not ready."))
+        }
+        logTraceback = false
+        if let exc = exceptionValue {
+            exc.traceback = exceptionTraceback
+            throw PythonError(exc)
+        }
+        return resultValue
+    }
+
+    func exception(_ vm: Interpreter) throws -> PyException? {
+        if state == .cancelled { throw PythonError(makeCancelledError(vm)) }
+        guard state == .finished else {
+            throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "Exception is not set."))
+        }
+        logTraceback = false
+        return exceptionValue
+    }
+
+    func addDoneCallback(_ cb: Callback) {
+        if state != .pending {
+            scheduleCallback(cb)
+        } else {
+            callbacks.append(cb)
+        }
+    }
+
+    /// Adds a native callback (used by tasks, gather, shield).
+    func addDoneCallback(_ label: String, _ body: @escaping (PyFuture) -> Void) {
+        addDoneCallback(Callback(value: .none, native: body, label: label))
+    }
+
+    func removeDoneCallback(_ fn: Value, _ vm: Interpreter) throws -> Int {
+        let before = callbacks.count
+        callbacks = try callbacks.filter { cb in
+            cb.native != nil || !(try callableEquals(cb.value, fn, vm))
+        }
+        return before - callbacks.count
+    }
+
+    func setResult(_ value: Value, _ vm: Interpreter) throws {
+        guard state == .pending else {
+            throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "invalid state"))
+        }
+        resultValue = value
+        state = .finished
+        loop.emitFutureResolved(self)
+        scheduleCallbacks()
+    }
+
+    func setException(_ value: Value, _ vm: Interpreter) throws {
+        guard state == .pending else {
+            throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "invalid state"))
+        }
+        let exc = try vm.exceptionInstance(value)
+        if exc.cls === BuiltinTypes.stopIteration {
+            throw vm.typeError("StopIteration interacts badly with generators and cannot be raised into a Future")
+        }
+        exceptionValue = exc
+        exceptionTraceback = exc.traceback
+        state = .finished
+        loop.emitFutureResolved(self)
+        scheduleCallbacks()
+        logTraceback = true
+    }
+
+    // MARK: Python attributes
+
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "result": return method(name) { vm, _ in try self.result(vm) }
+        case "exception": return method(name) { vm, _ in try self.exception(vm).map { .object($0) } ?? .none }
+        case "done": return method(name) { _, _ in .bool(self.isDone) }
+        case "cancelled": return method(name) { _, _ in .bool(self.isCancelled) }
+        case "cancel":
+            return vm.builtin(name) { vm, args, kwargs in
+                .bool(try self.pythonCancel(args.first ?? kwargs.first { $0.0 == "msg" }?.1 ?? .none, vm))
+            }
+        case "set_result": return method(name) { vm, args in try self.setResult(args.first ?? .none, vm); return .none }
+        case "set_exception": return method(name) { vm, args in try self.setException(args.first ?? .none, vm); return .none }
+        case "add_done_callback":
+            return method(name) { vm, args in
+                guard let fn = args.first else { throw vm.typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
+                self.addDoneCallback(Callback(value: fn, native: nil, label: try vm.functionName(fn)))
+                return .none
+            }
+        case "remove_done_callback":
+            return method(name) { vm, args in .int(try self.removeDoneCallback(args.first ?? .none, vm)) }
+        case "get_loop": return method(name) { _, _ in .object(self.loop) }
+        case "_asyncio_future_blocking": return .bool(asyncioFutureBlocking)
+        case "_make_cancelled_error": return method(name) { vm, _ in .object(self.makeCancelledError(vm)) }
+        case "_cancel_message": return cancelMessage
+        case "_state": return .str(state.rawValue)
+        default: return nil
+        }
+    }
+
+    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+        switch name {
+        case "_asyncio_future_blocking":
+            asyncioFutureBlocking = try vm.truthy(value)
+            return true
+        case "_log_traceback":
+            logTraceback = false
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `cancel()` as Python calls it (tasks override it).
+    func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
+        cancel(message: message)
+    }
+
+    func method(_ name: String, _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Value {
+        .object(PyBuiltin(name) { vm, args, _ in try body(vm, args) })
+    }
+
+    func pythonRepr(_ vm: Interpreter) throws -> String {
+        "<Future \(try stateDescription(vm))>"
+    }
+
+    /// `base_futures._future_repr_info`: "pending", "finished result=42", ...
+    func stateDescription(_ vm: Interpreter) throws -> String {
+        var info = state.rawValue.lowercased()
+        if state == .finished {
+            if let e = exceptionValue {
+                info += " exception=\(try vm.repr(.object(e)))"
+            } else {
+                info += " result=\(try vm.repr(resultValue))"
+            }
+        }
+        return info
+    }
+}
+
+/// Callables compare like Python's `==`: the same function, or bound methods of the same
+/// function on the same object.
+func callableEquals(_ a: Value, _ b: Value, _ vm: Interpreter) throws -> Bool {
+    guard case .object(let x) = a, case .object(let y) = b else { return false }
+    if x === y { return true }
+    if let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
+        return m.receiver.isIdentical(to: n.receiver) && (try callableEquals(m.function, n.function, vm))
+    }
+    return false
+}

@@ -1,0 +1,36 @@
+/// State shared by every loop of one simulation: the virtual clock, counters that CPython
+/// keeps process-wide (task names), limits, the event sink and stderr.
+final class SimulationState {
+    /// Virtual seconds. `loop.time()`, `time.time()`, `time.monotonic()` all read it.
+    var clock: Double = 0
+    /// Iterations of `_run_once` so far, over all loops.
+    var iteration = 0
+    var maxIterations: Int?
+    var timeHorizon: Double?
+    weak var sink: SimulationEventSink?
+    var writeError: (String) -> Void = { _ in }
+
+    private var taskNameCounter = 0
+    private var taskIDCounter = 0
+    private var futureIDCounter = 0
+    private var handleIDCounter = 0
+
+    /// `tasks._task_name_counter`
+    func nextTaskNameNumber() -> Int { taskNameCounter += 1; return taskNameCounter }
+    func nextTaskID() -> Int { taskIDCounter += 1; return taskIDCounter }
+    func nextFutureID() -> Int { futureIDCounter += 1; return futureIDCounter }
+    func nextHandleID() -> Int { handleIDCounter += 1; return handleIDCounter }
+
+    /// A warning line on stderr, as asyncio's logger prints it without configuration.
+    func warn(_ text: String) {
+        writeError(text + "\n")
+        sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: text)))
+    }
+
+    /// `loop.call_exception_handler` with an exception: the message, then the traceback.
+    func reportException(_ vm: Interpreter, _ exc: PyException, message: String) {
+        let text = message + "\n" + vm.formatTraceback(exc)
+        writeError(text)
+        sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: message)))
+    }
+}

@@ -1,0 +1,237 @@
+/// `asyncio.Task`, mirroring `tasks.py`: a future that drives a coroutine with `step`,
+/// parks it on the futures it awaits and resumes it through `wakeup`.
+final class PyTask: PyFuture {
+    let coro: PyCoroutine
+    var name: String
+    /// Simulator-wide task number (1 for the first task created), used by the trace.
+    let taskID: Int
+    var mustCancel = false
+    var futWaiter: PyFuture?
+    var numCancelsRequested = 0
+    var stepCount = 0
+    /// Where this task was created (line), and by which task.
+    let creationLine: Int
+    let creator: PyTask?
+
+    init(loop: EventLoop, coro: PyCoroutine, name: String?, creator: PyTask?, line: Int) {
+        self.coro = coro
+        self.taskID = loop.nextTaskID()
+        self.name = name ?? "Task-\(loop.nextTaskNameNumber())"
+        self.creator = creator
+        self.creationLine = line
+        super.init(loop: loop)
+        coro.wasAwaited = true
+        loop.registerTask(self)
+        loop.callSoon(.taskStep(self, nil))
+    }
+
+    override var pyClass: PyClass { loop.library.taskClass }
+
+    // MARK: tasks.py
+
+    /// `Task.cancel`
+    override func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
+        taskCancel(message: message, requestedBy: loop.currentTask, line: vm.activeFrame?.currentLine ?? 0)
+    }
+
+    @discardableResult
+    func taskCancel(message: Value, requestedBy: PyTask?, line: Int) -> Bool {
+        logTraceback = false
+        if isDone { return false }
+        numCancelsRequested += 1
+        loop.emitCancelRequested(self, by: requestedBy, message: message, line: line)
+        if let waiter = futWaiter {
+            if waiter.cancel(message: message) {
+                // Leave self.mustCancel unset: the waiter's cancellation wakes us.
+                return true
+            }
+        }
+        mustCancel = true
+        cancelMessage = message
+        return true
+    }
+
+    func uncancel() -> Int {
+        if numCancelsRequested > 0 { numCancelsRequested -= 1 }
+        return numCancelsRequested
+    }
+
+    /// `Task.__step`
+    func step(_ vm: Interpreter, _ excIn: PyException?) {
+        guard !isDone else { return }
+        var exc = excIn
+        if mustCancel {
+            if exc == nil || !(exc!.isInstance(of: BuiltinTypes.cancelledError)) {
+                exc = makeCancelledError(vm)
+            }
+            mustCancel = false
+        }
+        futWaiter = nil
+        let previous = loop.currentTask
+        loop.currentTask = self
+        defer { loop.currentTask = previous }
+        stepCount += 1
+        loop.emitStepStart(self, resumedBy: exc.map { "throw \($0.cls.name)" } ?? "send")
+        if let exc, exc.isInstance(of: BuiltinTypes.cancelledError) {
+            loop.emitCancelledErrorDelivered(self)
+        }
+
+        let completion = vm.send(coro, exc.map { .throwing($0) } ?? .send(.none))
+        switch completion {
+        case .returned(let value):
+            if mustCancel {
+                // Task is cancelled right before coro stops.
+                mustCancel = false
+                cancel(message: cancelMessage)
+            } else {
+                resultValue = value
+                state = .finished
+                loop.emitFutureResolved(self)
+                scheduleCallbacks()
+            }
+            loop.emitStepEnd(self, parkedOn: nil, line: nil)
+        case .raised(let e):
+            if e.isInstance(of: BuiltinTypes.cancelledError) {
+                // Save the original exception so we can chain it later.
+                cancelledException = e
+                cancel(message: .none)
+            } else {
+                exceptionValue = e
+                exceptionTraceback = e.traceback
+                state = .finished
+                logTraceback = true
+                loop.emitFutureResolved(self)
+                scheduleCallbacks()
+            }
+            loop.emitStepEnd(self, parkedOn: nil, line: nil)
+        case .yielded(let value):
+            let line = coro.fiber?.frames.last?.currentLine
+            if case .object(let o) = value, let result = o as? PyFuture {
+                if result.asyncioFutureBlocking {
+                    if result === self {
+                        let err = vm.makeException(BuiltinTypes.runtimeError, "Task cannot await on itself: \((try? pythonRepr(vm)) ?? name)")
+                        loop.callSoon(.taskStep(self, err))
+                    } else {
+                        result.asyncioFutureBlocking = false
+                        result.addDoneCallback("\(name).wakeup") { [unowned self] fut in self.wakeup(vm, fut) }
+                        futWaiter = result
+                        if mustCancel {
+                            if result.cancel(message: cancelMessage) { mustCancel = false }
+                        }
+                    }
+                } else {
+                    let err = vm.makeException(BuiltinTypes.runtimeError, "yield was used instead of yield from in task \(name) with \((try? vm.repr(value)) ?? "")")
+                    loop.callSoon(.taskStep(self, err))
+                }
+                loop.emitStepEnd(self, parkedOn: result, line: line)
+            } else if value.isNone {
+                // Bare yield relinquishes control for one event loop iteration.
+                loop.callSoon(.taskStep(self, nil))
+                loop.emitStepEnd(self, parkedOn: nil, line: line, yielded: true)
+            } else {
+                let err = vm.makeException(BuiltinTypes.runtimeError, "Task got bad yield: \((try? vm.repr(value)) ?? "")")
+                loop.callSoon(.taskStep(self, err))
+                loop.emitStepEnd(self, parkedOn: nil, line: line, yielded: true)
+            }
+        }
+    }
+
+    /// `Task.__wakeup`
+    func wakeup(_ vm: Interpreter, _ future: PyFuture) {
+        do {
+            _ = try future.result(vm)
+            step(vm, nil)
+        } catch let e as PythonError {
+            // This may also be a cancellation.
+            step(vm, e.exception)
+        } catch {
+            step(vm, vm.makeException(BuiltinTypes.runtimeError, "\(error)"))
+        }
+    }
+
+    // MARK: Python attributes
+
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "get_name": return method(name) { _, _ in .str(self.name) }
+        case "set_name": return method(name) { vm, args in self.name = try vm.str(args.first ?? .none); return .none }
+        case "get_coro": return method(name) { _, _ in .object(self.coro) }
+        case "cancelling": return method(name) { _, _ in .int(self.numCancelsRequested) }
+        case "uncancel": return method(name) { _, _ in .int(self.uncancel()) }
+        case "set_result", "set_exception":
+            return method(name) { vm, _ in throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name)() operation")) }
+        case "_fut_waiter": return futWaiter.map { .object($0) } ?? .none
+        case "_must_cancel": return .bool(mustCancel)
+        default: return try super.nativeAttribute(name, vm)
+        }
+    }
+
+    override func pythonRepr(_ vm: Interpreter) throws -> String {
+        var info = try stateDescription(vm)
+        if numCancelsRequested > 0 && !isDone { info = "cancelling" }
+        var parts = info.split(separator: " ", maxSplits: 1).map(String.init)
+        parts.insert("name=\(PyString.repr(name))", at: 1)
+        parts.insert("coro=<\(coroDescription)>", at: 2)
+        if let w = futWaiter { parts.insert("wait_for=\(try w.pythonRepr(vm))", at: 3) }
+        return "<Task " + parts.joined(separator: " ") + ">"
+    }
+
+    /// `coroutines._format_coroutine`
+    var coroDescription: String {
+        let filename = coro.function.code.filename
+        if coro.state == .closed {
+            return "\(coro.qualname)() done, defined at \(filename):\(coro.function.code.firstLine)"
+        }
+        let line = coro.state == .created ? coro.function.code.firstLine : (coro.fiber?.frames.first?.currentLine ?? coro.frame.currentLine)
+        return "\(coro.qualname)() running at \(filename):\(line)"
+    }
+}
+
+extension Interpreter {
+    /// `coro.send(None)` / `coro.throw(exc)` on the outermost coroutine of a task.
+    func send(_ coro: PyCoroutine, _ resume: Resume) -> Completion {
+        let fiber: Fiber
+        switch coro.state {
+        case .closed:
+            return .raised(makeException(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine"))
+        case .running:
+            return .raised(makeException(BuiltinTypes.valueError, "coroutine already executing"))
+        case .created:
+            coro.wasAwaited = true
+            fiber = Fiber([])
+            do { try push(coro.frame, on: fiber) } catch { return .raised((error as? PythonError)?.exception ?? makeException(BuiltinTypes.recursionError)) }
+            coro.state = .running
+            if case .throwing(let exc) = resume {
+                // Throwing into a coroutine that never started: it never runs.
+                popAll(fiber)
+                coro.state = .closed
+                return .raised(exc)
+            }
+            return finish(coro, fiber, execute(fiber, .start))
+        case .suspended:
+            guard let f = coro.fiber else { return .raised(makeException(BuiltinTypes.runtimeError, "coroutine lost its frames")) }
+            fiber = f
+            coro.fiber = nil
+            depth += fiber.frames.count
+            coro.state = .running
+            return finish(coro, fiber, execute(fiber, resume))
+        }
+    }
+
+    private func finish(_ coro: PyCoroutine, _ fiber: Fiber, _ completion: Completion) -> Completion {
+        if case .yielded = completion {
+            coro.state = .suspended
+            coro.fiber = fiber
+            // Suspended frames do not count toward the recursion limit.
+            depth -= fiber.frames.count
+        } else {
+            coro.state = .closed
+        }
+        return completion
+    }
+
+    private func popAll(_ fiber: Fiber) {
+        depth -= fiber.frames.count
+        fiber.frames.removeAll()
+    }
+}

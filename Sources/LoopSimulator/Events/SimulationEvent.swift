@@ -1,0 +1,64 @@
+/// What the simulator reports as it runs: one typed event at each point where CPython's
+/// loop would log or a debugger would want to stop. Each is stamped with the virtual time
+/// and the loop iteration (0 before the first iteration).
+public struct SimulationEvent: Equatable, Sendable {
+    public var time: Double
+    public var iteration: Int
+    public var kind: Kind
+
+    public init(time: Double, iteration: Int, kind: Kind) {
+        self.time = time
+        self.iteration = iteration
+        self.kind = kind
+    }
+
+    public enum Kind: Equatable, Sendable {
+        /// `_run_once` began: what was ready, how many timers, the select timeout (nil: block).
+        case iterationStart(ready: Int, timers: Int, selectTimeout: Double?)
+        case iterationEnd
+        /// The virtual clock jumped (waiting for a timer) or ran (CPU burst, blocking sleep).
+        case clockAdvance(from: Double, to: Double)
+        /// A ready handle began running. `task` is set for a task's step.
+        case callbackStart(handle: Int, description: String, task: Int?)
+        case callbackEnd(handle: Int, duration: Double)
+        case taskCreated(task: Int, name: String, coroutine: String, creator: Int?, line: Int)
+        /// A task's step began: "send" or "throw CancelledError", and what woke it.
+        case taskStepStart(task: Int, resumedBy: String)
+        case taskStepEnd(task: Int, outcome: StepOutcome)
+        case cancelRequested(task: Int, by: Int?, message: String?, line: Int)
+        case cancelledErrorDelivered(task: Int)
+        case timeoutFired(task: Int?, line: Int)
+        case cpuBurstStart(task: Int?, seconds: Double, line: Int)
+        case cpuBurstEnd(task: Int?)
+        case blockingSleepStart(task: Int?, seconds: Double, line: Int)
+        case blockingSleepEnd(task: Int?)
+        case futureCreated(future: Int, purpose: String)
+        case futureResolved(future: Int, state: String)
+        case timerScheduled(handle: Int, when: Double, description: String)
+        case print(task: Int?, text: String)
+        case warning(text: String)
+    }
+
+    public enum StepOutcome: Equatable, Sendable {
+        /// Parked on a future (its description) at a line.
+        case parked(on: String, future: Int, line: Int)
+        /// `sleep(0)`: yielded for one iteration.
+        case yielded(line: Int)
+        case finished(result: String)
+        case failed(exception: String)
+        case cancelled
+    }
+}
+
+/// Receives events. The simulator checks for a sink before building an event, so a run
+/// nobody listens to pays nothing for tracing.
+public protocol SimulationEventSink: AnyObject {
+    func receive(_ event: SimulationEvent)
+}
+
+/// Collects every event in memory.
+public final class EventRecorder: SimulationEventSink {
+    public private(set) var events: [SimulationEvent] = []
+    public init() {}
+    public func receive(_ event: SimulationEvent) { events.append(event) }
+}

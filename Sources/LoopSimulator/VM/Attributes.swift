@@ -1,0 +1,390 @@
+/// Attribute access: instance attributes, class attributes (functions bind to the
+/// instance), and the methods of built-in and native types.
+extension Interpreter {
+    func getAttribute(_ obj: Value, _ name: String) throws -> Value {
+        if name == "__class__" { return .object(classOf(obj)) }
+        switch obj {
+        case .str(let s):
+            if let m = stringMethod(s, name) { return m }
+        case .object(let o):
+            if let native = o as? NativeAttributes, let v = try native.nativeAttribute(name, self) { return v }
+            if let v = o.instanceAttribute(name) { return v }
+            switch o {
+            case let cls as PyClass:
+                switch name {
+                case "__name__", "__qualname__": return .str(cls.name)
+                case "__module__": return .str(cls.module)
+                default:
+                    if let v = cls.lookup(name) { return v }
+                }
+            case let l as PyList:
+                if let m = listMethod(l, name) { return m }
+            case let d as PyDict:
+                if let m = dictMethod(d, name) { return m }
+            case let e as PyException:
+                if let v = e.cls.lookup(name) { return bind(v, to: obj) }
+                if name == "add_note" {
+                    return builtin("add_note") { _, args, _ in
+                        var notes = (e.attributes["__notes__"]?.asObject as? PyList) ?? PyList()
+                        if e.attributes["__notes__"] == nil { notes = PyList(); e.attributes["__notes__"] = .object(notes) }
+                        notes.items.append(args.first ?? .none)
+                        return .none
+                    }
+                }
+            case let inst as PyInstance:
+                if let v = inst.cls.lookup(name) { return bind(v, to: obj) }
+            case let f as PyFunction:
+                if name == "__name__" { return .str(f.code.name) }
+                if name == "__qualname__" { return .str(f.code.qualname) }
+            case let c as PyCoroutine:
+                switch name {
+                case "__name__": return .str(c.name)
+                case "__qualname__": return .str(c.qualname)
+                case "close":
+                    return builtin("close") { _, _, _ in
+                        c.state = .closed
+                        c.wasAwaited = true
+                        return .none
+                    }
+                default: break
+                }
+            case let b as PyBuiltin:
+                if name == "__name__" { return .str(b.name) }
+            default:
+                break
+            }
+        default:
+            break
+        }
+        throw PythonError(makeException(BuiltinTypes.attributeError, attributeErrorMessage(obj, name)))
+    }
+
+    private func attributeErrorMessage(_ obj: Value, _ name: String) -> String {
+        if case .object(let o) = obj {
+            if let m = o as? PyModule { return "module '\(m.name)' has no attribute '\(name)'" }
+            if let c = o as? PyClass { return "type object '\(c.name)' has no attribute '\(name)'" }
+        }
+        return "'\(obj.typeName)' object has no attribute '\(name)'"
+    }
+
+    /// Functions found on a class become bound methods of the instance.
+    private func bind(_ v: Value, to receiver: Value) -> Value {
+        if case .object(let o) = v, o is PyFunction || o is PyBuiltin {
+            return .object(PyBoundMethod(receiver: receiver, function: v))
+        }
+        return v
+    }
+
+    func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        if case .object(let o) = obj {
+            if let native = o as? NativeAttributes, try native.setNativeAttribute(name, value, self) { return }
+            if let inst = o as? PyInstance {
+                if let e = inst as? PyException {
+                    switch name {
+                    case "__cause__":
+                        e.cause = value.asObject as? PyException
+                        e.suppressContext = true
+                        return
+                    case "__context__":
+                        e.context = value.asObject as? PyException
+                        return
+                    default: break
+                    }
+                }
+                inst.attributes[name] = value
+                return
+            }
+            if let m = o as? PyModule {
+                m.attributes[name] = value
+                return
+            }
+            if let c = o as? PyClass {
+                c.dict[name] = value
+                return
+            }
+        }
+        throw PythonError(makeException(BuiltinTypes.attributeError,
+            "'\(obj.typeName)' object has no attribute '\(name)'"))
+    }
+
+    func builtin(_ name: String, _ body: @escaping PyBuiltin.Body) -> Value {
+        .object(PyBuiltin(name, body))
+    }
+
+    /// Items of native iterables (asyncio's sets of done/pending tasks).
+    func nativeIterable(_ o: PyObject) -> [Value]? {
+        (o as? NativeIterable)?.iterationItems
+    }
+
+    // MARK: str
+
+    private func stringMethod(_ s: String, _ name: String) -> Value? {
+        func method(_ body: @escaping ([Value]) throws -> Value) -> Value {
+            builtin(name) { _, args, _ in try body(args) }
+        }
+        func argString(_ args: [Value], _ i: Int) throws -> String {
+            guard i < args.count, case .str(let a) = args[i] else {
+                throw self.typeError("\(name)() argument must be str")
+            }
+            return a
+        }
+        switch name {
+        case "upper": return method { _ in .str(s.uppercased()) }
+        case "lower": return method { _ in .str(s.lowercased()) }
+        case "strip": return method { args in .str(try self.strip(s, args.first, leading: true, trailing: true)) }
+        case "lstrip": return method { args in .str(try self.strip(s, args.first, leading: true, trailing: false)) }
+        case "rstrip": return method { args in .str(try self.strip(s, args.first, leading: false, trailing: true)) }
+        case "startswith": return method { args in .bool(s.hasPrefix(try argString(args, 0))) }
+        case "endswith": return method { args in .bool(s.hasSuffix(try argString(args, 0))) }
+        case "join":
+            return method { args in
+                let parts = try self.iterate(args.first ?? .none)
+                var strings: [String] = []
+                for (i, p) in parts.enumerated() {
+                    guard case .str(let ps) = p else {
+                        throw self.typeError("sequence item \(i): expected str instance, \(p.typeName) found")
+                    }
+                    strings.append(ps)
+                }
+                return .str(strings.joined(separator: s))
+            }
+        case "split":
+            return method { args in
+                if let sepValue = args.first, case .str(let sep) = sepValue {
+                    guard !sep.isEmpty else { throw PythonError(self.makeException(BuiltinTypes.valueError, "empty separator")) }
+                    return .object(PyList(s.components(separatedBy: sep).map { .str($0) }))
+                }
+                return .object(PyList(s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { .str(String($0)) }))
+            }
+        case "replace":
+            return method { args in .str(s.replacingOccurrences(of: try argString(args, 0), with: try argString(args, 1))) }
+        case "count":
+            return method { args in
+                let sub = try argString(args, 0)
+                return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1)
+            }
+        case "find":
+            return method { args in
+                let sub = try argString(args, 0)
+                guard let r = s.range(of: sub) else { return .int(-1) }
+                return .int(s.distance(from: s.startIndex, to: r.lowerBound))
+            }
+        case "ljust", "rjust", "center":
+            return method { args in
+                guard case .int(let width) = args.first ?? .none else { throw self.typeError("width must be int") }
+                let fill = args.count > 1 ? try argString(args, 1) : " "
+                let align = name == "ljust" ? "<" : name == "rjust" ? ">" : "^"
+                return .str(try self.format(.str(s), fill + align + String(width)))
+            }
+        case "zfill":
+            return method { args in
+                guard case .int(let width) = args.first ?? .none else { throw self.typeError("width must be int") }
+                let pad = max(0, width - s.count)
+                if let f = s.first, f == "-" || f == "+" {
+                    return .str(String(f) + String(repeating: "0", count: pad) + s.dropFirst())
+                }
+                return .str(String(repeating: "0", count: pad) + s)
+            }
+        case "format":
+            return builtin(name) { vm, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) }
+        case "isdigit": return method { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isNumber }) }
+        case "title": return method { _ in .str(s.capitalized) }
+        case "capitalize": return method { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
+        default: return nil
+        }
+    }
+
+    private func strip(_ s: String, _ chars: Value?, leading: Bool, trailing: Bool) throws -> String {
+        let set: Set<Character>
+        if let chars, case .str(let c) = chars { set = Set(c) } else { set = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"] }
+        var sub = Substring(s)
+        if leading { while let f = sub.first, set.contains(f) { sub.removeFirst() } }
+        if trailing { while let l = sub.last, set.contains(l) { sub.removeLast() } }
+        return String(sub)
+    }
+
+    /// `"{} {name:>5}".format(...)`
+    func strFormat(_ template: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> String {
+        var out = ""
+        var chars = Array(template)[...]
+        var auto = 0
+        while let c = chars.popFirst() {
+            if c == "{" {
+                if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+                var field = ""
+                while let n = chars.popFirst(), n != "}" { field.append(n) }
+                var spec = ""
+                var conversion: Character?
+                if let colon = field.firstIndex(of: ":") {
+                    spec = String(field[field.index(after: colon)...])
+                    field = String(field[..<colon])
+                }
+                if let bang = field.firstIndex(of: "!") {
+                    conversion = field[field.index(after: bang)...].first
+                    field = String(field[..<bang])
+                }
+                var value: Value
+                if field.isEmpty {
+                    guard auto < args.count else { throw PythonError(makeException(BuiltinTypes.indexError, "Replacement index \(auto) out of range for positional args tuple")) }
+                    value = args[auto]
+                    auto += 1
+                } else if let i = Int(field) {
+                    guard i < args.count else { throw PythonError(makeException(BuiltinTypes.indexError, "Replacement index \(i) out of range for positional args tuple")) }
+                    value = args[i]
+                } else if let kw = kwargs.first(where: { $0.0 == field }) {
+                    value = kw.1
+                } else {
+                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(field)]))
+                }
+                if conversion == "r" { value = .str(try repr(value)) }
+                if conversion == "s" { value = .str(try str(value)) }
+                out += try format(value, spec)
+            } else if c == "}" {
+                if chars.first == "}" { chars.removeFirst() }
+                out.append("}")
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    // MARK: list
+
+    private func listMethod(_ l: PyList, _ name: String) -> Value? {
+        switch name {
+        case "append":
+            return builtin(name) { vm, args, _ in
+                guard args.count == 1 else { throw vm.typeError("list.append() takes exactly one argument (\(args.count) given)") }
+                l.items.append(args[0])
+                return .none
+            }
+        case "extend":
+            return builtin(name) { vm, args, _ in
+                l.items.append(contentsOf: try vm.iterate(args.first ?? .none))
+                return .none
+            }
+        case "insert":
+            return builtin(name) { vm, args, _ in
+                guard args.count == 2, case .int(var i) = args[0] else { throw vm.typeError("insert expected 2 arguments") }
+                if i < 0 { i = max(0, i + l.items.count) }
+                l.items.insert(args[1], at: min(i, l.items.count))
+                return .none
+            }
+        case "pop":
+            return builtin(name) { vm, args, _ in
+                guard !l.items.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.indexError, "pop from empty list")) }
+                var i = l.items.count - 1
+                if case .int(let given) = args.first ?? .none { i = given < 0 ? given + l.items.count : given }
+                guard i >= 0 && i < l.items.count else { throw PythonError(vm.makeException(BuiltinTypes.indexError, "pop index out of range")) }
+                return l.items.remove(at: i)
+            }
+        case "remove":
+            return builtin(name) { vm, args, _ in
+                for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) {
+                    l.items.remove(at: i)
+                    return .none
+                }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "list.remove(x): x not in list"))
+            }
+        case "index":
+            return builtin(name) { vm, args, _ in
+                for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) { return .int(i) }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "\(try vm.repr(args.first ?? .none)) is not in list"))
+            }
+        case "count":
+            return builtin(name) { vm, args, _ in
+                .int(try l.items.filter { try vm.equals($0, args.first ?? .none) }.count)
+            }
+        case "clear":
+            return builtin(name) { _, _, _ in l.items.removeAll(); return .none }
+        case "copy":
+            return builtin(name) { _, _, _ in .object(PyList(l.items)) }
+        case "reverse":
+            return builtin(name) { _, _, _ in l.items.reverse(); return .none }
+        case "sort":
+            return builtin(name) { vm, _, kwargs in
+                l.items = try vm.sortedValues(l.items, kwargs)
+                return .none
+            }
+        default:
+            return nil
+        }
+    }
+
+    // MARK: dict
+
+    private func dictMethod(_ d: PyDict, _ name: String) -> Value? {
+        switch name {
+        case "get":
+            return builtin(name) { vm, args, _ in
+                guard let key = args.first else { throw vm.typeError("get expected at least 1 argument, got 0") }
+                return d.get(key) ?? (args.count > 1 ? args[1] : .none)
+            }
+        case "items":
+            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { .object(PyTuple([$0.0, $0.1])) })) }
+        case "keys":
+            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { $0.0 })) }
+        case "values":
+            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { $0.1 })) }
+        case "pop":
+            return builtin(name) { vm, args, _ in
+                guard let key = args.first else { throw vm.typeError("pop expected at least 1 argument, got 0") }
+                if let v = d.remove(key) { return v }
+                if args.count > 1 { return args[1] }
+                throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [key]))
+            }
+        case "setdefault":
+            return builtin(name) { _, args, _ in
+                guard let key = args.first else { return .none }
+                if let v = d.get(key) { return v }
+                let v = args.count > 1 ? args[1] : .none
+                d.set(key, v)
+                return v
+            }
+        case "update":
+            return builtin(name) { vm, args, kwargs in
+                if let other = args.first, case .object(let o) = other, let od = o as? PyDict {
+                    for (k, v) in od.entries { d.set(k, v) }
+                } else if let other = args.first {
+                    for pair in try vm.iterate(other) {
+                        let kv = try vm.iterate(pair)
+                        guard kv.count == 2 else { throw vm.typeError("dictionary update sequence element has wrong length") }
+                        d.set(kv[0], kv[1])
+                    }
+                }
+                for (k, v) in kwargs { d.set(.str(k), v) }
+                return .none
+            }
+        case "copy":
+            return builtin(name) { _, _, _ in
+                let c = PyDict()
+                for (k, v) in d.entries { c.set(k, v) }
+                return .object(c)
+            }
+        case "clear":
+            return builtin(name) { _, _, _ in
+                for (k, _) in d.entries { d.remove(k) }
+                return .none
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+/// Native objects (futures, tasks, the loop, handles) answer their own attributes.
+protocol NativeAttributes: AnyObject {
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value?
+    /// Returns false when the attribute cannot be set natively.
+    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool
+}
+
+extension NativeAttributes {
+    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
+}
+
+/// Native collections a `for` loop can walk (the sets `asyncio.wait` returns).
+protocol NativeIterable {
+    var iterationItems: [Value] { get }
+}

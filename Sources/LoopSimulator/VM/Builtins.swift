@@ -1,0 +1,288 @@
+/// The builtins scenarios use: `print`, `range`, `len`, conversions, `isinstance`,
+/// aggregates, `sorted`, `enumerate`, `type`, and the exception classes.
+extension Interpreter {
+    func installBuiltins() {
+        var b: [String: Value] = [:]
+        func fn(_ name: String, _ body: @escaping PyBuiltin.Body) {
+            b[name] = .object(PyBuiltin(name, body))
+        }
+        for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
+        b["None"] = .none
+        b["True"] = .true
+        b["False"] = .false
+
+        fn("print") { vm, args, kwargs in
+            var sep = " ", end = "\n"
+            for (k, v) in kwargs {
+                switch (k, v) {
+                case ("sep", .str(let s)): sep = s
+                case ("end", .str(let s)): end = s
+                case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
+                default: throw vm.typeError("print() got an unexpected keyword argument '\(k)'")
+                }
+            }
+            let text = try args.map { try vm.str($0) }.joined(separator: sep) + end
+            vm.writeOutput(text)
+            return .none
+        }
+        fn("len") { vm, args, _ in
+            guard args.count == 1 else { throw vm.typeError("len() takes exactly one argument (\(args.count) given)") }
+            switch args[0] {
+            case .str(let s): return .int(s.count)
+            case .object(let o):
+                if let l = o as? PyList { return .int(l.items.count) }
+                if let t = o as? PyTuple { return .int(t.items.count) }
+                if let d = o as? PyDict { return .int(d.count) }
+                if let r = o as? PyRange { return .int(r.count) }
+                if let n = o as? NativeIterable { return .int(n.iterationItems.count) }
+                if let inst = o as? PyInstance, let len = inst.cls.lookup("__len__") { return try vm.callNow(len, [args[0]]) }
+            default: break
+            }
+            throw vm.typeError("object of type '\(args[0].typeName)' has no len()")
+        }
+        fn("repr") { vm, args, _ in .str(try vm.repr(vm.single(args, "repr"))) }
+        fn("abs") { vm, args, _ in
+            switch try vm.single(args, "abs") {
+            case .int(let i): return .int(abs(i))
+            case .bool(let x): return .int(x ? 1 : 0)
+            case .float(let d): return .float(abs(d))
+            case let v: throw vm.typeError("bad operand type for abs(): '\(v.typeName)'")
+            }
+        }
+        fn("isinstance") { vm, args, _ in
+            guard args.count == 2 else { throw vm.typeError("isinstance expected 2 arguments, got \(args.count)") }
+            return .bool(try vm.isInstance(args[0], args[1]))
+        }
+        fn("sum") { vm, args, _ in
+            var total: Value = args.count > 1 ? args[1] : .int(0)
+            for v in try vm.iterate(args.first ?? .none) { total = try vm.binaryOperation(.add, total, v) }
+            return total
+        }
+        fn("min") { vm, args, kwargs in try vm.extreme(args, kwargs, "min") { try vm.lessThan($0, $1) } }
+        fn("max") { vm, args, kwargs in try vm.extreme(args, kwargs, "max") { try vm.lessThan($1, $0) } }
+        fn("any") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "any")).contains { try vm.truthy($0) }) }
+        fn("all") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "all")).allSatisfy { try vm.truthy($0) }) }
+        fn("round") { vm, args, kwargs in
+            guard let x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
+            let nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
+            switch (x, nd) {
+            case (.int(let i), .none): return .int(i)
+            case (.bool(let b), .none): return .int(b ? 1 : 0)
+            case (.float(let d), .none):
+                do { return .int(try PyFloat.roundToInt(d)) } catch {
+                    throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
+                }
+            case (.float(let d), .int(let n)): return .float(PyFloat.round(d, ndigits: n))
+            case (.int(let i), .int(let n)):
+                guard n < 0 else { return .int(i) }
+                let p = Int(pow(10.0, Double(-n)))
+                // Round half to even at the 10^-n place.
+                let q = Int((Double(i) / Double(p)).rounded(.toNearestOrEven))
+                return .int(q * p)
+            default: throw vm.typeError("type \(x.typeName) doesn't define __round__ method")
+            }
+        }
+        fn("enumerate") { vm, args, kwargs in
+            var start = 0
+            if case .int(let s) = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0)) { start = s }
+            let items = try vm.iterate(args.first ?? .none)
+            return .object(PyIterator(.values(items.enumerated().map { .object(PyTuple([.int(start + $0.offset), $0.element])) })))
+        }
+        fn("zip") { vm, args, _ in
+            let lists = try args.map { try vm.iterate($0) }
+            let n = lists.map(\.count).min() ?? 0
+            return .object(PyIterator(.values((0..<n).map { i in .object(PyTuple(lists.map { $0[i] })) })))
+        }
+        fn("reversed") { vm, args, _ in .object(PyIterator(.values(try vm.iterate(vm.single(args, "reversed")).reversed()))) }
+        fn("sorted") { vm, args, kwargs in
+            .object(PyList(try vm.sortedValues(try vm.iterate(vm.single(args, "sorted")), kwargs)))
+        }
+        fn("iter") { vm, args, _ in .object(try vm.makeIterator(vm.single(args, "iter"))) }
+        fn("next") { vm, args, _ in
+            guard case .object(let o) = args.first ?? .none, let it = o as? PyIterator else {
+                throw vm.typeError("'\(args.first?.typeName ?? "NoneType")' object is not an iterator")
+            }
+            if let v = it.next() { return v }
+            if args.count > 1 { return args[1] }
+            throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
+        }
+        fn("hasattr") { vm, args, _ in
+            guard args.count == 2, case .str(let name) = args[1] else { throw vm.typeError("hasattr expected 2 arguments") }
+            do { _ = try vm.getAttribute(args[0], name); return .true } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) { return .false }
+        }
+        fn("getattr") { vm, args, _ in
+            guard args.count >= 2, case .str(let name) = args[1] else { throw vm.typeError("getattr expected at least 2 arguments") }
+            do { return try vm.getAttribute(args[0], name) } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) && args.count > 2 { return args[2] }
+        }
+        fn("id") { _, args, _ in
+            if case .object(let o) = args.first ?? .none { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            return .int(0)
+        }
+        fn("callable") { vm, args, _ in
+            guard case .object(let o) = try vm.single(args, "callable") else { return .false }
+            return .bool(o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass)
+        }
+
+        // Types are classes that convert when called.
+        b["int"] = .object(BuiltinTypes.int)
+        b["float"] = .object(BuiltinTypes.float)
+        b["str"] = .object(BuiltinTypes.str)
+        b["bool"] = .object(BuiltinTypes.bool)
+        b["list"] = .object(BuiltinTypes.list)
+        b["tuple"] = .object(BuiltinTypes.tuple)
+        b["dict"] = .object(BuiltinTypes.dict)
+        b["range"] = .object(BuiltinTypes.range)
+        b["type"] = .object(BuiltinTypes.type)
+        b["object"] = .object(BuiltinTypes.object)
+        installTypeConstructors()
+        builtins = b
+    }
+
+    private func installTypeConstructors() {
+        func ctor(_ cls: PyClass, _ body: @escaping PyBuiltin.Body) {
+            nativeConstructors[ObjectIdentifier(cls)] = body
+        }
+        ctor(BuiltinTypes.int) { vm, args, _ in
+            guard let v = args.first else { return .int(0) }
+            switch v {
+            case .int: return v
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d):
+                do { return .int(try PyInt.fromFloat(d)) } catch {
+                    throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
+                }
+            case .str(let s):
+                var base = 10
+                if args.count > 1, case .int(let given) = args[1] { base = given }
+                if let i = PyInt.parse(s, base: base) { return .int(i) }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(PyString.repr(s))"))
+            default:
+                throw vm.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
+            }
+        }
+        ctor(BuiltinTypes.float) { vm, args, _ in
+            guard let v = args.first else { return .float(0) }
+            switch v {
+            case .float: return v
+            case .int(let i): return .float(Double(i))
+            case .bool(let b): return .float(b ? 1 : 0)
+            case .str(let s):
+                if let d = PyFloat.parse(s) { return .float(d) }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "could not convert string to float: \(PyString.repr(s))"))
+            default:
+                throw vm.typeError("float() argument must be a string or a real number, not '\(v.typeName)'")
+            }
+        }
+        ctor(BuiltinTypes.str) { vm, args, _ in .str(args.isEmpty ? "" : try vm.str(args[0])) }
+        ctor(BuiltinTypes.bool) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
+        ctor(BuiltinTypes.list) { vm, args, _ in .object(PyList(args.isEmpty ? [] : try vm.iterate(args[0]))) }
+        ctor(BuiltinTypes.tuple) { vm, args, _ in .object(PyTuple(args.isEmpty ? [] : try vm.iterate(args[0]))) }
+        ctor(BuiltinTypes.dict) { vm, args, kwargs in
+            let d = PyDict()
+            if let src = args.first {
+                if case .object(let o) = src, let od = o as? PyDict {
+                    for (k, v) in od.entries { d.set(k, v) }
+                } else {
+                    for pair in try vm.iterate(src) {
+                        let kv = try vm.iterate(pair)
+                        guard kv.count == 2 else { throw vm.typeError("dictionary update sequence element has wrong length") }
+                        d.set(kv[0], kv[1])
+                    }
+                }
+            }
+            for (k, v) in kwargs { d.set(.str(k), v) }
+            return .object(d)
+        }
+        ctor(BuiltinTypes.range) { vm, args, _ in
+            var ints: [Int] = []
+            for a in args {
+                switch a {
+                case .int(let i): ints.append(i)
+                case .bool(let b): ints.append(b ? 1 : 0)
+                default: throw vm.typeError("'\(a.typeName)' object cannot be interpreted as an integer")
+                }
+            }
+            switch ints.count {
+            case 1: return .object(PyRange(start: 0, stop: ints[0], step: 1))
+            case 2: return .object(PyRange(start: ints[0], stop: ints[1], step: 1))
+            case 3:
+                guard ints[2] != 0 else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "range() arg 3 must not be zero")) }
+                return .object(PyRange(start: ints[0], stop: ints[1], step: ints[2]))
+            default: throw vm.typeError("range expected at least 1 argument, got \(ints.count)")
+            }
+        }
+        ctor(BuiltinTypes.type) { vm, args, _ in
+            guard args.count == 1 else { throw vm.typeError("type() takes 1 argument") }
+            return .object(vm.classOf(args[0]))
+        }
+        ctor(BuiltinTypes.object) { _, _, _ in .object(PyInstance(cls: BuiltinTypes.object)) }
+    }
+
+    func single(_ args: [Value], _ name: String) throws -> Value {
+        guard args.count == 1 else { throw typeError("\(name)() takes exactly one argument (\(args.count) given)") }
+        return args[0]
+    }
+
+    func isInstance(_ v: Value, _ classInfo: Value) throws -> Bool {
+        guard case .object(let o) = classInfo else {
+            throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+        if let cls = o as? PyClass { return classOf(v).isSubclass(of: cls) }
+        if let t = o as? PyTuple {
+            for item in t.items where try isInstance(v, item) { return true }
+            return false
+        }
+        throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+    }
+
+    /// `min` / `max` over one iterable or several arguments, with `key=` and `default=`.
+    private func extreme(_ args: [Value], _ kwargs: [(String, Value)], _ name: String,
+                         _ better: (Value, Value) throws -> Bool) throws -> Value {
+        let key = kwargs.first { $0.0 == "key" }?.1
+        let defaultValue = kwargs.first { $0.0 == "default" }?.1
+        let items = args.count == 1 ? try iterate(args[0]) : args
+        guard var best = items.first else {
+            if let defaultValue { return defaultValue }
+            throw PythonError(makeException(BuiltinTypes.valueError, "\(name)() arg is an empty sequence"))
+        }
+        var bestKey = try key.map { try callNow($0, [best]) } ?? best
+        for item in items.dropFirst() {
+            let k = try key.map { try callNow($0, [item]) } ?? item
+            if try better(k, bestKey) {
+                best = item
+                bestKey = k
+            }
+        }
+        return best
+    }
+
+    /// A stable merge sort using only `<`, as Python's sort does.
+    func sortedValues(_ items: [Value], _ kwargs: [(String, Value)]) throws -> [Value] {
+        let key = kwargs.first { $0.0 == "key" }?.1
+        let reverse = try kwargs.first { $0.0 == "reverse" }.map { try truthy($0.1) } ?? false
+        let keys = try items.map { item in try key.flatMap { $0.isNone ? nil : $0 }.map { try callNow($0, [item]) } ?? item }
+        var order = Array(items.indices)
+        // Python reverses by sorting with the comparison flipped while keeping stability.
+        try mergeSort(&order) { a, b in
+            reverse ? try lessThan(keys[b], keys[a]) : try lessThan(keys[a], keys[b])
+        }
+        return order.map { items[$0] }
+    }
+
+    private func mergeSort(_ a: inout [Int], _ less: (Int, Int) throws -> Bool) throws {
+        guard a.count > 1 else { return }
+        var left = Array(a[..<(a.count / 2)])
+        var right = Array(a[(a.count / 2)...])
+        try mergeSort(&left, less)
+        try mergeSort(&right, less)
+        var i = 0, j = 0, k = 0
+        while i < left.count && j < right.count {
+            if try less(right[j], left[i]) { a[k] = right[j]; j += 1 } else { a[k] = left[i]; i += 1 }
+            k += 1
+        }
+        while i < left.count { a[k] = left[i]; i += 1; k += 1 }
+        while j < right.count { a[k] = right[j]; j += 1; k += 1 }
+    }
+}
+
+import Foundation

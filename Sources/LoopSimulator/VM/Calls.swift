@@ -1,0 +1,174 @@
+/// Calling: binding arguments to parameters as CPython's `_PyEval_MakeFrame` does, making
+/// coroutines from `async def`, instantiating classes, and running Python callables from
+/// native code (loop callbacks, `sorted(key=...)`, `__init__`).
+extension Interpreter {
+    /// Calls `callee`. A plain Python function returns a frame for the caller's fiber to
+    /// run; everything else completes here.
+    func call(_ callee: Value, _ args: [Value], _ kwargs: [(String, Value)]) throws -> CallResult {
+        guard case .object(let o) = callee else {
+            throw typeError("'\(callee.typeName)' object is not callable")
+        }
+        if let fn = o as? PyFunction {
+            let frame = try makeFrame(fn, args, kwargs)
+            if fn.code.isCoroutine {
+                return .value(.object(PyCoroutine(function: fn, frame: frame, creationLine: callerLine)))
+            }
+            return .frame(frame)
+        }
+        if let builtin = o as? PyBuiltin {
+            return .value(try builtin.body(self, args, kwargs))
+        }
+        if let method = o as? PyBoundMethod {
+            return try call(method.function, [method.receiver] + args, kwargs)
+        }
+        if let cls = o as? PyClass {
+            return .value(try instantiate(cls, args, kwargs))
+        }
+        throw typeError("'\(callee.typeName)' object is not callable")
+    }
+
+    /// The line of the innermost running frame, for a coroutine's creation site.
+    var callerLine: Int { activeFrame?.currentLine ?? 0 }
+
+    /// Calls `callee` to completion from native code.
+    @discardableResult
+    func callNow(_ callee: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        switch try call(callee, args, kwargs) {
+        case .value(let v):
+            return v
+        case .frame(let frame):
+            let fiber = Fiber([])
+            try push(frame, on: fiber)
+            switch execute(fiber, .start) {
+            case .returned(let v): return v
+            case .raised(let exc): throw PythonError(exc)
+            case .yielded:
+                throw PythonError(makeException(BuiltinTypes.runtimeError, "a plain function cannot await"))
+            }
+        }
+    }
+
+    func makeFrame(_ fn: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Frame {
+        let code = fn.code
+        var locals = [Value?](repeating: nil, count: code.localNames.count)
+        let name = code.qualname
+        let positionalCount = code.argCount
+        // Positional parameters.
+        let given = min(args.count, positionalCount)
+        for i in 0..<given { locals[i] = args[i] }
+        var slot = positionalCount
+        if code.hasVarargs {
+            locals[slot] = .object(PyTuple(args.count > positionalCount ? Array(args[positionalCount...]) : []))
+            slot += 1
+        } else if args.count > positionalCount {
+            let takes = code.defaultCount > 0
+                ? "from \(positionalCount - code.defaultCount) to \(positionalCount) positional arguments"
+                : "\(positionalCount) positional argument\(positionalCount == 1 ? "" : "s")"
+            throw typeError("\(name)() takes \(takes) but \(args.count) \(args.count == 1 ? "was" : "were") given")
+        }
+        let kwOnlyStart = slot
+        slot += code.kwOnlyNames.count
+        var extraKwargs: PyDict?
+        if code.hasKwargs {
+            extraKwargs = PyDict()
+            locals[slot] = .object(extraKwargs!)
+        }
+        // Keyword arguments.
+        for (key, value) in kwargs {
+            if let i = code.localNames.prefix(positionalCount).firstIndex(of: key) {
+                if locals[i] != nil {
+                    throw typeError("\(name)() got multiple values for argument '\(key)'")
+                }
+                locals[i] = value
+            } else if let k = code.kwOnlyNames.firstIndex(of: key) {
+                locals[kwOnlyStart + k] = value
+            } else if let extra = extraKwargs {
+                extra.set(.str(key), value)
+            } else {
+                throw typeError("\(name)() got an unexpected keyword argument '\(key)'")
+            }
+        }
+        // Defaults and missing arguments.
+        let firstDefault = positionalCount - code.defaultCount
+        var missing: [String] = []
+        for i in 0..<positionalCount where locals[i] == nil {
+            if i >= firstDefault {
+                locals[i] = fn.defaults[i - firstDefault]
+            } else {
+                missing.append(code.localNames[i])
+            }
+        }
+        if !missing.isEmpty {
+            throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(listNames(missing))")
+        }
+        var missingKw: [String] = []
+        for (k, kwName) in code.kwOnlyNames.enumerated() where locals[kwOnlyStart + k] == nil {
+            if let d = fn.kwDefaults[kwName] { locals[kwOnlyStart + k] = d } else { missingKw.append(kwName) }
+        }
+        if !missingKw.isEmpty {
+            throw typeError("\(name)() missing \(missingKw.count) required keyword-only argument\(missingKw.count == 1 ? "" : "s"): \(listNames(missingKw))")
+        }
+        var cells: [PyCell] = []
+        if !code.cellNames.isEmpty || !fn.closure.isEmpty {
+            cells = code.cellNames.map { _ in PyCell() }
+            for (cell, local) in code.cellParameters { cells[cell].value = locals[local] }
+            cells.append(contentsOf: fn.closure)
+        }
+        return Frame(code: code, globals: fn.globals, locals: locals, cells: cells)
+    }
+
+    /// "'a' and 'b'", "'a', 'b' and 'c'" as CPython lists missing arguments.
+    private func listNames(_ names: [String]) -> String {
+        let quoted = names.map { "'\($0)'" }
+        if quoted.count == 1 { return quoted[0] }
+        return quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+    }
+
+    // MARK: Classes
+
+    func buildClass(name: String, body: Value, bases: [Value]) throws -> Value {
+        var baseClasses: [PyClass] = []
+        for b in bases {
+            guard case .object(let o) = b, let cls = o as? PyClass else {
+                throw typeError("bases must be classes")
+            }
+            baseClasses.append(cls)
+        }
+        if baseClasses.isEmpty { baseClasses = [BuiltinTypes.object] }
+        guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
+        let frame = try makeFrame(fn, [], [])
+        frame.namespace = [:]
+        let fiber = Fiber([])
+        try push(frame, on: fiber)
+        if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
+        let cls = PyClass(name: name, bases: baseClasses, module: moduleNameForClasses)
+        cls.dict = frame.namespace ?? [:]
+        return .object(cls)
+    }
+
+    /// Classes built by the asyncio library report their module as CPython's do.
+    var moduleNameForClasses: String { "asyncio" }
+
+    func instantiate(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        if let native = nativeConstructors[ObjectIdentifier(cls)] {
+            return try native(self, args, kwargs)
+        }
+        let instance: PyInstance
+        if cls.isExceptionClass {
+            instance = PyException(cls: cls, args: args)
+        } else if cls.isSubclass(of: BuiltinTypes.int) || cls.isSubclass(of: BuiltinTypes.str) {
+            throw typeError("cannot create '\(cls.name)' instances")
+        } else {
+            instance = PyInstance(cls: cls)
+        }
+        if let initializer = cls.lookup("__init__") {
+            let result = try callNow(initializer, [.object(instance)] + args, kwargs)
+            if !result.isNone { throw typeError("__init__() should return None, not '\(result.typeName)'") }
+        } else if !cls.isExceptionClass && (!args.isEmpty || !kwargs.isEmpty) {
+            throw typeError("\(cls.name)() takes no arguments")
+        } else if cls.isExceptionClass, let first = kwargs.first {
+            throw typeError("\(cls.name)() takes no keyword arguments (got '\(first.0)')")
+        }
+        return .object(instance)
+    }
+}

@@ -1,0 +1,187 @@
+/// `repr()`, `str()` and `format()` as CPython renders the built-in types.
+extension Interpreter {
+    func classOf(_ v: Value) -> PyClass {
+        switch v {
+        case .none: return BuiltinTypes.noneType
+        case .bool: return BuiltinTypes.bool
+        case .int: return BuiltinTypes.int
+        case .float: return BuiltinTypes.float
+        case .str: return BuiltinTypes.str
+        case .object(let o): return o.pyClass
+        }
+    }
+
+    func repr(_ v: Value) throws -> String {
+        switch v {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return PyFloat.repr(d)
+        case .str(let s): return PyString.repr(s)
+        case .object(let o): return try reprObject(o)
+        }
+    }
+
+    func str(_ v: Value) throws -> String {
+        switch v {
+        case .str(let s): return s
+        case .object(let e as PyException): return try exceptionMessage(e)
+        default: return try repr(v)
+        }
+    }
+
+    /// `str(exc)`: the single argument, the tuple of arguments, or empty.
+    func exceptionMessage(_ e: PyException) throws -> String {
+        if let custom = e.cls.lookup("__str__") {
+            if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
+        }
+        switch e.args.count {
+        case 0: return ""
+        case 1:
+            if e.isInstance(of: BuiltinTypes.keyError) { return try repr(e.args[0]) }
+            return try str(e.args[0])
+        default: return try repr(.object(PyTuple(e.args)))
+        }
+    }
+
+    private func reprObject(_ o: PyObject) throws -> String {
+        switch o {
+        case let l as PyList:
+            return "[" + (try l.items.map { try repr($0) }).joined(separator: ", ") + "]"
+        case let t as PyTuple:
+            if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
+            return "(" + (try t.items.map { try repr($0) }).joined(separator: ", ") + ")"
+        case let d as PyDict:
+            return "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+        case let e as PyException:
+            if let custom = e.cls.lookup("__repr__") {
+                if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
+            }
+            if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
+            return e.cls.name + "(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
+        case let c as PyClass:
+            return c.module == "builtins" ? "<class '\(c.name)'>" : "<class '\(c.module).\(c.name)'>"
+        case let f as PyFunction:
+            return "<function \(f.code.qualname) at \(address(of: f))>"
+        case let b as PyBuiltin:
+            return "<built-in function \(b.name)>"
+        case let m as PyBoundMethod:
+            return "<bound method \(try functionName(m.function)) of \(try repr(m.receiver))>"
+        case let c as PyCoroutine:
+            return "<coroutine object \(c.qualname) at \(address(of: c))>"
+        case let m as PyModule:
+            return "<module '\(m.name)'>"
+        case let r as PyRange:
+            return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case let s as PySlice:
+            return "slice(\(try repr(s.lower)), \(try repr(s.upper)), \(try repr(s.step)))"
+        case let r as Representable:
+            return try r.pythonRepr(self)
+        case let inst as PyInstance:
+            if let custom = inst.cls.lookup("__repr__") {
+                if case .str(let s) = try callNow(custom, [.object(inst)]) { return s }
+            }
+            return "<\(inst.cls.module).\(inst.cls.name) object at \(address(of: inst))>"
+        default:
+            return "<\(o.typeName) object at \(address(of: o))>"
+        }
+    }
+
+    func functionName(_ v: Value) throws -> String {
+        if case .object(let o) = v {
+            if let f = o as? PyFunction { return f.code.qualname }
+            if let b = o as? PyBuiltin { return b.name }
+        }
+        return try repr(v)
+    }
+
+    /// A stable pseudo-address (CPython prints real ones; scenarios should not print them).
+    func address(of o: PyObject) -> String {
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
+    }
+
+    func asciiRepr(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value <= 0xff {
+                out += "\\x" + hex(scalar.value, 2)
+            } else if scalar.value <= 0xffff {
+                out += "\\u" + hex(scalar.value, 4)
+            } else {
+                out += "\\U" + hex(scalar.value, 8)
+            }
+        }
+        return out
+    }
+
+    private func hex(_ v: UInt32, _ width: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// `format(value, spec)`, the f-string replacement field.
+    func format(_ v: Value, _ spec: String) throws -> String {
+        do {
+            switch v {
+            case .bool(let b):
+                return spec.isEmpty ? (b ? "True" : "False") : try PyFormatSpec.format(int: b ? 1 : 0, spec: spec)
+            case .int(let i): return try PyFormatSpec.format(int: i, spec: spec)
+            case .float(let d): return try PyFormatSpec.format(float: d, spec: spec)
+            case .str(let s): return try PyFormatSpec.format(string: s, spec: spec)
+            default:
+                if spec.isEmpty { return try str(v) }
+                throw typeError("unsupported format string passed to \(v.typeName).__format__")
+            }
+        } catch let e as PyFormatError {
+            throw PythonError(makeException(BuiltinTypes.valueError, e.message))
+        }
+    }
+
+    /// `"%s and %d" % args`: the printf-style conversions scenarios use.
+    func percentFormat(_ template: String, _ args: Value) throws -> String {
+        var values: [Value]
+        if case .object(let o) = args, let t = o as? PyTuple { values = t.items } else { values = [args] }
+        var out = ""
+        var chars = Array(template)[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else { out.append(c); continue }
+            var spec = ""
+            while let n = chars.first, "0123456789.-+ #".contains(n) { spec.append(n); chars.removeFirst() }
+            guard let conv = chars.popFirst() else {
+                throw PythonError(makeException(BuiltinTypes.valueError, "incomplete format"))
+            }
+            if conv == "%" { out.append("%"); continue }
+            guard !values.isEmpty else { throw typeError("not enough arguments for format string") }
+            let v = values.removeFirst()
+            switch conv {
+            case "s": out += try format(.str(try str(v)), alignSpec(spec))
+            case "r": out += try format(.str(try repr(v)), alignSpec(spec))
+            case "d", "i":
+                let n: Value
+                if case .float(let d) = v { n = .int(Int(d)) } else { n = v }
+                out += try format(n, alignSpec(spec) + "d")
+            case "f", "e", "g", "x", "X", "o":
+                out += try format(v, alignSpec(spec) + String(conv))
+            default:
+                throw PythonError(makeException(BuiltinTypes.valueError, "unsupported format character '\(conv)'"))
+            }
+        }
+        if !values.isEmpty { throw typeError("not all arguments converted during string formatting") }
+        return out
+    }
+
+    /// printf flags to format-spec: "-5" left-aligns, "05" zero-pads.
+    private func alignSpec(_ printf: String) -> String {
+        if printf.hasPrefix("-") { return "<" + printf.dropFirst() }
+        if printf.hasPrefix("0") && printf.count > 1 { return "0" + printf.dropFirst() }
+        if let first = printf.first, first.isNumber { return ">" + printf }
+        return printf
+    }
+}
+
+/// Native objects that render their own `repr` (tasks, futures, handles).
+protocol Representable {
+    func pythonRepr(_ vm: Interpreter) throws -> String
+}
