@@ -15,6 +15,8 @@ extension Parser {
             if s == "\n" { l = SourceLocation(line: l.line + 1, column: 1) } else { l.column += 1 }
         }
         locs.append(l)
+        // Errors found while splitting are reported where CPython 3.11 reports them.
+        fstringEnd = literal.end
         var k = 0
         return try parseFStringParts(body, locs, &k, raw: literal.isRaw, nesting: 0, inSpec: false)
     }
@@ -29,7 +31,7 @@ extension Parser {
             if !raw {
                 switch StringEscapes.decode(pending) {
                 case .success(let v): text = v
-                case .failure(let e): throw parser.failure(e.message, at: locs[k])
+                case .failure(let e): throw parser.failure(e.message, at: fstringEnd)
                 }
             }
             parts.append(.literal(text))
@@ -52,9 +54,9 @@ extension Parser {
                     k += 2
                     continue
                 }
-                throw failure("f-string: single '}' is not allowed", at: locs[k])
+                throw failure("f-string: single '}' is not allowed", at: fstringEnd)
             } else if c == "\\", !raw, k + 1 < body.count {
-                if body[k + 1] == "N" { throw failure("\\N{...} escapes are not supported in scenarios", at: locs[k]) }
+                if body[k + 1] == "N" { throw failure("\\N{...} escapes are not supported in scenarios", at: fstringEnd) }
                 pending.append(c)
                 if body[k + 1] != "{" && body[k + 1] != "}" {
                     pending.append(body[k + 1])
@@ -74,7 +76,7 @@ extension Parser {
     private mutating func parseField(_ body: [Unicode.Scalar], _ locs: [SourceLocation], _ k: inout Int,
                                      raw: Bool, nesting: Int) throws -> FStringPart {
         let open = k
-        if nesting >= 2 { throw failure("f-string: expressions nested too deeply", at: locs[open]) }
+        if nesting >= 2 { throw failure("f-string: expressions nested too deeply", at: fstringEnd) }
         k += 1
         let exprStart = k
         var depth = 0
@@ -87,14 +89,14 @@ extension Parser {
                 continue
             }
             switch c {
-            case "\\": throw failure("f-string expression part cannot include a backslash", at: locs[k])
-            case "#": throw failure("f-string expression part cannot include '#'", at: locs[k])
+            case "\\": throw failure("f-string expression part cannot include a backslash", at: fstringEnd)
+            case "#": throw failure("f-string expression part cannot include '#'", at: fstringEnd)
             case "'", "\"": quote = c
             case "(", "[", "{": depth += 1
             case ")", "]", "}":
                 if depth == 0 {
                     if c == "}" { break scan }
-                    throw failure("f-string: unmatched '\(Character(c))'", at: locs[k])
+                    throw failure("f-string: unmatched '\(Character(c))'", at: fstringEnd)
                 }
                 depth -= 1
             case "!" where depth == 0:
@@ -111,10 +113,10 @@ extension Parser {
             }
             k += 1
         }
-        guard k < body.count else { throw failure("f-string: expecting '}'", at: locs[min(k, locs.count - 1)]) }
+        guard k < body.count else { throw failure("f-string: expecting '}'", at: fstringEnd) }
         let exprScalars = Array(body[exprStart..<k])
         if exprScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            throw failure("f-string: empty expression not allowed", at: locs[k])
+            throw failure("f-string: empty expression not allowed", at: fstringEnd)
         }
         var debugText: String?
         if body[k] == "=" {
@@ -127,10 +129,10 @@ extension Parser {
         var conversion: Character?
         if k < body.count, body[k] == "!" {
             k += 1
-            guard k < body.count else { throw failure("f-string: expecting '}'", at: locs[k]) }
+            guard k < body.count else { throw failure("f-string: expecting '}'", at: fstringEnd) }
             let c = body[k]
             guard c == "r" || c == "s" || c == "a" else {
-                throw failure("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: locs[k])
+                throw failure("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: fstringEnd)
             }
             conversion = Character(c)
             k += 1
@@ -141,7 +143,7 @@ extension Parser {
             spec = try parseFStringParts(body, locs, &k, raw: raw, nesting: nesting + 1, inSpec: true)
         }
         guard k < body.count, body[k] == "}" else {
-            throw failure("f-string: expecting '}'", at: locs[min(k, locs.count - 1)])
+            throw failure("f-string: expecting '}'", at: fstringEnd)
         }
         k += 1
         if debugText != nil && conversion == nil && spec == nil { conversion = "r" }

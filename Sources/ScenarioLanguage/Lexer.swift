@@ -167,9 +167,10 @@ public struct Lexer {
             }
             if c == "\\" {
                 if peek(1) == "\n" {
+                    let after = SourceLocation(line: line, column: col + 1)
                     advance(); advance()
                     if i >= src.count && !expressionMode {
-                        fail("unexpected EOF while parsing", at: loc)
+                        fail("unexpected EOF while parsing", at: after)
                     }
                     continue
                 }
@@ -340,6 +341,7 @@ public struct Lexer {
                 return
             }
         }
+        literal.end = loc
         var token = Token(.string, literal.value, SourceRange(start: start, end: loc))
         token.string = literal
         tokens.append(token)

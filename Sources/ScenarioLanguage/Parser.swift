@@ -20,6 +20,8 @@ struct Parser {
     static let maxDepth = 1000
     /// Prefix for messages from a replacement field of an f-string ("f-string: ").
     var messagePrefix = ""
+    /// End of the f-string being split (see `StringLiteral.end`).
+    var fstringEnd = SourceLocation(line: 1, column: 1)
 
     init(tokens: [Token]) {
         self.tokens = tokens

@@ -500,7 +500,8 @@ extension Parser {
                     throw failure("positional argument follows keyword argument unpacking", at: value.range)
                 }
                 if sawKeyword {
-                    throw failure("positional argument follows keyword argument", at: value.range)
+                    // CPython points at the token after the offending argument.
+                    throw failure("positional argument follows keyword argument", at: tok.range)
                 }
                 args.append(Argument(kind: .positional, value: value, range: range(from: start)))
                 if !at(",") && !at(")"), let f = missingComma(after: value) { throw f }

@@ -56,6 +56,9 @@ public struct StringLiteral: Sendable {
     public var body: [Unicode.Scalar]
     /// Location of the first body scalar.
     public var bodyStart: SourceLocation
+    /// One past the closing quote. CPython 3.11 reports errors found while splitting an
+    /// f-string (a lone `}`, an empty field, ...) here rather than inside the string.
+    public var end: SourceLocation = SourceLocation(line: 1, column: 1)
 }
 
 /// Python 3.11's hard keywords.

@@ -24,8 +24,9 @@ public struct Validator {
         var isAsync: Bool
         /// Loops enclosing the current statement in this scope.
         var loops = 0
-        /// Inside a comprehension (where `await` needs an async function).
-        var comprehensions = 0
+        /// Start of the outermost enclosing comprehension (where `await` needs an async
+        /// function, and CPython reports the comprehension rather than the `await`).
+        var comprehension: SourceLocation?
     }
     private var scopes: [Scope] = [Scope(isFunction: false, isAsync: false)]
     /// Reported constructs stop being searched once the limit is comfortably exceeded.
@@ -304,16 +305,16 @@ public struct Validator {
             if let upper { visit(upper) }
             if let step { visit(step) }
         case .listComp(let element, let generators):
-            visitComprehension([element], generators)
+            visitComprehension([element], generators, e.range.start)
         case .setComp(let element, let generators):
             unsupported("set comprehensions", e.range)
-            visitComprehension([element], generators)
+            visitComprehension([element], generators, e.range.start)
         case .dictComp(let key, let value, let generators):
             unsupported("dict comprehensions", e.range)
-            visitComprehension([key, value], generators)
+            visitComprehension([key, value], generators, e.range.start)
         case .generatorExp(let element, let generators):
             unsupported("generator expressions", e.range, hint: " (use a list comprehension)")
-            visitComprehension([element], generators)
+            visitComprehension([element], generators, e.range.start)
         case .binary(let op, let l, let r):
             if op == .matMul { unsupported("the '@' operator", e.range, plural: false) }
             visit(l)
@@ -334,8 +335,8 @@ public struct Validator {
             if !scope.isFunction {
                 error("'await' outside function", keyword(e.range.start, 5))
             } else if !scope.isAsync {
-                if scope.comprehensions > 0 {
-                    error("asynchronous comprehension outside of an asynchronous function", keyword(e.range.start, 5))
+                if let start = scope.comprehension {
+                    error("asynchronous comprehension outside of an asynchronous function", SourceRange(start))
                 } else {
                     error("'await' outside async function", keyword(e.range.start, 5))
                 }
@@ -373,7 +374,7 @@ public struct Validator {
         }
     }
 
-    private mutating func visitComprehension(_ elements: [Expr], _ generators: [Comprehension]) {
+    private mutating func visitComprehension(_ elements: [Expr], _ generators: [Comprehension], _ start: SourceLocation) {
         for (n, g) in generators.enumerated() {
             if g.isAsync {
                 unsupported("'async for' in comprehensions", g.target.range, plural: false)
@@ -382,12 +383,13 @@ public struct Validator {
             // The first iterable is evaluated in the enclosing scope.
             if n == 0 { visit(g.iter) }
         }
-        scopes[scopes.count - 1].comprehensions += 1
+        let outer = scopes[scopes.count - 1].comprehension
+        if outer == nil { scopes[scopes.count - 1].comprehension = start }
         for (n, g) in generators.enumerated() {
             if n > 0 { visit(g.iter) }
             for cond in g.ifs { visit(cond) }
         }
         for e in elements { visit(e) }
-        scopes[scopes.count - 1].comprehensions -= 1
+        scopes[scopes.count - 1].comprehension = outer
     }
 }
