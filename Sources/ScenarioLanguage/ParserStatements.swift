@@ -304,7 +304,8 @@ extension Parser {
         let context = try parseExpression()
         var vars: Expr?
         if eatKeyword("as") {
-            let target = try parseTargetList()
+            // A single target: in `with a as b, c:` the comma separates with-items.
+            let target = try parseBitOr()
             try checkTarget(target, context: .withItem)
             vars = target
         }
