@@ -543,8 +543,7 @@ extension Parser {
         var seenStar = false, seenDefault = false
         var bareStar: SourceRange?
         while !at(closing) {
-            if let kw = params.kwargs {
-                _ = kw
+            if params.kwargs != nil {
                 throw failure("arguments cannot follow var-keyword argument", at: tok.range)
             }
             if at("/") {

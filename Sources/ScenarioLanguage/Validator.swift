@@ -80,11 +80,10 @@ public struct Validator {
             visit(target)
             visit(value)
         case .annAssign(let target, let annotation, let value):
-            if mode == .scenario || true {
-                unsupported("annotated assignments ('x: T = ...')", r)
-            }
-            visit(target)
+            // Rejected in both modes; the annotation itself is never evaluated.
             _ = annotation
+            unsupported("annotated assignments ('x: T = ...')", r)
+            visit(target)
             if let value { visit(value) }
         case .return(let value):
             if !inFunction { error("'return' outside function", keyword(r.start, 6)) }
@@ -291,11 +290,7 @@ public struct Validator {
                 case .positional, .star:
                     break
                 }
-                if case .star = arg.kind {
-                    visit(arg.value)
-                } else {
-                    visit(arg.value)
-                }
+                visit(arg.value)
             }
         case .subscript(let base, let index):
             visit(base)
