@@ -1,0 +1,71 @@
+/// Decoding of backslash escapes in non-raw string literals, with CPython's rules:
+/// unknown escapes such as `\q` are kept as backslash + character (CPython only warns),
+/// `\<newline>` joins lines, `\x` needs exactly two hex digits.
+struct EscapeError: Error { let message: String }
+
+enum StringEscapes {
+    static func decode(_ body: some Collection<Unicode.Scalar>) -> Result<String, EscapeError> {
+        let s = Array(body)
+        var out = String.UnicodeScalarView()
+        var k = 0
+        func hexValue(_ count: Int, _ kind: String) -> Result<UInt32, EscapeError> {
+            var v: UInt32 = 0
+            for n in 0..<count {
+                guard k + n < s.count, s[k + n].value < 128, let d = UInt32(String(s[k + n]), radix: 16) else {
+                    return .failure(EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k - 2)-\(k + n - 1): truncated \(kind) escape"))
+                }
+                v = v * 16 + d
+            }
+            k += count
+            return .success(v)
+        }
+        while k < s.count {
+            let c = s[k]
+            guard c == "\\", k + 1 < s.count else {
+                out.append(c)
+                k += 1
+                continue
+            }
+            let e = s[k + 1]
+            k += 2
+            switch e {
+            case "\n": break
+            case "\\": out.append("\\")
+            case "'": out.append("'")
+            case "\"": out.append("\"")
+            case "a": out.append("\u{07}")
+            case "b": out.append("\u{08}")
+            case "f": out.append("\u{0C}")
+            case "n": out.append("\n")
+            case "r": out.append("\r")
+            case "t": out.append("\t")
+            case "v": out.append("\u{0B}")
+            case "0"..."7":
+                var v = e.value - 48
+                var n = 0
+                while n < 2, k < s.count, s[k] >= "0", s[k] <= "7" {
+                    v = v * 8 + (s[k].value - 48)
+                    k += 1
+                    n += 1
+                }
+                out.append(Unicode.Scalar(v)!)
+            case "x", "u", "U":
+                let (count, kind) = e == "x" ? (2, "\\xXX") : e == "u" ? (4, "\\uXXXX") : (8, "\\UXXXXXXXX")
+                switch hexValue(count, kind) {
+                case .failure(let m): return .failure(m)
+                case .success(let v):
+                    guard let scalar = Unicode.Scalar(v) else {
+                        return .failure(EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(k - count - 2)-\(k - 1): illegal Unicode character"))
+                    }
+                    out.append(scalar)
+                }
+            case "N":
+                return .failure(EscapeError(message: "\\N{...} escapes are not supported in scenarios"))
+            default:
+                out.append("\\")
+                out.append(e)
+            }
+        }
+        return .success(String(out))
+    }
+}

@@ -1,0 +1,390 @@
+/// What a parsed module may contain.
+public enum ValidationMode: Sendable {
+    /// A user scenario: only the documented subset (see DESIGN.md, "The scenario language").
+    case scenario
+    /// The project's built-in asyncio library, written in Python: additionally allows
+    /// classes (without decorators), `nonlocal`, `raise ... from`, `del` and any import.
+    case library
+}
+
+/// Walks a parsed module and reports (1) what CPython's compiler rejects with a
+/// SyntaxError after parsing — `return`/`await`/`break`/`continue` placement, duplicate
+/// parameters, repeated keyword arguments — and (2) every construct outside the subset,
+/// named precisely. Unlike syntax errors it keeps going, so a scenario with several
+/// problems gets them all at once (up to `limit`).
+public struct Validator {
+    public static let limit = 20
+
+    let mode: ValidationMode
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The enclosing function scopes, innermost last.
+    private struct Scope {
+        var isFunction: Bool
+        var isAsync: Bool
+        /// Loops enclosing the current statement in this scope.
+        var loops = 0
+        /// Start of the outermost enclosing comprehension (where `await` needs an async
+        /// function, and CPython reports the comprehension rather than the `await`).
+        var comprehension: SourceLocation?
+    }
+    private var scopes: [Scope] = [Scope(isFunction: false, isAsync: false)]
+    /// Reported constructs stop being searched once the limit is comfortably exceeded.
+    private var full: Bool { diagnostics.count > Validator.limit }
+
+    public init(mode: ValidationMode) {
+        self.mode = mode
+    }
+
+    public static func validate(_ module: Module, mode: ValidationMode) -> [Diagnostic] {
+        var v = Validator(mode: mode)
+        v.visit(module.body, topLevel: true)
+        return v.diagnostics
+    }
+
+    // MARK: - Reporting
+
+    private var suffix: String { mode == .scenario ? "in scenarios" : "in the built-in library" }
+
+    private mutating func error(_ message: String, _ range: SourceRange) {
+        guard !full else { return }
+        diagnostics.append(Diagnostic(.error, message, at: range))
+    }
+
+    private mutating func unsupported(_ what: String, _ range: SourceRange, plural: Bool = true, hint: String = "") {
+        error("\(what) \(plural ? "are" : "is") not supported \(suffix)\(hint)", range)
+    }
+
+    /// A range covering a keyword of `length` scalars at `start`.
+    private func keyword(_ start: SourceLocation, _ length: Int) -> SourceRange {
+        SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + length))
+    }
+
+    // MARK: - Statements
+
+    private mutating func visit(_ body: [Stmt], topLevel: Bool = false) {
+        for stmt in body where !full { visit(stmt, topLevel: topLevel) }
+    }
+
+    private var inFunction: Bool { scopes.last!.isFunction }
+
+    private mutating func visit(_ stmt: Stmt, topLevel: Bool) {
+        let r = stmt.range
+        switch stmt.kind {
+        case .expr(let e):
+            visit(e)
+        case .assign(let targets, let value):
+            for t in targets { visitTarget(t) }
+            visit(value)
+        case .augAssign(let target, _, let value):
+            visit(target)
+            visit(value)
+        case .annAssign(let target, let annotation, let value):
+            // Rejected in both modes; the annotation itself is never evaluated.
+            _ = annotation
+            unsupported("annotated assignments ('x: T = ...')", r)
+            visit(target)
+            if let value { visit(value) }
+        case .return(let value):
+            if !inFunction { error("'return' outside function", keyword(r.start, 6)) }
+            if let value { visit(value) }
+        case .pass:
+            break
+        case .break:
+            if scopes.last!.loops == 0 { error("'break' outside loop", keyword(r.start, 5)) }
+        case .continue:
+            if scopes.last!.loops == 0 { error("'continue' not properly in loop", keyword(r.start, 8)) }
+        case .if(let test, let body, let orelse):
+            visit(test)
+            visit(body)
+            visit(orelse)
+        case .while(let test, let body, let orelse):
+            visit(test)
+            scopes[scopes.count - 1].loops += 1
+            visit(body)
+            scopes[scopes.count - 1].loops -= 1
+            visit(orelse)
+        case .for(let target, let iter, let body, let orelse, let isAsync):
+            if isAsync {
+                unsupported("'async for'", keyword(r.start, 5), plural: false)
+                if !(scopes.last!.isAsync) {
+                    error("'async for' outside async function", keyword(r.start, 5))
+                }
+            }
+            visitTarget(target)
+            visit(iter)
+            scopes[scopes.count - 1].loops += 1
+            visit(body)
+            scopes[scopes.count - 1].loops -= 1
+            visit(orelse)
+        case .try(let body, let handlers, let orelse, let finalbody, let isStar):
+            visit(body)
+            for h in handlers {
+                if isStar { unsupported("'except*'", keyword(h.range.start, 6), plural: false) }
+                if let t = h.type { visit(t) }
+                visit(h.body)
+            }
+            visit(orelse)
+            visit(finalbody)
+        case .raise(let exc, let cause):
+            if let exc { visit(exc) }
+            if let cause {
+                if mode == .scenario { unsupported("'raise ... from'", keyword(r.start, 5), plural: false) }
+                visit(cause)
+            }
+        case .assert(let test, let msg):
+            visit(test)
+            if let msg { visit(msg) }
+        case .with(let items, let body, let isAsync):
+            if !isAsync {
+                unsupported("'with' statements", keyword(r.start, 4), hint: " (only 'async with' is)")
+            } else if !scopes.last!.isAsync {
+                error("'async with' outside async function", keyword(r.start, 5))
+            }
+            for item in items {
+                visit(item.contextExpr)
+                if let v = item.optionalVars { visitTarget(v) }
+            }
+            visit(body)
+        case .functionDef(let def):
+            visitFunction(def)
+        case .classDef(let def):
+            if mode == .scenario {
+                unsupported("'class' definitions", keyword(def.headerRange.start, 5))
+            }
+            for d in def.decorators { unsupported("decorators", d.range) }
+            for b in def.bases { visit(b) }
+            scopes.append(Scope(isFunction: false, isAsync: false))
+            visit(def.body)
+            scopes.removeLast()
+        case .import(let names):
+            for alias in names {
+                let allowed = alias.asname == nil && (alias.name == "asyncio" || alias.name == "time")
+                checkImport(allowed: allowed, text: "import \(alias.name)" + (alias.asname.map { " as \($0)" } ?? ""),
+                            range: r, topLevel: topLevel)
+            }
+        case .importFrom(let module, let names, let level):
+            let moduleText = String(repeating: ".", count: level) + (module ?? "")
+            for alias in names {
+                let allowed = level == 0 && module == "loopscope" && alias.name == "cpu" && alias.asname == nil
+                checkImport(allowed: allowed,
+                            text: "from \(moduleText) import \(alias.name)" + (alias.asname.map { " as \($0)" } ?? ""),
+                            range: r, topLevel: topLevel)
+            }
+        case .global:
+            unsupported("'global' statements", keyword(r.start, 6))
+        case .nonlocal:
+            if !inFunction {
+                error("nonlocal declaration not allowed at module level", r)
+            } else if mode == .scenario {
+                unsupported("'nonlocal' statements", keyword(r.start, 8))
+            }
+        case .delete(let targets):
+            if mode == .scenario { unsupported("'del' statements", keyword(r.start, 3)) }
+            for t in targets { visit(t) }
+        case .match:
+            unsupported("'match' statements", r)
+        }
+    }
+
+    private mutating func checkImport(allowed: Bool, text: String, range: SourceRange, topLevel: Bool) {
+        guard mode == .scenario else { return }
+        if !allowed {
+            error("'\(text)' is not supported in scenarios (allowed: 'import asyncio', 'import time', 'from loopscope import cpu')", range)
+        } else if !topLevel {
+            error("imports are only supported at module level in scenarios", range)
+        }
+    }
+
+    private mutating func visitFunction(_ def: FunctionDef) {
+        for d in def.decorators { unsupported("decorators", d.range) }
+        checkParameters(def.params, isLambda: false)
+        visitDefaults(def.params)
+        scopes.append(Scope(isFunction: true, isAsync: def.isAsync))
+        visit(def.body)
+        scopes.removeLast()
+    }
+
+    private mutating func visitDefaults(_ params: Parameters) {
+        for d in params.positionalDefaults { visit(d) }
+        for case let d? in params.keywordOnlyDefaults { visit(d) }
+    }
+
+    /// Duplicate parameter names (a compile-time SyntaxError in CPython) and the
+    /// parameter kinds the subset leaves out. Annotations are accepted and ignored.
+    private mutating func checkParameters(_ params: Parameters, isLambda: Bool) {
+        var seen = Set<String>()
+        var all = params.positional
+        if let v = params.varargs { all.append(v) }
+        all += params.keywordOnly
+        if let k = params.kwargs { all.append(k) }
+        for p in all {
+            if !seen.insert(p.name).inserted {
+                error("duplicate argument '\(p.name)' in function definition", p.range)
+            }
+        }
+        if let k = params.kwargs, mode == .scenario {
+            unsupported("'**' parameters", k.range)
+        }
+        if params.posonlyCount > 0, mode == .scenario, let first = params.positional.first {
+            unsupported("positional-only parameters ('/')", first.range)
+        }
+    }
+
+    /// Assignment targets: starred targets are outside the subset.
+    private mutating func visitTarget(_ e: Expr) {
+        switch e.kind {
+        case .tuple(let elts), .list(let elts):
+            for elt in elts { visitTarget(elt) }
+        case .starred(let inner):
+            unsupported("starred assignment targets ('a, *b = ...')", e.range)
+            visitTarget(inner)
+        default:
+            visit(e)
+        }
+    }
+
+    // MARK: - Expressions
+
+    private mutating func visit(_ e: Expr) {
+        guard !full else { return }
+        switch e.kind {
+        case .name, .int, .float, .string, .bool, .none:
+            break
+        case .ellipsis:
+            unsupported("'...' (Ellipsis)", e.range, plural: false)
+        case .fstring(let parts):
+            visit(parts)
+        case .list(let elts), .tuple(let elts):
+            for elt in elts {
+                if case .starred = elt.kind {
+                    unsupported("starred expressions in displays", elt.range)
+                }
+                visit(elt)
+            }
+        case .dict(let entries):
+            for entry in entries {
+                if let k = entry.key {
+                    visit(k)
+                } else {
+                    unsupported("'**' dictionary unpacking", entry.value.range, plural: false)
+                }
+                visit(entry.value)
+            }
+        case .set(let elts):
+            unsupported("set displays", e.range)
+            for elt in elts { visit(elt) }
+        case .attribute(let base, _):
+            visit(base)
+        case .call(let fn, let args):
+            visit(fn)
+            var keywords = Set<String>()
+            for arg in args {
+                switch arg.kind {
+                case .keyword(let name):
+                    if !keywords.insert(name).inserted {
+                        error("keyword argument repeated: \(name)", arg.range)
+                    }
+                case .doubleStar:
+                    unsupported("'**' argument unpacking", arg.range, plural: false)
+                case .positional, .star:
+                    break
+                }
+                visit(arg.value)
+            }
+        case .subscript(let base, let index):
+            visit(base)
+            visit(index)
+        case .slice(let lower, let upper, let step):
+            if let lower { visit(lower) }
+            if let upper { visit(upper) }
+            if let step { visit(step) }
+        case .listComp(let element, let generators):
+            visitComprehension([element], generators, e.range.start)
+        case .setComp(let element, let generators):
+            unsupported("set comprehensions", e.range)
+            visitComprehension([element], generators, e.range.start)
+        case .dictComp(let key, let value, let generators):
+            unsupported("dict comprehensions", e.range)
+            visitComprehension([key, value], generators, e.range.start)
+        case .generatorExp(let element, let generators):
+            unsupported("generator expressions", e.range, hint: " (use a list comprehension)")
+            visitComprehension([element], generators, e.range.start)
+        case .binary(let op, let l, let r):
+            if op == .matMul { unsupported("the '@' operator", e.range, plural: false) }
+            visit(l)
+            visit(r)
+        case .unary(_, let operand):
+            visit(operand)
+        case .boolOp(_, let values):
+            for v in values { visit(v) }
+        case .compare(let first, let rest):
+            visit(first)
+            for (_, v) in rest { visit(v) }
+        case .ifExp(let test, let body, let orelse):
+            visit(test)
+            visit(body)
+            visit(orelse)
+        case .await(let value):
+            let scope = scopes.last!
+            if !scope.isFunction {
+                error("'await' outside function", keyword(e.range.start, 5))
+            } else if !scope.isAsync {
+                if let start = scope.comprehension {
+                    error("asynchronous comprehension outside of an asynchronous function", SourceRange(start))
+                } else {
+                    error("'await' outside async function", keyword(e.range.start, 5))
+                }
+            }
+            visit(value)
+        case .lambda(let params, let body):
+            unsupported("'lambda' expressions", keyword(e.range.start, 6))
+            checkParameters(params, isLambda: true)
+            visitDefaults(params)
+            scopes.append(Scope(isFunction: true, isAsync: false))
+            visit(body)
+            scopes.removeLast()
+        case .yield(let value):
+            if !inFunction { error("'yield' outside function", keyword(e.range.start, 5)) }
+            unsupported("'yield'", keyword(e.range.start, 5), plural: false, hint: " (generators are not supported)")
+            if let value { visit(value) }
+        case .yieldFrom(let value):
+            if !inFunction { error("'yield' outside function", keyword(e.range.start, 5)) }
+            unsupported("'yield from'", keyword(e.range.start, 5), plural: false, hint: " (generators are not supported)")
+            visit(value)
+        case .namedExpr(_, let value):
+            unsupported("assignment expressions (':=')", e.range)
+            visit(value)
+        case .starred(let value):
+            visit(value)
+        }
+    }
+
+    private mutating func visit(_ parts: [FStringPart]) {
+        for part in parts {
+            if case .expression(let expr, _, let spec, _) = part {
+                visit(expr)
+                if let spec { visit(spec) }
+            }
+        }
+    }
+
+    private mutating func visitComprehension(_ elements: [Expr], _ generators: [Comprehension], _ start: SourceLocation) {
+        for (n, g) in generators.enumerated() {
+            if g.isAsync {
+                unsupported("'async for' in comprehensions", g.target.range, plural: false)
+            }
+            visitTarget(g.target)
+            // The first iterable is evaluated in the enclosing scope.
+            if n == 0 { visit(g.iter) }
+        }
+        let outer = scopes[scopes.count - 1].comprehension
+        if outer == nil { scopes[scopes.count - 1].comprehension = start }
+        for (n, g) in generators.enumerated() {
+            if n > 0 { visit(g.iter) }
+            for cond in g.ifs { visit(cond) }
+        }
+        for e in elements { visit(e) }
+        scopes[scopes.count - 1].comprehension = outer
+    }
+}

@@ -1,0 +1,2 @@
+# expect: 2:1: error: 'break' outside loop
+break

@@ -1,0 +1,4 @@
+# expect: 4:9: error: 'continue' not properly in loop
+while x:
+    def f():
+        continue

@@ -1,0 +1,3 @@
+# expect: 2:17: error: expected ':'
+async def main()
+    pass

@@ -1,0 +1,3 @@
+# expect: 2:5: error: expected ':'
+if x
+    pass

@@ -1,0 +1,3 @@
+# expect: 2:5: error: cannot assign to literal
+for 1 in x:
+    pass

@@ -1,0 +1,2 @@
+# expect: 2:15: error: f-string: invalid conversion character: expected 's', 'r', or 'a'
+print(f'{x!z}')

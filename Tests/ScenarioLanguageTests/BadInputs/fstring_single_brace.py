@@ -1,0 +1,2 @@
+# expect: 2:9: error: f-string: single '}' is not allowed
+x = f'}'

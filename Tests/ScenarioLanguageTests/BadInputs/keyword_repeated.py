@@ -1,0 +1,2 @@
+# expect: 2:15: error: keyword argument repeated: sep
+print(sep='', sep='')

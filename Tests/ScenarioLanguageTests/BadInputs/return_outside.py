@@ -1,0 +1,2 @@
+# expect: 2:1: error: 'return' outside function
+return 1

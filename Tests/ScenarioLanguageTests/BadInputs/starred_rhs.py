@@ -1,0 +1,2 @@
+# expect: 2:5: error: can't use starred expression here
+x = *a

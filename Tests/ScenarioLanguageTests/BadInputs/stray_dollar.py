@@ -1,0 +1,2 @@
+# expect: 2:7: error: invalid syntax
+x = 1 $

@@ -1,0 +1,3 @@
+# expect: 2:1: error: 'class' definitions are not supported in scenarios
+class Foo:
+    pass

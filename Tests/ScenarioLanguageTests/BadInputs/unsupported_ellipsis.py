@@ -1,0 +1,3 @@
+# expect: 3:5: error: '...' (Ellipsis) is not supported in scenarios
+def f():
+    ...

@@ -1,0 +1,3 @@
+# expect: 3:5: error: 'yield from' is not supported in scenarios (generators are not supported)
+def gen():
+    yield from other()
