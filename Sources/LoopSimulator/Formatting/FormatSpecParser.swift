@@ -103,14 +103,19 @@ struct FormatSpec {
             switch type {
             case nil, "d", "e", "f", "g", "E", "G", "%", "F":
                 break
-            case "b", "o", "x", "X" where grouping == .underscore:
+            case "b", "o", "x", "X":
+                // Underscores group bin/oct/hex by four; commas are not allowed there.
+                guard grouping == .underscore else { throw Self.invalidGrouping(grouping, type) }
                 grouping = .underscoreFour
             default:
-                let specifier = grouping == .comma ? "," : "_"
-                throw PyFormatError(
-                    message: "Cannot specify '\(specifier)' with \(Self.describeCode(type)).")
+                throw Self.invalidGrouping(grouping, type)
             }
         }
+    }
+
+    private static func invalidGrouping(_ grouping: Grouping, _ type: Unicode.Scalar?) -> PyFormatError {
+        let specifier = grouping == .comma ? "," : "_"
+        return PyFormatError(message: "Cannot specify '\(specifier)' with \(describeCode(type)).")
     }
 
     /// `get_integer`: a run of (Unicode) decimal digits, nil if there is none.
