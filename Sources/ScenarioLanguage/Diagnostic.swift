@@ -17,6 +17,11 @@ public struct Diagnostic: Error, Hashable, Sendable {
         self.range = range
     }
 
+    /// An error diagnostic.
+    public init(_ message: String, at range: SourceRange) {
+        self.init(.error, message, at: range)
+    }
+
     public var location: SourceLocation { range.start }
 
     /// `PATH:LINE:COL: error: MESSAGE`

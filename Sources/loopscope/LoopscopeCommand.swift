@@ -4,7 +4,13 @@ import ArgumentParser
 struct LoopscopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loopscope",
-        abstract: "Make Python's asyncio event loop visible: simulate scenarios on a virtual clock.",
-        version: "0.1.0"
+        abstract: "Make Python's asyncio event loop visible: run scenarios on a simulated loop with a virtual clock.",
+        discussion: """
+        A scenario is a small Python 3.11 program of coroutines (see Scenarios/ for examples). \
+        loopscope simulates CPython's asyncio event loop step for step on a virtual clock, so \
+        `loopscope run` prints exactly what CPython would print, without waiting in real time.
+        """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, RunCommand.self]
     )
 }

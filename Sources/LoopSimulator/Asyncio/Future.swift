@@ -113,7 +113,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
     func removeDoneCallback(_ fn: Value, _ vm: Interpreter) throws -> Int {
         let before = callbacks.count
         callbacks = try callbacks.filter { cb in
-            cb.native != nil || !(try callableEquals(cb.value, fn, vm))
+            try cb.native != nil || !callableEquals(cb.value, fn, vm)
         }
         return before - callbacks.count
     }
@@ -221,7 +221,7 @@ func callableEquals(_ a: Value, _ b: Value, _ vm: Interpreter) throws -> Bool {
     guard case .object(let x) = a, case .object(let y) = b else { return false }
     if x === y { return true }
     if let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
-        return m.receiver.isIdentical(to: n.receiver) && (try callableEquals(m.function, n.function, vm))
+        return try m.receiver.isIdentical(to: n.receiver) && callableEquals(m.function, n.function, vm)
     }
     return false
 }

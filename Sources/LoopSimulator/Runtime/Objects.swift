@@ -192,9 +192,11 @@ public class PyInstance: PyObject {
 
 /// One line of a traceback: where an exception passed through.
 public struct TracebackEntry: Equatable {
+    public var file: String
     public var function: String
     public var line: Int
-    public init(function: String, line: Int) {
+    public init(file: String, function: String, line: Int) {
+        self.file = file
         self.function = function
         self.line = line
     }

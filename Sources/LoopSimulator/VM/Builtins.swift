@@ -69,7 +69,7 @@ extension Interpreter {
             case (.int(let i), .none): return .int(i)
             case (.bool(let b), .none): return .int(b ? 1 : 0)
             case (.float(let d), .none):
-                do { return .int(try PyFloat.roundToInt(d)) } catch {
+                do { return .int(try PyFloat.roundToInt(d)) } catch let error as PyArithmeticError {
                     throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
                 }
             case (.float(let d), .int(let n)): return .float(PyFloat.round(d, ndigits: n))
@@ -148,7 +148,7 @@ extension Interpreter {
             case .int: return v
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d):
-                do { return .int(try PyInt.fromFloat(d)) } catch {
+                do { return .int(try PyInt.fromFloat(d)) } catch let error as PyArithmeticError {
                     throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
                 }
             case .str(let s):

@@ -24,6 +24,9 @@ extension Interpreter {
         if let cls = o as? PyClass {
             return .value(try instantiate(cls, args, kwargs))
         }
+        if let partial = o as? PyPartial {
+            return try call(partial.function, partial.args + args, partial.kwargs + kwargs)
+        }
         throw typeError("'\(callee.typeName)' object is not callable")
     }
 

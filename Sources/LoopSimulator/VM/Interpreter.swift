@@ -1,3 +1,5 @@
+import ScenarioLanguage
+
 /// The bytecode VM. Frames live on explicit `Fiber` stacks, so a coroutine can stop at
 /// any `await` and resume later: a task's `send` runs its fiber until the innermost frame
 /// yields a pending future (or a bare yield), returns, or raises.
@@ -35,6 +37,16 @@ public final class Interpreter {
     var activeFrame: Frame?
     /// Constructors of native classes (Future, Event, ...), keyed by class.
     var nativeConstructors: [ObjectIdentifier: PyBuiltin.Body] = [:]
+    /// The asyncio library of this simulation.
+    weak var library: AsyncioLibrary?
+    /// Set when the simulation must stop (limits, deadlock): exceptions then unwind
+    /// every frame without running handlers.
+    var halted: SimulationHalt?
+    var haltException: PyException?
+    /// Stop after this many instructions (runaway code that never yields to the loop).
+    var instructionLimit = Int.max
+    /// Source of each file, for the lines tracebacks quote.
+    var sources: [String: SourceText] = [:]
 
     init() {}
 
@@ -144,7 +156,7 @@ public final class Interpreter {
     }
 
     func addTraceback(_ exc: PyException, _ frame: Frame) {
-        exc.traceback.insert(TracebackEntry(function: frame.code.name, line: frame.currentLine), at: 0)
+        exc.traceback.insert(TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine), at: 0)
     }
 
     /// The exception being handled, as `sys.exc_info()` sees it from `frame`.
@@ -155,6 +167,7 @@ public final class Interpreter {
     /// Finds the innermost handler for `exc` in `frame`. Returns false when the exception
     /// leaves the frame.
     private func unwind(_ frame: Frame, _ exc: PyException) -> Bool {
+        if halted != nil { return false }
         while let block = frame.blocks.popLast() {
             switch block.kind {
             case .exceptHandler:
@@ -192,6 +205,7 @@ public final class Interpreter {
             let instruction = instructions[frame.pc]
             frame.pc += 1
             instructionCount &+= 1
+            if instructionCount > instructionLimit { throw halt(.instructionLimit(instructionLimit)) }
             switch instruction {
             case .nop:
                 break
@@ -246,7 +260,7 @@ public final class Interpreter {
             case .loadSubscript:
                 let key = frame.stack.removeLast()
                 let obj = frame.stack.removeLast()
-                frame.stack.append(try subscript(obj, key))
+                frame.stack.append(try getItem(obj, key))
             case .storeSubscript:
                 let key = frame.stack.removeLast()
                 let obj = frame.stack.removeLast()
@@ -459,7 +473,7 @@ public final class Interpreter {
                 return .returned(frame.stack.removeLast())
             case .await:
                 let awaitable = frame.stack.removeLast()
-                if let exit = try await(awaitable, frame, fiber) { return exit }
+                if let exit = try awaitValue(awaitable, frame, fiber) { return exit }
             case .setupExcept(let target), .setupFinally(let target):
                 frame.blocks.append(Frame.Block(kind: .handler, target: target, level: frame.stack.count))
             case .popBlock:
@@ -561,7 +575,7 @@ public final class Interpreter {
 
     /// `await x`: a coroutine runs inline on this fiber; a pending future is yielded to
     /// the task (CPython's `Future.__await__`); a done future gives its result at once.
-    private func await(_ awaitable: Value, _ frame: Frame, _ fiber: Fiber) throws -> FrameExit? {
+    private func awaitValue(_ awaitable: Value, _ frame: Frame, _ fiber: Fiber) throws -> FrameExit? {
         guard case .object(let o) = awaitable else { throw notAwaitable(awaitable) }
         if let coro = o as? PyCoroutine {
             switch coro.state {
@@ -597,6 +611,14 @@ public final class Interpreter {
     }
 
     // MARK: Helpers
+
+    /// Stops the simulation: the returned error unwinds everything.
+    func halt(_ reason: SimulationHalt) -> PythonError {
+        if halted == nil { halted = reason }
+        let exc = haltException ?? PyException(cls: BuiltinTypes.systemExit, args: [])
+        haltException = exc
+        return PythonError(exc)
+    }
 
     func makeException(_ cls: PyClass, _ message: String? = nil) -> PyException {
         PyException(cls: cls, args: message.map { [.str($0)] } ?? [])

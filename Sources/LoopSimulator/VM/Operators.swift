@@ -12,6 +12,7 @@ extension Interpreter {
             if let t = o as? PyTuple { return !t.items.isEmpty }
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
+            if let n = o as? NativeIterable { return !n.iterationItems.isEmpty }
             if let inst = o as? PyInstance, !(inst is PyException), let len = inst.cls.lookup("__len__") {
                 if case .int(let n) = try callNow(len, [v]) { return n != 0 }
             }
@@ -235,8 +236,9 @@ extension Interpreter {
                 let offset = i - r.start
                 return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
             }
+            if let set = o as? PySet { return set.contains(item) }
             if o is PyList || o is PyTuple || o is PyRange {
-                for v in try iterate(container) where v.isIdentical(to: item) || (try equals(v, item)) { return true }
+                for v in try iterate(container) where try v.isIdentical(to: item) || equals(v, item) { return true }
                 return false
             }
         default: break
@@ -303,7 +305,7 @@ extension Interpreter {
         return Array(stride(from: start, to: stop, by: step))
     }
 
-    func subscript(_ obj: Value, _ key: Value) throws -> Value {
+    func getItem(_ obj: Value, _ key: Value) throws -> Value {
         switch obj {
         case .str(let s):
             let chars = Array(s)

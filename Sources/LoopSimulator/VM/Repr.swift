@@ -32,6 +32,10 @@ extension Interpreter {
 
     /// `str(exc)`: the single argument, the tuple of arguments, or empty.
     func exceptionMessage(_ e: PyException) throws -> String {
+        if e.isInstance(of: BuiltinTypes.baseExceptionGroup), e.args.count == 2, case .str(let m) = e.args[0] {
+            let n = (e.attributes["exceptions"]?.asObject as? PyTuple)?.items.count ?? 0
+            return "\(m) (\(n) sub-exception\(n == 1 ? "" : "s"))"
+        }
         if let custom = e.cls.lookup("__str__") {
             if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
         }

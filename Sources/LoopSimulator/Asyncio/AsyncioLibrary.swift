@@ -1,0 +1,548 @@
+import ScenarioLanguage
+
+/// Builds the `asyncio`, `time` and `loopscope` modules of one simulation: the native
+/// core (Future, Task, the loop, `run`, `create_task`, `gather`, `shield`) plus the Python
+/// prelude compiled into the same module.
+final class AsyncioLibrary {
+    unowned let vm: Interpreter
+    let state: SimulationState
+    let module = PyModule(name: "asyncio")
+    let futureClass = PyClass(name: "Future", bases: [BuiltinTypes.object], module: "_asyncio")
+    let taskClass: PyClass
+    let handleClass = PyClass(name: "Handle", bases: [BuiltinTypes.object], module: "asyncio.events")
+    let timerHandleClass: PyClass
+    let loopClass = PyClass(name: "_UnixSelectorEventLoop", bases: [BuiltinTypes.object], module: "asyncio.unix_events")
+    /// The loop `asyncio.run` is running, if any.
+    var runningLoop: EventLoop?
+
+    init(vm: Interpreter, state: SimulationState) {
+        self.vm = vm
+        self.state = state
+        taskClass = PyClass(name: "Task", bases: [futureClass], module: "_asyncio")
+        timerHandleClass = PyClass(name: "TimerHandle", bases: [handleClass], module: "asyncio.events")
+    }
+
+    /// Installs the modules into the interpreter and runs the prelude.
+    func install() throws {
+        installNatives()
+        vm.modules["asyncio"] = module
+        vm.modules["time"] = makeTimeModule()
+        vm.modules["loopscope"] = makeLoopscopeModule()
+        vm.builtins["cpu"] = vm.modules["loopscope"]?.attributes["cpu"]
+        vm.builtins["set"] = .object(PySet.pyClass)
+        vm.nativeConstructors[ObjectIdentifier(PySet.pyClass)] = { vm, args, _ in
+            let s = PySet()
+            if let source = args.first { for v in try vm.iterate(source) { s.add(v) } }
+            return .object(s)
+        }
+        try runPrelude()
+    }
+
+    private func runPrelude() throws {
+        let result = FrontEnd.analyze(AsyncioPrelude.source, mode: .library)
+        guard let ast = result.module, result.diagnostics.isEmpty else {
+            let first = result.diagnostics.first.map { $0.headline(path: AsyncioPrelude.filename) } ?? "unknown"
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio prelude does not compile: \(first)"))
+        }
+        let code: CodeObject
+        do {
+            code = try Compiler.compile(ast, filename: AsyncioPrelude.filename)
+        } catch {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio prelude does not compile: \(error.headline(path: AsyncioPrelude.filename))"))
+        }
+        let frame = Frame(code: code, globals: module, locals: [], cells: [])
+        let fiber = Fiber([])
+        try vm.push(frame, on: fiber)
+        if case .raised(let exc) = vm.execute(fiber, .start) { throw PythonError(exc) }
+        // Classes defined by the prelude report CPython's module names.
+        for (name, value) in module.attributes {
+            guard case .object(let o) = value, let cls = o as? PyClass else { continue }
+            switch name {
+            case "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore": cls.module = "asyncio.locks"
+            case "Queue", "LifoQueue", "QueueEmpty", "QueueFull": cls.module = "asyncio.queues"
+            case "Timeout": cls.module = "asyncio.timeouts"
+            case "TaskGroup": cls.module = "asyncio.taskgroups"
+            default: break
+            }
+        }
+    }
+
+    // MARK: Natives
+
+    private func installNatives() {
+        func fn(_ name: String, _ body: @escaping PyBuiltin.Body) {
+            module.attributes[name] = .object(PyBuiltin(name, body))
+        }
+        module.attributes["CancelledError"] = .object(BuiltinTypes.cancelledError)
+        module.attributes["TimeoutError"] = .object(BuiltinTypes.timeoutError)
+        module.attributes["InvalidStateError"] = .object(BuiltinTypes.invalidStateError)
+        module.attributes["Future"] = .object(futureClass)
+        module.attributes["Task"] = .object(taskClass)
+        module.attributes["Handle"] = .object(handleClass)
+        module.attributes["TimerHandle"] = .object(timerHandleClass)
+        module.attributes["BaseExceptionGroup"] = .object(BuiltinTypes.baseExceptionGroup)
+
+        vm.nativeConstructors[ObjectIdentifier(futureClass)] = { [unowned self] vm, _, _ in
+            .object(PyFuture(loop: try self.requireLoop("Future")))
+        }
+        installExceptionGroups()
+
+        fn("run") { [unowned self] vm, args, kwargs in
+            var debug = false
+            for (k, v) in kwargs {
+                guard k == "debug" else { throw vm.typeError("run() got an unexpected keyword argument '\(k)'") }
+                debug = try vm.truthy(v)
+            }
+            guard args.count == 1 else { throw vm.typeError("run() takes 1 positional argument but \(args.count) were given") }
+            return try self.run(args[0], debug: debug)
+        }
+        fn("get_running_loop") { [unowned self] _, _, _ in .object(try self.requireLoop("get_running_loop")) }
+        fn("get_event_loop") { [unowned self] _, _, _ in .object(try self.requireLoop("get_event_loop")) }
+        fn("current_task") { [unowned self] _, _, _ in
+            guard let loop = self.runningLoop else {
+                throw PythonError(self.vm.makeException(BuiltinTypes.runtimeError, "no running event loop"))
+            }
+            return loop.currentTask.map { .object($0) } ?? .none
+        }
+        fn("all_tasks") { [unowned self] _, _, _ in
+            let s = PySet()
+            for t in (self.runningLoop?.tasks ?? []) where !t.isDone { s.add(.object(t)) }
+            return .object(s)
+        }
+        fn("create_task") { [unowned self] vm, args, kwargs in
+            let loop = try self.requireLoop("create_task")
+            // asyncio.create_task() makes the task unnamed first (taking a Task-N number),
+            // then renames it, as CPython 3.11 does.
+            let name = kwargs.first { $0.0 == "name" }?.1
+            let task = try self.createTask(vm, loop, args, kwargs.filter { $0.0 != "name" })
+            if let name, !name.isNone, case .object(let o) = task, let t = o as? PyTask { t.name = try vm.str(name) }
+            return task
+        }
+        fn("ensure_future") { [unowned self] vm, args, _ in
+            .object(try self.ensureFuture(args.first ?? .none))
+        }
+        fn("gather") { [unowned self] vm, args, kwargs in
+            var returnExceptions = false
+            for (k, v) in kwargs {
+                guard k == "return_exceptions" else { throw vm.typeError("gather() got an unexpected keyword argument '\(k)'") }
+                returnExceptions = try vm.truthy(v)
+            }
+            return .object(try self.gather(args, returnExceptions: returnExceptions))
+        }
+        fn("shield") { [unowned self] vm, args, _ in
+            .object(try self.shield(args.first ?? .none))
+        }
+        fn("iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
+        fn("isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
+        fn("_iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
+        fn("_isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
+        fn("_bare_yield") { _, _, _ in .object(BareYield.shared) }
+        fn("_set_purpose") { vm, args, _ in
+            if args.count == 2, case .object(let o) = args[0], let f = o as? PyFuture, case .str(let p) = args[1] {
+                f.purpose = p
+                if vm.library?.state.sink != nil {
+                    f.loop.emit(.futureCreated(future: f.id, purpose: p))
+                }
+            }
+            return .none
+        }
+        fn("_timeout_fired") { [unowned self] vm, _, _ in
+            if let loop = self.runningLoop, self.state.sink != nil {
+                loop.emit(.timeoutFired(task: loop.currentTask?.taskID, line: vm.activeFrame?.currentLine ?? 0))
+            }
+            return .none
+        }
+        fn("_call_exception_handler") { [unowned self] vm, args, _ in
+            let message = try vm.str(args.first ?? .none)
+            if args.count > 1, case .object(let o) = args[1], let e = o as? PyException {
+                self.state.reportException(vm, e, message: message)
+            } else {
+                self.state.warn(message)
+            }
+            return .none
+        }
+        fn("partial") { _, args, kwargs in
+            guard let target = args.first else { return .none }
+            let bound = Array(args.dropFirst())
+            return .object(PyPartial(function: target, args: bound, kwargs: kwargs))
+        }
+    }
+
+    /// `BaseExceptionGroup(message, exceptions)`: an ExceptionGroup when every member is
+    /// an Exception, as CPython's `__new__` decides.
+    private func installExceptionGroups() {
+        let make: PyBuiltin.Body = { vm, args, _ in
+            guard args.count == 2, case .str = args[0] else {
+                throw vm.typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(args.count) given)")
+            }
+            let items = try vm.iterate(args[1])
+            guard !items.isEmpty else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "second argument (exceptions) must be a non-empty sequence"))
+            }
+            var allExceptions = true
+            for item in items {
+                guard case .object(let o) = item, let e = o as? PyException else {
+                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "Item 0 of second argument (exceptions) is not an exception"))
+                }
+                if !e.isInstance(of: BuiltinTypes.exception) { allExceptions = false }
+            }
+            let cls = allExceptions ? BuiltinTypes.exceptionGroup : BuiltinTypes.baseExceptionGroup
+            let group = PyException(cls: cls, args: [args[0], .object(PyTuple(items))])
+            group.attributes["exceptions"] = .object(PyTuple(items))
+            group.attributes["message"] = args[0]
+            return .object(group)
+        }
+        vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.baseExceptionGroup)] = make
+        vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.exceptionGroup)] = { vm, args, kwargs in
+            let v = try make(vm, args, kwargs)
+            if case .object(let o) = v, let e = o as? PyException, e.cls !== BuiltinTypes.exceptionGroup {
+                throw vm.typeError("Cannot nest BaseExceptions in an ExceptionGroup")
+            }
+            return v
+        }
+    }
+
+    func requireLoop(_ caller: String) throws -> EventLoop {
+        guard let loop = runningLoop else {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "no running event loop"))
+        }
+        return loop
+    }
+
+    // MARK: Tasks
+
+    /// `loop.create_task(coro, name=None)`
+    func createTask(_ vm: Interpreter, _ loop: EventLoop, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        guard args.count == 1, case .object(let o) = args[0], let coro = o as? PyCoroutine else {
+            let got = args.first.map { (try? vm.repr($0)) ?? $0.typeName } ?? "nothing"
+            throw vm.typeError("a coroutine was expected, got \(got)")
+        }
+        var name: String?
+        for (k, v) in kwargs {
+            switch k {
+            case "name": name = v.isNone ? nil : try vm.str(v)
+            case "context": break
+            default: throw vm.typeError("create_task() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        return .object(PyTask(loop: loop, coro: coro, name: name, creator: loop.currentTask,
+                              line: vm.activeFrame?.currentLine ?? 0))
+    }
+
+    /// `tasks._ensure_future`
+    func ensureFuture(_ value: Value) throws -> PyFuture {
+        if case .object(let o) = value {
+            if let f = o as? PyFuture { return f }
+            if o is PyCoroutine, let loop = runningLoop {
+                if case .object(let t) = try createTask(vm, loop, [value], []), let task = t as? PyTask { return task }
+            }
+        }
+        throw vm.typeError("An asyncio.Future, a coroutine or an awaitable is required")
+    }
+
+    /// `tasks.gather`, with `_GatheringFuture`'s cancel that cancels the children.
+    func gather(_ args: [Value], returnExceptions: Bool) throws -> PyFuture {
+        let loop = try requireLoop("gather")
+        if args.isEmpty {
+            let outer = PyFuture(loop: loop)
+            try outer.setResult(.object(PyList()), vm)
+            return outer
+        }
+        var argToFut: [ObjectIdentifier: PyFuture] = [:]
+        var children: [PyFuture] = []
+        for arg in args {
+            guard case .object(let o) = arg else { throw vm.typeError("An asyncio.Future, a coroutine or an awaitable is required") }
+            if let existing = argToFut[ObjectIdentifier(o)] {
+                children.append(existing)
+                continue
+            }
+            let fut = try ensureFuture(arg)
+            argToFut[ObjectIdentifier(o)] = fut
+            children.append(fut)
+        }
+        let nfuts = argToFut.count
+        var nfinished = 0
+        let outer = GatheringFuture(loop: loop, children: children)
+        outer.purpose = "gather(\(children.count))"
+        let vm = self.vm
+        let doneCallback: (PyFuture) -> Void = { [unowned outer] fut in
+            nfinished += 1
+            if outer.isDone {
+                if !fut.isCancelled {
+                    // Mark exception retrieved.
+                    _ = try? fut.exception(vm)
+                }
+                return
+            }
+            if !returnExceptions {
+                if fut.isCancelled {
+                    let exc = fut.makeCancelledError(vm)
+                    try? outer.setException(.object(exc), vm)
+                    return
+                } else if let exc = try? fut.exception(vm) {
+                    try? outer.setException(.object(exc), vm)
+                    return
+                }
+            }
+            if nfinished == nfuts {
+                var results: [Value] = []
+                for child in children {
+                    if child.isCancelled {
+                        results.append(.object(PyException(cls: BuiltinTypes.cancelledError,
+                            args: [child.cancelMessage.isNone ? .str("") : child.cancelMessage])))
+                    } else if let e = try? child.exception(vm) {
+                        results.append(.object(e))
+                    } else {
+                        results.append(child.resultValue)
+                    }
+                }
+                if outer.cancelRequested {
+                    // If gather is being cancelled we must propagate the cancellation
+                    // regardless of *return_exceptions* argument. (CPython calls it on
+                    // the loop variable `fut`, which by now is the last child.)
+                    let exc = (children.last ?? fut).makeCancelledError(vm)
+                    try? outer.setException(.object(exc), vm)
+                } else {
+                    try? outer.setResult(.object(PyList(results)), vm)
+                }
+            }
+        }
+        var seen = Set<ObjectIdentifier>()
+        for child in children where seen.insert(ObjectIdentifier(child)).inserted {
+            child.addDoneCallback("gather._done_callback", doneCallback)
+        }
+        return outer
+    }
+
+    /// `tasks.shield`
+    func shield(_ arg: Value) throws -> PyFuture {
+        let inner = try ensureFuture(arg)
+        if inner.isDone { return inner }
+        let outer = PyFuture(loop: inner.loop)
+        outer.purpose = "shield"
+        let vm = self.vm
+        let innerLabel = "shield._inner_done_callback"
+        inner.addDoneCallback(innerLabel) { [unowned outer] inner in
+            if outer.isCancelled {
+                if !inner.isCancelled { _ = try? inner.exception(vm) }
+                return
+            }
+            if inner.isCancelled {
+                outer.cancel()
+            } else if let exc = try? inner.exception(vm) {
+                try? outer.setException(.object(exc), vm)
+            } else {
+                try? outer.setResult(inner.resultValue, vm)
+            }
+        }
+        outer.addDoneCallback("shield._outer_done_callback") { [unowned inner] _ in
+            if !inner.isDone { inner.callbacks.removeAll { $0.label == innerLabel } }
+        }
+        return outer
+    }
+
+    // MARK: asyncio.run
+
+    /// `runners.run`: a new loop, the main task, then cancel what is left and shut down.
+    func run(_ main: Value, debug: Bool) throws -> Value {
+        if runningLoop != nil {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio.run() cannot be called from a running event loop"))
+        }
+        guard case .object(let o) = main, let coro = o as? PyCoroutine else {
+            throw PythonError(vm.makeException(BuiltinTypes.valueError, "a coroutine was expected, got \((try? vm.repr(main)) ?? main.typeName)"))
+        }
+        let loop = EventLoop(vm: vm, state: state, library: self)
+        loop.debug = debug
+        runningLoop = loop
+        vm.loop = loop
+        defer {
+            runningLoop = nil
+            vm.loop = nil
+            loop.closed = true
+        }
+        let task = PyTask(loop: loop, coro: coro, name: nil, creator: nil, line: vm.activeFrame?.currentLine ?? 0)
+        loop.mainTask = task
+        let outcome: Result<Value, Error>
+        do {
+            outcome = .success(try loop.runUntilComplete(task))
+        } catch {
+            if vm.halted != nil { throw error }
+            outcome = .failure(error)
+        }
+        try cancelAllTasks(loop)
+        try runShutdownCoroutine("_shutdown_asyncgens", loop)
+        try runShutdownCoroutine("_shutdown_default_executor", loop)
+        return try outcome.get()
+    }
+
+    /// `runners._cancel_all_tasks`. CPython iterates a set (address order); the simulator
+    /// uses creation order.
+    private func cancelAllTasks(_ loop: EventLoop) throws {
+        let toCancel = loop.tasks.filter { !$0.isDone }
+        guard !toCancel.isEmpty else { return }
+        for task in toCancel { task.taskCancel(message: .none, requestedBy: nil, line: 0) }
+        let gathered = try gather(toCancel.map { .object($0) }, returnExceptions: true)
+        _ = try loop.runUntilComplete(gathered)
+        for task in toCancel {
+            if task.isCancelled { continue }
+            if let exc = task.exceptionValue {
+                state.reportException(vm, exc, message: "unhandled exception during asyncio.run() shutdown\ntask: \((try? task.pythonRepr(vm)) ?? task.name)")
+            }
+        }
+    }
+
+    private func runShutdownCoroutine(_ name: String, _ loop: EventLoop) throws {
+        guard let fn = module.attributes[name] else { return }
+        let coro = try vm.callNow(fn, [])
+        guard case .object(let o) = coro, let c = o as? PyCoroutine else { return }
+        let task = PyTask(loop: loop, coro: c, name: nil, creator: nil, line: 0)
+        _ = try loop.runUntilComplete(task)
+    }
+
+    // MARK: time and loopscope
+
+    private func makeTimeModule() -> PyModule {
+        let time = PyModule(name: "time")
+        let clock: PyBuiltin.Body = { [unowned self] _, _, _ in .float(self.state.clock) }
+        for name in ["time", "monotonic", "perf_counter"] {
+            time.attributes[name] = .object(PyBuiltin(name, clock))
+        }
+        time.attributes["sleep"] = .object(PyBuiltin("sleep") { [unowned self] vm, args, _ in
+            try self.holdThread(args, blocking: true)
+        })
+        return time
+    }
+
+    private func makeLoopscopeModule() -> PyModule {
+        let m = PyModule(name: "loopscope")
+        m.attributes["cpu"] = .object(PyBuiltin("cpu") { [unowned self] vm, args, _ in
+            try self.holdThread(args, blocking: false)
+        })
+        return m
+    }
+
+    /// `cpu(s)` and `time.sleep(s)`: the thread is busy for `s` virtual seconds and the loop
+    /// runs nothing else meanwhile.
+    private func holdThread(_ args: [Value], blocking: Bool) throws -> Value {
+        let name = blocking ? "sleep" : "cpu"
+        guard args.count == 1, let seconds = args[0].numericValue, !(args[0].asObject != nil) else {
+            throw vm.typeError("\(name)() takes exactly one number argument")
+        }
+        if case .bool = args[0] { throw vm.typeError("'bool' object cannot be interpreted as seconds") }
+        guard seconds >= 0 else {
+            throw PythonError(vm.makeException(BuiltinTypes.valueError, blocking ? "sleep length must be non-negative" : "cpu() seconds must be non-negative"))
+        }
+        let task = runningLoop?.currentTask?.taskID
+        let line = vm.activeFrame?.currentLine ?? 0
+        if let loop = runningLoop, state.sink != nil {
+            loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line) : .cpuBurstStart(task: task, seconds: seconds, line: line))
+        }
+        let from = state.clock
+        state.clock += seconds
+        if let loop = runningLoop, state.sink != nil {
+            loop.emit(.clockAdvance(from: from, to: state.clock))
+            loop.emit(blocking ? .blockingSleepEnd(task: task) : .cpuBurstEnd(task: task))
+        }
+        return .none
+    }
+}
+
+/// `_GatheringFuture`: cancelling it cancels the children.
+final class GatheringFuture: PyFuture {
+    let children: [PyFuture]
+    var cancelRequested = false
+
+    init(loop: EventLoop, children: [PyFuture]) {
+        self.children = children
+        super.init(loop: loop)
+    }
+
+    override func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
+        gatherCancel(message)
+    }
+
+    /// `_GatheringFuture.cancel`
+    func gatherCancel(_ message: Value) -> Bool {
+        if isDone { return false }
+        var ret = false
+        for child in children {
+            let cancelled: Bool
+            if let t = child as? PyTask {
+                cancelled = t.taskCancel(message: message, requestedBy: loop.currentTask, line: loop.vm.activeFrame?.currentLine ?? 0)
+            } else if let g = child as? GatheringFuture {
+                cancelled = g.gatherCancel(message)
+            } else {
+                cancelled = child.cancel(message: message)
+            }
+            if cancelled { ret = true }
+        }
+        if ret {
+            // If any child tasks were actually cancelled, we should propagate the
+            // cancellation request regardless of *return_exceptions* argument.
+            cancelRequested = true
+        }
+        return ret
+    }
+}
+
+/// `functools.partial`, as wait_for uses it (compared by identity).
+final class PyPartial: PyObject {
+    let function: Value
+    let args: [Value]
+    let kwargs: [(String, Value)]
+    init(function: Value, args: [Value], kwargs: [(String, Value)]) {
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+    }
+}
+
+/// An insertion-ordered set (CPython's sets of tasks iterate in address order, which no
+/// simulation can reproduce; insertion order is the documented substitute).
+final class PySet: PyObject, NativeAttributes, NativeIterable, Representable {
+    static let pyClass = BuiltinTypes.set
+    private let storage = PyDict()
+
+    override var pyClass: PyClass { BuiltinTypes.set }
+
+    func add(_ v: Value) { storage.set(v, .none) }
+    var iterationItems: [Value] { storage.entries.map { $0.0 } }
+
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "add": return vm.builtin(name) { _, args, _ in self.add(args.first ?? .none); return .none }
+        case "discard": return vm.builtin(name) { _, args, _ in self.storage.remove(args.first ?? .none); return .none }
+        case "remove":
+            return vm.builtin(name) { _, args, _ in
+                guard self.storage.remove(args.first ?? .none) != nil else {
+                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args.first ?? .none]))
+                }
+                return .none
+            }
+        case "clear": return vm.builtin(name) { _, _, _ in for v in self.iterationItems { self.storage.remove(v) }; return .none }
+        case "pop":
+            return vm.builtin(name) { vm, _, _ in
+                guard let first = self.iterationItems.first else {
+                    throw PythonError(vm.makeException(BuiltinTypes.keyError, "pop from an empty set"))
+                }
+                self.storage.remove(first)
+                return first
+            }
+        case "copy":
+            return vm.builtin(name) { _, _, _ in
+                let s = PySet()
+                for v in self.iterationItems { s.add(v) }
+                return .object(s)
+            }
+        default: return nil
+        }
+    }
+
+    func contains(_ v: Value) -> Bool { storage.get(v) != nil }
+
+    func pythonRepr(_ vm: Interpreter) throws -> String {
+        let items = iterationItems
+        if items.isEmpty { return "set()" }
+        return "{" + (try items.map { try vm.repr($0) }).joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,151 @@
+import ScenarioLanguage
+
+/// Limits that end runaway scenarios.
+public struct SimulationOptions: Sendable, Equatable {
+    /// Stop after this many loop iterations.
+    public var maxIterations: Int?
+    /// Stop before the virtual clock passes this many seconds.
+    public var timeHorizon: Double?
+    /// Stop after this many bytecode instructions (code that never returns to the loop).
+    public var maxInstructions: Int?
+
+    public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 2_000_000_000) {
+        self.maxIterations = maxIterations
+        self.timeHorizon = timeHorizon
+        self.maxInstructions = maxInstructions
+    }
+}
+
+/// How a run ended.
+public struct SimulationResult: Sendable, Equatable {
+    /// Python's exit status: 0, 1 for an uncaught exception, SystemExit's code; 3 when the
+    /// simulation was halted (deadlock or a limit).
+    public var exitStatus: Int32
+    public var halt: SimulationHalt?
+    public var iterations: Int
+    public var virtualTime: Double
+}
+
+/// One run of a scenario: front end, compiler, VM and simulated asyncio, wired together.
+/// `stdout`/`stderr` receive exactly what CPython would print on each.
+public final class Simulation {
+    public let path: String
+    public let source: String
+    public let options: SimulationOptions
+
+    public init(source: String, path: String, options: SimulationOptions = SimulationOptions()) {
+        self.source = source
+        self.path = path
+        self.options = options
+    }
+
+    /// Parses, validates and compiles; diagnostics are returned, not thrown past here.
+    public static func compile(source: String, path: String) -> Result<CodeObject, DiagnosticList> {
+        let analysis = FrontEnd.analyze(source, mode: .scenario)
+        guard let module = analysis.module, analysis.diagnostics.isEmpty else {
+            return .failure(DiagnosticList(analysis.diagnostics))
+        }
+        do {
+            return .success(try Compiler.compile(module, filename: path))
+        } catch {
+            return .failure(DiagnosticList([error]))
+        }
+    }
+
+    public func run(sink: SimulationEventSink? = nil,
+                    stdout: @escaping (String) -> Void,
+                    stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
+        let code: CodeObject
+        switch Simulation.compile(source: source, path: path) {
+        case .failure(let d): return .failure(d)
+        case .success(let c): code = c
+        }
+        let vm = Interpreter()
+        let state = SimulationState()
+        state.sink = sink
+        state.maxIterations = options.maxIterations
+        state.timeHorizon = options.timeHorizon
+        state.writeError = stderr
+        vm.instructionLimit = options.maxInstructions ?? Int.max
+        vm.sources[path] = SourceText(source)
+        vm.writeOutput = { text in
+            stdout(text)
+            if let sink = state.sink {
+                sink.receive(SimulationEvent(time: state.clock, iteration: state.iteration,
+                                             kind: .print(task: vm.loop?.currentTask?.taskID, text: text)))
+            }
+        }
+        vm.installBuiltins()
+        let library = AsyncioLibrary(vm: vm, state: state)
+        vm.library = library
+        do {
+            try library.install()
+        } catch let e as PythonError {
+            stderr("loopscope: internal error: " + vm.formatTraceback(e.exception))
+            return .success(SimulationResult(exitStatus: 70, halt: nil, iterations: 0, virtualTime: 0))
+        } catch {
+            stderr("loopscope: internal error: \(error)\n")
+            return .success(SimulationResult(exitStatus: 70, halt: nil, iterations: 0, virtualTime: 0))
+        }
+
+        let main = PyModule(name: "__main__")
+        main.attributes["__name__"] = .str("__main__")
+        main.attributes["__file__"] = .str(path)
+        let frame = Frame(code: code, globals: main, locals: [], cells: [])
+        let fiber = Fiber([])
+        var status: Int32 = 0
+        do {
+            try vm.push(frame, on: fiber)
+            if case .raised(let exc) = vm.execute(fiber, .start) {
+                status = report(exc, vm, stderr)
+            }
+        } catch let e as PythonError {
+            status = report(e.exception, vm, stderr)
+        } catch {
+            stderr("loopscope: internal error: \(error)\n")
+            status = 70
+        }
+        return .success(SimulationResult(exitStatus: status, halt: vm.halted, iterations: state.iteration,
+                                         virtualTime: state.clock))
+    }
+
+    private func report(_ exc: PyException, _ vm: Interpreter, _ stderr: (String) -> Void) -> Int32 {
+        if let halt = vm.halted {
+            stderr(Simulation.describe(halt) + "\n")
+            return 3
+        }
+        if exc.isInstance(of: BuiltinTypes.systemExit) {
+            switch exc.args.first {
+            case nil, .some(.none): return 0
+            case .some(.int(let code)): return Int32(truncatingIfNeeded: code)
+            case .some(let other):
+                stderr(((try? vm.str(other)) ?? "") + "\n")
+                return 1
+            }
+        }
+        stderr(vm.formatTraceback(exc))
+        return 1
+    }
+
+    /// The one-paragraph message printed when a run is halted.
+    public static func describe(_ halt: SimulationHalt) -> String {
+        switch halt {
+        case .iterationLimit(let n):
+            return "loopscope: stopped after \(n) loop iterations (--max-iterations); the scenario may never finish"
+        case .timeHorizon(let t):
+            return "loopscope: stopped at the time horizon of \(PyFloat.repr(t)) virtual seconds (--until); the next timer is later"
+        case .instructionLimit(let n):
+            return "loopscope: stopped after \(n) bytecode instructions without finishing; a callback may loop forever without awaiting"
+        case .deadlock(let report):
+            var text = "loopscope: deadlock: main() is waiting and nothing can wake it (no callbacks ready, no timers)"
+            for line in report { text += "\n  " + line }
+            return text
+        }
+    }
+}
+
+/// Diagnostics as one error value.
+public struct DiagnosticList: Error, Sendable, Equatable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

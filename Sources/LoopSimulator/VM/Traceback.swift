@@ -1,0 +1,43 @@
+import ScenarioLanguage
+
+/// Tracebacks in CPython's shape. Frames of the built-in asyncio library are left out:
+/// CPython would show its own `asyncio/*.py` frames there, which are not the scenario's.
+extension Interpreter {
+    func formatTraceback(_ exc: PyException) -> String {
+        var seen = Set<ObjectIdentifier>()
+        return formatChain(exc, &seen)
+    }
+
+    private func formatChain(_ exc: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
+        seen.insert(ObjectIdentifier(exc))
+        var out = ""
+        if let cause = exc.cause, !seen.contains(ObjectIdentifier(cause)) {
+            out += formatChain(cause, &seen)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if let context = exc.context, !exc.suppressContext, !seen.contains(ObjectIdentifier(context)) {
+            out += formatChain(context, &seen)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
+        if !entries.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            for e in entries {
+                out += "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
+                if let text = sources[e.file]?.line(e.line) {
+                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                    if !trimmed.isEmpty { out += "    \(trimmed)\n" }
+                }
+            }
+        }
+        out += exceptionLine(exc) + "\n"
+        return out
+    }
+
+    /// The last line: `ValueError: boom`, or just the qualified name when the message is empty.
+    func exceptionLine(_ exc: PyException) -> String {
+        let cls = exc.cls
+        let name = cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+        let message = (try? exceptionMessage(exc)) ?? "<exception str() failed>"
+        return message.isEmpty ? name : "\(name): \(message)"
+    }
+}

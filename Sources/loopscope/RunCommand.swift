@@ -1,0 +1,56 @@
+import ArgumentParser
+import LoopSimulator
+
+/// Limits shared by the commands that simulate.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Stop after N event-loop iterations (exit status 3).")
+    var maxIterations: Int = 1_000_000
+
+    @Option(name: .long, help: "Stop when the virtual clock would pass SECONDS (exit status 3).")
+    var until: Double?
+
+    @Option(name: .long, help: "Stop after N bytecode instructions, for code that never yields (exit status 3).")
+    var maxInstructions: Int = 2_000_000_000
+
+    func validate() throws {
+        guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive") }
+        guard maxInstructions > 0 else { throw ValidationError("--max-instructions must be positive") }
+        if let until, !(until >= 0) { throw ValidationError("--until must be a non-negative number of seconds") }
+    }
+
+    var simulationOptions: SimulationOptions {
+        SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions)
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario headless on the virtual clock and print what it prints.",
+        discussion: """
+        stdout is exactly what CPython 3.11 prints for the scenario; an uncaught exception \
+        prints a traceback on stderr. Exit status: Python's (0, or 1 for an uncaught \
+        exception), 2 for a scenario that does not check, 3 when the run was stopped \
+        (deadlock, --max-iterations, --until, --max-instructions).
+        """
+    )
+
+    @ArgumentParser.Argument(help: "The scenario to run (a .py file).")
+    var file: String
+
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        let source = try loadScenario(file)
+        let simulation = Simulation(source: source, path: file, options: limits.simulationOptions)
+        let outcome = simulation.run(stdout: Console.out, stderr: Console.err)
+        Console.flush()
+        switch outcome {
+        case .failure(let list):
+            Console.printDiagnostics(list.diagnostics, path: file, source: source)
+            throw ExitCode(2)
+        case .success(let result):
+            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+        }
+    }
+}
