@@ -20,7 +20,7 @@ async def main():
     words = ["x", 'y', "it's"]
     print(words, str(3.0), str(10 / 4), int(7.9), int(-7.9), float("1.25"))
     print(f"{x!r} {'q'!r} {n!r}")
-    print(float(7), 7 / 7, 2 ** 0.5, 10 ** 20 / 3)
+    print(float(7), 7 / 7, 2 ** 0.5, 10 ** 18 / 3)
 
 
 asyncio.run(main())

@@ -265,7 +265,7 @@ final class AsyncioLibrary {
         let outer = GatheringFuture(loop: loop, children: children)
         outer.purpose = "gather(\(children.count))"
         let vm = self.vm
-        let doneCallback: (PyFuture) -> Void = { [unowned outer] fut in
+        let doneCallback: (PyFuture) -> Void = { fut in
             nfinished += 1
             if outer.isDone {
                 if !fut.isCancelled {
@@ -322,7 +322,7 @@ final class AsyncioLibrary {
         outer.purpose = "shield"
         let vm = self.vm
         let innerLabel = "shield._inner_done_callback"
-        inner.addDoneCallback(innerLabel) { [unowned outer] inner in
+        inner.addDoneCallback(innerLabel) { inner in
             if outer.isCancelled {
                 if !inner.isCancelled { _ = try? inner.exception(vm) }
                 return
@@ -335,7 +335,7 @@ final class AsyncioLibrary {
                 try? outer.setResult(inner.resultValue, vm)
             }
         }
-        outer.addDoneCallback("shield._outer_done_callback") { [unowned inner] _ in
+        outer.addDoneCallback("shield._outer_done_callback") { _ in
             if !inner.isDone { inner.callbacks.removeAll { $0.label == innerLabel } }
         }
         return outer

@@ -12,7 +12,7 @@ enum HandleCallback {
 
 /// `asyncio.Handle` / `asyncio.TimerHandle` (`events.py`).
 final class Handle: PyObject, NativeAttributes {
-    unowned let loop: EventLoop
+    let loop: EventLoop
     let id: Int
     let callback: HandleCallback
     var cancelled = false

@@ -10,7 +10,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         let label: String
     }
 
-    unowned let loop: EventLoop
+    let loop: EventLoop
     let id: Int
     var state: State = .pending
     var resultValue: Value = .none
@@ -69,7 +69,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
 
     private func scheduleCallback(_ cb: Callback) {
         if let native = cb.native {
-            loop.callSoon(.native(cb.label, { [unowned self] in native(self) }))
+            loop.callSoon(.native(cb.label, { native(self) }))
         } else {
             loop.callSoon(.python(cb.value, [.object(self)]))
         }

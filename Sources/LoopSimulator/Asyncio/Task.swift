@@ -113,7 +113,7 @@ final class PyTask: PyFuture {
                         loop.callSoon(.taskStep(self, err))
                     } else {
                         result.asyncioFutureBlocking = false
-                        result.addDoneCallback("\(name).wakeup") { [unowned self] fut in self.wakeup(vm, fut) }
+                        result.addDoneCallback("\(name).wakeup") { fut in self.wakeup(vm, fut) }
                         futWaiter = result
                         if mustCancel {
                             if result.cancel(message: cancelMessage) { mustCancel = false }

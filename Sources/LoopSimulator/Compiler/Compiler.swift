@@ -326,8 +326,7 @@ private final class CompilerState {
         case .classDef(let cls):
             let body = try compileClassBody(cls)
             line = stmt.range.start.line
-            emit(.loadConst(constant(.object(CodeConstant(body)))))
-            emit(.makeFunction(code: unit.code.constants.count - 1, defaults: 0, hasKwDefaults: false, closure: 0))
+            emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false, closure: 0))
             for b in cls.bases { try compile(b) }
             emit(.buildClass(name: name(cls.name), bases: cls.bases.count))
             store(cls.name)
@@ -386,8 +385,7 @@ private final class CompilerState {
             emit(.loadClosure(slot))
         }
         line = def.headerRange.start.line
-        emit(.loadConst(constant(.object(CodeConstant(code)))))
-        emit(.makeFunction(code: unit.code.constants.count - 1, defaults: def.params.positionalDefaults.count,
+        emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: def.params.positionalDefaults.count,
                            hasKwDefaults: hasKw, closure: code.freeNames.count))
     }
 
