@@ -5,8 +5,8 @@
 /// The parser accepts more than the scenario subset (classes, lambdas, `yield`, ...) so
 /// that `Validator` can name an unsupported construct precisely instead of reporting a
 /// bare syntax error. The built-in asyncio library (written in Python, see LoopSimulator)
-/// is parsed by the same parser and validated in `.library` mode, which allows classes,
-/// `nonlocal` and `raise ... from`.
+/// is parsed by the same parser and validated in `.library` mode, which allows classes
+/// and `nonlocal`.
 
 public struct Module: Sendable {
     public var body: [Stmt]

@@ -3,7 +3,7 @@ public enum ValidationMode: Sendable {
     /// A user scenario: only the documented subset (see DESIGN.md, "The scenario language").
     case scenario
     /// The project's built-in asyncio library, written in Python: additionally allows
-    /// classes (without decorators), `nonlocal`, `raise ... from`, `del` and any import.
+    /// classes (without decorators), `nonlocal`, `del` and any import.
     case library
 }
 
@@ -128,10 +128,9 @@ public struct Validator {
             visit(finalbody)
         case .raise(let exc, let cause):
             if let exc { visit(exc) }
-            if let cause {
-                if mode == .scenario { unsupported("'raise ... from'", keyword(r.start, 5), plural: false) }
-                visit(cause)
-            }
+            // `raise X from e` is part of the subset: exception chaining is how scenarios
+            // turn a CancelledError into a TimeoutError, as asyncio itself does.
+            if let cause { visit(cause) }
         case .assert(let test, let msg):
             visit(test)
             if let msg { visit(msg) }

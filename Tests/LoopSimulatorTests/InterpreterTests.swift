@@ -1,0 +1,205 @@
+import Testing
+@testable import LoopSimulator
+
+/// The VM on plain Python: each program's expected output was taken from CPython 3.11.
+@Suite("Interpreter")
+struct InterpreterTests {
+    private func output(_ source: String) -> String { simulate(source).stdout }
+
+    @Test func closuresAndNonlocalState() {
+        let src = """
+        def counter(start):
+            total = [start]
+            def bump(by=1):
+                total[0] += by
+                return total[0]
+            return bump
+        c = counter(10)
+        c(); c(5)
+        print(c(), [x * x for x in range(4) if x != 2])
+        """
+        #expect(output(src) == "17 [0, 1, 9]\n")
+    }
+
+    @Test func tryExceptElseFinallyOrder() {
+        let src = """
+        def f(fail):
+            try:
+                if fail:
+                    raise ValueError("bad")
+                print("body")
+            except ValueError as e:
+                print("caught", e)
+                return "from except"
+            else:
+                print("else")
+            finally:
+                print("finally")
+            return "end"
+        print(f(False))
+        print(f(True))
+        """
+        #expect(output(src) == "body\nelse\nfinally\nend\ncaught bad\nfinally\nfrom except\n")
+    }
+
+    @Test func breakAndContinueRunFinally() {
+        let src = """
+        for i in range(5):
+            try:
+                if i == 1:
+                    continue
+                if i == 3:
+                    break
+                print("i", i)
+            finally:
+                print("f", i)
+        else:
+            print("no break")
+        """
+        #expect(output(src) == "i 0\nf 0\nf 1\ni 2\nf 2\nf 3\n")
+    }
+
+    @Test func exceptionContextAndCause() {
+        let src = """
+        try:
+            try:
+                {}["k"]
+            except KeyError as e:
+                raise RuntimeError("wrapped") from e
+        except RuntimeError as r:
+            print(repr(r), repr(r.__cause__), type(r.__context__).__name__)
+        """
+        #expect(output(src) == "RuntimeError('wrapped') KeyError('k') KeyError\n")
+    }
+
+    @Test func uncaughtExceptionPrintsTracebackAndExitsOne() {
+        let result = simulate("def f():\n    raise ValueError('boom')\nf()\n", path: "x.py")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        Traceback (most recent call last):
+          File "x.py", line 3, in <module>
+            f()
+          File "x.py", line 2, in f
+            raise ValueError('boom')
+        ValueError: boom
+
+        """)
+    }
+
+    @Test func deepRecursionRaisesRecursionError() {
+        let src = """
+        def f(n):
+            return f(n + 1)
+        try:
+            f(0)
+        except RecursionError as e:
+            print("caught", e)
+        """
+        #expect(output(src) == "caught maximum recursion depth exceeded\n")
+    }
+
+    @Test func argumentErrorsUseCPythonMessages() {
+        let src = """
+        def f(a, b=2, *, c):
+            return a + b + c
+        for call in [lambda_free := 0]:
+            pass
+        """
+        // Walrus is outside the subset: rejected before running.
+        #expect(simulate(src).status == 2)
+        let ok = """
+        def f(a, b=2, *, c):
+            return a + b + c
+        try:
+            f(1)
+        except TypeError as e:
+            print(e)
+        try:
+            f(1, 2, 3)
+        except TypeError as e:
+            print(e)
+        print(f(1, c=3))
+        """
+        #expect(output(ok) == """
+        f() missing 1 required keyword-only argument: 'c'
+        f() takes from 1 to 2 positional arguments but 3 were given
+        6
+
+        """)
+    }
+
+    @Test func intOverflowIsAClearError() {
+        let result = simulate("print(2 ** 64)\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("OverflowError"))
+    }
+
+    @Test func instructionLimitStopsRunawayLoops() {
+        let result = simulate("while True:\n    pass\n", options: SimulationOptions(maxInstructions: 100_000))
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("stopped after 100000 bytecode instructions"))
+    }
+
+    @Test func iterationLimitStopsEndlessLoops() {
+        let src = """
+        import asyncio
+        async def main():
+            while True:
+                await asyncio.sleep(1)
+        asyncio.run(main())
+        """
+        let result = simulate(src, options: SimulationOptions(maxIterations: 50))
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("stopped after 50 loop iterations"))
+    }
+
+    @Test func timeHorizonStopsBeforeLaterTimers() {
+        let src = """
+        import asyncio
+        async def main():
+            for i in range(10):
+                await asyncio.sleep(1)
+                print(i)
+        asyncio.run(main())
+        """
+        let result = simulate(src, options: SimulationOptions(timeHorizon: 3.5))
+        #expect(result.stdout == "0\n1\n2\n")
+        #expect(result.status == 3)
+    }
+
+    @Test func diagnosticsStopBeforeRunning() {
+        let result = simulate("class A:\n    pass\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'class' definitions are not supported"))
+    }
+}
+
+@Suite("HeapQueue mirrors heapq")
+struct HeapQueueTests {
+    @Test func tiesComeOutInHeapqOrder() throws {
+        // Deadlines with many ties; the tag records insertion order.
+        let deadlines = [3, 1, 2, 1, 3, 2, 1, 1, 2, 3, 1, 2]
+        let script = """
+        import heapq
+        h = []
+        for i, d in enumerate(\(deadlines)):
+            heapq.heappush(h, (d, i)) if False else None
+        class E:
+            def __init__(s, d, i): s.d, s.i = d, i
+            def __lt__(s, o): return s.d < o.d
+        h = []
+        for i, d in enumerate(\(deadlines)):
+            heapq.heappush(h, E(d, i))
+        out = []
+        while h:
+            out.append(heapq.heappop(h).i)
+        print(out)
+        """
+        let reference = try runProcess(["python3", "-c", script])
+        var heap = HeapQueue<(Int, Int)> { $0.0 < $1.0 }
+        for (i, d) in deadlines.enumerated() { heap.push((d, i)) }
+        var order: [Int] = []
+        while let e = heap.pop() { order.append(e.1) }
+        #expect("\(order)\n" == reference.stdout)
+    }
+}
