@@ -32,3 +32,38 @@ struct DifferentialTests {
         #expect(simulated.stderr.contains("Task-1 (main) waits on task worker"))
     }
 }
+
+/// asyncio's own warnings (debug mode's slow callbacks, never-awaited coroutines, never
+/// retrieved exceptions, exceptions in callbacks) match CPython's text line for line.
+@Suite("Warnings match CPython")
+struct WarningTests {
+    /// The warning lines of a stderr text, with CPython's install prefix reduced to
+    /// `asyncio/` (loopscope names asyncio's files relative to the package).
+    static func warningLines(_ stderr: String) -> [String] {
+        let starts = ["Executing ", "Task exception was never retrieved", "Future exception was never retrieved",
+                      "future: ", "Exception in callback ", "handle: ", "task: ", "unhandled exception"]
+        return stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { line in
+            starts.contains { line.hasPrefix($0) } || line.contains("RuntimeWarning")
+        }.map { line in
+            var out = line
+            while let r = out.range(of: #"/[^ '"<>]*/asyncio/"#, options: .regularExpression) {
+                out.replaceSubrange(r, with: "asyncio/")
+            }
+            return out
+        }
+    }
+
+    static let scenariosWithWarnings = scenarioFiles().filter { path in
+        guard let text = try? readRepositoryFile(path) else { return false }
+        return text.contains("debug=True") || path.contains("forgotten_await")
+    }
+
+    @Test("warning lines equal CPython's", arguments: scenariosWithWarnings)
+    func warningsMatch(_ path: String) throws {
+        let reference = try runReference(path)
+        let simulated = simulate(try readRepositoryFile(path), path: path)
+        let expected = Self.warningLines(reference.stderr)
+        #expect(!expected.isEmpty, "\(path) is expected to produce warnings")
+        #expect(Self.warningLines(simulated.stderr) == expected)
+    }
+}

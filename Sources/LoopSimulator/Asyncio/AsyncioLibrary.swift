@@ -39,6 +39,7 @@ final class AsyncioLibrary {
     }
 
     private func runPrelude() throws {
+        vm.sources[AsyncioPrelude.filename] = SourceText(AsyncioPrelude.source)
         let result = FrontEnd.analyze(AsyncioPrelude.source, mode: .library)
         guard let ast = result.module, result.diagnostics.isEmpty else {
             let first = result.diagnostics.first.map { $0.headline(path: AsyncioPrelude.filename) } ?? "unknown"
@@ -83,7 +84,7 @@ final class AsyncioLibrary {
         module.attributes["BaseExceptionGroup"] = .object(BuiltinTypes.baseExceptionGroup)
 
         vm.nativeConstructors[ObjectIdentifier(futureClass)] = { [unowned self] vm, _, _ in
-            .object(PyFuture(loop: try self.requireLoop("Future")))
+            .object(PyFuture(loop: try self.requireLoop("Future"), site: vm.currentSite()))
         }
         installExceptionGroups()
 
@@ -114,7 +115,7 @@ final class AsyncioLibrary {
             // asyncio.create_task() makes the task unnamed first (taking a Task-N number),
             // then renames it, as CPython 3.11 does.
             let name = kwargs.first { $0.0 == "name" }?.1
-            let task = try self.createTask(vm, loop, args, kwargs.filter { $0.0 != "name" })
+            let task = try self.createTask(vm, loop, args, kwargs.filter { $0.0 != "name" }, site: SourceSites.createTask)
             if let name, !name.isNone, case .object(let o) = task, let t = o as? PyTask { t.name = try vm.str(name) }
             return task
         }
@@ -155,7 +156,7 @@ final class AsyncioLibrary {
         fn("_call_exception_handler") { [unowned self] vm, args, _ in
             let message = try vm.str(args.first ?? .none)
             if args.count > 1, case .object(let o) = args[1], let e = o as? PyException {
-                self.state.reportException(vm, e, message: message)
+                self.state.reportException(vm, e, lines: [message, "exception: \((try? vm.repr(args[1])) ?? "")"])
             } else {
                 self.state.warn(message)
             }
@@ -212,7 +213,8 @@ final class AsyncioLibrary {
     // MARK: Tasks
 
     /// `loop.create_task(coro, name=None)`
-    func createTask(_ vm: Interpreter, _ loop: EventLoop, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+    func createTask(_ vm: Interpreter, _ loop: EventLoop, _ args: [Value], _ kwargs: [(String, Value)],
+                    site: String? = nil) throws -> Value {
         guard args.count == 1, case .object(let o) = args[0], let coro = o as? PyCoroutine else {
             let got = args.first.map { (try? vm.repr($0)) ?? $0.typeName } ?? "nothing"
             throw vm.typeError("a coroutine was expected, got \(got)")
@@ -225,8 +227,11 @@ final class AsyncioLibrary {
             default: throw vm.typeError("create_task() got an unexpected keyword argument '\(k)'")
             }
         }
+        // Called from the library's TaskGroup, CPython's site is taskgroups.py's.
+        let creationSite = site ?? (vm.activeFrame?.code.qualname == "TaskGroup.create_task"
+            ? SourceSites.taskGroupCreateTask : vm.currentSite())
         return .object(PyTask(loop: loop, coro: coro, name: name, creator: loop.currentTask,
-                              line: vm.activeFrame?.currentLine ?? 0))
+                              line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
     }
 
     /// `tasks._ensure_future`
@@ -234,7 +239,8 @@ final class AsyncioLibrary {
         if case .object(let o) = value {
             if let f = o as? PyFuture { return f }
             if o is PyCoroutine, let loop = runningLoop {
-                if case .object(let t) = try createTask(vm, loop, [value], []), let task = t as? PyTask { return task }
+                if case .object(let t) = try createTask(vm, loop, [value], [], site: SourceSites.ensureFuture),
+                   let task = t as? PyTask { return task }
             }
         }
         throw vm.typeError("An asyncio.Future, a coroutine or an awaitable is required")
@@ -244,7 +250,7 @@ final class AsyncioLibrary {
     func gather(_ args: [Value], returnExceptions: Bool) throws -> PyFuture {
         let loop = try requireLoop("gather")
         if args.isEmpty {
-            let outer = PyFuture(loop: loop)
+            let outer = PyFuture(loop: loop, site: vm.currentSite())
             try outer.setResult(.object(PyList()), vm)
             return outer
         }
@@ -262,7 +268,7 @@ final class AsyncioLibrary {
         }
         let nfuts = argToFut.count
         var nfinished = 0
-        let outer = GatheringFuture(loop: loop, children: children)
+        let outer = GatheringFuture(loop: loop, children: children, site: vm.currentSite())
         outer.purpose = "gather(\(children.count))"
         let vm = self.vm
         let doneCallback: (PyFuture) -> Void = { fut in
@@ -309,7 +315,7 @@ final class AsyncioLibrary {
         }
         var seen = Set<ObjectIdentifier>()
         for child in children where seen.insert(ObjectIdentifier(child)).inserted {
-            child.addDoneCallback("gather._done_callback", doneCallback)
+            child.addDoneCallback(SourceSites.gatherDoneCallback, doneCallback)
         }
         return outer
     }
@@ -318,10 +324,10 @@ final class AsyncioLibrary {
     func shield(_ arg: Value) throws -> PyFuture {
         let inner = try ensureFuture(arg)
         if inner.isDone { return inner }
-        let outer = PyFuture(loop: inner.loop)
+        let outer = PyFuture(loop: inner.loop, site: SourceSites.createFuture)
         outer.purpose = "shield"
         let vm = self.vm
-        let innerLabel = "shield._inner_done_callback"
+        let innerLabel = SourceSites.shieldInnerDoneCallback
         inner.addDoneCallback(innerLabel) { inner in
             if outer.isCancelled {
                 if !inner.isCancelled { _ = try? inner.exception(vm) }
@@ -335,7 +341,7 @@ final class AsyncioLibrary {
                 try? outer.setResult(inner.resultValue, vm)
             }
         }
-        outer.addDoneCallback("shield._outer_done_callback") { _ in
+        outer.addDoneCallback(SourceSites.shieldOuterDoneCallback) { _ in
             if !inner.isDone { inner.callbacks.removeAll { $0.label == innerLabel } }
         }
         return outer
@@ -360,7 +366,8 @@ final class AsyncioLibrary {
             vm.loop = nil
             loop.closed = true
         }
-        let task = PyTask(loop: loop, coro: coro, name: nil, creator: nil, line: vm.activeFrame?.currentLine ?? 0)
+        let task = PyTask(loop: loop, coro: coro, name: nil, creator: nil, line: vm.activeFrame?.currentLine ?? 0,
+                          site: SourceSites.runnerMainTask)
         loop.mainTask = task
         let outcome: Result<Value, Error>
         do {
@@ -386,7 +393,10 @@ final class AsyncioLibrary {
         for task in toCancel {
             if task.isCancelled { continue }
             if let exc = task.exceptionValue {
-                state.reportException(vm, exc, message: "unhandled exception during asyncio.run() shutdown\ntask: \((try? task.pythonRepr(vm)) ?? task.name)")
+                state.reportException(vm, exc, lines: [
+                    "unhandled exception during asyncio.run() shutdown",
+                    "task: \((try? task.pythonRepr(vm)) ?? task.name)",
+                ])
             }
         }
     }
@@ -395,7 +405,7 @@ final class AsyncioLibrary {
         guard let fn = module.attributes[name] else { return }
         let coro = try vm.callNow(fn, [])
         guard case .object(let o) = coro, let c = o as? PyCoroutine else { return }
-        let task = PyTask(loop: loop, coro: c, name: nil, creator: nil, line: 0)
+        let task = PyTask(loop: loop, coro: c, name: nil, creator: nil, line: 0, site: nil)
         _ = try loop.runUntilComplete(task)
     }
 
@@ -452,10 +462,12 @@ final class GatheringFuture: PyFuture {
     let children: [PyFuture]
     var cancelRequested = false
 
-    init(loop: EventLoop, children: [PyFuture]) {
+    init(loop: EventLoop, children: [PyFuture], site: String?) {
         self.children = children
-        super.init(loop: loop)
+        super.init(loop: loop, site: site)
     }
+
+    override var reprClassName: String { "_GatheringFuture" }
 
     override func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
         gatherCancel(message)

@@ -4,6 +4,8 @@ import DequeModule
 enum HandleCallback {
     /// `Task.__step` (with the exception to throw in, if any).
     case taskStep(PyTask, PyException?)
+    /// `Task.__wakeup`: the future the task awaited is done.
+    case taskWakeup(PyTask, PyFuture)
     /// Native library code (a task's wakeup, gather's child callback, ...).
     case native(String, () -> Void)
     /// A Python callable with its arguments (`call_soon(f, x)`).
@@ -20,6 +22,8 @@ final class Handle: PyObject, NativeAttributes {
     let when: Double
     let isTimer: Bool
     var scheduled = false
+    /// Debug mode: where `call_soon`/`call_later` was called.
+    var sourceSite: String?
 
     init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
         self.loop = loop
@@ -50,15 +54,22 @@ final class Handle: PyObject, NativeAttributes {
     func describe(_ vm: Interpreter) -> String {
         switch callback {
         case .taskStep(let task, _): return "\(task.name).step"
+        case .taskWakeup(let task, _): return "\(task.name).wakeup"
         case .native(let label, _): return label
         case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
         }
     }
 
     var task: PyTask? {
-        if case .taskStep(let t, _) = callback { return t }
-        return nil
+        switch callback {
+        case .taskStep(let t, _), .taskWakeup(let t, _): return t
+        default: return nil
+        }
     }
+}
+
+struct WeakTask {
+    weak var task: PyTask?
 }
 
 /// Why a simulation stopped before the program ended.
@@ -86,7 +97,10 @@ final class EventLoop: PyObject, NativeAttributes {
     var currentTask: PyTask?
     var currentHandle: Handle?
     /// Every task of this loop, in creation order (`all_tasks` filters the done ones).
-    var tasks: [PyTask] = []
+    /// Held weakly, like CPython's `_all_tasks` WeakSet: a finished task nobody refers to
+    /// is freed at once, which is when "Task exception was never retrieved" appears.
+    private var taskRefs: [WeakTask] = []
+    var tasks: [PyTask] { taskRefs.compactMap(\.task) }
     /// The task `asyncio.run` made for main().
     var mainTask: PyTask?
 
@@ -112,7 +126,8 @@ final class EventLoop: PyObject, NativeAttributes {
     func nextTaskNameNumber() -> Int { state.nextTaskNameNumber() }
 
     func registerTask(_ task: PyTask) {
-        tasks.append(task)
+        if taskRefs.count > 64 && taskRefs.count.isMultiple(of: 64) { taskRefs.removeAll { $0.task == nil } }
+        taskRefs.append(WeakTask(task: task))
         if state.sink != nil {
             emit(.taskCreated(task: task.taskID, name: task.name, coroutine: task.coro.qualname,
                               creator: task.creator?.taskID, line: task.creationLine))
@@ -124,6 +139,7 @@ final class EventLoop: PyObject, NativeAttributes {
     @discardableResult
     func callSoon(_ callback: HandleCallback) -> Handle {
         let handle = Handle(loop: self, callback: callback)
+        if debug, case .python = callback { handle.sourceSite = vm.currentSite() }
         ready.append(handle)
         return handle
     }
@@ -136,6 +152,7 @@ final class EventLoop: PyObject, NativeAttributes {
     @discardableResult
     func callAt(_ when: Double, _ callback: HandleCallback) -> Handle {
         let timer = Handle(loop: self, callback: callback, when: when)
+        if debug, case .python = callback { timer.sourceSite = vm.currentSite() }
         scheduled.push(timer)
         timer.scheduled = true
         if state.sink != nil {
@@ -150,13 +167,13 @@ final class EventLoop: PyObject, NativeAttributes {
 
     func runUntilComplete(_ future: PyFuture) throws -> Value {
         var finished = false
-        future.addDoneCallback("_run_until_complete_cb") { [unowned self] _ in
+        future.addDoneCallback(SourceSites.runUntilCompleteCallback) { [unowned self] _ in
             finished = true
             self.stop()
         }
         try runForever()
         if !finished {
-            future.callbacks.removeAll { $0.label == "_run_until_complete_cb" }
+            future.callbacks.removeAll { $0.label == SourceSites.runUntilCompleteCallback }
         }
         guard future.isDone else {
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Event loop stopped before Future completed."))
@@ -258,6 +275,8 @@ final class EventLoop: PyObject, NativeAttributes {
         switch handle.callback {
         case let .taskStep(task, exc):
             task.step(vm, exc)
+        case let .taskWakeup(task, future):
+            task.wakeup(vm, future)
         case let .native(_, body):
             body()
         case let .python(fn, args):
@@ -265,8 +284,11 @@ final class EventLoop: PyObject, NativeAttributes {
                 try vm.callNow(fn, args)
             } catch let e as PythonError {
                 if vm.halted != nil { throw e }
-                let cb = (try? vm.functionName(fn)) ?? "callback"
-                state.reportException(vm, e.exception, message: "Exception in callback \(cb)")
+                // `Handle._run`: the loop's default exception handler logs it.
+                state.reportException(vm, e.exception, lines: [
+                    "Exception in callback \(vm.formatCallbackSource(fn, args))",
+                    "handle: \(formatHandle(handle))",
+                ])
             }
         }
         if vm.halted != nil, let exc = vm.haltException { throw PythonError(exc) }
@@ -278,10 +300,20 @@ final class EventLoop: PyObject, NativeAttributes {
         if state.sink != nil { emit(.clockAdvance(from: from, to: t)) }
     }
 
-    /// `base_events._format_handle`: a task's repr for its step, else the handle.
+    /// `base_events._format_handle`: a task's repr for its step, else the handle's
+    /// (`events.Handle._repr_info`).
     private func formatHandle(_ handle: Handle) -> String {
         if let task = handle.task { return (try? task.pythonRepr(vm)) ?? task.name }
-        return "<Handle \(handle.describe(vm))>"
+        var info = [handle.isTimer ? "TimerHandle" : "Handle"]
+        if handle.cancelled { info.append("cancelled") }
+        if handle.isTimer { info.insert("when=\(PyFloat.repr(handle.when))", at: handle.cancelled ? 2 : 1) }
+        switch handle.callback {
+        case let .python(fn, args): info.append(vm.formatCallbackSource(fn, args))
+        case let .native(label, _): info.append(label)
+        case .taskStep, .taskWakeup: break
+        }
+        if let site = handle.sourceSite { info.append("created at \(site)") }
+        return "<" + info.joined(separator: " ") + ">"
     }
 
     private func formatSeconds(_ dt: Double) -> String {
@@ -352,7 +384,7 @@ final class EventLoop: PyObject, NativeAttributes {
         func fn(_ body: @escaping PyBuiltin.Body) -> Value { vm.builtin(name, body) }
         switch name {
         case "time": return fn { _, _, _ in .float(self.time()) }
-        case "create_future": return fn { _, _, _ in .object(PyFuture(loop: self)) }
+        case "create_future": return fn { _, _, _ in .object(PyFuture(loop: self, site: SourceSites.createFuture)) }
         case "create_task":
             return fn { vm, args, kwargs in
                 try self.library.createTask(vm, self, args, kwargs)

@@ -8,6 +8,9 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         let value: Value
         let native: ((PyFuture) -> Void)?
         let label: String
+        /// The task whose wakeup this is (`cb.__self__` in CPython), so the loop can
+        /// show the task when the callback runs.
+        var task: PyTask? = nil
     }
 
     let loop: EventLoop
@@ -24,14 +27,29 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
     var logTraceback = false
     /// What made this future, for traces and deadlock reports ("sleep(0.5)", "Queue.get").
     var purpose: String?
+    /// Debug mode: where it was created (`_source_traceback[-1]`), shown by its repr.
+    var sourceSite: String?
 
-    init(loop: EventLoop) {
+    /// `site` is recorded only in debug mode, as CPython records `_source_traceback`.
+    init(loop: EventLoop, site: String? = nil) {
         self.loop = loop
         self.id = loop.nextFutureID()
         super.init()
+        if loop.debug { sourceSite = site }
     }
 
     public override var pyClass: PyClass { loop.library.futureClass }
+
+    /// `Future.__del__`: an exception nobody retrieved is logged when the future is freed.
+    deinit {
+        guard logTraceback, let exc = exceptionValue else { return }
+        let vm = loop.vm
+        exc.traceback = exceptionTraceback
+        loop.state.reportException(vm, exc, lines: [
+            "\(reprClassName) exception was never retrieved",
+            "future: \((try? pythonRepr(vm)) ?? reprClassName)",
+        ])
+    }
 
     var isDone: Bool { state != .pending }
     var isCancelled: Bool { state == .cancelled }
@@ -68,7 +86,9 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
     }
 
     private func scheduleCallback(_ cb: Callback) {
-        if let native = cb.native {
+        if let task = cb.task {
+            loop.callSoon(.taskWakeup(task, self))
+        } else if let native = cb.native {
             loop.callSoon(.native(cb.label, { native(self) }))
         } else {
             loop.callSoon(.python(cb.value, [.object(self)]))
@@ -161,7 +181,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         case "add_done_callback":
             return method(name) { vm, args in
                 guard let fn = args.first else { throw vm.typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
-                self.addDoneCallback(Callback(value: fn, native: nil, label: try vm.functionName(fn)))
+                self.addDoneCallback(Callback(value: fn, native: nil, label: vm.formatCallbackSource(fn, [])))
                 return .none
             }
         case "remove_done_callback":
@@ -198,19 +218,32 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
     }
 
     func pythonRepr(_ vm: Interpreter) throws -> String {
-        "<Future \(try stateDescription(vm))>"
+        "<\(reprClassName) " + (try reprInfo(vm)).joined(separator: " ") + ">"
     }
 
-    /// `base_futures._future_repr_info`: "pending", "finished result=42", ...
-    func stateDescription(_ vm: Interpreter) throws -> String {
-        var info = state.rawValue.lowercased()
+    var reprClassName: String { "Future" }
+
+    /// `base_futures._future_repr_info`: state, result or exception, callbacks, creation site.
+    func reprInfo(_ vm: Interpreter) throws -> [String] {
+        var info = [state.rawValue.lowercased()]
         if state == .finished {
             if let e = exceptionValue {
-                info += " exception=\(try vm.repr(.object(e)))"
+                info.append("exception=\(try vm.repr(.object(e)))")
             } else {
-                info += " result=\(try vm.repr(resultValue))"
+                info.append("result=\(try vm.repr(resultValue))")
             }
         }
+        if !callbacks.isEmpty {
+            let labels = callbacks.map(\.label)
+            let cb: String
+            switch labels.count {
+            case 1: cb = labels[0]
+            case 2: cb = "\(labels[0]), \(labels[1])"
+            default: cb = "\(labels[0]), <\(labels.count - 2) more>, \(labels[labels.count - 1])"
+            }
+            info.append("cb=[\(cb)]")
+        }
+        if let site = sourceSite { info.append("created at \(site)") }
         return info
     }
 }

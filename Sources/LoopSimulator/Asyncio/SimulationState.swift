@@ -1,3 +1,5 @@
+import Foundation
+
 /// State shared by every loop of one simulation: the virtual clock, counters that CPython
 /// keeps process-wide (task names), limits, the event sink and stderr.
 final class SimulationState {
@@ -27,10 +29,29 @@ final class SimulationState {
         sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: text)))
     }
 
-    /// `loop.call_exception_handler` with an exception: the message, then the traceback.
-    func reportException(_ vm: Interpreter, _ exc: PyException, message: String) {
-        let text = message + "\n" + vm.formatTraceback(exc)
+    /// `BaseEventLoop.default_exception_handler`: the message and context lines, then the
+    /// exception's traceback, as asyncio's logger prints them.
+    func reportException(_ vm: Interpreter, _ exc: PyException?, lines: [String]) {
+        var text = lines.joined(separator: "\n") + "\n"
+        if let exc { text += vm.formatTraceback(exc) }
         writeError(text)
-        sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: message)))
+        sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: lines.joined(separator: "\n"))))
+    }
+
+    private var warnedLocations = Set<String>()
+
+    /// A `warnings.warn` line: `FILE:LINE: Category: message`, the source line, once per
+    /// location and message (Python's default filter).
+    func pythonWarning(file: String, line: Int, sourceLine: String?, category: String, message: String, extra: String? = nil) {
+        let key = "\(file):\(line):\(category):\(message)"
+        guard warnedLocations.insert(key).inserted else { return }
+        var text = "\(file):\(line): \(category): \(message)\n"
+        if let sourceLine {
+            let trimmed = sourceLine.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { text += "  \(trimmed)\n" }
+        }
+        if let extra { text += extra + "\n" }
+        writeError(text)
+        sink?.receive(SimulationEvent(time: clock, iteration: iteration, kind: .warning(text: "\(category): \(message)")))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `asyncio.Task`, mirroring `tasks.py`: a future that drives a coroutine with `step`,
 /// parks it on the futures it awaits and resumes it through `wakeup`.
 final class PyTask: PyFuture {
@@ -13,13 +15,13 @@ final class PyTask: PyFuture {
     let creationLine: Int
     let creator: PyTask?
 
-    init(loop: EventLoop, coro: PyCoroutine, name: String?, creator: PyTask?, line: Int) {
+    init(loop: EventLoop, coro: PyCoroutine, name: String?, creator: PyTask?, line: Int, site: String?) {
         self.coro = coro
         self.taskID = loop.nextTaskID()
         self.name = name ?? "Task-\(loop.nextTaskNameNumber())"
         self.creator = creator
         self.creationLine = line
-        super.init(loop: loop)
+        super.init(loop: loop, site: site)
         coro.wasAwaited = true
         loop.registerTask(self)
         loop.callSoon(.taskStep(self, nil))
@@ -113,7 +115,8 @@ final class PyTask: PyFuture {
                         loop.callSoon(.taskStep(self, err))
                     } else {
                         result.asyncioFutureBlocking = false
-                        result.addDoneCallback("\(name).wakeup") { fut in self.wakeup(vm, fut) }
+                        result.addDoneCallback(Callback(value: .none, native: { fut in self.wakeup(vm, fut) },
+                                                        label: SourceSites.taskWakeup, task: self))
                         futWaiter = result
                         if mustCancel {
                             if result.cancel(message: cancelMessage) { mustCancel = false }
@@ -166,24 +169,36 @@ final class PyTask: PyFuture {
         }
     }
 
-    override func pythonRepr(_ vm: Interpreter) throws -> String {
-        var info = try stateDescription(vm)
-        if numCancelsRequested > 0 && !isDone { info = "cancelling" }
-        var parts = info.split(separator: " ", maxSplits: 1).map(String.init)
-        parts.insert("name=\(PyString.repr(name))", at: 1)
-        parts.insert("coro=<\(coroDescription)>", at: 2)
-        if let w = futWaiter { parts.insert("wait_for=\(try w.pythonRepr(vm))", at: 3) }
-        return "<Task " + parts.joined(separator: " ") + ">"
+    override var reprClassName: String { "Task" }
+
+    /// `base_tasks._task_repr_info`
+    override func reprInfo(_ vm: Interpreter) throws -> [String] {
+        var info = try super.reprInfo(vm)
+        if numCancelsRequested > 0 && !isDone { info[0] = "cancelling" }
+        info.insert("name=\(PyString.repr(name))", at: 1)
+        info.insert("coro=<\(coroDescription)>", at: 2)
+        if let w = futWaiter { info.insert("wait_for=\(try w.pythonRepr(vm))", at: 3) }
+        return info
     }
 
     /// `coroutines._format_coroutine`
     var coroDescription: String {
-        let filename = coro.function.code.filename
-        if coro.state == .closed {
-            return "\(coro.qualname)() done, defined at \(filename):\(coro.function.code.firstLine)"
+        let code = coro.function.code
+        let suspendedLine = coro.fiber?.frames.first?.currentLine ?? coro.frame.currentLine
+        if code.filename == AsyncioPrelude.filename, let site = SourceSites.libraryCoroutines[code.qualname] {
+            // One of asyncio's own coroutines: name CPython's file and lines.
+            if coro.state == .closed { return "\(coro.qualname)() done, defined at \(site.file):\(site.defLine)" }
+            var line = site.defLine
+            if coro.state != .created, let text = loop.vm.sources[code.filename]?.line(suspendedLine) {
+                line = site.awaitLines[text.trimmingCharacters(in: .whitespaces)] ?? site.defLine
+            }
+            return "\(coro.qualname)() running at \(site.file):\(line)"
         }
-        let line = coro.state == .created ? coro.function.code.firstLine : (coro.fiber?.frames.first?.currentLine ?? coro.frame.currentLine)
-        return "\(coro.qualname)() running at \(filename):\(line)"
+        if coro.state == .closed {
+            return "\(coro.qualname)() done, defined at \(code.filename):\(code.firstLine)"
+        }
+        let line = coro.state == .created ? code.firstLine : suspendedLine
+        return "\(coro.qualname)() running at \(code.filename):\(line)"
     }
 }
 

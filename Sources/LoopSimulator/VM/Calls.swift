@@ -11,7 +11,10 @@ extension Interpreter {
         if let fn = o as? PyFunction {
             let frame = try makeFrame(fn, args, kwargs)
             if fn.code.isCoroutine {
-                return .value(.object(PyCoroutine(function: fn, frame: frame, creationLine: callerLine)))
+                let coro = PyCoroutine(function: fn, frame: frame, creationLine: callerLine)
+                coro.warnings = library?.state
+                coro.interpreter = self
+                return .value(.object(coro))
             }
             return .frame(frame)
         }

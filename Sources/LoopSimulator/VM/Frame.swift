@@ -67,12 +67,27 @@ public final class PyCoroutine: PyObject {
     /// Where it was created (for the never-awaited warning).
     var creationLine: Int
 
+    /// Reports "coroutine ... was never awaited" when freed unstarted, as CPython does.
+    weak var warnings: SimulationState?
+    /// Where the interpreter is when this is freed (the warning's location).
+    weak var interpreter: Interpreter?
+
     init(function: PyFunction, frame: Frame, creationLine: Int) {
         self.function = function
         self.frame = frame
         self.creationLine = creationLine
         super.init()
         frame.coroutine = self
+    }
+
+    deinit {
+        guard state == .created, !wasAwaited, let warnings else { return }
+        let frame = interpreter?.activeFrame
+        let file = frame?.code.filename ?? "sys"
+        let line = frame?.currentLine ?? 1
+        warnings.pythonWarning(file: file, line: line, sourceLine: interpreter?.sources[file]?.line(line),
+                               category: "RuntimeWarning", message: "coroutine '\(qualname)' was never awaited",
+                               extra: "RuntimeWarning: Enable tracemalloc to get the object allocation traceback")
     }
 
     public override var pyClass: PyClass { BuiltinTypes.coroutine }
