@@ -62,6 +62,7 @@ public final class Simulation {
         }
         let vm = Interpreter()
         let state = SimulationState()
+        state.interpreter = vm
         state.sink = sink
         state.maxIterations = options.maxIterations
         state.timeHorizon = options.timeHorizon

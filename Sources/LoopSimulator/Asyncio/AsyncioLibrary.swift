@@ -395,7 +395,7 @@ final class AsyncioLibrary {
             if let exc = task.exceptionValue {
                 state.reportException(vm, exc, lines: [
                     "unhandled exception during asyncio.run() shutdown",
-                    "task: \((try? task.pythonRepr(vm)) ?? task.name)",
+                    "task: \((try? task.reprText(vm)) ?? task.name)",
                 ])
             }
         }
@@ -511,16 +511,17 @@ final class PyPartial: PyObject {
 
 /// An insertion-ordered set (CPython's sets of tasks iterate in address order, which no
 /// simulation can reproduce; insertion order is the documented substitute).
-final class PySet: PyObject, NativeAttributes, NativeIterable, Representable {
+final class PySet: PyObject {
     static let pyClass = BuiltinTypes.set
     private let storage = PyDict()
 
     override var pyClass: PyClass { BuiltinTypes.set }
 
     func add(_ v: Value) { storage.set(v, .none) }
-    var iterationItems: [Value] { storage.entries.map { $0.0 } }
+    var items: [Value] { storage.entries.map { $0.0 } }
+    override var iterationItems: [Value]? { items }
 
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "add": return vm.builtin(name) { _, args, _ in self.add(args.first ?? .none); return .none }
         case "discard": return vm.builtin(name) { _, args, _ in self.storage.remove(args.first ?? .none); return .none }
@@ -531,10 +532,10 @@ final class PySet: PyObject, NativeAttributes, NativeIterable, Representable {
                 }
                 return .none
             }
-        case "clear": return vm.builtin(name) { _, _, _ in for v in self.iterationItems { self.storage.remove(v) }; return .none }
+        case "clear": return vm.builtin(name) { _, _, _ in for v in self.items { self.storage.remove(v) }; return .none }
         case "pop":
             return vm.builtin(name) { vm, _, _ in
-                guard let first = self.iterationItems.first else {
+                guard let first = self.items.first else {
                     throw PythonError(vm.makeException(BuiltinTypes.keyError, "pop from an empty set"))
                 }
                 self.storage.remove(first)
@@ -543,7 +544,7 @@ final class PySet: PyObject, NativeAttributes, NativeIterable, Representable {
         case "copy":
             return vm.builtin(name) { _, _, _ in
                 let s = PySet()
-                for v in self.iterationItems { s.add(v) }
+                for v in self.items { s.add(v) }
                 return .object(s)
             }
         default: return nil
@@ -552,8 +553,7 @@ final class PySet: PyObject, NativeAttributes, NativeIterable, Representable {
 
     func contains(_ v: Value) -> Bool { storage.get(v) != nil }
 
-    func pythonRepr(_ vm: Interpreter) throws -> String {
-        let items = iterationItems
+    override func pythonRepr(_ vm: Interpreter) throws -> String? {
         if items.isEmpty { return "set()" }
         return "{" + (try items.map { try vm.repr($0) }).joined(separator: ", ") + "}"
     }

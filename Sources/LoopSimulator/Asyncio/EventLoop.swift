@@ -13,7 +13,7 @@ enum HandleCallback {
 }
 
 /// `asyncio.Handle` / `asyncio.TimerHandle` (`events.py`).
-final class Handle: PyObject, NativeAttributes {
+final class Handle: PyObject {
     let loop: EventLoop
     let id: Int
     let callback: HandleCallback
@@ -41,7 +41,7 @@ final class Handle: PyObject, NativeAttributes {
         cancelled = true
     }
 
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "cancel": return vm.builtin(name) { _, _, _ in self.cancel(); return .none }
         case "cancelled": return vm.builtin(name) { _, _, _ in .bool(self.cancelled) }
@@ -82,7 +82,7 @@ public enum SimulationHalt: Equatable, Sendable {
 }
 
 /// The simulated event loop: `base_events.BaseEventLoop` on a virtual clock.
-final class EventLoop: PyObject, NativeAttributes {
+final class EventLoop: PyObject {
     unowned let vm: Interpreter
     let state: SimulationState
     let library: AsyncioLibrary
@@ -303,7 +303,7 @@ final class EventLoop: PyObject, NativeAttributes {
     /// `base_events._format_handle`: a task's repr for its step, else the handle's
     /// (`events.Handle._repr_info`).
     private func formatHandle(_ handle: Handle) -> String {
-        if let task = handle.task { return (try? task.pythonRepr(vm)) ?? task.name }
+        if let task = handle.task { return (try? task.reprText(vm)) ?? task.name }
         var info = [handle.isTimer ? "TimerHandle" : "Handle"]
         if handle.cancelled { info.append("cancelled") }
         if handle.isTimer { info.insert("when=\(PyFloat.repr(handle.when))", at: handle.cancelled ? 2 : 1) }
@@ -380,7 +380,7 @@ final class EventLoop: PyObject, NativeAttributes {
 
     // MARK: Python attributes
 
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         func fn(_ body: @escaping PyBuiltin.Body) -> Value { vm.builtin(name, body) }
         switch name {
         case "time": return fn { _, _, _ in .float(self.time()) }

@@ -1,6 +1,6 @@
 /// `asyncio.Future`, mirroring `futures.py`: a result or exception set once, callbacks
 /// scheduled with `call_soon` when it completes.
-public class PyFuture: PyObject, NativeAttributes, Representable {
+public class PyFuture: PyObject {
     enum State: String { case pending = "PENDING", cancelled = "CANCELLED", finished = "FINISHED" }
 
     /// A done callback: a Python callable, or a native one (a task's wakeup).
@@ -47,7 +47,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         exc.traceback = exceptionTraceback
         loop.state.reportException(vm, exc, lines: [
             "\(reprClassName) exception was never retrieved",
-            "future: \((try? pythonRepr(vm)) ?? reprClassName)",
+            "future: \((try? reprText(vm)) ?? reprClassName)",
         ])
     }
 
@@ -166,7 +166,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
 
     // MARK: Python attributes
 
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "result": return method(name) { vm, _ in try self.result(vm) }
         case "exception": return method(name) { vm, _ in try self.exception(vm).map { .object($0) } ?? .none }
@@ -195,7 +195,7 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         }
     }
 
-    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+    override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
         switch name {
         case "_asyncio_future_blocking":
             asyncioFutureBlocking = try vm.truthy(value)
@@ -217,7 +217,9 @@ public class PyFuture: PyObject, NativeAttributes, Representable {
         .object(PyBuiltin(name) { vm, args, _ in try body(vm, args) })
     }
 
-    func pythonRepr(_ vm: Interpreter) throws -> String {
+    override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }
+
+    func reprText(_ vm: Interpreter) throws -> String {
         "<\(reprClassName) " + (try reprInfo(vm)).joined(separator: " ") + ">"
     }
 

@@ -10,6 +10,8 @@ final class SimulationState {
     var maxIterations: Int?
     var timeHorizon: Double?
     weak var sink: SimulationEventSink?
+    /// For warnings that need to know where the program is (never-awaited coroutines).
+    weak var interpreter: Interpreter?
     var writeError: (String) -> Void = { _ in }
 
     private var taskNameCounter = 0

@@ -111,7 +111,7 @@ final class PyTask: PyFuture {
             if case .object(let o) = value, let result = o as? PyFuture {
                 if result.asyncioFutureBlocking {
                     if result === self {
-                        let err = vm.makeException(BuiltinTypes.runtimeError, "Task cannot await on itself: \((try? pythonRepr(vm)) ?? name)")
+                        let err = vm.makeException(BuiltinTypes.runtimeError, "Task cannot await on itself: \((try? reprText(vm)) ?? name)")
                         loop.callSoon(.taskStep(self, err))
                     } else {
                         result.asyncioFutureBlocking = false
@@ -177,7 +177,7 @@ final class PyTask: PyFuture {
         if numCancelsRequested > 0 && !isDone { info[0] = "cancelling" }
         info.insert("name=\(PyString.repr(name))", at: 1)
         info.insert("coro=<\(coroDescription)>", at: 2)
-        if let w = futWaiter { info.insert("wait_for=\(try w.pythonRepr(vm))", at: 3) }
+        if let w = futWaiter { info.insert("wait_for=\(try w.reprText(vm))", at: 3) }
         return info
     }
 
@@ -214,6 +214,7 @@ extension Interpreter {
         case .created:
             coro.wasAwaited = true
             fiber = Fiber([])
+            coro.frame.coroutine = coro
             do { try push(coro.frame, on: fiber) } catch { return .raised((error as? PythonError)?.exception ?? makeException(BuiltinTypes.recursionError)) }
             coro.state = .running
             if case .throwing(let exc) = resume {

@@ -54,9 +54,10 @@ public enum Instruction {
     case listAppend(Int)
     /// Concatenate the top n strings (f-strings).
     case buildString(Int)
-    /// f-string replacement field: conversion ("r", "s", "a" or nil), with a spec string on
-    /// top of the value when `hasSpec`.
-    case formatValue(conversion: Character?, hasSpec: Bool)
+    /// f-string replacement field: conversion (ASCII "r", "s", "a", or 0 for none), with a
+    /// spec string on top of the value when `hasSpec`. (A byte, not a Character, keeps
+    /// `Instruction` a plain value the dispatch loop copies without reference counting.)
+    case formatValue(conversion: UInt8, hasSpec: Bool)
     case unpackSequence(Int)
 
     case getIter
@@ -146,6 +147,16 @@ public final class CodeObject {
     public var parameterCount: Int {
         argCount + (hasVarargs ? 1 : 0) + kwOnlyNames.count + (hasKwargs ? 1 : 0)
     }
+
+    /// `LOAD_GLOBAL`'s inline cache: per name, the value found and the module and
+    /// builtins versions it is valid for.
+    struct GlobalCacheEntry {
+        var module: ObjectIdentifier?
+        var moduleVersion = 0
+        var builtinsVersion = 0
+        var value: Value = .none
+    }
+    var globalCache: [GlobalCacheEntry] = []
 
     public func line(at pc: Int) -> Int {
         pc >= 0 && pc < lines.count ? Int(lines[pc]) : firstLine

@@ -890,7 +890,8 @@ private final class CompilerState {
                     count += 1
                 }
                 try compile(e)
-                let conv: Character? = conversion ?? (debugText != nil && spec == nil ? "r" : nil)
+                let convChar: Character? = conversion ?? (debugText != nil && spec == nil ? "r" : nil)
+                let conv = convChar?.asciiValue ?? 0
                 if let spec {
                     try compileFString(spec)
                     emit(.formatValue(conversion: conv, hasSpec: true))

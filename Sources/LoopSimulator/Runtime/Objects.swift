@@ -11,6 +11,19 @@ open class PyObject {
     /// Attributes stored on the object itself (instances of library classes, functions).
     /// Native types answer their methods in `Interpreter.getAttribute`.
     open func instanceAttribute(_ name: String) -> Value? { nil }
+
+    // Native types (futures, tasks, the loop, handles, sets) override these. They are
+    // methods rather than protocols because a protocol cast on every attribute access
+    // costs more than the access itself.
+
+    /// A native attribute or method, or nil.
+    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { nil }
+    /// Sets a native attribute; false when the object has no such settable attribute.
+    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
+    /// The items a `for` loop walks, for native collections.
+    var iterationItems: [Value]? { nil }
+    /// The object's own `repr`, or nil for the generic one.
+    func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
 }
 
 public final class PyList: PyObject {
@@ -88,7 +101,11 @@ public final class PyCell: PyObject {
 /// A module: `asyncio`, `time`, the scenario's `__main__`.
 public final class PyModule: PyObject {
     public let name: String
-    public var attributes: [String: Value] = [:]
+    /// Bumped on every change, so code objects can cache global lookups.
+    public private(set) var version = 0
+    public var attributes: [String: Value] = [:] {
+        didSet { version &+= 1 }
+    }
     public init(name: String) { self.name = name }
     public override var pyClass: PyClass { BuiltinTypes.module }
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }

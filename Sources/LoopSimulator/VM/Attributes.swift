@@ -7,7 +7,7 @@ extension Interpreter {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
         case .object(let o):
-            if let native = o as? NativeAttributes, let v = try native.nativeAttribute(name, self) { return v }
+            if let v = try o.nativeAttribute(name, self) { return v }
             if let v = o.instanceAttribute(name) { return v }
             switch o {
             case let cls as PyClass:
@@ -77,7 +77,7 @@ extension Interpreter {
 
     func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         if case .object(let o) = obj {
-            if let native = o as? NativeAttributes, try native.setNativeAttribute(name, value, self) { return }
+            if try o.setNativeAttribute(name, value, self) { return }
             if let inst = o as? PyInstance {
                 if let e = inst as? PyException {
                     switch name {
@@ -113,7 +113,7 @@ extension Interpreter {
 
     /// Items of native iterables (asyncio's sets of done/pending tasks).
     func nativeIterable(_ o: PyObject) -> [Value]? {
-        (o as? NativeIterable)?.iterationItems
+        o.iterationItems
     }
 
     // MARK: str
@@ -373,18 +373,3 @@ extension Interpreter {
     }
 }
 
-/// Native objects (futures, tasks, the loop, handles) answer their own attributes.
-protocol NativeAttributes: AnyObject {
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value?
-    /// Returns false when the attribute cannot be set natively.
-    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool
-}
-
-extension NativeAttributes {
-    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
-}
-
-/// Native collections a `for` loop can walk (the sets `asyncio.wait` returns).
-protocol NativeIterable {
-    var iterationItems: [Value] { get }
-}

@@ -13,7 +13,6 @@ extension Interpreter {
             if fn.code.isCoroutine {
                 let coro = PyCoroutine(function: fn, frame: frame, creationLine: callerLine)
                 coro.warnings = library?.state
-                coro.interpreter = self
                 return .value(.object(coro))
             }
             return .frame(frame)

@@ -30,8 +30,10 @@ public final class Frame {
     var handled: PyException?
     /// Class bodies store their names here.
     var namespace: [String: Value]?
-    /// The coroutine object this frame belongs to, if any.
-    weak var coroutine: PyCoroutine?
+    /// The coroutine this frame belongs to, set while the frame is on a fiber (a strong
+    /// reference then keeps an awaited coroutine alive; cleared when it finishes, so an
+    /// unstarted coroutine is freed normally and can warn that it was never awaited).
+    var coroutine: PyCoroutine?
     var suspension: Suspension = .none
 
     init(code: CodeObject, globals: PyModule, locals: [Value?], cells: [PyCell]) {
@@ -68,20 +70,18 @@ public final class PyCoroutine: PyObject {
     var creationLine: Int
 
     /// Reports "coroutine ... was never awaited" when freed unstarted, as CPython does.
-    weak var warnings: SimulationState?
-    /// Where the interpreter is when this is freed (the warning's location).
-    weak var interpreter: Interpreter?
+    var warnings: SimulationState?
 
     init(function: PyFunction, frame: Frame, creationLine: Int) {
         self.function = function
         self.frame = frame
         self.creationLine = creationLine
         super.init()
-        frame.coroutine = self
     }
 
     deinit {
         guard state == .created, !wasAwaited, let warnings else { return }
+        let interpreter = warnings.interpreter
         let frame = interpreter?.activeFrame
         let file = frame?.code.filename ?? "sys"
         let line = frame?.currentLine ?? 1

@@ -22,7 +22,10 @@ public final class Interpreter {
         case frame(Frame)
     }
 
-    var builtins: [String: Value] = [:]
+    var builtins: [String: Value] = [:] {
+        didSet { builtinsVersion &+= 1 }
+    }
+    private(set) var builtinsVersion = 0
     var modules: [String: PyModule] = [:]
     /// Python frames alive across all fibers (RecursionError at `recursionLimit`).
     var depth = 0
@@ -109,7 +112,10 @@ public final class Interpreter {
     private func popFrame(_ fiber: Fiber) {
         let f = fiber.frames.removeLast()
         depth -= 1
-        if let c = f.coroutine { c.state = .closed }
+        if let c = f.coroutine {
+            c.state = .closed
+            f.coroutine = nil
+        }
     }
 
     /// Pushes a frame onto a fiber, enforcing the recursion limit.
@@ -233,8 +239,21 @@ public final class Interpreter {
             case .loadClosure(let i):
                 frame.stack.append(.object(frame.cells[i]))
             case .loadGlobal(let i):
+                if i < code.globalCache.count {
+                    let entry = code.globalCache[i]
+                    if entry.module == ObjectIdentifier(frame.globals), entry.moduleVersion == frame.globals.version,
+                       entry.builtinsVersion == builtinsVersion {
+                        frame.stack.append(entry.value)
+                        break
+                    }
+                }
                 let name = code.names[i]
                 if let v = frame.globals.attributes[name] ?? builtins[name] {
+                    if code.globalCache.count < code.names.count {
+                        code.globalCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
+                    }
+                    code.globalCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(frame.globals),
+                        moduleVersion: frame.globals.version, builtinsVersion: builtinsVersion, value: v)
                     frame.stack.append(v)
                 } else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
@@ -373,9 +392,9 @@ public final class Interpreter {
                 if hasSpec, case .str(let sp) = frame.stack.removeLast() { spec = sp } else { spec = "" }
                 var value = frame.stack.removeLast()
                 switch conversion {
-                case "r": value = .str(try repr(value))
-                case "s": value = .str(try str(value))
-                case "a": value = .str(asciiRepr(try repr(value)))
+                case UInt8(ascii: "r"): value = .str(try repr(value))
+                case UInt8(ascii: "s"): value = .str(try str(value))
+                case UInt8(ascii: "a"): value = .str(asciiRepr(try repr(value)))
                 default: break
                 }
                 frame.stack.append(.str(try format(value, spec)))
@@ -582,6 +601,7 @@ public final class Interpreter {
             case .created:
                 coro.wasAwaited = true
                 coro.state = .running
+                coro.frame.coroutine = coro
                 try push(coro.frame, on: fiber)
                 return .pushed
             case .closed:

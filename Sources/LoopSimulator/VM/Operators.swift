@@ -12,7 +12,7 @@ extension Interpreter {
             if let t = o as? PyTuple { return !t.items.isEmpty }
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
-            if let n = o as? NativeIterable { return !n.iterationItems.isEmpty }
+            if let items = o.iterationItems { return !items.isEmpty }
             if let inst = o as? PyInstance, !(inst is PyException), let len = inst.cls.lookup("__len__") {
                 if case .int(let n) = try callNow(len, [v]) { return n != 0 }
             }

@@ -49,6 +49,7 @@ extension Interpreter {
     }
 
     private func reprObject(_ o: PyObject) throws -> String {
+        if let own = try o.pythonRepr(self) { return own }
         switch o {
         case let l as PyList:
             return "[" + (try l.items.map { try repr($0) }).joined(separator: ", ") + "]"
@@ -79,8 +80,6 @@ extension Interpreter {
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let s as PySlice:
             return "slice(\(try repr(s.lower)), \(try repr(s.upper)), \(try repr(s.step)))"
-        case let r as Representable:
-            return try r.pythonRepr(self)
         case let inst as PyInstance:
             if let custom = inst.cls.lookup("__repr__") {
                 if case .str(let s) = try callNow(custom, [.object(inst)]) { return s }
@@ -185,7 +184,3 @@ extension Interpreter {
     }
 }
 
-/// Native objects that render their own `repr` (tasks, futures, handles).
-protocol Representable {
-    func pythonRepr(_ vm: Interpreter) throws -> String
-}
