@@ -106,6 +106,7 @@ public final class Simulation {
             stderr("loopscope: internal error: \(error)\n")
             status = 70
         }
+        state.interpreter = nil
         return .success(SimulationResult(exitStatus: status, halt: vm.halted, iterations: state.iteration,
                                          virtualTime: state.clock))
     }

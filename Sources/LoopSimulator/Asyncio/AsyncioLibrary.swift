@@ -141,14 +141,14 @@ final class AsyncioLibrary {
         fn("_set_purpose") { vm, args, _ in
             if args.count == 2, case .object(let o) = args[0], let f = o as? PyFuture, case .str(let p) = args[1] {
                 f.purpose = p
-                if vm.library?.state.sink != nil {
+                if vm.library?.state.tracing == true {
                     f.loop.emit(.futureCreated(future: f.id, purpose: p))
                 }
             }
             return .none
         }
         fn("_timeout_fired") { [unowned self] vm, _, _ in
-            if let loop = self.runningLoop, self.state.sink != nil {
+            if let loop = self.runningLoop, self.state.tracing {
                 loop.emit(.timeoutFired(task: loop.currentTask?.taskID, line: vm.activeFrame?.currentLine ?? 0))
             }
             return .none
@@ -444,12 +444,12 @@ final class AsyncioLibrary {
         }
         let task = runningLoop?.currentTask?.taskID
         let line = vm.activeFrame?.currentLine ?? 0
-        if let loop = runningLoop, state.sink != nil {
+        if let loop = runningLoop, state.tracing {
             loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line) : .cpuBurstStart(task: task, seconds: seconds, line: line))
         }
         let from = state.clock
         state.clock += seconds
-        if let loop = runningLoop, state.sink != nil {
+        if let loop = runningLoop, state.tracing {
             loop.emit(.clockAdvance(from: from, to: state.clock))
             loop.emit(blocking ? .blockingSleepEnd(task: task) : .cpuBurstEnd(task: task))
         }

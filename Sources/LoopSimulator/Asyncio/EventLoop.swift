@@ -68,10 +68,6 @@ final class Handle: PyObject {
     }
 }
 
-struct WeakTask {
-    weak var task: PyTask?
-}
-
 /// Why a simulation stopped before the program ended.
 public enum SimulationHalt: Equatable, Sendable {
     case iterationLimit(Int)
@@ -96,11 +92,15 @@ final class EventLoop: PyObject {
     let slowCallbackDuration = 0.1
     var currentTask: PyTask?
     var currentHandle: Handle?
-    /// Every task of this loop, in creation order (`all_tasks` filters the done ones).
-    /// Held weakly, like CPython's `_all_tasks` WeakSet: a finished task nobody refers to
-    /// is freed at once, which is when "Task exception was never retrieved" appears.
-    private var taskRefs: [WeakTask] = []
-    var tasks: [PyTask] { taskRefs.compactMap(\.task) }
+    /// The unfinished tasks of this loop (what `all_tasks()` returns). CPython keeps all
+    /// tasks in a WeakSet; keeping only pending ones strongly has the same effect: a
+    /// finished task nobody refers to is freed at once, which is when "Task exception was
+    /// never retrieved" appears.
+    private var pendingTasks: [ObjectIdentifier: PyTask] = [:]
+    /// Pending tasks in creation order.
+    var tasks: [PyTask] { pendingTasks.values.sorted { $0.taskID < $1.taskID } }
+
+    func taskFinished(_ task: PyTask) { pendingTasks[ObjectIdentifier(task)] = nil }
     /// The task `asyncio.run` made for main().
     var mainTask: PyTask?
 
@@ -126,9 +126,8 @@ final class EventLoop: PyObject {
     func nextTaskNameNumber() -> Int { state.nextTaskNameNumber() }
 
     func registerTask(_ task: PyTask) {
-        if taskRefs.count > 64 && taskRefs.count.isMultiple(of: 64) { taskRefs.removeAll { $0.task == nil } }
-        taskRefs.append(WeakTask(task: task))
-        if state.sink != nil {
+        pendingTasks[ObjectIdentifier(task)] = task
+        if state.tracing {
             emit(.taskCreated(task: task.taskID, name: task.name, coroutine: task.coro.qualname,
                               creator: task.creator?.taskID, line: task.creationLine))
         }
@@ -155,7 +154,7 @@ final class EventLoop: PyObject {
         if debug, case .python = callback { timer.sourceSite = vm.currentSite() }
         scheduled.push(timer)
         timer.scheduled = true
-        if state.sink != nil {
+        if state.tracing {
             emit(.timerScheduled(handle: timer.id, when: when, description: timer.describe(vm)))
         }
         return timer
@@ -225,7 +224,7 @@ final class EventLoop: PyObject {
         } else if let head = scheduled.first {
             timeout = min(max(0, head.when - time()), Self.maximumSelectTimeout)
         }
-        if state.sink != nil {
+        if state.tracing {
             emit(.iterationStart(ready: ready.count, timers: scheduled.count, selectTimeout: timeout))
         }
         // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
@@ -256,18 +255,18 @@ final class EventLoop: PyObject {
             if handle.cancelled { continue }
             currentHandle = handle
             let t0 = time()
-            if state.sink != nil {
+            if state.tracing {
                 emit(.callbackStart(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
             }
             try run(handle)
             let dt = time() - t0
-            if state.sink != nil { emit(.callbackEnd(handle: handle.id, duration: dt)) }
+            if state.tracing { emit(.callbackEnd(handle: handle.id, duration: dt)) }
             if debug && dt >= slowCallbackDuration {
                 state.warn("Executing \(formatHandle(handle)) took \(formatSeconds(dt)) seconds")
             }
             currentHandle = nil
         }
-        if state.sink != nil { emit(.iterationEnd) }
+        if state.tracing { emit(.iterationEnd) }
     }
 
     /// `Handle._run`: exceptions from plain callbacks go to the loop's exception handler.
@@ -297,7 +296,7 @@ final class EventLoop: PyObject {
     func advanceClock(to t: Double) {
         let from = state.clock
         state.clock = t
-        if state.sink != nil { emit(.clockAdvance(from: from, to: t)) }
+        if state.tracing { emit(.clockAdvance(from: from, to: t)) }
     }
 
     /// `base_events._format_handle`: a task's repr for its step, else the handle's
@@ -342,17 +341,17 @@ final class EventLoop: PyObject {
     }
 
     func emitFutureResolved(_ f: PyFuture) {
-        guard state.sink != nil else { return }
+        guard state.tracing else { return }
         emit(.futureResolved(future: f.id, state: f.state.rawValue))
     }
 
     func emitStepStart(_ task: PyTask, resumedBy: String) {
-        guard state.sink != nil else { return }
+        guard state.tracing else { return }
         emit(.taskStepStart(task: task.taskID, resumedBy: resumedBy))
     }
 
     func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, line: Int?, yielded: Bool = false) {
-        guard state.sink != nil else { return }
+        guard state.tracing else { return }
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)
@@ -369,12 +368,12 @@ final class EventLoop: PyObject {
     }
 
     func emitCancelRequested(_ task: PyTask, by: PyTask?, message: Value, line: Int) {
-        guard state.sink != nil else { return }
+        guard state.tracing else { return }
         emit(.cancelRequested(task: task.taskID, by: by?.taskID, message: message.isNone ? nil : (try? vm.str(message)), line: line))
     }
 
     func emitCancelledErrorDelivered(_ task: PyTask) {
-        guard state.sink != nil else { return }
+        guard state.tracing else { return }
         emit(.cancelledErrorDelivered(task: task.taskID))
     }
 

@@ -9,9 +9,15 @@ final class SimulationState {
     var iteration = 0
     var maxIterations: Int?
     var timeHorizon: Double?
-    weak var sink: SimulationEventSink?
+    /// Whoever listens to events. `tracing` says whether anyone does, checked on hot paths
+    /// instead of loading the weak reference.
+    weak var sink: SimulationEventSink? {
+        didSet { tracing = sink != nil }
+    }
+    private(set) var tracing = false
     /// For warnings that need to know where the program is (never-awaited coroutines).
-    weak var interpreter: Interpreter?
+    /// Cleared when the run ends (it would otherwise keep the interpreter alive).
+    var interpreter: Interpreter?
     var writeError: (String) -> Void = { _ in }
 
     private var taskNameCounter = 0

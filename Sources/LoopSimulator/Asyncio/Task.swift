@@ -73,12 +73,15 @@ final class PyTask: PyFuture {
         loop.currentTask = self
         defer { loop.currentTask = previous }
         stepCount += 1
-        loop.emitStepStart(self, resumedBy: exc.map { "throw \($0.cls.name)" } ?? "send")
-        if let exc, exc.isInstance(of: BuiltinTypes.cancelledError) {
-            loop.emitCancelledErrorDelivered(self)
+        if loop.state.tracing {
+            loop.emitStepStart(self, resumedBy: exc.map { "throw \($0.cls.name)" } ?? "send")
+            if let exc, exc.isInstance(of: BuiltinTypes.cancelledError) {
+                loop.emitCancelledErrorDelivered(self)
+            }
         }
 
         let completion = vm.send(coro, exc.map { .throwing($0) } ?? .send(.none))
+        defer { if isDone { loop.taskFinished(self) } }
         switch completion {
         case .returned(let value):
             if mustCancel {
@@ -107,7 +110,7 @@ final class PyTask: PyFuture {
             }
             loop.emitStepEnd(self, parkedOn: nil, line: nil)
         case .yielded(let value):
-            let line = coro.fiber?.frames.last?.currentLine
+            let line = loop.state.tracing ? coro.fiber?.frames.last?.currentLine : nil
             if case .object(let o) = value, let result = o as? PyFuture {
                 if result.asyncioFutureBlocking {
                     if result === self {

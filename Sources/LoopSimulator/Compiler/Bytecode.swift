@@ -133,6 +133,10 @@ public final class CodeObject {
     public var hasVarargs = false
     public var hasKwargs = false
     public var isCoroutine = false
+    /// Only positional parameters and no cells: calls can bind arguments by position alone.
+    public var isSimple: Bool {
+        !hasVarargs && !hasKwargs && kwOnlyNames.isEmpty && cellNames.isEmpty && freeNames.isEmpty
+    }
     public var isClassBody = false
     public var isModule = false
 
@@ -157,6 +161,8 @@ public final class CodeObject {
         var value: Value = .none
     }
     var globalCache: [GlobalCacheEntry] = []
+    /// `LOAD_ATTR` on modules, cached the same way.
+    var attributeCache: [GlobalCacheEntry] = []
 
     public func line(at pc: Int) -> Int {
         pc >= 0 && pc < lines.count ? Int(lines[pc]) : firstLine

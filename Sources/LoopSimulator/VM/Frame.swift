@@ -22,7 +22,7 @@ public final class Frame {
     let code: CodeObject
     let globals: PyModule
     var pc = 0
-    var stack: [Value] = []
+    var stack = ValueStack()
     var locals: [Value?]
     var cells: [PyCell]
     var blocks: [Block] = []
@@ -41,8 +41,9 @@ public final class Frame {
         self.globals = globals
         self.locals = locals
         self.cells = cells
-        stack.reserveCapacity(8)
     }
+
+    deinit { stack.destroy() }
 
     /// The line being executed (for tracebacks and the trace's "parked at line").
     var currentLine: Int { code.line(at: max(0, pc - 1)) }

@@ -35,13 +35,13 @@ public final class Interpreter {
     /// Called with each text `print` writes.
     var writeOutput: (String) -> Void = { _ in }
     /// The event loop, when one is running.
-    weak var loop: EventLoop?
+    var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
     /// Constructors of native classes (Future, Event, ...), keyed by class.
     var nativeConstructors: [ObjectIdentifier: PyBuiltin.Body] = [:]
     /// The asyncio library of this simulation.
-    weak var library: AsyncioLibrary?
+    var library: AsyncioLibrary?
     /// Set when the simulation must stop (limits, deadlock): exceptions then unwind
     /// every frame without running handlers.
     var halted: SimulationHalt?
@@ -184,9 +184,9 @@ public final class Interpreter {
                 } else {
                     frame.handled = nil
                 }
-                frame.stack.removeSubrange(min(block.level, frame.stack.count)...)
+                frame.stack.truncate(to: block.level)
             case .handler:
-                frame.stack.removeSubrange(min(block.level, frame.stack.count)...)
+                frame.stack.truncate(to: block.level)
                 frame.stack.append(.object(exc))
                 frame.pc = block.target
                 return true
@@ -206,7 +206,10 @@ public final class Interpreter {
     private func run(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit {
         activeFrame = frame
         let code = frame.code
+        // Local copies: reading a class's array property in the loop would retain and
+        // release its buffer on every access.
         let instructions = code.instructions
+        let constants = code.constants
         while true {
             let instruction = instructions[frame.pc]
             frame.pc += 1
@@ -216,7 +219,7 @@ public final class Interpreter {
             case .nop:
                 break
             case .loadConst(let i):
-                frame.stack.append(code.constants[i])
+                frame.stack.append(constants[i])
             case .loadFast(let i):
                 guard let v = frame.locals[i] else {
                     throw PythonError(makeException(BuiltinTypes.unboundLocalError,
@@ -271,6 +274,24 @@ public final class Interpreter {
                 frame.namespace?[code.names[i]] = frame.stack.removeLast()
             case .loadAttr(let i):
                 let obj = frame.stack.removeLast()
+                // `module.name` (asyncio.sleep, time.time) is cached like a global.
+                if case .object(let o) = obj, let module = o as? PyModule {
+                    if i < code.attributeCache.count {
+                        let entry = code.attributeCache[i]
+                        if entry.module == ObjectIdentifier(module), entry.moduleVersion == module.version {
+                            frame.stack.append(entry.value)
+                            break
+                        }
+                    }
+                    let value = try getAttribute(obj, code.names[i])
+                    if code.attributeCache.count < code.names.count {
+                        code.attributeCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
+                    }
+                    code.attributeCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(module),
+                        moduleVersion: module.version, builtinsVersion: 0, value: value)
+                    frame.stack.append(value)
+                    break
+                }
                 frame.stack.append(try getAttribute(obj, code.names[i]))
             case .storeAttr(let i):
                 let obj = frame.stack.removeLast()
@@ -422,6 +443,27 @@ public final class Interpreter {
                     frame.pc = target
                 }
             case .call(let argc):
+                // Fast path: a plain Python function called with exactly its positional
+                // parameters takes them straight off the stack.
+                if case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
+                   fn.code.isSimple, argc <= fn.code.argCount, argc >= fn.code.argCount - fn.defaults.count {
+                    let callee = fn.code
+                    var locals = [Value?](repeating: nil, count: callee.localNames.count)
+                    let first = frame.stack.count - argc
+                    for k in 0..<argc { locals[k] = frame.stack[first + k] }
+                    let firstDefault = callee.argCount - fn.defaults.count
+                    for k in argc..<callee.argCount { locals[k] = fn.defaults[k - firstDefault] }
+                    frame.stack.removeLast(argc + 1)
+                    let newFrame = Frame(code: callee, globals: fn.globals, locals: locals, cells: [])
+                    if callee.isCoroutine {
+                        let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: code.line(at: frame.pc - 1))
+                        coro.warnings = library?.state
+                        frame.stack.append(.object(coro))
+                        break
+                    }
+                    try push(newFrame, on: fiber)
+                    return .pushed
+                }
                 let args = Array(frame.stack.suffix(argc))
                 frame.stack.removeLast(argc)
                 let callee = frame.stack.removeLast()
