@@ -25,6 +25,10 @@ let package = Package(
             // Swift 5 language mode keeps its object graph free of Sendable annotations.
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
+        .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
+        // Lays a trace out into a grid of cells; knows nothing of terminals.
+        .target(name: "Timeline", dependencies: ["LoopTrace"]),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(
             name: "CNcurses",
@@ -37,11 +41,15 @@ let package = Package(
             dependencies: [
                 "ScenarioLanguage",
                 "LoopSimulator",
+                "LoopTrace",
+                "Timeline",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], exclude: ["BadInputs"]),
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
+        .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], resources: [.copy("Goldens")]),
     ]
 )

@@ -210,6 +210,7 @@ final class EventLoop: PyObject, NativeAttributes {
         }
         if state.sink != nil {
             emit(.iterationStart(ready: ready.count, timers: scheduled.count, selectTimeout: timeout))
+            emitLoopSnapshot()
         }
         // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
         if timeout == nil {
@@ -307,6 +308,22 @@ final class EventLoop: PyObject, NativeAttributes {
 
     func emit(_ kind: SimulationEvent.Kind) {
         state.sink?.receive(SimulationEvent(time: state.clock, iteration: state.iteration, kind: kind))
+    }
+
+    /// The ready queue and the timer heap as `_run_once` sees them before it waits, so a
+    /// trace can show the loop's state at any iteration without replaying it.
+    private func emitLoopSnapshot() {
+        for handle in ready {
+            emit(.readySnapshot(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+        }
+        for timer in scheduled.elements {
+            var future: Int?
+            if case .python(_, let args) = timer.callback, case .object(let o)? = args.first, let f = o as? PyFuture {
+                future = f.id
+            }
+            emit(.timerSnapshot(handle: timer.id, when: timer.when, description: timer.describe(vm),
+                                cancelled: timer.cancelled, future: future))
+        }
     }
 
     func emitFutureResolved(_ f: PyFuture) {
