@@ -338,6 +338,10 @@ final class EventLoop: PyObject, NativeAttributes {
 
     func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, line: Int?, yielded: Bool = false) {
         guard state.sink != nil else { return }
+        // The line a reader looks for is in the scenario, not in the asyncio prelude the
+        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`).
+        let scenarioFrame = task.coro.fiber?.frames.last { $0.code.filename != AsyncioPrelude.filename }
+        let line = scenarioFrame?.currentLine ?? line
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)
