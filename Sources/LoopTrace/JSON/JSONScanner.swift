@@ -293,7 +293,7 @@ struct JSONScanner {
     /// A number token as Double, correctly rounded (strtod), so written doubles come back
     /// bit for bit. The token is always followed by a delimiter, never by more digits.
     func double(_ range: Range<Int>) -> Double {
-        if range.count < 16, let v = int(range), bytes[range].allSatisfy({ $0 != UInt8(ascii: ".") && $0 | 0x20 != UInt8(ascii: "e") }) {
+        if range.count < 16, bytes[range].allSatisfy({ $0 != UInt8(ascii: ".") && $0 | 0x20 != UInt8(ascii: "e") }), let v = int(range) {
             return Double(v)
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { buffer in
