@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], exclude: ["BadInputs"]),
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], resources: [.copy("Goldens")]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
     ]
 )

@@ -14,7 +14,7 @@ public struct Lane: Sendable {
     private(set) var lines: [Int32] = []
     /// A string-table id describing the segment (what the task waits on), or -1.
     private(set) var details: [Int32] = []
-    private var pyramid = MaxPyramid()
+    private(set) var pyramid = MaxPyramid()
 
     public var segmentCount: Int { states.count }
 

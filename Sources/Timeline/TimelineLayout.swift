@@ -46,21 +46,15 @@ public enum TimelineLayout {
                  glyphs: glyphs, nameStyle: CellStyle(attributes: .bold))
         y += 1
         for t in firstTask..<(firstTask + shownTasks) {
-            var name = label(store.task(at: t))
             var style = CellStyle.plain
             if viewport.selectedTask == t { style.attributes.insert(.reverse) }
-            if shownTasks < store.taskCount, t == firstTask + shownTasks - 1, t + 1 < store.taskCount {
-                // Lanes that do not fit are counted, not silently dropped.
-                name = "+\(store.taskCount - t) more"
-                style = CellStyle(foreground: .gray)
-                grid.put(clip(name, nameWidth), x: 0, y: y, style: style)
-                grid.put("│", x: nameWidth, y: y, style: CellStyle(foreground: .gray))
-                y += 1
-                continue
-            }
-            drawLane(&grid, y: y, name: name, lane: store.lane(.task(t)), viewport, x0: x0, columns: columns, end: end,
-                     glyphs: glyphs, nameStyle: style)
+            drawLane(&grid, y: y, name: label(store.task(at: t)), lane: store.lane(.task(t)), viewport, x0: x0, columns: columns,
+                     end: end, glyphs: glyphs, nameStyle: style)
             y += 1
+        }
+        if shownTasks < store.taskCount, taskRows > 0 {
+            // Lanes that do not fit are counted, not silently dropped.
+            grid.put(clip("+\(store.taskCount - shownTasks) more", nameWidth, glyphs), x: 0, y: y, style: CellStyle(foreground: .gray))
         }
         y = height - legend.count - 2
         drawRuler(&grid, y: y, store, viewport, x0: x0, columns: columns, glyphs: glyphs)
@@ -78,9 +72,10 @@ public enum TimelineLayout {
     /// The range of task lanes that fit, keeping the selected task visible.
     static func visibleTasks(_ count: Int, rows: Int, selected: Int?) -> (Int, Int) {
         guard count > rows else { return (0, count) }
-        let shown = max(0, rows)
+        // One row is kept for the "+N more" line.
+        let shown = max(0, rows - 1)
         var first = 0
-        if let s = selected, s >= shown - 1 { first = min(s - shown + 2, count - shown) }
+        if let s = selected, s >= shown { first = min(s - shown + 1, count - shown) }
         return (max(0, first), shown)
     }
 
@@ -89,8 +84,8 @@ public enum TimelineLayout {
         axis == .time ? store.endTime : Double(store.slotCount)
     }
 
-    static func clip(_ s: String, _ n: Int) -> String {
-        s.count <= n ? s.padding(toLength: n, withPad: " ", startingAt: 0) : String(s.prefix(n - 1)) + "…"
+    static func clip(_ s: String, _ n: Int, _ glyphs: Glyphs) -> String {
+        s.count <= n ? s + String(repeating: " ", count: n - s.count) : String(s.prefix(n - 1)) + (glyphs.ascii ? "~" : "…")
     }
 
     private static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ v: Viewport) {
@@ -107,7 +102,7 @@ public enum TimelineLayout {
 
     private static func drawLane(_ grid: inout CellGrid, y: Int, name: String, lane: Lane, _ v: Viewport, x0: Int,
                                  columns: Int, end: Double, glyphs: Glyphs, nameStyle: CellStyle) {
-        grid.put(clip(name, x0 - 1), x: 0, y: y, style: nameStyle)
+        grid.put(clip(name, x0 - 1, glyphs), x: 0, y: y, style: nameStyle)
         grid.put(glyphs.ascii ? "|" : "│", x: x0 - 1, y: y, style: CellStyle(foreground: .gray))
         for c in 0..<columns {
             let (from, to) = v.range(ofColumn: c)
