@@ -42,8 +42,12 @@ public enum TraceReader {
             TraceReadError(path: path, line: max(lineNumber, 1), problem: problem)
         }
         while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0a { end += 1 }
+            let end: Int
+            if let nl = memchr(bytes.baseAddress! + start, 0x0a, bytes.count - start) {
+                end = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = bytes.count
+            }
             let terminated = end < bytes.count
             lineNumber += 1
             defer { start = end + 1 }
@@ -65,6 +69,7 @@ public enum TraceReader {
             } else {
                 do throws(TraceReadError.Problem) {
                     store = TraceStore(header: try decodeHeader(scanner))
+                    store?.reserveCapacity(events: countLines(bytes, from: end))
                 } catch {
                     throw fail(error)
                 }
@@ -74,20 +79,29 @@ public enum TraceReader {
         return store
     }
 
+    private static func countLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var n = 0
+        var p = start
+        while p < bytes.count, let nl = memchr(bytes.baseAddress! + p, 0x0a, bytes.count - p) {
+            n += 1
+            p = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return n
+    }
+
+    /// The whole file in one allocation of its exact size (traces can be hundreds of MB).
     private static func readFile(_ path: String) -> [UInt8]? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(file) != 0 { return nil }
-                break
-            }
+        guard fseek(file, 0, SEEK_END) == 0 else { return nil }
+        let size = ftell(file)
+        guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
+            failed = count != size
         }
-        return bytes
+        return failed ? nil : bytes
     }
 
     // MARK: Header

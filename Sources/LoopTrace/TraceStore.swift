@@ -63,6 +63,12 @@ public final class TraceStore: SimulationEventSink {
 
     // MARK: Appending
 
+    /// Makes room for `count` more events up front, so loading a big file does not copy the
+    /// event array as it grows (and does not leave it up to twice too large).
+    public func reserveCapacity(events count: Int) {
+        events.reserveCapacity(events.count + count)
+    }
+
     public func receive(_ event: SimulationEvent) { append(event) }
 
     public func append(_ event: SimulationEvent) {

@@ -62,7 +62,7 @@ struct TraceBench: ParsableCommand {
 
     func run() throws {
         // Generate: simulate (tracing on), write the file.
-        let source = Self.scenario(rounds: max(10, events / 600))
+        let source = Self.scenario(rounds: max(10, events / 780))
         let options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
         let generated = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: "bench.py",
                                                        source: source, options: options))
