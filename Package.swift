@@ -31,6 +31,10 @@ let package = Package(
                 .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"]),
             ]
         ),
+        // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
+        .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
+        // Lays a trace out into a grid of cells; knows nothing of terminals.
+        .target(name: "Timeline", dependencies: ["LoopTrace"]),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(
             name: "CNcurses",
@@ -43,11 +47,15 @@ let package = Package(
             dependencies: [
                 "ScenarioLanguage",
                 "LoopSimulator",
+                "LoopTrace",
+                "Timeline",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], exclude: ["BadInputs"]),
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
+        .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
     ]
 )

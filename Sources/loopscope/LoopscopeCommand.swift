@@ -11,6 +11,6 @@ struct LoopscopeCommand: ParsableCommand {
         `loopscope run` prints exactly what CPython would print, without waiting in real time.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, RecordCommand.self, RenderCommand.self, ExportCommand.self, BenchCommand.self]
     )
 }

@@ -226,6 +226,7 @@ final class EventLoop: PyObject {
         }
         if state.tracing {
             emit(.iterationStart(ready: ready.count, timers: scheduled.count, selectTimeout: timeout))
+            emitLoopSnapshot()
         }
         // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
         if timeout == nil {
@@ -340,6 +341,22 @@ final class EventLoop: PyObject {
         state.sink?.receive(SimulationEvent(time: state.clock, iteration: state.iteration, kind: kind))
     }
 
+    /// The ready queue and the timer heap as `_run_once` sees them before it waits, so a
+    /// trace can show the loop's state at any iteration without replaying it.
+    private func emitLoopSnapshot() {
+        for handle in ready {
+            emit(.readySnapshot(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+        }
+        for timer in scheduled.elements {
+            var future: Int?
+            if case .python(_, let args) = timer.callback, case .object(let o)? = args.first, let f = o as? PyFuture {
+                future = f.id
+            }
+            emit(.timerSnapshot(handle: timer.id, when: timer.when, description: timer.describe(vm),
+                                cancelled: timer.cancelled, future: future))
+        }
+    }
+
     func emitFutureResolved(_ f: PyFuture) {
         guard state.tracing else { return }
         emit(.futureResolved(future: f.id, state: f.state.rawValue))
@@ -352,6 +369,10 @@ final class EventLoop: PyObject {
 
     func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, line: Int?, yielded: Bool = false) {
         guard state.tracing else { return }
+        // The line a reader looks for is in the scenario, not in the asyncio prelude the
+        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`).
+        let scenarioFrame = task.coro.fiber?.frames.last { $0.code.filename != AsyncioPrelude.filename }
+        let line = scenarioFrame?.currentLine ?? line
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)

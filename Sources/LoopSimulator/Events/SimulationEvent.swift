@@ -15,6 +15,13 @@ public struct SimulationEvent: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// `_run_once` began: what was ready, how many timers, the select timeout (nil: block).
         case iterationStart(ready: Int, timers: Int, selectTimeout: Double?)
+        /// Right after `iterationStart`, one per handle in the ready queue, in queue order:
+        /// what the iteration found ready before any timer became due.
+        case readySnapshot(handle: Int, description: String, task: Int?)
+        /// Right after the ready snapshot, one per handle in the timer heap, in heap order:
+        /// its deadline, what it runs, whether it was cancelled (still in the heap), and the
+        /// future it resolves when it has one (how a trace tells which task a timer wakes).
+        case timerSnapshot(handle: Int, when: Double, description: String, cancelled: Bool, future: Int?)
         case iterationEnd
         /// The virtual clock jumped (waiting for a timer) or ran (CPU burst, blocking sleep).
         case clockAdvance(from: Double, to: Double)

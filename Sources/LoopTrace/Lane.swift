@@ -1,0 +1,91 @@
+/// One row of the timeline as data: a task's (or the loop's) states as contiguous segments,
+/// each starting at a virtual time and at a step slot. Segment i lasts until segment i+1
+/// starts; zero-length segments are real (most steps take no virtual time) and still count
+/// when a column is summarised.
+///
+/// Stored as parallel arrays (about 21 bytes a segment) with a max-importance pyramid, so
+/// "what does this lane show between positions a and b" is two binary searches and one
+/// range-max, whatever the length of the trace.
+public struct Lane: Sendable {
+    private(set) var times: [Double] = []
+    private(set) var slots: [Int32] = []
+    private(set) var states: [UInt8] = []
+    /// The source line the task is on during the segment (0: unknown).
+    private(set) var lines: [Int32] = []
+    /// A string-table id describing the segment (what the task waits on), or -1.
+    private(set) var details: [Int32] = []
+    private(set) var pyramid = MaxPyramid()
+
+    public var segmentCount: Int { states.count }
+
+    /// Appends a segment. Positions are clamped to be non-decreasing so the arrays stay
+    /// sorted whatever order the simulator reports in; a state equal to the current one
+    /// with the same line and detail extends it instead.
+    mutating func append(time: Double, slot: Int, state: LaneState, line: Int = 0, detail: Int32 = -1) {
+        let t = Swift.max(time, times.last ?? -.infinity)
+        let s = Int32(clamping: Swift.max(slot, Int(slots.last ?? 0)))
+        if let last = states.last, last == state.rawValue, lines.last == Int32(clamping: line), details.last == detail {
+            return
+        }
+        times.append(t)
+        slots.append(s)
+        states.append(state.rawValue)
+        lines.append(Int32(clamping: line))
+        details.append(detail)
+        pyramid.append(state.importance)
+    }
+
+    var lastState: LaneState { states.last.map { LaneState(rawValue: $0)! } ?? .absent }
+
+    /// The index of the segment in force at `position` (the last one starting at or
+    /// before it), or nil before the first segment.
+    func segment(at position: Double, axis: Axis) -> Int? {
+        let upper = upperBound(position, axis)
+        return upper == 0 ? nil : upper - 1
+    }
+
+    func state(ofSegment i: Int) -> LaneState { LaneState(rawValue: states[i])! }
+    func line(ofSegment i: Int) -> Int { Int(lines[i]) }
+    func detail(ofSegment i: Int) -> Int32 { details[i] }
+    func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? times[i] : Double(slots[i]) }
+
+    /// The most important state shown over [from, to): the segment in force at `from` plus
+    /// every segment starting inside the range (zero-length ones included).
+    public func summary(from: Double, to: Double, axis: Axis) -> LaneState {
+        var lo = lowerBound(from, axis)
+        if lo == segmentCount || start(ofSegment: lo, axis: axis) > from {
+            lo -= 1
+        }
+        let hi = lowerBound(to, axis)
+        if lo < 0 { lo = 0 }
+        guard hi > lo else { return .absent }
+        if hi - lo == 1 { return state(ofSegment: lo) }
+        return LaneState.byImportanceValue(pyramid.max(in: lo..<hi))
+    }
+
+    /// First segment starting at or after `position`.
+    private func lowerBound(_ position: Double, _ axis: Axis) -> Int {
+        var lo = 0, hi = segmentCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(ofSegment: mid, axis: axis) < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// First segment starting after `position`.
+    private func upperBound(_ position: Double, _ axis: Axis) -> Int {
+        var lo = 0, hi = segmentCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(ofSegment: mid, axis: axis) <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+extension LaneState {
+    static func byImportanceValue(_ importance: UInt8) -> LaneState {
+        byImportance[Int(importance)]
+    }
+}

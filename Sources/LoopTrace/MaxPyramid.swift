@@ -1,0 +1,54 @@
+/// The maximum of a growing array of small values over any index range, in O(log n):
+/// level 0 is the values, each higher level holds the maximum of `fanout` entries of the
+/// level below. Appending updates one entry per level, so the UI can keep appending while it
+/// draws, and a column that summarises a million segments costs a few dozen reads.
+struct MaxPyramid {
+    static let fanout = 32
+    private(set) var levels: [[UInt8]] = [[]]
+
+    var count: Int { levels[0].count }
+
+    mutating func append(_ value: UInt8) {
+        var index = levels[0].count
+        levels[0].append(value)
+        var level = 1
+        while true {
+            let parent = index / Self.fanout
+            if level == levels.count {
+                // A new top level is needed once the level below has more than one entry.
+                if levels[level - 1].count <= 1 { break }
+                levels.append([])
+            }
+            if parent == levels[level].count {
+                levels[level].append(value)
+            } else if levels[level][parent] < value {
+                levels[level][parent] = value
+            }
+            index = parent
+            level += 1
+        }
+    }
+
+    /// The maximum over `range` (0 for an empty range).
+    func max(in range: Range<Int>) -> UInt8 {
+        var lo = Swift.max(range.lowerBound, 0)
+        var hi = Swift.min(range.upperBound, count)
+        var best: UInt8 = 0
+        var level = 0
+        while lo < hi {
+            let values = levels[level]
+            // Walk the ragged edges at this level until both ends are block-aligned.
+            while lo < hi && lo % Self.fanout != 0 { best = Swift.max(best, values[lo]); lo += 1 }
+            while lo < hi && hi % Self.fanout != 0 { hi -= 1; best = Swift.max(best, values[hi]) }
+            if lo >= hi { break }
+            if level + 1 == levels.count {
+                for i in lo..<hi { best = Swift.max(best, values[i]) }
+                break
+            }
+            lo /= Self.fanout
+            hi /= Self.fanout
+            level += 1
+        }
+        return best
+    }
+}

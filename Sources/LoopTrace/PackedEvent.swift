@@ -1,0 +1,166 @@
+import LoopSimulator
+
+/// A `SimulationEvent` in 48 bytes: the kind, two times, and five 32-bit slots whose meaning
+/// depends on the kind (ids, lines, string-table ids). A million events fit in 48 MB and
+/// decode back to the exact `SimulationEvent` (the round trip is lossless).
+struct PackedEvent {
+    var time: Double
+    var x: Double = 0
+    var y: Double = 0
+    var iteration: Int32
+    var a: Int32 = PackedEvent.none
+    var b: Int32 = PackedEvent.none
+    var c: Int32 = PackedEvent.none
+    var d: Int32 = PackedEvent.none
+    var e: Int32 = PackedEvent.none
+    var kind: EventKind
+    var flags: UInt8 = 0
+
+    /// Marks an absent optional id.
+    static let none = Int32.min
+
+    init(time: Double, iteration: Int, kind: EventKind) {
+        self.time = time
+        self.iteration = Int32(clamping: iteration)
+        self.kind = kind
+    }
+}
+
+/// The event kinds, with the names the trace file uses.
+enum EventKind: UInt8, CaseIterable {
+    case iterationStart, readySnapshot, timerSnapshot, iterationEnd, clockAdvance
+    case callbackStart, callbackEnd, taskCreated, taskStepStart, taskStepEnd
+    case cancelRequested, cancelledErrorDelivered, timeoutFired
+    case cpuBurstStart, cpuBurstEnd, blockingSleepStart, blockingSleepEnd
+    case futureCreated, futureResolved, timerScheduled, print, warning
+
+    var name: String { Self.names[Int(rawValue)] }
+    static let names: [String] = allCases.map { "\($0)" }
+    static let byName: [String: EventKind] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
+}
+
+/// How a step ended, in `PackedEvent.flags` of a `taskStepEnd`.
+enum OutcomeCode: UInt8 { case parked, yielded, finished, failed, cancelled }
+
+private func opt(_ v: Int?) -> Int32 { v.map { Int32(clamping: $0) } ?? PackedEvent.none }
+private func unopt(_ v: Int32) -> Int? { v == PackedEvent.none ? nil : Int(v) }
+
+extension PackedEvent {
+    init(_ event: SimulationEvent, strings: inout StringTable) {
+        func s(_ text: String) -> Int32 { strings.intern(text) }
+        switch event.kind {
+        case let .iterationStart(ready, timers, selectTimeout):
+            self.init(time: event.time, iteration: event.iteration, kind: .iterationStart)
+            a = opt(ready); b = opt(timers)
+            if let t = selectTimeout { x = t; flags = 1 }
+        case let .readySnapshot(handle, description, task):
+            self.init(time: event.time, iteration: event.iteration, kind: .readySnapshot)
+            a = opt(handle); c = s(description); b = opt(task)
+        case let .timerSnapshot(handle, when, description, cancelled, future):
+            self.init(time: event.time, iteration: event.iteration, kind: .timerSnapshot)
+            a = opt(handle); x = when; c = s(description); flags = cancelled ? 1 : 0; b = opt(future)
+        case .iterationEnd:
+            self.init(time: event.time, iteration: event.iteration, kind: .iterationEnd)
+        case let .clockAdvance(from, to):
+            self.init(time: event.time, iteration: event.iteration, kind: .clockAdvance)
+            x = from; y = to
+        case let .callbackStart(handle, description, task):
+            self.init(time: event.time, iteration: event.iteration, kind: .callbackStart)
+            a = opt(handle); c = s(description); b = opt(task)
+        case let .callbackEnd(handle, duration):
+            self.init(time: event.time, iteration: event.iteration, kind: .callbackEnd)
+            a = opt(handle); x = duration
+        case let .taskCreated(task, name, coroutine, creator, line):
+            self.init(time: event.time, iteration: event.iteration, kind: .taskCreated)
+            a = opt(task); c = s(name); d = s(coroutine); b = opt(creator); e = opt(line)
+        case let .taskStepStart(task, resumedBy):
+            self.init(time: event.time, iteration: event.iteration, kind: .taskStepStart)
+            a = opt(task); c = s(resumedBy)
+        case let .taskStepEnd(task, outcome):
+            self.init(time: event.time, iteration: event.iteration, kind: .taskStepEnd)
+            a = opt(task)
+            switch outcome {
+            case let .parked(on, future, line): flags = OutcomeCode.parked.rawValue; c = s(on); b = opt(future); e = opt(line)
+            case let .yielded(line): flags = OutcomeCode.yielded.rawValue; e = opt(line)
+            case let .finished(result): flags = OutcomeCode.finished.rawValue; c = s(result)
+            case let .failed(exception): flags = OutcomeCode.failed.rawValue; c = s(exception)
+            case .cancelled: flags = OutcomeCode.cancelled.rawValue
+            }
+        case let .cancelRequested(task, by, message, line):
+            self.init(time: event.time, iteration: event.iteration, kind: .cancelRequested)
+            a = opt(task); b = opt(by); c = message.map(s) ?? PackedEvent.none; e = opt(line)
+        case let .cancelledErrorDelivered(task):
+            self.init(time: event.time, iteration: event.iteration, kind: .cancelledErrorDelivered)
+            a = opt(task)
+        case let .timeoutFired(task, line):
+            self.init(time: event.time, iteration: event.iteration, kind: .timeoutFired)
+            a = opt(task); e = opt(line)
+        case let .cpuBurstStart(task, seconds, line):
+            self.init(time: event.time, iteration: event.iteration, kind: .cpuBurstStart)
+            a = opt(task); x = seconds; e = opt(line)
+        case let .cpuBurstEnd(task):
+            self.init(time: event.time, iteration: event.iteration, kind: .cpuBurstEnd)
+            a = opt(task)
+        case let .blockingSleepStart(task, seconds, line):
+            self.init(time: event.time, iteration: event.iteration, kind: .blockingSleepStart)
+            a = opt(task); x = seconds; e = opt(line)
+        case let .blockingSleepEnd(task):
+            self.init(time: event.time, iteration: event.iteration, kind: .blockingSleepEnd)
+            a = opt(task)
+        case let .futureCreated(future, purpose):
+            self.init(time: event.time, iteration: event.iteration, kind: .futureCreated)
+            a = opt(future); c = s(purpose)
+        case let .futureResolved(future, state):
+            self.init(time: event.time, iteration: event.iteration, kind: .futureResolved)
+            a = opt(future); c = s(state)
+        case let .timerScheduled(handle, when, description):
+            self.init(time: event.time, iteration: event.iteration, kind: .timerScheduled)
+            a = opt(handle); x = when; c = s(description)
+        case let .print(task, text):
+            self.init(time: event.time, iteration: event.iteration, kind: .print)
+            a = opt(task); c = s(text)
+        case let .warning(text):
+            self.init(time: event.time, iteration: event.iteration, kind: .warning)
+            c = s(text)
+        }
+    }
+
+    func unpacked(_ strings: StringTable) -> SimulationEvent {
+        func s(_ id: Int32) -> String { strings[id] }
+        let k: SimulationEvent.Kind
+        switch kind {
+        case .iterationStart: k = .iterationStart(ready: Int(a), timers: Int(b), selectTimeout: flags == 1 ? x : nil)
+        case .readySnapshot: k = .readySnapshot(handle: Int(a), description: s(c), task: unopt(b))
+        case .timerSnapshot: k = .timerSnapshot(handle: Int(a), when: x, description: s(c), cancelled: flags == 1, future: unopt(b))
+        case .iterationEnd: k = .iterationEnd
+        case .clockAdvance: k = .clockAdvance(from: x, to: y)
+        case .callbackStart: k = .callbackStart(handle: Int(a), description: s(c), task: unopt(b))
+        case .callbackEnd: k = .callbackEnd(handle: Int(a), duration: x)
+        case .taskCreated: k = .taskCreated(task: Int(a), name: s(c), coroutine: s(d), creator: unopt(b), line: Int(e))
+        case .taskStepStart: k = .taskStepStart(task: Int(a), resumedBy: s(c))
+        case .taskStepEnd:
+            let outcome: SimulationEvent.StepOutcome
+            switch OutcomeCode(rawValue: flags)! {
+            case .parked: outcome = .parked(on: s(c), future: Int(b), line: Int(e))
+            case .yielded: outcome = .yielded(line: Int(e))
+            case .finished: outcome = .finished(result: s(c))
+            case .failed: outcome = .failed(exception: s(c))
+            case .cancelled: outcome = .cancelled
+            }
+            k = .taskStepEnd(task: Int(a), outcome: outcome)
+        case .cancelRequested: k = .cancelRequested(task: Int(a), by: unopt(b), message: c == PackedEvent.none ? nil : s(c), line: Int(e))
+        case .cancelledErrorDelivered: k = .cancelledErrorDelivered(task: Int(a))
+        case .timeoutFired: k = .timeoutFired(task: unopt(a), line: Int(e))
+        case .cpuBurstStart: k = .cpuBurstStart(task: unopt(a), seconds: x, line: Int(e))
+        case .cpuBurstEnd: k = .cpuBurstEnd(task: unopt(a))
+        case .blockingSleepStart: k = .blockingSleepStart(task: unopt(a), seconds: x, line: Int(e))
+        case .blockingSleepEnd: k = .blockingSleepEnd(task: unopt(a))
+        case .futureCreated: k = .futureCreated(future: Int(a), purpose: s(c))
+        case .futureResolved: k = .futureResolved(future: Int(a), state: s(c))
+        case .timerScheduled: k = .timerScheduled(handle: Int(a), when: x, description: s(c))
+        case .print: k = .print(task: unopt(a), text: s(c))
+        case .warning: k = .warning(text: s(c))
+        }
+        return SimulationEvent(time: time, iteration: Int(iteration), kind: k)
+    }
+}

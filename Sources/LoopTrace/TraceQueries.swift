@@ -1,0 +1,226 @@
+import LoopSimulator
+
+/// What the timeline and the UI ask the store. Every query is a binary search or a bounded
+/// walk over one iteration's events, never a scan of the whole trace.
+extension TraceStore {
+    /// Identifies a lane: the loop thread, or a task by its index in creation order.
+    public enum LaneID: Hashable, Sendable {
+        case loop
+        case task(Int)
+    }
+
+    // MARK: Events
+
+    public var eventCount: Int { events.count }
+
+    public func event(at index: Int) -> SimulationEvent { events[index].unpacked(strings) }
+
+    /// The events in `range` (event indexes), decoded.
+    public func events(in range: Range<Int>) -> [SimulationEvent] {
+        let r = range.clamped(to: 0..<events.count)
+        return r.map { events[$0].unpacked(strings) }
+    }
+
+    /// The index of the first event at or after virtual time `t`.
+    public func eventIndex(atTime t: Double) -> Int {
+        lowerBound(events.count) { events[$0].time < t }
+    }
+
+    /// The index of iteration `k`'s `iterationStart` event (0 for k before the first).
+    public func eventIndex(atIteration k: Int) -> Int {
+        guard let i = iterationIndex(k) else { return k <= 0 ? 0 : events.count }
+        return Int(iterations[i].firstEvent)
+    }
+
+    /// The virtual time of the last event.
+    public var endTime: Double { events.last?.time ?? 0 }
+
+    // MARK: Iterations
+
+    /// The last iteration number recorded (0 when the loop never ran).
+    public var lastIteration: Int { iterations.last.map { Int(events[Int($0.firstEvent)].iteration) } ?? 0 }
+    public var firstIteration: Int { iterations.first.map { Int(events[Int($0.firstEvent)].iteration) } ?? 0 }
+    public var iterationCount: Int { iterations.count }
+
+    func iterationNumber(_ i: Int) -> Int { Int(events[Int(iterations[i].firstEvent)].iteration) }
+
+    /// Position in `iterations` of iteration number `k`.
+    func iterationIndex(_ k: Int) -> Int? {
+        let i = lowerBound(iterations.count) { iterationNumber($0) < k }
+        return i < iterations.count && iterationNumber(i) == k ? i : nil
+    }
+
+    public func iteration(_ k: Int) -> IterationInfo? {
+        guard let i = iterationIndex(k) else { return nil }
+        let e = events[Int(iterations[i].firstEvent)]
+        let end = i + 1 < iterations.count ? Int(iterations[i + 1].firstEvent) : events.count
+        return IterationInfo(number: Int(e.iteration), startTime: e.time, readyCount: Int(e.a), timerCount: Int(e.b),
+                             selectTimeout: e.flags == 1 ? e.x : nil, firstEvent: Int(iterations[i].firstEvent),
+                             endEvent: end)
+    }
+
+    /// The iteration in progress at virtual time `t` (the last one started at or before it).
+    public func iteration(atTime t: Double) -> Int {
+        let i = lowerBound(iterations.count) { events[Int(iterations[$0].firstEvent)].time <= t }
+        return i == 0 ? 0 : iterationNumber(i - 1)
+    }
+
+    /// The iteration a step slot belongs to.
+    public func iteration(atSlot s: Int) -> Int {
+        let i = lowerBound(iterations.count) { Int(iterations[$0].slot) <= s }
+        return i == 0 ? 0 : iterationNumber(i - 1)
+    }
+
+    /// The separator slot of iteration `k` on the steps axis.
+    public func slot(ofIteration k: Int) -> Int? {
+        iterationIndex(k).map { Int(iterations[$0].slot) }
+    }
+
+    /// Virtual time at a step slot: the start of its callback or iteration.
+    public func time(atSlot s: Int) -> Double {
+        let c = lowerBound(callbacks.count) { Int(callbacks[$0].slot) <= s }
+        let i = lowerBound(iterations.count) { Int(iterations[$0].slot) <= s }
+        let fromCallback = c > 0 ? events[Int(callbacks[c - 1].event)].time : 0
+        let fromIteration = i > 0 ? events[Int(iterations[i - 1].firstEvent)].time : 0
+        return max(fromCallback, fromIteration)
+    }
+
+    /// The loop at iteration `k`: ready queue and timer heap at its start, callbacks it ran.
+    public func loopState(atIteration k: Int) -> LoopState? {
+        guard let i = iterationIndex(k), let info = iteration(k) else { return nil }
+        var ready: [ReadyEntry] = []
+        var timers: [(TimerEntry, Int)] = []
+        var e = info.firstEvent + 1
+        while e < events.count {
+            let p = events[e]
+            if p.kind == .readySnapshot {
+                ready.append(ReadyEntry(handle: Int(p.a), description: strings[p.c], task: p.b == PackedEvent.none ? nil : Int(p.b)))
+            } else if p.kind == .timerSnapshot {
+                let entry = TimerEntry(handle: Int(p.a), deadline: p.x, description: strings[p.c], cancelled: p.flags == 1,
+                                       wakes: p.d == PackedEvent.none ? nil : Int(p.d))
+                timers.append((entry, timers.count))
+            } else {
+                break
+            }
+            e += 1
+        }
+        // Heap order is an implementation detail; show deadlines in the order they fire.
+        timers.sort { ($0.0.deadline, $0.1) < ($1.0.deadline, $1.1) }
+        let first = Int(iterations[i].firstCallback)
+        let end = i + 1 < iterations.count ? Int(iterations[i + 1].firstCallback) : callbacks.count
+        return LoopState(iteration: info, ready: ready, timers: timers.map(\.0),
+                         callbacks: (first..<end).map(callbackRun))
+    }
+
+    func callbackRun(_ c: Int) -> CallbackRun {
+        let record = callbacks[c]
+        let e = events[Int(record.event)]
+        let duration = record.endEvent >= 0 ? events[Int(record.endEvent)].x : nil
+        return CallbackRun(handle: Int(e.a), description: strings[e.c], task: e.b == PackedEvent.none ? nil : Int(e.b),
+                           startTime: e.time, duration: duration, iteration: Int(e.iteration), slot: Int(record.slot),
+                           event: Int(record.event))
+    }
+
+    /// The callback run at a step slot, if the slot holds one (not an iteration separator).
+    public func callback(atSlot s: Int) -> CallbackRun? {
+        let c = lowerBound(callbacks.count) { Int(callbacks[$0].slot) < s }
+        guard c < callbacks.count, Int(callbacks[c].slot) == s else { return nil }
+        return callbackRun(c)
+    }
+
+    public var callbackCount: Int { callbacks.count }
+
+    // MARK: Tasks
+
+    /// Tasks in creation order.
+    public var taskCount: Int { taskRecords.count }
+
+    public func task(at index: Int) -> TaskInfo {
+        let e = events[Int(taskRecords[index].createdEvent)]
+        return TaskInfo(id: Int(e.a), name: strings[e.c], coroutine: strings[e.d],
+                        creator: e.b == PackedEvent.none ? nil : Int(e.b), line: Int(e.e),
+                        createdAt: e.time, createdInIteration: Int(e.iteration))
+    }
+
+    public var tasks: [TaskInfo] { (0..<taskCount).map(task(at:)) }
+
+    /// Creation-order index of the task with simulator id `id`.
+    public func taskIndex(id: Int) -> Int? {
+        guard id >= 0, id < taskIndexByID.count, taskIndexByID[id] >= 0 else { return nil }
+        return Int(taskIndexByID[id])
+    }
+
+    public func lane(_ id: LaneID) -> Lane {
+        switch id {
+        case .loop: return loopLane
+        case .task(let i): return taskRecords[i].lane
+        }
+    }
+
+    /// What the task was doing at virtual time `t` (its last state at that instant).
+    public func taskStatus(_ index: Int, atTime t: Double) -> TaskStatus {
+        status(taskRecords[index].lane, at: t, axis: .time)
+    }
+
+    /// What the task was doing when iteration `k` began.
+    public func taskStatus(_ index: Int, atIteration k: Int) -> TaskStatus {
+        let slot = slot(ofIteration: k) ?? (k <= 0 ? 0 : slotCount)
+        return status(taskRecords[index].lane, at: Double(slot), axis: .steps)
+    }
+
+    /// What the task was doing at a step slot.
+    public func taskStatus(_ index: Int, atSlot s: Int) -> TaskStatus {
+        status(taskRecords[index].lane, at: Double(s), axis: .steps)
+    }
+
+    private func status(_ lane: Lane, at position: Double, axis: Axis) -> TaskStatus {
+        guard let s = lane.segment(at: position, axis: axis) else { return TaskStatus(state: .absent, line: nil, detail: nil) }
+        let line = lane.line(ofSegment: s)
+        let detail = lane.detail(ofSegment: s)
+        return TaskStatus(state: lane.state(ofSegment: s), line: line > 0 ? line : nil,
+                          detail: detail >= 0 ? strings[detail] : nil)
+    }
+
+    /// How many steps the task has taken.
+    public func stepCount(task index: Int) -> Int { taskRecords[index].steps.count }
+
+    // MARK: Output and warnings
+
+    /// Printed text produced before event `end` (all of it by default), oldest first.
+    public func output(before end: Int? = nil) -> [OutputLine] {
+        lines(printEvents, before: end)
+    }
+
+    /// Warnings produced before event `end`, oldest first.
+    public func warnings(before end: Int? = nil) -> [OutputLine] {
+        lines(warningEvents, before: end)
+    }
+
+    /// Only the last `limit` lines are decoded, so a panel's cost does not grow with the run.
+    public func output(before end: Int?, last limit: Int) -> [OutputLine] {
+        lines(printEvents, before: end, last: limit)
+    }
+
+    private func lines(_ index: [Int32], before end: Int?, last limit: Int = .max) -> [OutputLine] {
+        let n = end.map { e in lowerBound(index.count) { Int(index[$0]) < e } } ?? index.count
+        let from = max(0, n - limit)
+        return (from..<n).map { k in
+            let e = events[Int(index[k])]
+            return OutputLine(text: strings[e.c], task: e.kind == .print && e.a != PackedEvent.none ? Int(e.a) : nil,
+                              time: e.time, iteration: Int(e.iteration), event: Int(index[k]))
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The first index in 0..<count for which `isBefore` is false (`isBefore` must be
+    /// true on a prefix).
+    func lowerBound(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,55 @@
+/// Why a trace file could not be read, located at a line (1-based) of the file. Readers
+/// never skip a bad line: the first problem is reported and loading stops.
+public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    /// 0 when the file itself could not be read.
+    public var line: Int
+    public var problem: Problem
+
+    public enum Problem: Error, Equatable, Sendable {
+        case unreadable(String)
+        case missingHeader(String)
+        case newerVersion(Int)
+        case unsupportedVersion(Int)
+        /// The last line has no newline and does not parse: the writer was interrupted.
+        case truncated
+        case corrupt(column: Int, String)
+        case unknownKind(String)
+        case missingField(kind: String, field: String)
+        case wrongType(kind: String, field: String, expected: String, found: String)
+    }
+
+    public init(path: String, line: Int, problem: Problem) {
+        self.path = path
+        self.line = line
+        self.problem = problem
+    }
+
+    public var message: String {
+        switch problem {
+        case .unreadable(let why):
+            return "cannot read the trace: \(why)"
+        case .missingHeader(let why):
+            return "missing header: \(why); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line"
+        case .newerVersion(let v):
+            return "trace format version \(v) is newer than this loopscope reads (version \(TraceHeader.currentVersion)); use a newer loopscope"
+        case .unsupportedVersion(let v):
+            return "trace format version \(v) is not a valid version"
+        case .truncated:
+            return "truncated line: the file ends in the middle of an event (was the recording interrupted?)"
+        case let .corrupt(column, why):
+            return "corrupt line: column \(column): \(why)"
+        case .unknownKind(let kind):
+            return "unknown event kind '\(kind)'"
+        case let .missingField(kind, field):
+            return "event '\(kind)' has no field '\(field)'"
+        case let .wrongType(kind, field, expected, found):
+            return "field '\(field)' of \(kind == "header" ? "the header" : "event '\(kind)'") must be \(expected), not \(found)"
+        }
+    }
+
+    /// `PATH:LINE: error: MESSAGE`, like the compiler's diagnostics.
+    public var description: String {
+        line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)"
+    }
+}

@@ -1,0 +1,264 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LoopSimulator
+
+/// Reads a JSON Lines trace into a `TraceStore`, checking every line: the header first
+/// (format, version), then each event's kind and fields. The first problem ends the read
+/// with a `TraceReadError` naming the line; nothing is skipped.
+public enum TraceReader {
+    public static func load(path: String) -> Result<TraceStore, TraceReadError> {
+        guard let bytes = readFile(path) else {
+            let why = String(cString: strerror(errno))
+            return .failure(TraceReadError(path: path, line: 0, problem: .unreadable(why)))
+        }
+        return read(bytes, path: path)
+    }
+
+    public static func read(_ bytes: [UInt8], path: String) -> Result<TraceStore, TraceReadError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(TraceReadError) {
+                return .success(try read(buffer, path: path))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Whether the bytes start like a trace (used to tell a trace from a scenario).
+    public static func looksLikeTrace(_ bytes: some Collection<UInt8>) -> Bool {
+        let prefix = Array(bytes.prefix(64))
+        return prefix.first == UInt8(ascii: "{") && String(decoding: prefix, as: UTF8.self).contains("loopscope-trace")
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceReadError) -> TraceStore {
+        var scanner = JSONScanner(bytes)
+        var lineNumber = 0
+        var start = 0
+        var store: TraceStore?
+        func fail(_ problem: TraceReadError.Problem) -> TraceReadError {
+            TraceReadError(path: path, line: max(lineNumber, 1), problem: problem)
+        }
+        while start < bytes.count {
+            let end: Int
+            if let nl = memchr(bytes.baseAddress! + start, 0x0a, bytes.count - start) {
+                end = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = bytes.count
+            }
+            let terminated = end < bytes.count
+            lineNumber += 1
+            defer { start = end + 1 }
+            do throws(JSONSyntaxError) {
+                try scanner.parseObject(start..<end)
+            } catch {
+                if store == nil {
+                    throw fail(.missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
+                }
+                if !terminated { throw fail(.truncated) }
+                throw fail(.corrupt(column: error.column, error.message))
+            }
+            if let store {
+                do throws(TraceReadError.Problem) {
+                    store.append(try decodeEvent(scanner))
+                } catch {
+                    throw fail(error)
+                }
+            } else {
+                do throws(TraceReadError.Problem) {
+                    store = TraceStore(header: try decodeHeader(scanner))
+                    store?.reserveCapacity(events: countLines(bytes, from: end))
+                } catch {
+                    throw fail(error)
+                }
+            }
+        }
+        guard let store else { throw fail(.missingHeader("the file is empty")) }
+        return store
+    }
+
+    private static func countLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var n = 0
+        var p = start
+        while p < bytes.count, let nl = memchr(bytes.baseAddress! + p, 0x0a, bytes.count - p) {
+            n += 1
+            p = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return n
+    }
+
+    /// The whole file in one allocation of its exact size (traces can be hundreds of MB).
+    private static func readFile(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        guard fseek(file, 0, SEEK_END) == 0 else { return nil }
+        let size = ftell(file)
+        guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
+            failed = count != size
+        }
+        return failed ? nil : bytes
+    }
+
+    // MARK: Header
+
+    private static func decodeHeader(_ s: JSONScanner) throws(TraceReadError.Problem) -> TraceHeader {
+        guard case .string(let r, let esc)? = s.value("format"), s.string(r, escaped: esc) == TraceHeader.formatName else {
+            throw .missingHeader("the first line has no \"format\":\"loopscope-trace\"")
+        }
+        let f = Fields(scanner: s, kind: "header")
+        let version = try f.int("version")
+        if version > TraceHeader.currentVersion { throw .newerVersion(version) }
+        if version < 1 { throw .unsupportedVersion(version) }
+        var options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
+        guard let token = s.value("options") else { throw .missingField(kind: "header", field: "options") }
+        guard case .object(let range) = token else {
+            throw .wrongType(kind: "header", field: "options", expected: "an object", found: token.typeName)
+        }
+        var inner = JSONScanner(s.bytes)
+        do throws(JSONSyntaxError) { try inner.parseObject(range) } catch { throw .corrupt(column: error.column, error.message) }
+        let o = Fields(scanner: inner, kind: "header")
+        options.maxIterations = try o.optionalInt("maxIterations")
+        options.timeHorizon = try o.optionalDouble("until")
+        options.maxInstructions = try o.optionalInt("maxInstructions")
+        return TraceHeader(version: version, loopscopeVersion: try f.string("loopscope"), path: try f.string("path"),
+                           source: try f.string("source"), options: options)
+    }
+
+    // MARK: Events
+
+    private static func decodeEvent(_ s: JSONScanner) throws(TraceReadError.Problem) -> SimulationEvent {
+        let kindName = try Fields(scanner: s, kind: "event").string("kind")
+        guard let kind = EventKind.byName[kindName] else { throw .unknownKind(kindName) }
+        let f = Fields(scanner: s, kind: kindName)
+        let time = try f.double("time")
+        let iteration = try f.int("iteration")
+        let k: SimulationEvent.Kind
+        switch kind {
+        case .iterationStart:
+            k = .iterationStart(ready: try f.int("ready"), timers: try f.int("timers"), selectTimeout: try f.optionalDouble("selectTimeout"))
+        case .readySnapshot:
+            k = .readySnapshot(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
+        case .timerSnapshot:
+            k = .timerSnapshot(handle: try f.int("handle"), when: try f.double("when"), description: try f.string("description"),
+                               cancelled: try f.bool("cancelled"), future: try f.optionalInt("future"))
+        case .iterationEnd:
+            k = .iterationEnd
+        case .clockAdvance:
+            k = .clockAdvance(from: try f.double("from"), to: try f.double("to"))
+        case .callbackStart:
+            k = .callbackStart(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
+        case .callbackEnd:
+            k = .callbackEnd(handle: try f.int("handle"), duration: try f.double("duration"))
+        case .taskCreated:
+            k = .taskCreated(task: try f.int("task"), name: try f.string("name"), coroutine: try f.string("coroutine"),
+                             creator: try f.optionalInt("creator"), line: try f.int("line"))
+        case .taskStepStart:
+            k = .taskStepStart(task: try f.int("task"), resumedBy: try f.string("resumedBy"))
+        case .taskStepEnd:
+            let outcome: SimulationEvent.StepOutcome
+            switch try f.string("outcome") {
+            case "parked": outcome = .parked(on: try f.string("on"), future: try f.int("future"), line: try f.int("line"))
+            case "yielded": outcome = .yielded(line: try f.int("line"))
+            case "finished": outcome = .finished(result: try f.string("result"))
+            case "failed": outcome = .failed(exception: try f.string("exception"))
+            case "cancelled": outcome = .cancelled
+            case let other:
+                throw .wrongType(kind: kindName, field: "outcome", expected: "parked, yielded, finished, failed or cancelled",
+                                 found: "'\(other)'")
+            }
+            k = .taskStepEnd(task: try f.int("task"), outcome: outcome)
+        case .cancelRequested:
+            k = .cancelRequested(task: try f.int("task"), by: try f.optionalInt("by"), message: try f.optionalString("message"),
+                                 line: try f.int("line"))
+        case .cancelledErrorDelivered:
+            k = .cancelledErrorDelivered(task: try f.int("task"))
+        case .timeoutFired:
+            k = .timeoutFired(task: try f.optionalInt("task"), line: try f.int("line"))
+        case .cpuBurstStart:
+            k = .cpuBurstStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"))
+        case .cpuBurstEnd:
+            k = .cpuBurstEnd(task: try f.optionalInt("task"))
+        case .blockingSleepStart:
+            k = .blockingSleepStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"))
+        case .blockingSleepEnd:
+            k = .blockingSleepEnd(task: try f.optionalInt("task"))
+        case .futureCreated:
+            k = .futureCreated(future: try f.int("future"), purpose: try f.string("purpose"))
+        case .futureResolved:
+            k = .futureResolved(future: try f.int("future"), state: try f.string("state"))
+        case .timerScheduled:
+            k = .timerScheduled(handle: try f.int("handle"), when: try f.double("when"), description: try f.string("description"))
+        case .print:
+            k = .print(task: try f.optionalInt("task"), text: try f.string("text"))
+        case .warning:
+            k = .warning(text: try f.string("text"))
+        }
+        return SimulationEvent(time: time, iteration: iteration, kind: k)
+    }
+
+    /// Typed access to one line's fields, with errors that name the event and the field.
+    private struct Fields {
+        let scanner: JSONScanner
+        let kind: String
+
+        private func token(_ key: StaticString) throws(TraceReadError.Problem) -> JSONToken {
+            guard let t = scanner.value(key) else { throw .missingField(kind: kind, field: "\(key)") }
+            return t
+        }
+
+        private func wrong(_ key: StaticString, _ expected: String, _ t: JSONToken) -> TraceReadError.Problem {
+            .wrongType(kind: kind, field: "\(key)", expected: expected, found: t.typeName)
+        }
+
+        func int(_ key: StaticString) throws(TraceReadError.Problem) -> Int {
+            let t = try token(key)
+            guard case .number(let r, true) = t, let v = scanner.int(r) else { throw wrong(key, "an integer", t) }
+            return v
+        }
+
+        func optionalInt(_ key: StaticString) throws(TraceReadError.Problem) -> Int? {
+            if case .null = try token(key) { return nil }
+            return try int(key)
+        }
+
+        func double(_ key: StaticString) throws(TraceReadError.Problem) -> Double {
+            let t = try token(key)
+            switch t {
+            case .number(let r, _): return scanner.double(r)
+            case .string(let r, let esc):
+                // Infinities and NaN are written as strings; JSON has no literal for them.
+                if let s = scanner.string(r, escaped: esc), let v = Double(s), !v.isFinite { return v }
+                throw wrong(key, "a number", t)
+            default: throw wrong(key, "a number", t)
+            }
+        }
+
+        func optionalDouble(_ key: StaticString) throws(TraceReadError.Problem) -> Double? {
+            if case .null = try token(key) { return nil }
+            return try double(key)
+        }
+
+        func string(_ key: StaticString) throws(TraceReadError.Problem) -> String {
+            let t = try token(key)
+            guard case .string(let r, let esc) = t else { throw wrong(key, "a string", t) }
+            guard let s = scanner.string(r, escaped: esc) else { throw wrong(key, "valid UTF-8 text", t) }
+            return s
+        }
+
+        func optionalString(_ key: StaticString) throws(TraceReadError.Problem) -> String? {
+            if case .null = try token(key) { return nil }
+            return try string(key)
+        }
+
+        func bool(_ key: StaticString) throws(TraceReadError.Problem) -> Bool {
+            let t = try token(key)
+            guard case .bool(let b) = t else { throw wrong(key, "true or false", t) }
+            return b
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import LoopSimulator
+
+/// A run's events plus the indexes the timeline and the UI query. Events are appended one at
+/// a time (it is a `SimulationEventSink`, so the simulator can feed it directly and a lazy UI
+/// can keep appending), and every index is updated in O(1) amortised per event.
+///
+/// Queries are answered from the indexes in time independent of the trace's length:
+/// binary searches over sorted arrays, and a range-max pyramid per lane for summaries.
+public final class TraceStore: SimulationEventSink {
+    public var header: TraceHeader
+
+    private(set) var events: [PackedEvent] = []
+    private(set) var strings = StringTable()
+
+    struct IterationRecord {
+        var firstEvent: Int32
+        /// The iteration's separator slot on the steps axis.
+        var slot: Int32
+        var firstCallback: Int32
+    }
+
+    struct CallbackRecord {
+        var event: Int32
+        var endEvent: Int32 = -1
+        var slot: Int32
+    }
+
+    struct StepRecord {
+        var task: Int32
+        var startEvent: Int32
+        var endEvent: Int32 = -1
+        /// The callback run this step happened in, and the one that woke it (its waker).
+        var callback: Int32
+        var wokenBy: Int32
+    }
+
+    struct TaskRecord {
+        var createdEvent: Int32
+        var lane = Lane()
+        var openStep: Int32 = -1
+        var pendingWaker: Int32 = -1
+        var steps: [Int32] = []
+    }
+
+    private(set) var iterations: [IterationRecord] = []
+    private(set) var callbacks: [CallbackRecord] = []
+    private(set) var steps: [StepRecord] = []
+    private(set) var taskRecords: [TaskRecord] = []
+    /// Task id → index in creation order (ids are small and dense).
+    private(set) var taskIndexByID: [Int32] = []
+    public private(set) var loopLane = Lane()
+    private(set) var printEvents: [Int32] = []
+    private(set) var warningEvents: [Int32] = []
+    /// Futures that a parked task waits on → that task's index. Entries leave when resolved.
+    private var waiterOfFuture: [Int: Int32] = [:]
+    private var currentCallback: Int32 = -1
+    /// Step slots handed out so far (the steps axis' length).
+    public private(set) var slotCount = 0
+
+    public init(header: TraceHeader) {
+        self.header = header
+    }
+
+    // MARK: Appending
+
+    /// Makes room for `count` more events up front, so loading a big file does not copy the
+    /// event array as it grows (and does not leave it up to twice too large).
+    public func reserveCapacity(events count: Int) {
+        events.reserveCapacity(events.count + count)
+    }
+
+    public func receive(_ event: SimulationEvent) { append(event) }
+
+    public func append(_ event: SimulationEvent) {
+        var packed = PackedEvent(event, strings: &strings)
+        let position = Int32(events.count)
+        index(&packed, at: position)
+        events.append(packed)
+    }
+
+    /// The slot of the callback running now, else the last slot handed out.
+    private var currentSlot: Int {
+        currentCallback >= 0 ? Int(callbacks[Int(currentCallback)].slot) : max(slotCount - 1, 0)
+    }
+
+    private func taskIndex(_ id: Int32) -> Int? {
+        guard id >= 0, Int(id) < taskIndexByID.count else { return nil }
+        let i = taskIndexByID[Int(id)]
+        return i < 0 ? nil : Int(i)
+    }
+
+    private func index(_ e: inout PackedEvent, at i: Int32) {
+        switch e.kind {
+        case .iterationStart:
+            iterations.append(IterationRecord(firstEvent: i, slot: Int32(slotCount), firstCallback: Int32(callbacks.count)))
+            loopLane.append(time: e.time, slot: slotCount, state: .select)
+            slotCount += 1
+        case .timerSnapshot:
+            // Remember which task the timer would wake, as of now.
+            if e.b != PackedEvent.none, let t = waiterOfFuture[Int(e.b)] {
+                e.d = Int32(clamping: taskRecords[Int(t)].id(in: self))
+            }
+        case .clockAdvance:
+            if currentCallback < 0 {
+                let slot = iterations.last.map { Int($0.slot) } ?? 0
+                loopLane.append(time: e.x, slot: slot, state: .idle)
+                loopLane.append(time: e.y, slot: slotCount, state: .select)
+            }
+        case .callbackStart:
+            callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount)))
+            currentCallback = Int32(callbacks.count - 1)
+            loopLane.append(time: e.time, slot: slotCount, state: .running, detail: e.c)
+            slotCount += 1
+        case .callbackEnd:
+            if currentCallback >= 0 {
+                callbacks[Int(currentCallback)].endEvent = i
+                currentCallback = -1
+            }
+            loopLane.append(time: e.time, slot: slotCount, state: .select)
+        case .taskCreated:
+            let taskPosition = Int32(taskRecords.count)
+            var record = TaskRecord(createdEvent: i)
+            record.lane.append(time: e.time, slot: currentSlot, state: .created, line: Int(e.e))
+            record.lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: Int(e.e))
+            taskRecords.append(record)
+            if e.a >= 0 {
+                if Int(e.a) >= taskIndexByID.count {
+                    taskIndexByID.append(contentsOf: repeatElement(-1, count: Int(e.a) - taskIndexByID.count + 1))
+                }
+                taskIndexByID[Int(e.a)] = taskPosition
+            }
+        case .taskStepStart:
+            guard let t = taskIndex(e.a) else { break }
+            let step = StepRecord(task: Int32(t), startEvent: i, callback: currentCallback,
+                                  wokenBy: taskRecords[t].pendingWaker)
+            steps.append(step)
+            taskRecords[t].openStep = Int32(steps.count - 1)
+            taskRecords[t].steps.append(Int32(steps.count - 1))
+            taskRecords[t].pendingWaker = -1
+            let lane = taskRecords[t].lane
+            let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
+            taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line)
+        case .taskStepEnd:
+            guard let t = taskIndex(e.a) else { break }
+            if taskRecords[t].openStep >= 0 {
+                steps[Int(taskRecords[t].openStep)].endEvent = i
+                taskRecords[t].openStep = -1
+            }
+            let slot = currentSlot + 1
+            switch OutcomeCode(rawValue: e.flags)! {
+            case .parked:
+                let sleeping = strings[e.c].hasPrefix("sleep(")
+                taskRecords[t].lane.append(time: e.time, slot: slot, state: sleeping ? .sleeping : .waiting,
+                                           line: Int(e.e), detail: e.c)
+                waiterOfFuture[Int(e.b)] = Int32(t)
+            case .yielded:
+                taskRecords[t].lane.append(time: e.time, slot: slot, state: .ready, line: Int(e.e),
+                                           detail: strings.intern("sleep(0)"))
+            case .finished, .failed, .cancelled:
+                let code = OutcomeCode(rawValue: e.flags)!
+                let state: LaneState = code == .finished ? .done : code == .failed ? .failed : .cancelled
+                taskRecords[t].lane.append(time: e.time, slot: slot, state: state,
+                                           detail: e.c == PackedEvent.none ? -1 : e.c)
+                taskRecords[t].lane.append(time: e.time, slot: slot + 1, state: .absent)
+            }
+        case .cpuBurstStart, .blockingSleepStart:
+            let state: LaneState = e.kind == .cpuBurstStart ? .cpuBurst : .blocking
+            loopLane.append(time: e.time, slot: currentSlot, state: state)
+            if let t = taskIndex(e.a) {
+                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: state, line: Int(e.e))
+            }
+        case .cpuBurstEnd, .blockingSleepEnd:
+            loopLane.append(time: e.time, slot: currentSlot, state: .running)
+            if let t = taskIndex(e.a) {
+                let lane = taskRecords[t].lane
+                let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
+                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line)
+            }
+        case .futureResolved:
+            if let t = waiterOfFuture.removeValue(forKey: Int(e.a)) {
+                let lane = taskRecords[Int(t)].lane
+                let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
+                taskRecords[Int(t)].lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: line)
+                taskRecords[Int(t)].pendingWaker = currentCallback
+            }
+        case .print:
+            printEvents.append(i)
+        case .warning:
+            warningEvents.append(i)
+        case .readySnapshot, .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired,
+             .futureCreated, .timerScheduled:
+            break
+        }
+    }
+}
+
+extension TraceStore.TaskRecord {
+    func id(in store: TraceStore) -> Int { Int(store.events[Int(createdEvent)].a) }
+}

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import LoopTrace
+import Timeline
+
+/// `--color` choices.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+extension Axis: ExpressibleByArgument {}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print a scenario's or a trace's timeline as text.",
+        discussion: """
+        FILE is a scenario (simulated first; its own output is not printed) or a trace \
+        written by `record`. The whole run is fitted to the width: on the time axis each \
+        column is an equal span of virtual seconds, on the steps axis one or more callback \
+        runs. A column that covers several states shows the most important one (CPU burst \
+        over running over blocking over waiting over idle). Exit status 2 for a scenario \
+        that does not check or a trace that cannot be read.
+        """
+    )
+
+    @ArgumentParser.Argument(help: "A scenario (.py) or a trace (.jsonl).")
+    var file: String
+
+    @Option(help: "The horizontal axis: time (virtual seconds) or steps (callback runs, grouped by iteration).")
+    var axis: Axis = .steps
+
+    @Option(help: "Width in columns (default: the terminal's width, or 100 when stdout is not a terminal).")
+    var width: Int?
+
+    @Option(help: "ANSI colours: auto (when stdout is a terminal), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Draw with ASCII characters only.")
+    var ascii = false
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
+    func run() throws {
+        let store = try loadTraceOrScenario(file, options: limits.simulationOptions)
+        let columns = width ?? terminalWidth() ?? 100
+        let viewport = Viewport.fit(store, axis: axis, width: columns)
+        let grid = TimelineLayout.render(store, viewport, glyphs: Glyphs(ascii: ascii))
+        let colored = color == .always || (color == .auto && isatty(1) == 1)
+        Console.out(colored ? GridText.ansi(grid) : GridText.plain(grid))
+        Console.flush()
+    }
+
+    private func terminalWidth() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import LoopSimulator
+import LoopTrace
+import ScenarioLanguage
+
+/// The version string written into trace headers.
+let loopscopeVersion = LoopscopeCommand.configuration.version
+
+/// Simulates a scenario into a trace store. The scenario's stdout goes to `stdout`
+/// (nowhere for `render`), its stderr to the console; diagnostics exit 2.
+func recordScenario(_ path: String, options: SimulationOptions,
+                    stdout: @escaping (String) -> Void) throws -> (TraceStore, SimulationResult) {
+    let source = try loadScenario(path)
+    let store = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: path, source: source, options: options))
+    let outcome = Simulation(source: source, path: path, options: options).run(sink: store, stdout: stdout, stderr: Console.err)
+    switch outcome {
+    case .failure(let list):
+        Console.flush()
+        Console.printDiagnostics(list.diagnostics, path: path, source: source)
+        throw ExitCode(2)
+    case .success(let result):
+        return (store, result)
+    }
+}
+
+/// FILE as the commands take it: a recorded trace (`.jsonl`, or anything that starts with a
+/// trace header) is loaded; anything else is simulated as a scenario, silently.
+func loadTraceOrScenario(_ path: String, options: SimulationOptions) throws -> TraceStore {
+    if path.hasSuffix(".jsonl") || isTraceFile(path) {
+        switch TraceReader.load(path: path) {
+        case .success(let store): return store
+        case .failure(let error):
+            Console.err("loopscope: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+    return try recordScenario(path, options: options, stdout: { _ in }).0
+}
+
+private func isTraceFile(_ path: String) -> Bool {
+    guard case .success(let text) = ScenarioFile.load(path: path) else { return false }
+    return TraceReader.looksLikeTrace(text.utf8)
+}

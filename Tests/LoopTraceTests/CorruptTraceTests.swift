@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import LoopTrace
+
+/// Every file in CorruptTraces/ is refused with exactly this message.
+@Suite struct CorruptTraceTests {
+    static let expected: [String: String] = [
+        "empty.jsonl": "empty.jsonl:1: error: missing header: the file is empty; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line",
+        "missing-header.jsonl": "missing-header.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line",
+        "garbage-header.jsonl": "garbage-header.jsonl:1: error: missing header: the first line is not a JSON object (column 1: expected '{' at the start of the line); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line",
+        "wrong-format.jsonl": "wrong-format.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line",
+        "newer-version.jsonl": "newer-version.jsonl:1: error: trace format version 2 is newer than this loopscope reads (version 1); use a newer loopscope",
+        "truncated.jsonl": "truncated.jsonl:3: error: truncated line: the file ends in the middle of an event (was the recording interrupted?)",
+        "corrupt-line.jsonl": "corrupt-line.jsonl:3: error: corrupt line: column 37: expected ',' or '}'",
+        "unknown-kind.jsonl": "unknown-kind.jsonl:2: error: unknown event kind 'taskTeleported'",
+        "missing-field.jsonl": "missing-field.jsonl:2: error: event 'taskCreated' has no field 'name'",
+        "wrong-type.jsonl": "wrong-type.jsonl:2: error: field 'task' of event 'taskCreated' must be an integer, not a string",
+        "blank-line.jsonl": "blank-line.jsonl:3: error: corrupt line: column 1: expected '{' at the start of the line (the line ends here)",
+    ]
+
+    static let directory = Bundle.module.resourcePath! + "/CorruptTraces"
+
+    @Test("each corrupt file gets its located message", arguments: expected.keys.sorted())
+    func refused(_ name: String) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/" + name)))
+        switch TraceReader.read(bytes, path: name) {
+        case .success: Issue.record("\(name) was accepted")
+        case .failure(let error): #expect(error.description == Self.expected[name])
+        }
+    }
+
+    @Test func everyFileInTheCorpusHasAnExpectation() throws {
+        let names = try FileList.names(in: Self.directory).filter { $0.hasSuffix(".jsonl") }
+        #expect(Set(names) == Set(Self.expected.keys))
+    }
+
+    @Test func missingFileIsReported() {
+        guard case .failure(let error) = TraceReader.load(path: "/nonexistent/t.jsonl") else { Issue.record("loaded"); return }
+        #expect(error.description == "/nonexistent/t.jsonl: error: cannot read the trace: No such file or directory")
+    }
+
+    @Test func everyPrefixOfAValidTraceIsRefusedOrComplete() throws {
+        // Cutting a file anywhere must never crash and never load silently-shortened events
+        // from a cut line.
+        let bytes = TraceWriter.encode(Fixtures.record("Scenarios/04_cancel_sleeping.py"))
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            let prefix = Array(bytes[0..<cut])
+            if case .success(let store) = TraceReader.read(prefix, path: "t") {
+                // Only whole lines load: the cut fell after a line's newline or its closing brace.
+                #expect(prefix.last == 0x0a || prefix.last == UInt8(ascii: "}"))
+                let lines = prefix.split(separator: 0x0a).count
+                #expect(store.eventCount == lines - 1)
+            }
+        }
+    }
+}

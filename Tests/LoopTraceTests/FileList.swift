@@ -1,0 +1,7 @@
+import Foundation
+
+enum FileList {
+    static func names(in directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory)
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+import LoopSimulator
+@testable import LoopTrace
+
+@Suite struct RoundTripTests {
+    @Test("record, load, write again gives identical bytes", arguments: try Fixtures.scenarioPaths())
+    func roundTripIsLossless(_ path: String) throws {
+        let live = Fixtures.record(path)
+        let bytes = TraceWriter.encode(live)
+        let loaded = try TraceReader.read(bytes, path: "t.jsonl").get()
+        #expect(loaded.header == live.header)
+        #expect(loaded.eventCount == live.eventCount)
+        #expect(loaded.events(in: 0..<loaded.eventCount) == live.events(in: 0..<live.eventCount))
+        #expect(TraceWriter.encode(loaded) == bytes)
+    }
+
+    @Test func awkwardValuesSurvive() throws {
+        let header = TraceHeader(loopscopeVersion: "x", path: "p\"q.py", source: "print('é\\t\u{1}')\n\u{1F600}\n",
+                                 options: SimulationOptions(maxIterations: nil, timeHorizon: 0.1, maxInstructions: 5))
+        let store = TraceStore(header: header)
+        let events: [SimulationEvent] = [
+            SimulationEvent(time: 0.1 + 0.2, iteration: 0, kind: .print(task: nil, text: "a\nb\"c\\d\u{7f}")),
+            SimulationEvent(time: 5e-324, iteration: 1, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: .infinity, line: 3)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .cancelRequested(task: 1, by: nil, message: nil, line: 2)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .timerSnapshot(handle: 4, when: 2.5, description: "f", cancelled: true, future: nil)),
+        ]
+        events.forEach(store.append)
+        let bytes = TraceWriter.encode(store)
+        let loaded = try TraceReader.read(bytes, path: "t.jsonl").get()
+        #expect(loaded.header == header)
+        #expect(loaded.events(in: 0..<5) == events)
+        #expect(TraceWriter.encode(loaded) == bytes)
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+import LoopSimulator
+@testable import LoopTrace
+
+@Suite struct StoreQueryTests {
+    let store = Fixtures.record("Scenarios/03_create_task_order.py")
+
+    @Test func tasksInCreationOrder() {
+        #expect(store.tasks.map(\.name).prefix(4) == ["Task-1", "Task-2", "Task-3", "Task-4"])
+        #expect(store.task(at: 1).coroutine == "worker")
+        #expect(store.task(at: 1).creator == 1)
+        #expect(store.task(at: 1).line == 17)
+    }
+
+    @Test func loopStateAtAnIteration() throws {
+        let loop = try #require(store.loopState(atIteration: 2))
+        #expect(loop.ready.map(\.description) == ["Task-2.step", "Task-3.step", "Task-4.step", "Task-1.step"])
+        #expect(loop.callbacks.map(\.description) == ["Task-2.step", "Task-3.step", "Task-4.step", "Task-1.step"])
+        #expect(loop.timers.isEmpty)
+    }
+
+    @Test func taskStateAndParkedLine() {
+        // When iteration 3 begins, main awaits t1 (line 23) and the workers are ready after sleep(0).
+        let main = store.taskStatus(0, atIteration: 3)
+        #expect(main.state == .waiting)
+        #expect(main.line == 23)
+        #expect(main.detail == "task Task-2")
+        #expect(store.taskStatus(1, atIteration: 3).state == .ready)
+        #expect(store.taskStatus(1, atIteration: 3).line == 10)
+        #expect(store.taskStatus(1, atIteration: 4).state == .absent)
+    }
+
+    @Test func timerHeapShowsDeadlinesAndWhatTheyWake() throws {
+        let sleepy = Fixtures.record("Scenarios/04_cancel_sleeping.py")
+        let loop = try #require(sleepy.loopState(atIteration: 3))
+        #expect(!loop.timers.isEmpty)
+        let timer = loop.timers[0]
+        #expect(timer.description == "_set_result_unless_cancelled")
+        #expect(timer.wakes != nil)
+        #expect(loop.timers.map(\.deadline) == loop.timers.map(\.deadline).sorted())
+    }
+
+    @Test func outputUpToAPoint() throws {
+        let end = try #require(store.iteration(1)).endEvent
+        #expect(store.output(before: end).map(\.text) == ["created t1\n", "created t2\n", "created t3\n", "main continues\n"])
+        #expect(store.output().count == 12)
+    }
+
+    @Test func laneSummaryPrefersTheMostImportantState() {
+        var lane = Lane()
+        lane.append(time: 0, slot: 0, state: .waiting)
+        lane.append(time: 1, slot: 1, state: .running)
+        lane.append(time: 1, slot: 1, state: .cpuBurst)
+        lane.append(time: 2, slot: 1, state: .running)
+        lane.append(time: 2, slot: 2, state: .sleeping)
+        #expect(lane.summary(from: 0, to: 3, axis: .time) == .cpuBurst)
+        #expect(lane.summary(from: 0, to: 0.5, axis: .time) == .waiting)
+        #expect(lane.summary(from: 2.5, to: 3, axis: .time) == .sleeping)
+        #expect(lane.summary(from: 2, to: 3, axis: .steps) == .sleeping)
+        #expect(lane.summary(from: 1, to: 2, axis: .steps) == .cpuBurst)
+    }
+
+    @Test func pyramidMatchesAScan() {
+        var p = MaxPyramid()
+        var values: [UInt8] = []
+        var seed: UInt64 = 42
+        for _ in 0..<5000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let v = UInt8((seed >> 33) % 13)
+            values.append(v)
+            p.append(v)
+        }
+        for (lo, hi) in [(0, 5000), (3, 4), (31, 1025), (1000, 1000), (4990, 5000), (7, 3333)] {
+            #expect(p.max(in: lo..<hi) == (values[lo..<hi].max() ?? 0))
+        }
+    }
+}

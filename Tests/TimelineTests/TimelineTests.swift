@@ -1,0 +1,70 @@
+import Testing
+import LoopSimulator
+import LoopTrace
+@testable import Timeline
+
+@Suite struct TimelineTests {
+    @Test("rendering a recorded, reloaded trace equals rendering the live run", arguments: try Fixtures.scenarioPaths())
+    func recordedEqualsLive(_ path: String) throws {
+        let live = Fixtures.record(path)
+        let loaded = try TraceReader.read(TraceWriter.encode(live), path: "t.jsonl").get()
+        for axis in Axis.allCases {
+            for width in [40, 120] {
+                let a = TimelineLayout.render(live, Viewport.fit(live, axis: axis, width: width), glyphs: Glyphs(ascii: false))
+                let b = TimelineLayout.render(loaded, Viewport.fit(loaded, axis: axis, width: width), glyphs: Glyphs(ascii: false))
+                #expect(a == b)
+            }
+        }
+    }
+
+    @Test func everyStateHasItsOwnGlyphAndColour() {
+        let states = Glyphs.legendOrder
+        for ascii in [false, true] {
+            let g = Glyphs(ascii: ascii)
+            #expect(Set(states.map(g.character)).count == states.count)
+        }
+        let meaningful = states.filter { $0 != .idle && $0 != .select }
+        #expect(Set(meaningful.map { Glyphs.style($0) }).count == meaningful.count)
+    }
+
+    @Test func fixedHeightKeepsTheSelectedTaskVisible() {
+        let store = Fixtures.record("Scenarios/03_create_task_order.py")
+        var v = Viewport.fit(store, axis: .steps, width: 60, height: 12)
+        v.selectedTask = 5
+        let grid = TimelineLayout.render(store, v, glyphs: Glyphs(ascii: true))
+        #expect(grid.height == 12)
+        let rows = (0..<grid.height).map { grid.text(row: $0) }
+        #expect(rows.contains { $0.hasPrefix("Task-6") })
+        #expect(rows.contains { $0.hasPrefix("+") && $0.contains("more") } )
+    }
+
+    @Test func cursorIterationIsHighlightedAndInTheHeader() {
+        let store = Fixtures.record("Scenarios/03_create_task_order.py")
+        var v = Viewport.fit(store, axis: .steps, width: 60)
+        v.cursorIteration = 2
+        let grid = TimelineLayout.render(store, v, glyphs: Glyphs(ascii: false))
+        #expect(grid.text(row: 0).contains("iteration 2 of"))
+        let x0 = TimelineLayout.nameWidth(store, width: 60) + 1
+        let slot = store.slot(ofIteration: 2)!
+        #expect(grid[x0 + slot, 1].background == .gray)
+        #expect(grid[x0 + slot - 1, 1].background == .default)
+    }
+
+    @Test func panelsDescribeTheCursorsIteration() throws {
+        let store = Fixtures.record("Scenarios/03_create_task_order.py")
+        let panels = Panels.at(iteration: 3, in: store, selectedTask: 0)
+        #expect(panels.loop?.callbacks.map(\.description) == ["Task-2.step", "Task-3.step", "Task-4.step"])
+        #expect(panels.tasks[0].status.line == 23)
+        let current = try #require(panels.source.first { $0.isCurrent })
+        #expect(current.number == 23)
+        #expect(current.text.contains("await t"))
+        #expect(panels.output.map(\.text).last == "worker 3 step 2\n")
+    }
+
+    @Test func ansiEncodingResetsAtLineEnds() {
+        var grid = CellGrid(width: 4, height: 1)
+        grid.put("ab", x: 0, y: 0, style: CellStyle(foreground: .red, attributes: .bold))
+        #expect(GridText.ansi(grid) == "\u{1B}[0;1;31mab\u{1B}[0m\n")
+        #expect(GridText.plain(grid) == "ab\n")
+    }
+}
