@@ -52,7 +52,10 @@ public final class Simulation {
         }
     }
 
+    /// Runs the scenario to its end. `pacer`, when given, is called after each loop
+    /// iteration with the iteration number; it may block to pause the simulation.
     public func run(sink: SimulationEventSink? = nil,
+                    pacer: ((Int) -> Void)? = nil,
                     stdout: @escaping (String) -> Void,
                     stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
         let code: CodeObject
@@ -67,6 +70,7 @@ public final class Simulation {
         state.maxIterations = options.maxIterations
         state.timeHorizon = options.timeHorizon
         state.writeError = stderr
+        state.pacer = pacer
         vm.instructionLimit = options.maxInstructions ?? Int.max
         vm.sources[path] = SourceText(source)
         vm.writeOutput = { text in

@@ -268,6 +268,7 @@ final class EventLoop: PyObject {
             currentHandle = nil
         }
         if state.tracing { emit(.iterationEnd) }
+        state.pacer?(state.iteration)
     }
 
     /// `Handle._run`: exceptions from plain callbacks go to the loop's exception handler.

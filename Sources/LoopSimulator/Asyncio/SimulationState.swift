@@ -20,6 +20,10 @@ final class SimulationState {
     var interpreter: Interpreter?
     var writeError: (String) -> Void = { _ in }
 
+    /// Called after every loop iteration (it may block: the interactive UI pauses the
+    /// simulation there until the user steps past what has been simulated).
+    var pacer: ((Int) -> Void)?
+
     private var taskNameCounter = 0
     private var taskIDCounter = 0
     private var futureIDCounter = 0
