@@ -9,7 +9,7 @@ public struct SimulationOptions: Sendable, Equatable {
     /// Stop after this many bytecode instructions (code that never returns to the loop).
     public var maxInstructions: Int?
 
-    public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 2_000_000_000) {
+    public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000) {
         self.maxIterations = maxIterations
         self.timeHorizon = timeHorizon
         self.maxInstructions = maxInstructions

@@ -10,7 +10,7 @@ struct LimitOptions: ParsableArguments {
     var until: Double?
 
     @Option(name: .long, help: "Stop after N bytecode instructions, for code that never yields (exit status 3).")
-    var maxInstructions: Int = 2_000_000_000
+    var maxInstructions: Int = 500_000_000
 
     func validate() throws {
         guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive") }

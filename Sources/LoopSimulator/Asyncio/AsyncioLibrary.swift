@@ -188,7 +188,8 @@ final class AsyncioLibrary {
                 if !e.isInstance(of: BuiltinTypes.exception) { allExceptions = false }
             }
             let cls = allExceptions ? BuiltinTypes.exceptionGroup : BuiltinTypes.baseExceptionGroup
-            let group = PyException(cls: cls, args: [args[0], .object(PyTuple(items))])
+            // args keep the sequence as given (TaskGroup passes a list); `.exceptions` is a tuple.
+            let group = PyException(cls: cls, args: [args[0], args[1]])
             group.attributes["exceptions"] = .object(PyTuple(items))
             group.attributes["message"] = args[0]
             return .object(group)

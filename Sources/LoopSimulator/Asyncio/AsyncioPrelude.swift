@@ -620,6 +620,7 @@ class Queue(_LoopBoundMixin):
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
+        self.maxsize = maxsize
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0

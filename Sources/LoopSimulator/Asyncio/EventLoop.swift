@@ -324,9 +324,10 @@ final class EventLoop: PyObject {
     /// Which unfinished tasks wait on what, for the deadlock message.
     func deadlockReport() -> [String] {
         tasks.filter { !$0.isDone }.map { task in
-            let line = task.coro.fiber?.frames.last?.currentLine ?? task.coro.frame.currentLine
+            // The scenario's line, not the line inside the asyncio library it is parked in.
+            let frame = task.coro.fiber?.frames.last { $0.code.filename != AsyncioPrelude.filename } ?? task.coro.frame
             let what = task.futWaiter.map { describeWaiter($0) } ?? "nothing (never resumed)"
-            return "\(task.name) (\(task.coro.qualname)) waits on \(what) at line \(line)"
+            return "\(task.name) (\(task.coro.qualname)) waits on \(what) at \(frame.code.filename):\(frame.currentLine)"
         }
     }
 

@@ -166,7 +166,7 @@ final class PyTask: PyFuture {
         case "uncancel": return method(name) { _, _ in .int(self.uncancel()) }
         case "set_result", "set_exception":
             return method(name) { vm, _ in throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name)() operation")) }
-        case "_fut_waiter": return futWaiter.map { .object($0) } ?? .none
+        case "_fut_waiter": return futWaiter.map { .object($0) } ?? Value.none
         case "_must_cancel": return .bool(mustCancel)
         default: return try super.nativeAttribute(name, vm)
         }

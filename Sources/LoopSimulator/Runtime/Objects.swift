@@ -236,8 +236,10 @@ public final class PyException: PyInstance {
     public override func instanceAttribute(_ name: String) -> Value? {
         switch name {
         case "args": return .object(PyTuple(args))
-        case "__cause__": return cause.map { .object($0) } ?? .none
-        case "__context__": return context.map { .object($0) } ?? .none
+        case "__cause__": return cause.map { .object($0) } ?? Value.none
+        case "__context__": return context.map { .object($0) } ?? Value.none
+        case "__suppress_context__": return .bool(suppressContext)
+        case "__traceback__": return .none
         default: return attributes[name]
         }
     }

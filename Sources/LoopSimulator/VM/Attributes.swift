@@ -88,6 +88,9 @@ extension Interpreter {
                     case "__context__":
                         e.context = value.asObject as? PyException
                         return
+                    case "__suppress_context__":
+                        e.suppressContext = try truthy(value)
+                        return
                     default: break
                     }
                 }
@@ -114,93 +117,6 @@ extension Interpreter {
     /// Items of native iterables (asyncio's sets of done/pending tasks).
     func nativeIterable(_ o: PyObject) -> [Value]? {
         o.iterationItems
-    }
-
-    // MARK: str
-
-    private func stringMethod(_ s: String, _ name: String) -> Value? {
-        func method(_ body: @escaping ([Value]) throws -> Value) -> Value {
-            builtin(name) { _, args, _ in try body(args) }
-        }
-        func argString(_ args: [Value], _ i: Int) throws -> String {
-            guard i < args.count, case .str(let a) = args[i] else {
-                throw self.typeError("\(name)() argument must be str")
-            }
-            return a
-        }
-        switch name {
-        case "upper": return method { _ in .str(s.uppercased()) }
-        case "lower": return method { _ in .str(s.lowercased()) }
-        case "strip": return method { args in .str(try self.strip(s, args.first, leading: true, trailing: true)) }
-        case "lstrip": return method { args in .str(try self.strip(s, args.first, leading: true, trailing: false)) }
-        case "rstrip": return method { args in .str(try self.strip(s, args.first, leading: false, trailing: true)) }
-        case "startswith": return method { args in .bool(s.hasPrefix(try argString(args, 0))) }
-        case "endswith": return method { args in .bool(s.hasSuffix(try argString(args, 0))) }
-        case "join":
-            return method { args in
-                let parts = try self.iterate(args.first ?? .none)
-                var strings: [String] = []
-                for (i, p) in parts.enumerated() {
-                    guard case .str(let ps) = p else {
-                        throw self.typeError("sequence item \(i): expected str instance, \(p.typeName) found")
-                    }
-                    strings.append(ps)
-                }
-                return .str(strings.joined(separator: s))
-            }
-        case "split":
-            return method { args in
-                if let sepValue = args.first, case .str(let sep) = sepValue {
-                    guard !sep.isEmpty else { throw PythonError(self.makeException(BuiltinTypes.valueError, "empty separator")) }
-                    return .object(PyList(s.components(separatedBy: sep).map { .str($0) }))
-                }
-                return .object(PyList(s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { .str(String($0)) }))
-            }
-        case "replace":
-            return method { args in .str(s.replacingOccurrences(of: try argString(args, 0), with: try argString(args, 1))) }
-        case "count":
-            return method { args in
-                let sub = try argString(args, 0)
-                return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1)
-            }
-        case "find":
-            return method { args in
-                let sub = try argString(args, 0)
-                guard let r = s.range(of: sub) else { return .int(-1) }
-                return .int(s.distance(from: s.startIndex, to: r.lowerBound))
-            }
-        case "ljust", "rjust", "center":
-            return method { args in
-                guard case .int(let width) = args.first ?? .none else { throw self.typeError("width must be int") }
-                let fill = args.count > 1 ? try argString(args, 1) : " "
-                let align = name == "ljust" ? "<" : name == "rjust" ? ">" : "^"
-                return .str(try self.format(.str(s), fill + align + String(width)))
-            }
-        case "zfill":
-            return method { args in
-                guard case .int(let width) = args.first ?? .none else { throw self.typeError("width must be int") }
-                let pad = max(0, width - s.count)
-                if let f = s.first, f == "-" || f == "+" {
-                    return .str(String(f) + String(repeating: "0", count: pad) + s.dropFirst())
-                }
-                return .str(String(repeating: "0", count: pad) + s)
-            }
-        case "format":
-            return builtin(name) { vm, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) }
-        case "isdigit": return method { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isNumber }) }
-        case "title": return method { _ in .str(s.capitalized) }
-        case "capitalize": return method { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
-        default: return nil
-        }
-    }
-
-    private func strip(_ s: String, _ chars: Value?, leading: Bool, trailing: Bool) throws -> String {
-        let set: Set<Character>
-        if let chars, case .str(let c) = chars { set = Set(c) } else { set = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"] }
-        var sub = Substring(s)
-        if leading { while let f = sub.first, set.contains(f) { sub.removeFirst() } }
-        if trailing { while let l = sub.last, set.contains(l) { sub.removeLast() } }
-        return String(sub)
     }
 
     /// `"{} {name:>5}".format(...)`

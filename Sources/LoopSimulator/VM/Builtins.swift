@@ -43,7 +43,9 @@ extension Interpreter {
         fn("repr") { vm, args, _ in .str(try vm.repr(vm.single(args, "repr"))) }
         fn("abs") { vm, args, _ in
             switch try vm.single(args, "abs") {
-            case .int(let i): return .int(abs(i))
+            case .int(let i):
+                guard i != Int.min else { throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage)) }
+                return .int(abs(i))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
             case let v: throw vm.typeError("bad operand type for abs(): '\(v.typeName)'")
@@ -75,10 +77,16 @@ extension Interpreter {
             case (.float(let d), .int(let n)): return .float(PyFloat.round(d, ndigits: n))
             case (.int(let i), .int(let n)):
                 guard n < 0 else { return .int(i) }
-                let p = Int(pow(10.0, Double(-n)))
-                // Round half to even at the 10^-n place.
-                let q = Int((Double(i) / Double(p)).rounded(.toNearestOrEven))
-                return .int(q * p)
+                guard n > -19 else { return .int(0) }
+                var p = 1
+                for _ in 0..<(-n) { p *= 10 }
+                // Round half to even at the 10^-n place, in integers.
+                var q = i / p
+                let r = i - q * p
+                if abs(r) * 2 > p || (abs(r) * 2 == p && q % 2 != 0) { q += i < 0 ? -1 : 1 }
+                let (result, overflow) = q.multipliedReportingOverflow(by: p)
+                guard !overflow else { throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage)) }
+                return .int(result)
             default: throw vm.typeError("type \(x.typeName) doesn't define __round__ method")
             }
         }
@@ -118,6 +126,41 @@ extension Interpreter {
             if case .object(let o) = args.first ?? .none { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
             return .int(0)
         }
+        fn("divmod") { vm, args, _ in
+            guard args.count == 2 else { throw vm.typeError("divmod expected 2 arguments, got \(args.count)") }
+            return .object(PyTuple([try vm.binaryOperation(.floorDiv, args[0], args[1]), try vm.binaryOperation(.mod, args[0], args[1])]))
+        }
+        fn("pow") { vm, args, _ in
+            guard args.count == 2 else { throw vm.typeError("pow() takes 2 arguments here (three-argument pow is not supported)") }
+            return try vm.binaryOperation(.pow, args[0], args[1])
+        }
+        fn("chr") { vm, args, _ in
+            guard case .int(let i) = try vm.single(args, "chr") else { throw vm.typeError("an integer is required") }
+            guard i >= 0 && i < 0x110000, let scalar = Unicode.Scalar(UInt32(i)) else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "chr() arg not in range(0x110000)"))
+            }
+            return .str(String(scalar))
+        }
+        fn("ord") { vm, args, _ in
+            guard case .str(let s) = try vm.single(args, "ord") else { throw vm.typeError("ord() expected string of length 1, but \(args[0].typeName) found") }
+            guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
+                throw vm.typeError("ord() expected a character, but string of length \(s.unicodeScalars.count) found")
+            }
+            return .int(Int(c.value))
+        }
+        for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
+            fn(name) { vm, args, _ in
+                let v = try vm.single(args, name)
+                let i: Int
+                switch v {
+                case .int(let n): i = n
+                case .bool(let b): i = b ? 1 : 0
+                default: throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
+                }
+                let digits = String(i.magnitude, radix: radix)
+                return .str((i < 0 ? "-" : "") + prefix + digits)
+            }
+        }
         fn("callable") { vm, args, _ in
             guard case .object(let o) = try vm.single(args, "callable") else { return .false }
             return .bool(o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass)
@@ -155,6 +198,12 @@ extension Interpreter {
                 var base = 10
                 if args.count > 1, case .int(let given) = args[1] { base = given }
                 if let i = PyInt.parse(s, base: base) { return .int(i) }
+                // Valid digits that do not fit in 64 bits are an overflow, not a ValueError.
+                let digits = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                let body = digits.hasPrefix("-") || digits.hasPrefix("+") ? String(digits.dropFirst()) : digits
+                if base == 10, !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage))
+                }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(PyString.repr(s))"))
             default:
                 throw vm.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")

@@ -104,7 +104,10 @@ extension Interpreter {
         case let (.add, .str(x), .str(y)):
             return .str(x + y)
         case let (.mul, .str(s), n), let (.mul, n, .str(s)):
-            if let count = intValue(n) { return .str(count > 0 ? String(repeating: s, count: count) : "") }
+            if let count = intValue(n) {
+                try checkRepetition(count, s.utf8.count)
+                return .str(count > 0 ? String(repeating: s, count: count) : "")
+            }
         case let (.mod, .str(s), args):
             return .str(try percentFormat(s, args))
         case let (.add, .object(x), .object(y)):
@@ -113,6 +116,8 @@ extension Interpreter {
         case let (.mul, .object(o), n), let (.mul, n, .object(o)):
             if let count = intValue(n) {
                 let times = max(0, count)
+                if let l = o as? PyList { try checkRepetition(times, l.items.count) }
+                if let t = o as? PyTuple { try checkRepetition(times, t.items.count) }
                 if let l = o as? PyList {
                     return .object(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
                 }
@@ -124,6 +129,18 @@ extension Interpreter {
             break
         }
         throw typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// Sequences the simulator will build: a repetition past this raises MemoryError
+    /// (CPython would try, and fail, to allocate it).
+    static let maxSequenceLength = 50_000_000
+
+    private func checkRepetition(_ times: Int, _ length: Int) throws {
+        guard times > 0, length > 0 else { return }
+        let (total, overflow) = times.multipliedReportingOverflow(by: length)
+        if overflow || total > Self.maxSequenceLength {
+            throw PythonError(makeException(BuiltinTypes.memoryError))
+        }
     }
 
     func unaryOperation(_ op: UnaryOperatorKind, _ a: Value) throws -> Value {
@@ -269,6 +286,7 @@ extension Interpreter {
         case .object(let o):
             if let l = o as? PyList { return l.items }
             if let t = o as? PyTuple { return t.items }
+            if let r = o as? PyRange, r.count > Self.maxSequenceLength { throw PythonError(makeException(BuiltinTypes.memoryError)) }
         default: break
         }
         let it = try makeIterator(v)
@@ -343,6 +361,23 @@ extension Interpreter {
 
     func storeSubscript(_ obj: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = obj {
+            if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
+                let items = try iterate(value)
+                let indices = try sliceIndices(slice, count: l.items.count)
+                let step = slice.step.isNone ? 1 : (intValue(slice.step) ?? 1)
+                if step == 1 {
+                    let start = indices.first ?? min(max(intValue(slice.lower).map { $0 < 0 ? $0 + l.items.count : $0 } ?? 0, 0), l.items.count)
+                    let end = indices.last.map { $0 + 1 } ?? start
+                    l.items.replaceSubrange(start..<max(start, end), with: items)
+                } else {
+                    guard items.count == indices.count else {
+                        throw PythonError(makeException(BuiltinTypes.valueError,
+                            "attempt to assign sequence of size \(items.count) to extended slice of size \(indices.count)"))
+                    }
+                    for (i, v) in zip(indices, items) { l.items[i] = v }
+                }
+                return
+            }
             if let l = o as? PyList {
                 l.items[try index(key, count: l.items.count, "list assignment")] = value
                 return
@@ -358,6 +393,11 @@ extension Interpreter {
 
     func deleteSubscript(_ obj: Value, _ key: Value) throws {
         if case .object(let o) = obj {
+            if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
+                let doomed = Set(try sliceIndices(slice, count: l.items.count))
+                l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+                return
+            }
             if let l = o as? PyList {
                 l.items.remove(at: try index(key, count: l.items.count, "list assignment"))
                 return

@@ -21,13 +21,32 @@ extension Interpreter {
         let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
         if !entries.isEmpty {
             out += "Traceback (most recent call last):\n"
+            // Like CPython, a line repeated more than 3 times in a row (deep recursion) is
+            // printed 3 times, then counted.
+            var previous: TracebackEntry?
+            var repeats = 0
+            func flushRepeats() {
+                if repeats > 3 {
+                    let more = repeats - 3
+                    out += "  [Previous line repeated \(more) more time\(more == 1 ? "" : "s")]\n"
+                }
+            }
             for e in entries {
+                if e == previous {
+                    repeats += 1
+                    if repeats > 3 { continue }
+                } else {
+                    flushRepeats()
+                    previous = e
+                    repeats = 1
+                }
                 out += "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
                 if let text = sources[e.file]?.line(e.line) {
                     let trimmed = text.drop { $0 == " " || $0 == "\t" }
                     if !trimmed.isEmpty { out += "    \(trimmed)\n" }
                 }
             }
+            flushRepeats()
         }
         out += exceptionLine(exc) + "\n"
         return out

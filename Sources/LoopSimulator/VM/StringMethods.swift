@@ -1,0 +1,297 @@
+import Foundation
+
+/// The methods of `str`, with Python's argument rules (`split(sep=None, maxsplit=-1)`,
+/// `replace(old, new, count=-1)`, `startswith` with a tuple, ...). Python strings index
+/// by code point; Swift's by grapheme, so the methods work on Unicode scalars.
+extension Interpreter {
+    func stringMethod(_ s: String, _ name: String) -> Value? {
+        guard let body = Self.stringMethods[name] else { return nil }
+        return builtin(name) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+    }
+
+    typealias StringMethod = (Interpreter, String, [Value], [(String, Value)]) throws -> Value
+
+    /// Positional-or-keyword arguments of a method, by parameter name.
+    private static func bind(_ name: String, _ params: [String], _ args: [Value], _ kwargs: [(String, Value)],
+                             _ vm: Interpreter) throws -> [Value?] {
+        guard args.count <= params.count else {
+            throw vm.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(args.count) given)")
+        }
+        var out: [Value?] = args.map { $0 } + Array(repeating: nil, count: params.count - args.count)
+        for (k, v) in kwargs {
+            guard let i = params.firstIndex(of: k) else {
+                throw vm.typeError("\(name)() got an unexpected keyword argument '\(k)'")
+            }
+            out[i] = v
+        }
+        return out
+    }
+
+    private static func string(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String {
+        guard case .str(let s) = v ?? .none else {
+            throw vm.typeError("\(what) must be str, not \((v ?? .none).typeName)")
+        }
+        return s
+    }
+
+    private static func optionalString(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String? {
+        guard let v, !v.isNone else { return nil }
+        return try string(v, what, vm)
+    }
+
+    private static func int(_ v: Value?, default d: Int, _ vm: Interpreter) throws -> Int {
+        switch v ?? .none {
+        case .none: return d
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case let other: throw vm.typeError("'\(other.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}", "\u{A0}"]
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        whitespace.contains(c) || c.properties.isWhitespace
+    }
+
+    /// `str.split` (`sep` nil: runs of whitespace) with `maxsplit`, optionally from the right.
+    private static func split(_ s: String, sep: String?, maxsplit: Int, fromRight: Bool) -> [String] {
+        var scalars = Array(s.unicodeScalars)
+        if fromRight { scalars.reverse() }
+        var parts: [String] = []
+        var splits = 0
+        if let sep {
+            var needle = Array(sep.unicodeScalars)
+            if fromRight { needle.reverse() }
+            var current: [Unicode.Scalar] = []
+            var i = 0
+            while i < scalars.count {
+                if (maxsplit < 0 || splits < maxsplit), i + needle.count <= scalars.count,
+                   Array(scalars[i..<(i + needle.count)]) == needle {
+                    parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+                    current = []
+                    i += needle.count
+                    splits += 1
+                } else {
+                    current.append(scalars[i])
+                    i += 1
+                }
+            }
+            parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+        } else {
+            var i = 0
+            while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+            while i < scalars.count {
+                if maxsplit >= 0 && splits >= maxsplit {
+                    var rest = Array(scalars[i...])
+                    while let last = rest.last, isSpace(last) { rest.removeLast() }
+                    parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
+                    break
+                }
+                var word: [Unicode.Scalar] = []
+                while i < scalars.count && !isSpace(scalars[i]) { word.append(scalars[i]); i += 1 }
+                parts.append(String(String.UnicodeScalarView(fromRight ? word.reversed() : word)))
+                splits += 1
+                while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+            }
+        }
+        return fromRight ? parts.reversed() : parts
+    }
+
+    private static func find(_ s: String, _ sub: String, fromRight: Bool) -> Int? {
+        let hay = Array(s.unicodeScalars), needle = Array(sub.unicodeScalars)
+        guard needle.count <= hay.count else { return nil }
+        let positions = Array(0...(hay.count - needle.count))
+        for i in (fromRight ? positions.reversed() : positions) where Array(hay[i..<(i + needle.count)]) == needle {
+            return i
+        }
+        return nil
+    }
+
+    private static func prefixTest(_ name: String, _ s: String, _ args: [Value], _ vm: Interpreter,
+                                   _ test: (String, String) -> Bool) throws -> Value {
+        guard let first = args.first else { throw vm.typeError("\(name)() takes at least 1 argument (0 given)") }
+        let candidates: [Value]
+        if case .object(let o) = first, let t = o as? PyTuple { candidates = t.items } else { candidates = [first] }
+        for c in candidates {
+            guard case .str(let p) = c else {
+                throw vm.typeError("\(name) first arg must be str or a tuple of str, not \(c.typeName)")
+            }
+            if test(s, p) { return .true }
+        }
+        return .false
+    }
+
+    private static func scalars(_ s: String, _ test: (Unicode.Scalar) -> Bool) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy(test)
+    }
+
+    private static func strip(_ s: String, _ chars: String?, leading: Bool, trailing: Bool) -> String {
+        let set = chars.map { Set($0.unicodeScalars) }
+        let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? isSpace(c) }
+        var view = Substring(s).unicodeScalars
+        if leading { while let f = view.first, drop(f) { view.removeFirst() } }
+        if trailing { while let l = view.last, drop(l) { view.removeLast() } }
+        return String(view)
+    }
+
+    static let stringMethods: [String: StringMethod] = [
+        "upper": { _, s, _, _ in .str(s.uppercased()) },
+        "lower": { _, s, _, _ in .str(s.lowercased()) },
+        "casefold": { _, s, _, _ in .str(s.lowercased()) },
+        "swapcase": { _, s, _, _ in
+            .str(String(String.UnicodeScalarView(s.unicodeScalars.flatMap { c -> [Unicode.Scalar] in
+                if c.properties.isUppercase { return Array(String(c).lowercased().unicodeScalars) }
+                if c.properties.isLowercase { return Array(String(c).uppercased().unicodeScalars) }
+                return [c]
+            })))
+        },
+        "title": { _, s, _, _ in
+            var out = ""
+            var previousCased = false
+            for c in s.unicodeScalars {
+                let cased = c.properties.isUppercase || c.properties.isLowercase
+                out += previousCased ? String(c).lowercased() : String(c).uppercased()
+                previousCased = cased
+            }
+            return .str(out)
+        },
+        "capitalize": { _, s, _, _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) },
+        "strip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "strip arg", vm), leading: true, trailing: true)) },
+        "lstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "lstrip arg", vm), leading: true, trailing: false)) },
+        "rstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "rstrip arg", vm), leading: false, trailing: true)) },
+        "startswith": { vm, s, args, _ in try prefixTest("startswith", s, args, vm) { $0.unicodeScalars.starts(with: $1.unicodeScalars) } },
+        "endswith": { vm, s, args, _ in
+            try prefixTest("endswith", s, args, vm) { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
+        },
+        "split": { vm, s, args, kwargs in
+            let a = try bind("split", ["sep", "maxsplit"], args, kwargs, vm)
+            let sep = try optionalString(a[0], "must be str or None: sep", vm)
+            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: false).map { .str($0) }))
+        },
+        "rsplit": { vm, s, args, kwargs in
+            let a = try bind("rsplit", ["sep", "maxsplit"], args, kwargs, vm)
+            let sep = try optionalString(a[0], "must be str or None: sep", vm)
+            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: true).map { .str($0) }))
+        },
+        "splitlines": { _, s, _, _ in
+            var lines = s.components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            return .object(PyList(lines.map { .str($0.hasSuffix("\r") ? String($0.dropLast()) : $0) }))
+        },
+        "join": { vm, s, args, _ in
+            let parts = try vm.iterate(args.first ?? .none)
+            var strings: [String] = []
+            for (i, p) in parts.enumerated() {
+                guard case .str(let ps) = p else {
+                    throw vm.typeError("sequence item \(i): expected str instance, \(p.typeName) found")
+                }
+                strings.append(ps)
+            }
+            return .str(strings.joined(separator: s))
+        },
+        "replace": { vm, s, args, _ in
+            guard args.count >= 2 else { throw vm.typeError("replace expected at least 2 arguments, got \(args.count)") }
+            let old = try string(args[0], "replace() argument 1", vm), new = try string(args[1], "replace() argument 2", vm)
+            let count = try int(args.count > 2 ? args[2] : nil, default: -1, vm)
+            if count < 0 { return .str(old.isEmpty ? new + s.unicodeScalars.map { String($0) + new }.joined() : s.replacingOccurrences(of: old, with: new)) }
+            var parts = split(s, sep: old.isEmpty ? nil : old, maxsplit: count, fromRight: false)
+            if old.isEmpty { parts = [s] }
+            return .str(parts.joined(separator: new))
+        },
+        "count": { vm, s, args, _ in
+            let sub = try string(args.first, "must be str", vm)
+            if sub.isEmpty { return .int(s.unicodeScalars.count + 1) }
+            return .int(split(s, sep: sub, maxsplit: -1, fromRight: false).count - 1)
+        },
+        "find": { vm, s, args, _ in .int(find(s, try string(args.first, "must be str", vm), fromRight: false) ?? -1) },
+        "rfind": { vm, s, args, _ in .int(find(s, try string(args.first, "must be str", vm), fromRight: true) ?? -1) },
+        "index": { vm, s, args, _ in
+            guard let i = find(s, try string(args.first, "must be str", vm), fromRight: false) else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
+            }
+            return .int(i)
+        },
+        "rindex": { vm, s, args, _ in
+            guard let i = find(s, try string(args.first, "must be str", vm), fromRight: true) else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
+            }
+            return .int(i)
+        },
+        "partition": { vm, s, args, _ in
+            let sep = try string(args.first, "must be str", vm)
+            guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let parts = split(s, sep: sep, maxsplit: 1, fromRight: false)
+            return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(s), .str(""), .str("")]))
+        },
+        "rpartition": { vm, s, args, _ in
+            let sep = try string(args.first, "must be str", vm)
+            guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let parts = split(s, sep: sep, maxsplit: 1, fromRight: true)
+            return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(""), .str(""), .str(s)]))
+        },
+        "ljust": { vm, s, args, _ in try pad(vm, s, args, "<") },
+        "rjust": { vm, s, args, _ in try pad(vm, s, args, ">") },
+        "center": { vm, s, args, _ in try pad(vm, s, args, "^") },
+        "zfill": { vm, s, args, _ in
+            let width = try int(args.first, default: 0, vm)
+            let pad = max(0, width - s.unicodeScalars.count)
+            if let f = s.first, f == "-" || f == "+" {
+                return .str(String(f) + String(repeating: "0", count: pad) + s.dropFirst())
+            }
+            return .str(String(repeating: "0", count: pad) + s)
+        },
+        "expandtabs": { vm, s, args, _ in
+            let size = try int(args.first, default: 8, vm)
+            var out = "", column = 0
+            for c in s.unicodeScalars {
+                if c == "\t" {
+                    let n = size > 0 ? size - column % size : 0
+                    out += String(repeating: " ", count: n)
+                    column += n
+                } else {
+                    out.unicodeScalars.append(c)
+                    column = (c == "\n" || c == "\r") ? 0 : column + 1
+                }
+            }
+            return .str(out)
+        },
+        "format": { vm, s, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) },
+        "isdigit": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }) },
+        "isdecimal": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .decimal }) },
+        "isnumeric": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType != nil }) },
+        "isalpha": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic }) },
+        "isalnum": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic || $0.properties.numericType != nil }) },
+        "isspace": { _, s, _, _ in .bool(scalars(s) { isSpace($0) }) },
+        "isupper": { _, s, _, _ in
+            .bool(s.unicodeScalars.contains { $0.properties.isUppercase } && !s.unicodeScalars.contains { $0.properties.isLowercase })
+        },
+        "islower": { _, s, _, _ in
+            .bool(s.unicodeScalars.contains { $0.properties.isLowercase } && !s.unicodeScalars.contains { $0.properties.isUppercase })
+        },
+        "isidentifier": { _, s, _, _ in
+            .bool(!s.isEmpty && !(s.first!.isNumber) && s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        },
+    ]
+
+    private static func pad(_ vm: Interpreter, _ s: String, _ args: [Value], _ align: String) throws -> Value {
+        let width = try int(args.first, default: 0, vm)
+        let fill = args.count > 1 ? try string(args[1], "fill character", vm) : " "
+        guard fill.unicodeScalars.count == 1 else {
+            throw vm.typeError("The fill character must be exactly one character long")
+        }
+        let length = s.unicodeScalars.count
+        guard width > length else { return .str(s) }
+        let margin = width - length
+        let left: Int
+        switch align {
+        case "<": left = 0
+        case ">": left = margin
+        // str.center puts the odd space on the left when the width is odd (CPython's rule).
+        default: left = margin / 2 + (margin & width & 1)
+        }
+        return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: margin - left))
+    }
+}

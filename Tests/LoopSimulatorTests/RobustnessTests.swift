@@ -1,0 +1,55 @@
+import Testing
+@testable import LoopSimulator
+
+/// Inputs that once crashed or hung the simulator; each must end in a Python exception
+/// (or a clear stop), never a trap.
+@Suite("Robustness")
+struct RobustnessTests {
+    @Test("64-bit limits raise OverflowError", arguments: [
+        "abs(-(2 ** 62) * 2)", "round(-(2 ** 62) * 2, -1)", "2 ** 64", "int('9223372036854775808')",
+        "-(2 ** 62) * 2 - 1", "(2 ** 62) * 4",
+    ])
+    func overflow(_ expression: String) {
+        let result = simulate("try:\n    print(\(expression))\nexcept OverflowError:\n    print('overflow')\n")
+        #expect(result.stdout == "overflow\n", "\(expression): \(result)")
+    }
+
+    @Test("huge sequences raise MemoryError", arguments: [
+        "[0] * (2 ** 62)", "'ab' * (2 ** 62)", "list(range(10 ** 18))", "(1, 2) * (2 ** 40)",
+    ])
+    func memory(_ expression: String) {
+        let result = simulate("try:\n    x = \(expression)\nexcept MemoryError:\n    print('memory')\n")
+        #expect(result.stdout == "memory\n", "\(expression): \(result)")
+    }
+
+    @Test func deepRecursionTracebackIsCollapsed() {
+        let result = simulate("def f(n):\n    return f(n + 1)\nf(0)\n", path: "r.py")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[Previous line repeated"))
+        #expect(result.stderr.hasSuffix("RecursionError: maximum recursion depth exceeded\n"))
+        #expect(result.stderr.split(separator: "\n").count < 20)
+    }
+
+    @Test func deadlockOnALockNamesTheScenarioLine() throws {
+        let path = "tests-data/adversarial/deadlock_lock.py"
+        let result = simulate(try readRepositoryFile(path), path: path)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("waits on Lock.acquire() at \(path):8"))
+    }
+
+    @Test func manyWaitersOnASemaphore() {
+        let src = """
+        import asyncio
+        async def worker(sem, i, done):
+            async with sem:
+                done.append(i)
+        async def main():
+            sem = asyncio.Semaphore(1)
+            done = []
+            await asyncio.gather(*[worker(sem, i, done) for i in range(3000)])
+            print(len(done), done[:3], done[-1])
+        asyncio.run(main())
+        """
+        #expect(simulate(src).stdout == "3000 [0, 1, 2] 2999\n")
+    }
+}
