@@ -111,6 +111,7 @@ public final class Simulation {
             status = 70
         }
         state.interpreter = nil
+        state.sink = nil
         return .success(SimulationResult(exitStatus: status, halt: vm.halted, iterations: state.iteration,
                                          virtualTime: state.clock))
     }

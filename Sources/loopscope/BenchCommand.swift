@@ -10,8 +10,15 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release before trusting the figures).",
-        subcommands: [TraceBench.self]
+        subcommands: [SimulateBench.self, TraceBench.self]
     )
+}
+
+/// Seconds on the monotonic clock.
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 /// The trace benchmark of DESIGN.md's performance targets: load and index a
@@ -117,11 +124,6 @@ struct TraceBench: ParsableCommand {
 
     private func report(_ line: String) { Console.out(line + "\n"); Console.flush() }
 
-    private func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     /// Resident memory from /proc/self/statm (pages × page size): an upper bound on what
     /// the store keeps, allocator slack included.

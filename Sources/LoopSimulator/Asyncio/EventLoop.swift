@@ -53,8 +53,8 @@ final class Handle: PyObject {
     /// What this handle runs, for traces and debug warnings.
     func describe(_ vm: Interpreter) -> String {
         switch callback {
-        case .taskStep(let task, _): return "\(task.name).step"
-        case .taskWakeup(let task, _): return "\(task.name).wakeup"
+        case .taskStep(let task, _): return task.stepLabel
+        case .taskWakeup(let task, _): return task.wakeupLabel
         case .native(let label, _): return label
         case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
         }

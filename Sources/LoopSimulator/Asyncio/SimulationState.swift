@@ -9,9 +9,9 @@ final class SimulationState {
     var iteration = 0
     var maxIterations: Int?
     var timeHorizon: Double?
-    /// Whoever listens to events. `tracing` says whether anyone does, checked on hot paths
-    /// instead of loading the weak reference.
-    weak var sink: SimulationEventSink? {
+    /// Whoever listens to events (held for the run; `Simulation.run` lets go at the end).
+    /// `tracing` says whether anyone does, checked on hot paths.
+    var sink: SimulationEventSink? {
         didSet { tracing = sink != nil }
     }
     private(set) var tracing = false

@@ -4,7 +4,12 @@ import Foundation
 /// parks it on the futures it awaits and resumes it through `wakeup`.
 final class PyTask: PyFuture {
     let coro: PyCoroutine
-    var name: String
+    var name: String {
+        didSet { stepLabel = "\(name).step"; wakeupLabel = "\(name).wakeup" }
+    }
+    /// Trace labels of this task's callbacks, built once rather than per event.
+    private(set) var stepLabel = ""
+    private(set) var wakeupLabel = ""
     /// Simulator-wide task number (1 for the first task created), used by the trace.
     let taskID: Int
     var mustCancel = false
@@ -22,6 +27,8 @@ final class PyTask: PyFuture {
         self.creator = creator
         self.creationLine = line
         super.init(loop: loop, site: site)
+        stepLabel = "\(self.name).step"
+        wakeupLabel = "\(self.name).wakeup"
         coro.wasAwaited = true
         loop.registerTask(self)
         loop.callSoon(.taskStep(self, nil))

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LoopSimulator
+
+/// The simulator benchmark of DESIGN.md's performance targets: simulate a scenario with
+/// event emission on and compare with CPython running it on its own virtual-time loop
+/// (`tools/vtrun.py`). Target: loopscope at least 3x faster.
+struct SimulateBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Time a scenario under loopscope (events on) and under CPython on a virtual clock; print the ratio.",
+        discussion: "The default scenario, bench/many_tasks.py, runs 10,000 tasks for about 1,000,000 task steps. Run from the repository's root (for tools/vtrun.py)."
+    )
+
+    @ArgumentParser.Argument(help: "The scenario to time.")
+    var file = "bench/many_tasks.py"
+
+    @Option(help: "Runs of each; the fastest counts.")
+    var runs = 3
+
+    @Option(help: "The CPython reference runner.")
+    var reference = "tools/vtrun.py"
+
+    /// Counts events: emission is on, but nothing is kept.
+    final class CountingSink: SimulationEventSink {
+        var count = 0
+        func receive(_ event: SimulationEvent) { count += 1 }
+    }
+
+    func run() throws {
+        let source = try loadScenario(file)
+        var best = Double.infinity
+        var events = 0
+        for _ in 0..<max(1, runs) {
+            let sink = CountingSink()
+            let t0 = now()
+            _ = Simulation(source: source, path: file).run(sink: sink, stdout: { _ in }, stderr: { _ in })
+            best = min(best, now() - t0)
+            events = sink.count
+        }
+        report("loopscope: \(seconds(best)) s (\(events) events emitted)")
+
+        guard FileManager.default.fileExists(atPath: reference) else {
+            report("CPython: skipped (\(reference) not found; run from the repository's root)")
+            return
+        }
+        var cpython = Double.infinity
+        for _ in 0..<max(1, runs) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", reference, file]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let t0 = now()
+            try process.run()
+            process.waitUntilExit()
+            cpython = min(cpython, now() - t0)
+        }
+        report("CPython 3.11 on a virtual clock: \(seconds(cpython)) s")
+        report("ratio: loopscope is \(seconds(cpython / best))x faster (target: at least 3x)")
+    }
+
+    private func seconds(_ v: Double) -> String { String(format: "%.3f", v) }
+    private func report(_ line: String) { Console.out(line + "\n"); Console.flush() }
+}
