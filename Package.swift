@@ -28,7 +28,7 @@ let package = Package(
                 // The VM mutates frames (class instances) in its hot loop; dynamic
                 // exclusivity checks there cost about a third of the run time. The VM is
                 // single-threaded and never overlaps accesses.
-                .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"]),
+                .unsafeFlags(["-enforce-exclusivity=unchecked"]),
             ]
         ),
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
