@@ -119,7 +119,7 @@ extension Interpreter {
             for (cell, local) in code.cellParameters { cells[cell].value = locals[local] }
             cells.append(contentsOf: fn.closure)
         }
-        return Frame(code: code, globals: fn.globals, locals: locals, cells: cells)
+        return Frame(code: code, globals: fn.globals, locals: locals, cells: cells, pool: stackPool)
     }
 
     /// "'a' and 'b'", "'a', 'b' and 'c'" as CPython lists missing arguments.

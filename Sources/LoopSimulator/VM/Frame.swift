@@ -22,9 +22,12 @@ public final class Frame {
     let code: CodeObject
     let globals: PyModule
     var pc = 0
-    var stack = ValueStack()
-    var locals: [Value?]
+    /// Fast locals occupy slots `0..<code.localNames.count` at the bottom of the value
+    /// stack (CPython's "localsplus"); the evaluation stack grows above them.
+    var stack: ValueStack
     var cells: [PyCell]
+    /// Where the buffer goes back when the frame is freed.
+    let pool: StackPool?
     var blocks: [Block] = []
     /// The exception an `except`/`finally` of this frame is handling (`sys.exc_info()`).
     var handled: PyException?
@@ -36,14 +39,27 @@ public final class Frame {
     var coroutine: PyCoroutine?
     var suspension: Suspension = .none
 
-    init(code: CodeObject, globals: PyModule, locals: [Value?], cells: [PyCell]) {
+    /// A frame whose locals are all unbound (the caller binds arguments into `stack[i]`).
+    init(code: CodeObject, globals: PyModule, cells: [PyCell], pool: StackPool? = nil) {
         self.code = code
         self.globals = globals
-        self.locals = locals
         self.cells = cells
+        self.pool = pool
+        let n = code.localNames.count
+        stack = pool.map { ValueStack(capacity: n + 8, pool: $0) } ?? ValueStack(capacity: n + 8)
+        for _ in 0..<n { stack.append(.unboundLocal) }
     }
 
-    deinit { stack.destroy() }
+    convenience init(code: CodeObject, globals: PyModule, locals: [Value?], cells: [PyCell], pool: StackPool? = nil) {
+        self.init(code: code, globals: globals, cells: cells, pool: pool)
+        for (i, v) in locals.enumerated() where i < code.localNames.count {
+            if let v { stack[i] = v }
+        }
+    }
+
+    deinit {
+        if let pool { stack.recycle(into: pool) } else { stack.destroy() }
+    }
 
     /// The line being executed (for tracebacks and the trace's "parked at line").
     var currentLine: Int { code.line(at: max(0, pc - 1)) }

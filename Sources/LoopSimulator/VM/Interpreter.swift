@@ -38,6 +38,8 @@ public final class Interpreter {
     var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
+    /// Spare frame buffers (see `StackPool`).
+    let stackPool = StackPool()
     /// Constructors of native classes (Future, Event, ...), keyed by class.
     var nativeConstructors: [ObjectIdentifier: PyBuiltin.Body] = [:]
     /// The asyncio library of this simulation.
@@ -221,15 +223,16 @@ public final class Interpreter {
             case .loadConst(let i):
                 frame.stack.append(constants[i])
             case .loadFast(let i):
-                guard let v = frame.locals[i] else {
+                let v = frame.stack[i]
+                guard !v.isUnboundLocal else {
                     throw PythonError(makeException(BuiltinTypes.unboundLocalError,
                         "cannot access local variable '\(code.localNames[i])' where it is not associated with a value"))
                 }
                 frame.stack.append(v)
             case .storeFast(let i):
-                frame.locals[i] = frame.stack.removeLast()
+                frame.stack[i] = frame.stack.removeLast()
             case .deleteFast(let i):
-                frame.locals[i] = nil
+                frame.stack[i] = .unboundLocal
             case .loadDeref(let i):
                 guard let v = frame.cells[i].value else {
                     let name = i < code.cellNames.count ? code.cellNames[i] : code.freeNames[i - code.cellNames.count]
@@ -448,13 +451,12 @@ public final class Interpreter {
                 if case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
                    fn.code.isSimple, argc <= fn.code.argCount, argc >= fn.code.argCount - fn.defaults.count {
                     let callee = fn.code
-                    var locals = [Value?](repeating: nil, count: callee.localNames.count)
+                    let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
                     let first = frame.stack.count - argc
-                    for k in 0..<argc { locals[k] = frame.stack[first + k] }
+                    for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
                     let firstDefault = callee.argCount - fn.defaults.count
-                    for k in argc..<callee.argCount { locals[k] = fn.defaults[k - firstDefault] }
+                    for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
                     frame.stack.removeLast(argc + 1)
-                    let newFrame = Frame(code: callee, globals: fn.globals, locals: locals, cells: [])
                     if callee.isCoroutine {
                         let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: code.line(at: frame.pc - 1))
                         coro.warnings = library?.state

@@ -11,9 +11,29 @@ struct ValueStack {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// Reuses a buffer from `pool` when one of the right size is there.
+    init(capacity: Int, pool: StackPool) {
+        if let buffer = pool.take(capacity: capacity) {
+            self.init(base: buffer.base, capacity: buffer.capacity)
+        } else {
+            self.init(capacity: capacity)
+        }
+    }
+
+    private init(base: UnsafeMutablePointer<Value>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
     func destroy() {
         base.deinitialize(count: count)
         base.deallocate()
+    }
+
+    /// Empties the stack and hands its buffer to `pool` instead of freeing it.
+    func recycle(into pool: StackPool) {
+        base.deinitialize(count: count)
+        if !pool.give(base: base, capacity: capacity) { base.deallocate() }
     }
 
     private mutating func grow(to needed: Int) {
@@ -79,5 +99,44 @@ struct ValueStack {
             swapAt(i, i - 1)
             i -= 1
         }
+    }
+}
+
+/// Spare frame buffers. Every call makes a frame and most frames live briefly (a task's
+/// `await asyncio.sleep(0)` makes and drops one per step), so reusing their buffers saves
+/// an allocation and a free per call. One pool per interpreter: the VM is single-threaded.
+final class StackPool {
+    private var free: [(base: UnsafeMutablePointer<Value>, capacity: Int)] = []
+    private let limit = 1024
+
+    func take(capacity: Int) -> (base: UnsafeMutablePointer<Value>, capacity: Int)? {
+        // Buffers are recycled at a handful of sizes; the last one is usually big enough.
+        guard let last = free.last, last.capacity >= capacity else { return nil }
+        return free.removeLast()
+    }
+
+    func give(base: UnsafeMutablePointer<Value>, capacity: Int) -> Bool {
+        guard free.count < limit else { return false }
+        free.append((base, capacity))
+        return true
+    }
+
+    deinit {
+        for buffer in free { buffer.base.deallocate() }
+    }
+}
+
+/// Marks a fast local that has no value yet (`UnboundLocalError` when read).
+final class UnboundLocal: PyObject {
+    static let shared = UnboundLocal()
+}
+
+extension Value {
+    static let unboundLocal = Value.object(UnboundLocal.shared)
+
+    @inline(__always)
+    var isUnboundLocal: Bool {
+        if case .object(let o) = self { return o === UnboundLocal.shared }
+        return false
     }
 }
