@@ -78,6 +78,7 @@ Other details
 """
 
 import asyncio
+import collections.abc
 import asyncio.runners
 import os
 import runpy
@@ -205,6 +206,41 @@ def _track_task_order():
         registry.__class__ = _OrderedWeakSet
 
 
+class _InsertionOrderedSet(collections.abc.MutableSet):
+    """A set that iterates in insertion order.  CPython's asyncio keeps tasks in plain
+    sets in a few places (``asyncio.wait``'s done/pending, ``TaskGroup._tasks``, which
+    ``TaskGroup._abort`` cancels in iteration order), so their order follows memory
+    addresses and differs from run to run.  Insertion order is one of the orders CPython
+    can produce, and the one loopscope uses: the reference is made deterministic with it."""
+
+    def __init__(self, items=()):
+        self._items = dict.fromkeys(items)
+
+    def __contains__(self, item):
+        return item in self._items
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def __repr__(self):
+        return "{" + ", ".join(repr(i) for i in self._items) + "}" if self._items else "set()"
+
+
+def _order_asyncio_sets():
+    # The name `set` inside these modules now makes an insertion-ordered set.
+    asyncio.tasks.set = _InsertionOrderedSet
+    asyncio.taskgroups.set = _InsertionOrderedSet
+
+
 # --------------------------------------------------------------------------- loop
 
 
@@ -328,6 +364,7 @@ def main(argv):
     else:
         _patch_time()
         _track_task_order()
+        _order_asyncio_sets()
         asyncio.set_event_loop_policy(VirtualPolicy())
         asyncio.runners._cancel_all_tasks = _cancel_all_tasks_in_creation_order
 
