@@ -3,7 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import LoopSimulator
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not import).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Reads a JSON Lines trace into a `TraceStore`, checking every line: the header first
 /// (format, version), then each event's kind and fields. The first problem ends the read
@@ -14,7 +21,13 @@ public enum TraceReader {
             let why = String(cString: strerror(errno))
             return .failure(TraceReadError(path: path, line: 0, problem: .unreadable(why)))
         }
-        return read(bytes, path: path)
+        let result = read(bytes, path: path)
+        #if canImport(Glibc)
+        // Decoding ran on several threads, whose malloc arenas keep the freed line buffers
+        // and the file's bytes; give that memory back now that the store is built.
+        _ = glibcMallocTrim(0)
+        #endif
+        return result
     }
 
     public static func read(_ bytes: [UInt8], path: String) -> Result<TraceStore, TraceReadError> {
@@ -34,59 +47,114 @@ public enum TraceReader {
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceReadError) -> TraceStore {
+        let lines = lineRanges(bytes)
+        guard let first = lines.first else {
+            throw TraceReadError(path: path, line: 1, problem: .missingHeader("the file is empty"))
+        }
         var scanner = JSONScanner(bytes)
-        var lineNumber = 0
-        var start = 0
-        var store: TraceStore?
-        func fail(_ problem: TraceReadError.Problem) -> TraceReadError {
-            TraceReadError(path: path, line: max(lineNumber, 1), problem: problem)
+        do throws(JSONSyntaxError) {
+            try scanner.parseObject(first.range)
+        } catch {
+            throw TraceReadError(path: path, line: 1,
+                                 problem: .missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
         }
-        while start < bytes.count {
-            let end: Int
-            if let nl = memchr(bytes.baseAddress! + start, 0x0a, bytes.count - start) {
-                end = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = bytes.count
-            }
-            let terminated = end < bytes.count
-            lineNumber += 1
-            defer { start = end + 1 }
-            do throws(JSONSyntaxError) {
-                try scanner.parseObject(start..<end)
-            } catch {
-                if store == nil {
-                    throw fail(.missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
-                }
-                if !terminated { throw fail(.truncated) }
-                throw fail(.corrupt(column: error.column, error.message))
-            }
-            if let store {
-                do throws(TraceReadError.Problem) {
-                    store.append(try decodeEvent(scanner))
-                } catch {
-                    throw fail(error)
-                }
-            } else {
-                do throws(TraceReadError.Problem) {
-                    store = TraceStore(header: try decodeHeader(scanner))
-                    store?.reserveCapacity(events: countLines(bytes, from: end))
-                } catch {
-                    throw fail(error)
-                }
-            }
+        let store: TraceStore
+        do throws(TraceReadError.Problem) {
+            store = TraceStore(header: try decodeHeader(scanner))
+        } catch {
+            throw TraceReadError(path: path, line: 1, problem: error)
         }
-        guard let store else { throw fail(.missingHeader("the file is empty")) }
+        store.reserveCapacity(events: lines.count - 1)
+
+        // Events are decoded in parallel, a batch of blocks at a time (one block per core),
+        // and appended in file order; the store's indexes are built by the appends.
+        let blockSize = 16_384
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var next = 1
+        while next < lines.count {
+            let batchEnd = min(lines.count, next + blockSize * cores)
+            let blockStarts = Array(stride(from: next, to: batchEnd, by: blockSize))
+            let results = DecodedBlocks(count: blockStarts.count)
+            let shared = SharedBytes(bytes: bytes)
+            DispatchQueue.concurrentPerform(iterations: blockStarts.count) { b in
+                let lo = blockStarts[b], hi = min(batchEnd, lo + blockSize)
+                results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: lo + 1))
+            }
+            for b in 0..<blockStarts.count {
+                let block = results.block(b)
+                for event in block.events { store.append(event) }
+                if let (lineNumber, problem) = block.failure {
+                    throw TraceReadError(path: path, line: lineNumber, problem: problem)
+                }
+            }
+            next = batchEnd
+        }
         return store
     }
 
-    private static func countLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var n = 0
-        var p = start
-        while p < bytes.count, let nl = memchr(bytes.baseAddress! + p, 0x0a, bytes.count - p) {
-            n += 1
-            p = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+    /// One line of the file: its byte range, and whether a newline ended it.
+    private struct Line {
+        let range: Range<Int>
+        let terminated: Bool
+    }
+
+    private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        while start < bytes.count {
+            if let nl = memchr(bytes.baseAddress! + start, 0x0a, bytes.count - start) {
+                let end = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                lines.append(Line(range: start..<end, terminated: true))
+                start = end + 1
+            } else {
+                lines.append(Line(range: start..<bytes.count, terminated: false))
+                start = bytes.count
+            }
         }
-        return n
+        return lines
+    }
+
+    /// Events decoded from consecutive lines, up to the first bad line.
+    private struct Block {
+        var events: [SimulationEvent] = []
+        var failure: (line: Int, problem: TraceReadError.Problem)?
+    }
+
+    /// The file's bytes, read (never written) by the decoding workers while `read` runs.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Results of the blocks of a batch, each written by one worker.
+    private final class DecodedBlocks: @unchecked Sendable {
+        private var blocks: [Block]
+        private let lock = NSLock()
+        init(count: Int) { blocks = Array(repeating: Block(), count: count) }
+        func store(_ i: Int, _ block: Block) { lock.lock(); blocks[i] = block; lock.unlock() }
+        func block(_ i: Int) -> Block { blocks[i] }
+    }
+
+    private static func decodeBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>,
+                                    firstLineNumber: Int) -> Block {
+        var block = Block()
+        block.events.reserveCapacity(lines.count)
+        var scanner = JSONScanner(bytes)
+        for (offset, line) in lines.enumerated() {
+            let lineNumber = firstLineNumber + offset
+            do throws(JSONSyntaxError) {
+                try scanner.parseObject(line.range)
+            } catch {
+                block.failure = (lineNumber, line.terminated ? .corrupt(column: error.column, error.message) : .truncated)
+                return block
+            }
+            do throws(TraceReadError.Problem) {
+                block.events.append(try decodeEvent(scanner))
+            } catch {
+                block.failure = (lineNumber, error)
+                return block
+            }
+        }
+        return block
     }
 
     /// The whole file in one allocation of its exact size (traces can be hundreds of MB).
