@@ -417,20 +417,15 @@ final class EventLoop: PyObject {
                 try self.checkCallable(cb, "call_soon")
                 return .object(self.callSoon(.python(cb, Array(args.dropFirst()))))
             }
-        case "call_later":
+        case "call_later", "call_at":
+            // call_later(delay, cb, *args) is call_at(now + delay, cb, *args).
+            let first = name == "call_later" ? "delay" : "when"
             return fn { vm, args, _ in
-                guard args.count >= 2, let delay = args[0].numericValue else {
-                    throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'")
+                guard args.count >= 2, let t = args[0].numericValue else {
+                    throw vm.typeError("\(name)() missing required arguments: '\(first)' and 'callback'")
                 }
-                try self.checkCallable(args[1], "call_later")
-                return .object(self.callLater(delay, .python(args[1], Array(args.dropFirst(2)))))
-            }
-        case "call_at":
-            return fn { vm, args, _ in
-                guard args.count >= 2, let when = args[0].numericValue else {
-                    throw vm.typeError("call_at() missing required arguments: 'when' and 'callback'")
-                }
-                try self.checkCallable(args[1], "call_at")
+                try self.checkCallable(args[1], name)
+                let when = name == "call_later" ? self.time() + t : t
                 return .object(self.callAt(when, .python(args[1], Array(args.dropFirst(2)))))
             }
         case "get_debug": return fn { _, _, _ in .bool(self.debug) }

@@ -265,30 +265,14 @@ private final class CompilerState {
             let top = here
             try compile(test)
             let exit = emit(.popJumpIfFalse(-1))
-            let breaks = Box<[Int]>([])
-            unit.blocks.append(.whileLoop(continueTarget: top, breaks: breaks))
-            try compileBody(body)
-            unit.blocks.removeLast()
-            line = stmt.range.start.line
-            emit(.jump(top))
-            patch(exit, to: here)
-            try compileBody(orelse)
-            for b in breaks.value { patch(b, to: here) }
+            try compileLoop(top: top, exit: exit, isFor: false, body: body, orelse: orelse, line: stmt.range.start.line)
         case let .for(target, iter, body, orelse, isAsync):
             if isAsync { throw Diagnostic("'async for' is not supported in scenarios", at: stmt.range) }
             try compile(iter)
             emit(.getIter)
             let top = emit(.forIter(-1))
             try assign(to: target)
-            let breaks = Box<[Int]>([])
-            unit.blocks.append(.forLoop(continueTarget: top, breaks: breaks))
-            try compileBody(body)
-            unit.blocks.removeLast()
-            line = stmt.range.start.line
-            emit(.jump(top))
-            patch(top, to: here)
-            try compileBody(orelse)
-            for b in breaks.value { patch(b, to: here) }
+            try compileLoop(top: top, exit: top, isFor: true, body: body, orelse: orelse, line: stmt.range.start.line)
         case let .try(body, handlers, orelse, finalbody, isStar):
             if isStar { throw Diagnostic("'except*' is not supported in scenarios", at: stmt.range) }
             if finalbody.isEmpty {
@@ -361,6 +345,21 @@ private final class CompilerState {
         case .match:
             throw Diagnostic("'match' statements are not supported in scenarios", at: stmt.range)
         }
+    }
+
+    /// The rest of a loop once its head is emitted: the body (where `break`/`continue`
+    /// know their targets), the jump back to `top`, the `else` reached through `exit`, and
+    /// the end that `break` jumps to.
+    private func compileLoop(top: Int, exit: Int, isFor: Bool, body: [Stmt], orelse: [Stmt], line loopLine: Int) throws(Diagnostic) {
+        let breaks = Box<[Int]>([])
+        unit.blocks.append(isFor ? .forLoop(continueTarget: top, breaks: breaks) : .whileLoop(continueTarget: top, breaks: breaks))
+        try compileBody(body)
+        unit.blocks.removeLast()
+        line = loopLine
+        emit(.jump(top))
+        patch(exit, to: here)
+        try compileBody(orelse)
+        for b in breaks.value { patch(b, to: here) }
     }
 
     private func makeFunction(_ def: FunctionDef) throws(Diagnostic) {
