@@ -57,5 +57,7 @@ let package = Package(
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
+        // Runs the built `loopscope` binary as a user would (the dependency builds it first).
+        .testTarget(name: "CLITests", dependencies: ["loopscope"]),
     ]
 )
