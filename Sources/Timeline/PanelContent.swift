@@ -28,16 +28,18 @@ struct PanelContent {
         self.stories = stories
         self.model = model
         self.glyphs = glyphs
-        k = model.viewport.cursorIteration ?? store.lastIteration
+        k = model.cursor
         loop = store.loopState(atIteration: k)
-        endEvent = store.iteration(k)?.endEvent ?? store.eventCount
+        endEvent = k == 0 ? store.eventIndex(atIteration: max(1, store.firstIteration)) : store.iteration(k)?.endEvent ?? store.eventCount
     }
 
     func lines(for panel: PanelKind, width: Int, height: Int) -> (String, [PanelLine]) {
         switch panel {
         case .loop: return loopLines(height: height)
         case .source: return sourceLines(width: width, height: height)
-        case .task: return taskLines(width: width)
+        case .task:
+            let (title, lines) = taskLines(width: width)
+            return (title, wrap(lines, width: width))
         case .output: return outputLines(height: height)
         case .warnings: return warningLines(width: width, height: height)
         }
@@ -68,7 +70,11 @@ struct PanelContent {
     // MARK: Loop
 
     func loopLines(height: Int) -> (String, [PanelLine]) {
-        guard let loop else { return ("iteration \(k)", [PanelLine(StyledLine("not simulated yet", Self.dim))]) }
+        guard let loop else {
+            let text = k == 0 ? ["The loop has not run yet: asyncio.run() created", "Task-1 and scheduled its first step.",
+                                 "Press n to run iteration 1."] : ["not simulated yet"]
+            return (k == 0 ? "before iteration 1" : "iteration \(k)", text.map { PanelLine(StyledLine($0, Self.dim)) })
+        }
         var out: [PanelLine] = []
         let info = loop.iteration
         out.append(PanelLine(StyledLine("ready when it began (\(loop.ready.count)):", Self.bold)))
@@ -99,10 +105,10 @@ struct PanelContent {
         _ = live
         out.append(PanelLine(StyledLine("ran (\(loop.callbacks.count)):", Self.bold)))
         for (i, cb) in loop.callbacks.enumerated() {
-            var l = StyledLine("  " + describe(cb.description).padding(18))
+            var l = StyledLine("  " + describe(cb.description).padding(14))
             let d = cb.duration ?? 0
             if d > 0 {
-                l.add("held the loop \(seconds(d))", CellStyle(foreground: .red, attributes: .bold))
+                l.add("held the loop \(seconds(d))!", CellStyle(foreground: .red, attributes: .bold))
             } else {
                 l.add("0s", Self.dim)
             }
@@ -189,9 +195,10 @@ struct PanelContent {
         let creator = info.creator.map { "by \(taskName(id: $0))" } ?? "by asyncio.run"
         out.append(PanelLine(StyledLine("created \(creator) at line \(info.line), iteration \(info.createdInIteration)")))
         let steps = stories.steps(of: t, before: k + 1)
-        var stepLine = StyledLine("steps \(steps) up to here")
-        if let next = stories.nextStep(of: t, after: k) { stepLine.add("  next in iteration \(next) (Enter)", Self.dim) }
-        out.append(PanelLine(stepLine))
+        out.append(PanelLine(StyledLine("steps \(steps) up to here")))
+        if let next = stories.nextStep(of: t, after: k) {
+            out.append(PanelLine(StyledLine("next step in iteration \(next) (Enter jumps there)", Self.dim)))
+        }
         if let story = stories.story(t) {
             for c in story.cancels where c.iteration <= k {
                 out.append(contentsOf: cancelLines(c))
@@ -235,6 +242,31 @@ struct PanelContent {
         } else if let on = c.cancellerWaitsOn, on.hasPrefix("wait_for(") {
             out.append(PanelLine(StyledLine("  because \(on) timed out; wait_for cancels its", style)))
             out.append(PanelLine(StyledLine("  awaitable, then raises TimeoutError in \(taskName(id: c.byTask))", style)))
+        }
+        return out
+    }
+
+    /// Wraps lines longer than the panel at spaces, continuing with an indent.
+    func wrap(_ lines: [PanelLine], width: Int) -> [PanelLine] {
+        var out: [PanelLine] = []
+        for line in lines {
+            guard line.line.text.count > width, width > 12, line.line.runs.count == 1, let run = line.line.runs.first else {
+                out.append(line)
+                continue
+            }
+            var rest = Substring(run.text)
+            var first = true
+            while !rest.isEmpty {
+                let room = first ? width : width - 2
+                var piece = rest.prefix(room)
+                if piece.count < rest.count, let space = piece.lastIndex(of: " "), space > piece.startIndex {
+                    piece = rest[rest.startIndex..<space]
+                }
+                out.append(PanelLine(StyledLine((first ? "" : "  ") + piece, run.style), highlight: line.highlight))
+                rest = rest[piece.endIndex...]
+                while rest.first == " " { rest.removeFirst() }
+                first = false
+            }
         }
         return out
     }

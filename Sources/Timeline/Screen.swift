@@ -26,6 +26,8 @@ public struct ScreenModel: Sendable, Equatable {
     public var height: Int
     /// Axis, pan, zoom, cursor iteration and selected task (its width and height are set here).
     public var viewport: Viewport
+    /// The cursor's iteration (0: before the loop's first iteration).
+    public var cursor = 0
     /// The run is simulated lazily and has not finished: the iteration count is a lower bound.
     public var moreToCome = false
     /// "live" (a scenario simulated now) or "replay" (a recorded trace).
@@ -143,8 +145,8 @@ public enum Screen {
     // MARK: Header and bottom line
 
     static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ model: ScreenModel, _ v: Viewport) {
-        let k = v.cursorIteration ?? store.lastIteration
-        let time = store.iteration(k)?.startTime ?? store.endTime
+        let k = model.cursor
+        let time = store.iteration(k)?.startTime ?? 0
         let of = model.moreToCome ? "≥\(store.lastIteration)" : "\(store.lastIteration)"
         var line = StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
         line.add(store.header.path, CellStyle(attributes: .bold))
@@ -161,6 +163,7 @@ public enum Screen {
         }
         line.add(model.mode, CellStyle(foreground: .gray))
         if model.moreToCome { line.add(" (simulating on demand)", CellStyle(foreground: .gray)) }
+        if k == 0 { line.add("  before the first iteration: press n", CellStyle(foreground: .yellow)) }
         grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
         line.draw(into: &grid, x: 0, y: 0, width: grid.width)
     }
@@ -178,9 +181,9 @@ public enum Screen {
             line.add(message, CellStyle(foreground: .yellow, attributes: .bold))
             line.add("   ? help  q quit", CellStyle(foreground: .gray))
         } else {
-            let hints: [(String, String)] = [("n", "next"), ("p", "prev"), ("s", "callback"), ("r", model.playing ? "pause" : "play"),
-                                             ("a", "axis"), ("↑↓", "task"), ("⏎", "its next step"), ("g", "go to"),
-                                             ("+-", "zoom"), ("f", "fit"), ("1-5", "panels"), ("?", "help"), ("q", "quit")]
+            let hints: [(String, String)] = [("n", "next"), ("p", "prev"), ("r", model.playing ? "pause" : "play"), ("a", "axis"),
+                                             ("↑↓", "task"), ("g", "go to"), ("?", "help"), ("q", "quit"), ("s", "callback"),
+                                             ("⏎", "task's next step"), ("+-", "zoom"), ("f", "fit"), ("1-5", "panels")]
             for (key, what) in hints {
                 line.add(glyphs.ascii ? asciiKey(key) : key, keyStyle)
                 line.add(" \(what) ")
@@ -259,7 +262,7 @@ public enum Screen {
         var stacks = Array(repeating: [PanelKind](), count: columnCount)
         for (i, p) in shown.enumerated() { stacks[i % columnCount].append(p) }
         // The source panel likes width: it gets a share and a half.
-        let weights = stacks.map { $0.contains(.source) ? 3 : 2 }
+        let weights = stacks.map { _ in 1 }
         let total = weights.reduce(0, +)
         var x = 0
         let separator: Character = glyphs.ascii ? "|" : "│"
