@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator"]),
+        // End-to-end tests of the real binary through tmux (they need `swift build` first).
+        .testTarget(name: "TerminalUITests"),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
     ]
 )

@@ -59,5 +59,6 @@ async def main():
 
 
 asyncio.run(main())
+
 """
 }

@@ -149,20 +149,22 @@ public enum Screen {
         let time = store.iteration(k)?.startTime ?? 0
         let of = model.moreToCome ? "≥\(store.lastIteration)" : "\(store.lastIteration)"
         var line = StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
-        line.add(store.header.path, CellStyle(attributes: .bold))
+        var path = store.header.path
+        if path.count > max(12, grid.width / 4), let slash = path.lastIndex(of: "/") { path = String(path[path.index(after: slash)...]) }
+        line.add(path, CellStyle(attributes: .bold))
         line.add("  iteration ")
         line.add("\(k)", CellStyle(attributes: [.bold, .reverse]))
         line.add(" of \(of)  t=\(TimelineLayout.formatSeconds(time))  ")
-        let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
-        line.add("\(v.axis.rawValue) axis (\(scale))  ")
         if model.playing {
             line.add("▶ playing", CellStyle(foreground: .green, attributes: .bold))
             line.add(" \(TimelineLayout.formatSeconds(model.playDelay))/it  ")
         } else {
             line.add("paused  ")
         }
-        line.add(model.mode, CellStyle(foreground: .gray))
-        if model.moreToCome { line.add(" (simulating on demand)", CellStyle(foreground: .gray)) }
+        line.add(model.mode + "  ", CellStyle(foreground: .cyan))
+        let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
+        line.add("\(v.axis.rawValue) axis, \(scale)")
+        if model.moreToCome { line.add("  (simulated on demand)", CellStyle(foreground: .gray)) }
         if k == 0 { line.add("  before the first iteration: press n", CellStyle(foreground: .yellow)) }
         grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
         line.draw(into: &grid, x: 0, y: 0, width: grid.width)
