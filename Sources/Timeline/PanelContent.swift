@@ -65,6 +65,11 @@ struct PanelContent {
         return description
     }
 
+    /// Arrows and ellipses that survive a non-UTF-8 locale.
+    var right: String { glyphs.ascii ? "->" : "→" }
+    var left: String { glyphs.ascii ? "<-" : "←" }
+    var ellipsis: String { glyphs.ascii ? "..." : "…" }
+
     func seconds(_ t: Double) -> String { TimelineLayout.formatSeconds(t) }
 
     // MARK: Loop
@@ -81,7 +86,7 @@ struct PanelContent {
         if loop.ready.isEmpty {
             var l = StyledLine("  nothing ready", Self.dim)
             if let first = loop.callbacks.first, first.startTime > info.startTime {
-                l.add(": clock jumps \(seconds(info.startTime)) → \(seconds(first.startTime))", CellStyle(foreground: .yellow))
+                l.add(": clock jumps \(seconds(info.startTime)) \(right) \(seconds(first.startTime))", CellStyle(foreground: .yellow))
             }
             out.append(PanelLine(l))
         }
@@ -97,7 +102,7 @@ struct PanelContent {
         for timer in loop.timers {
             var l = StyledLine("  " + seconds(timer.deadline).padding(8), CellStyle(foreground: .cyan))
             l.add(describe(timer.description))
-            if let w = timer.wakes { l.add(" → \(taskName(id: w))", CellStyle(attributes: .bold)) }
+            if let w = timer.wakes { l.add(" \(right) \(taskName(id: w))", CellStyle(attributes: .bold)) }
             if timer.cancelled { l.add(" (cancelled)", Self.dim) }
             out.append(PanelLine(l))
         }
@@ -123,7 +128,7 @@ struct PanelContent {
         guard lines.count > height, height > 0 else { return lines }
         guard let focus else {
             var cut = Array(lines.prefix(height - 1))
-            cut.append(PanelLine(StyledLine("  … \(lines.count - height + 1) more", Self.dim)))
+            cut.append(PanelLine(StyledLine("  \(ellipsis) \(lines.count - height + 1) more", Self.dim)))
             return cut
         }
         let start = max(0, min(focus - height / 2, lines.count - height))
@@ -150,7 +155,7 @@ struct PanelContent {
             let names = line.tasks.map { shortName($0) }.joined(separator: ", ")
             let room = width - digits - 2
             if !names.isEmpty {
-                let note = "  ← " + names
+                let note = "  \(left) " + names
                 if code.count + note.count > room { code = String(code.prefix(max(0, room - note.count))) }
                 l.add(code)
                 l.add(String(repeating: " ", count: max(0, room - code.count - note.count)))
@@ -174,7 +179,7 @@ struct PanelContent {
 
     func taskLines(width: Int) -> (String, [PanelLine]) {
         guard let t = model.viewport.selectedTask, t < store.taskCount else {
-            return ("", [PanelLine(StyledLine("select a task with ↑/↓", Self.dim))])
+            return ("", [PanelLine(StyledLine("select a task with Up/Down or Tab", Self.dim))])
         }
         let info = store.task(at: t)
         let status = store.taskStatus(t, atIteration: k)

@@ -125,7 +125,7 @@ public enum Screen {
         let (first, shown) = TimelineLayout.visibleTasks(store.taskCount, rows: max(0, timelineRows - 4), selected: viewport.selectedTask)
         for (i, t) in (first..<(first + shown)).enumerated() { geometry.laneRows[2 + i] = .some(t) }
         markCursorOnRuler(&grid, store, viewport, geometry: geometry, rulerRow: timelineRows - 2, glyphs: glyphs)
-        drawHeader(&grid, store, model, viewport)
+        drawHeader(&grid, store, model, viewport, glyphs: glyphs)
 
         var y = timelineRows
         for line in legend {
@@ -144,10 +144,10 @@ public enum Screen {
 
     // MARK: Header and bottom line
 
-    static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ model: ScreenModel, _ v: Viewport) {
+    static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ model: ScreenModel, _ v: Viewport, glyphs: Glyphs) {
         let k = model.cursor
         let time = store.iteration(k)?.startTime ?? 0
-        let of = model.moreToCome ? "≥\(store.lastIteration)" : "\(store.lastIteration)"
+        let of = model.moreToCome ? "\(glyphs.ascii ? ">=" : "≥")\(store.lastIteration)" : "\(store.lastIteration)"
         var line = StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
         var path = store.header.path
         if path.count > max(12, grid.width / 4), let slash = path.lastIndex(of: "/") { path = String(path[path.index(after: slash)...]) }
@@ -156,7 +156,7 @@ public enum Screen {
         line.add("\(k)", CellStyle(attributes: [.bold, .reverse]))
         line.add(" of \(of)  t=\(TimelineLayout.formatSeconds(time))  ")
         if model.playing {
-            line.add("▶ playing", CellStyle(foreground: .green, attributes: .bold))
+            line.add(glyphs.ascii ? "> playing" : "▶ playing", CellStyle(foreground: .green, attributes: .bold))
             line.add(" \(TimelineLayout.formatSeconds(model.playDelay))/it  ")
         } else {
             line.add("paused  ")
@@ -178,7 +178,7 @@ public enum Screen {
             line.add(" iteration or time (12, 1.5s): ")
             line.add(prompt, CellStyle(attributes: .bold))
             line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
-            line.add("   Enter go · Esc cancel", CellStyle(foreground: .gray))
+            line.add("   Enter go, Esc cancel", CellStyle(foreground: .gray))
         } else if let message = model.message {
             line.add(message, CellStyle(foreground: .yellow, attributes: .bold))
             line.add("   ? help  q quit", CellStyle(foreground: .gray))
