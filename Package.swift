@@ -35,13 +35,18 @@ let package = Package(
         .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
         .target(name: "Timeline", dependencies: ["LoopTrace"]),
+        // The interactive explorer without a terminal: its state and keys, and the feeds it
+        // reads (a recorded trace, or a scenario simulated lazily on its own thread).
+        .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"]),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Signal handlers that give the terminal back (C, as signal handlers must be).
+        .target(name: "CTerminalGuard"),
         // The only target that touches the terminal.
-        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "CTerminalGuard", "Timeline", "Explorer"]),
         .executableTarget(
             name: "loopscope",
             dependencies: [
@@ -49,6 +54,7 @@ let package = Package(
                 "LoopSimulator",
                 "LoopTrace",
                 "Timeline",
+                "Explorer",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -56,6 +62,9 @@ let package = Package(
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], exclude: ["BadInputs"]),
         .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator"]),
+        // End-to-end tests of the real binary through tmux (they need `swift build` first).
+        .testTarget(name: "TerminalUITests"),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
         // Runs the built `loopscope` binary as a user would (the dependency builds it first).
         .testTarget(name: "CLITests", dependencies: ["loopscope"]),

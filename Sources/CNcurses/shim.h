@@ -6,17 +6,37 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <langinfo.h>
+#include <string.h>
 
 // Swift 6 rejects the mutable global `stdscr` and cannot import function-like macros,
 // so the few we need are wrapped in small inline functions.
 static inline WINDOW *ls_stdscr(void) { return stdscr; }
 static inline int ls_lines(void) { return LINES; }
 static inline int ls_cols(void) { return COLS; }
+static inline int ls_colors(void) { return COLORS; }
+static inline int ls_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ls_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int ls_attr_bold(void) { return (int)A_BOLD; }
 static inline int ls_attr_reverse(void) { return (int)A_REVERSE; }
 static inline int ls_attr_underline(void) { return (int)A_UNDERLINE; }
 static inline int ls_attr_dim(void) { return (int)A_DIM; }
 static inline const char *ls_curses_version(void) { return curses_version(); }
+static inline int ls_getmaxy(void) { return getmaxy(stdscr); }
+static inline int ls_getmaxx(void) { return getmaxx(stdscr); }
+static inline int ls_key_code_yes(void) { return KEY_CODE_YES; }
+static inline mmask_t ls_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline int ls_is_button1(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
+static inline int ls_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+/// Draws one single-width character with attributes and a colour pair.
+static inline int ls_put_char(int y, int x, wchar_t ch, int attrs, short pair) {
+    wchar_t text[2] = { ch, 0 };
+    cchar_t cell;
+    setcchar(&cell, text, (attr_t)attrs, pair, NULL);
+    return mvadd_wch(y, x, &cell);
+}
 
 #endif

@@ -27,12 +27,12 @@ public enum TimelineLayout {
         task.name.hasPrefix("Task-") ? "\(task.name) \(task.coroutine)" : task.name
     }
 
-    public static func render(_ store: TraceStore, _ viewport: Viewport, glyphs: Glyphs) -> CellGrid {
+    public static func render(_ store: TraceStore, _ viewport: Viewport, glyphs: Glyphs, legend showLegend: Bool = true) -> CellGrid {
         let width = max(viewport.width, 20)
         let nameWidth = nameWidth(store, width: width)
         let x0 = nameWidth + 1
         let columns = width - x0
-        let legend = legendLines(glyphs, width: width)
+        let legend = showLegend ? legendLines(glyphs, width: width) : []
         let fixedRows = 1 + 1 + 2 + legend.count  // header, LOOP, ruler, legend
         let height = viewport.height ?? (fixedRows + store.taskCount)
         let taskRows = max(0, height - fixedRows)

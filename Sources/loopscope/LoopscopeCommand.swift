@@ -8,9 +8,13 @@ struct LoopscopeCommand: ParsableCommand {
         discussion: """
         A scenario is a small Python 3.11 program of coroutines (see Scenarios/ for examples). \
         loopscope simulates CPython's asyncio event loop step for step on a virtual clock, so \
-        `loopscope run` prints exactly what CPython would print, without waiting in real time.
+        `loopscope run` prints exactly what CPython would print, without waiting in real time. \
+        `loopscope FILE` (or `loopscope open FILE`) opens FILE in the interactive timeline; \
+        `loopscope` alone opens a built-in demo.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self, RecordCommand.self, RenderCommand.self, ExportCommand.self, BenchCommand.self]
+        subcommands: [OpenCommand.self, ReplayCommand.self, RunCommand.self, CheckCommand.self, RecordCommand.self, RenderCommand.self,
+                      ExportCommand.self, BenchCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
 }

@@ -37,7 +37,7 @@ func loadTraceOrScenario(_ path: String, options: SimulationOptions) throws -> T
     return try recordScenario(path, options: options, stdout: { _ in }).0
 }
 
-private func isTraceFile(_ path: String) -> Bool {
+func isTraceFile(_ path: String) -> Bool {
     guard case .success(let text) = ScenarioFile.load(path: path) else { return false }
     return TraceReader.looksLikeTrace(text.utf8)
 }

@@ -1,0 +1,59 @@
+import Explorer
+import LoopTrace
+import Timeline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive explorer on a real terminal: the input loop around `ExplorerState`.
+public enum ExplorerApp {
+    /// Runs until `q` (status 0) or a signal (128 + its number). The terminal is restored
+    /// before this returns.
+    public static func run(_ feed: TraceFeed, mode: String, glyphs: Glyphs, useColor: Bool) -> Int32 {
+        let terminal = Terminal(useColor: useColor)
+        defer { terminal.end() }
+        if let lazy = feed as? LazySimulation {
+            // A long simulation step must not make the UI deaf to SIGINT/SIGTERM.
+            lazy.whileWaiting = {
+                let sig = Terminal.takeSignal()
+                if sig != 0 {
+                    terminal.end()
+                    _exit(128 + sig)
+                }
+            }
+        }
+        let (w, h) = terminal.size
+        var state = ExplorerState.opening(feed, mode: mode, width: w, height: h)
+        var lastTick = now()
+        var dirty = true
+        while true {
+            let sig = Terminal.takeSignal()
+            if sig != 0 { return 128 + sig }
+            if dirty {
+                let rendered = Screen.render(feed.store, stories: feed.stories, model: state.model(feed), glyphs: glyphs)
+                state.geometry = rendered.geometry
+                terminal.draw(rendered.grid)
+                dirty = false
+            }
+            let wait = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
+            if let key = terminal.readKey(timeout: min(wait, 100)) {
+                state.handle(key, feed)
+                dirty = true
+                if state.quit { return 0 }
+            }
+            if state.playing, now() - lastTick >= state.playDelay {
+                state.tick(feed)
+                lastTick = now()
+                dirty = true
+            } else if !state.playing {
+                lastTick = now()
+            }
+        }
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

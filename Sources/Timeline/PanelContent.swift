@@ -1,0 +1,319 @@
+import LoopTrace
+
+/// A panel row: its text, and whether it is the highlighted row (selected line, callback).
+struct PanelLine {
+    var line: StyledLine
+    var highlight = false
+    init(_ line: StyledLine, highlight: Bool = false) {
+        self.line = line
+        self.highlight = highlight
+    }
+}
+
+/// The words in each panel, for the cursor's iteration and the selected task.
+struct PanelContent {
+    let store: TraceStore
+    let stories: TaskStories
+    let model: ScreenModel
+    let glyphs: Glyphs
+    let k: Int
+    let loop: LoopState?
+    let endEvent: Int
+
+    static let dim = CellStyle(foreground: .gray)
+    static let bold = CellStyle(attributes: .bold)
+
+    init(store: TraceStore, stories: TaskStories, model: ScreenModel, glyphs: Glyphs) {
+        self.store = store
+        self.stories = stories
+        self.model = model
+        self.glyphs = glyphs
+        k = model.cursor
+        loop = store.loopState(atIteration: k)
+        endEvent = k == 0 ? store.eventIndex(atIteration: max(1, store.firstIteration)) : store.iteration(k)?.endEvent ?? store.eventCount
+    }
+
+    func lines(for panel: PanelKind, width: Int, height: Int) -> (String, [PanelLine]) {
+        switch panel {
+        case .loop: return loopLines(height: height)
+        case .source: return sourceLines(width: width, height: height)
+        case .task:
+            let (title, lines) = taskLines(width: width)
+            return (title, wrap(lines, width: width))
+        case .output: return outputLines(height: height)
+        case .warnings: return warningLines(width: width, height: height)
+        }
+    }
+
+    /// "Task-3 cruncher" or the plain name.
+    func taskName(index: Int?) -> String {
+        guard let i = index, i >= 0, i < store.taskCount else { return "?" }
+        let t = store.task(at: i)
+        return t.name.hasPrefix("Task-") ? "\(t.name) \(t.coroutine)" : t.name
+    }
+
+    func taskName(id: Int?) -> String {
+        guard let id else { return "a loop callback" }
+        return taskName(index: store.taskIndex(id: id))
+    }
+
+    /// Callback descriptions as people read them.
+    func describe(_ description: String) -> String {
+        if description.hasPrefix("<object object") { return "callback" }
+        if description == "_set_result_unless_cancelled" { return "sleep timer" }
+        if description == "_release_waiter" { return "wait_for timeout" }
+        return description
+    }
+
+    /// Arrows and ellipses that survive a non-UTF-8 locale.
+    var right: String { glyphs.ascii ? "->" : "→" }
+    var left: String { glyphs.ascii ? "<-" : "←" }
+    var ellipsis: String { glyphs.ascii ? "..." : "…" }
+
+    func seconds(_ t: Double) -> String { TimelineLayout.formatSeconds(t) }
+
+    // MARK: Loop
+
+    func loopLines(height: Int) -> (String, [PanelLine]) {
+        guard let loop else {
+            let text = k == 0 ? ["The loop has not run yet: asyncio.run() created", "Task-1 and scheduled its first step.",
+                                 "Press n to run iteration 1."] : ["not simulated yet"]
+            return (k == 0 ? "before iteration 1" : "iteration \(k)", text.map { PanelLine(StyledLine($0, Self.dim)) })
+        }
+        var out: [PanelLine] = []
+        let info = loop.iteration
+        out.append(PanelLine(StyledLine("ready when it began (\(loop.ready.count)):", Self.bold)))
+        if loop.ready.isEmpty {
+            var l = StyledLine("  nothing ready", Self.dim)
+            if let first = loop.callbacks.first, first.startTime > info.startTime {
+                l.add(": clock jumps \(seconds(info.startTime)) \(right) \(seconds(first.startTime))", CellStyle(foreground: .yellow))
+            }
+            out.append(PanelLine(l))
+        }
+        for r in loop.ready {
+            var l = StyledLine("  " + describe(r.description))
+            if let t = r.task, !r.description.hasPrefix(store.task(at: store.taskIndex(id: t) ?? 0).name) {
+                l.add("  (\(taskName(id: t)))", Self.dim)
+            }
+            out.append(PanelLine(l))
+        }
+        let live = loop.timers.filter { !$0.cancelled }
+        out.append(PanelLine(StyledLine("timers (\(loop.timers.count)):  deadline  what it wakes", Self.bold)))
+        for timer in loop.timers {
+            var l = StyledLine("  " + seconds(timer.deadline).padding(8), CellStyle(foreground: .cyan))
+            l.add(describe(timer.description))
+            if let w = timer.wakes { l.add(" \(right) \(taskName(id: w))", CellStyle(attributes: .bold)) }
+            if timer.cancelled { l.add(" (cancelled)", Self.dim) }
+            out.append(PanelLine(l))
+        }
+        if loop.timers.isEmpty { out.append(PanelLine(StyledLine("  none", Self.dim))) }
+        _ = live
+        out.append(PanelLine(StyledLine("ran (\(loop.callbacks.count)):", Self.bold)))
+        for (i, cb) in loop.callbacks.enumerated() {
+            var l = StyledLine("  " + describe(cb.description).padding(14))
+            let d = cb.duration ?? 0
+            if d > 0 {
+                l.add("held the loop \(seconds(d))!", CellStyle(foreground: .red, attributes: .bold))
+            } else {
+                l.add("0s", Self.dim)
+            }
+            out.append(PanelLine(l, highlight: model.callbackIndex == i))
+        }
+        let title = "iteration \(info.number) at t=\(seconds(info.startTime))"
+        return (title, fitAround(out, height: height, focus: model.callbackIndex.map { $0 + out.count - loop.callbacks.count }))
+    }
+
+    /// Keeps `focus` visible when there are more lines than rows.
+    func fitAround(_ lines: [PanelLine], height: Int, focus: Int?) -> [PanelLine] {
+        guard lines.count > height, height > 0 else { return lines }
+        guard let focus else {
+            var cut = Array(lines.prefix(height - 1))
+            cut.append(PanelLine(StyledLine("  \(ellipsis) \(lines.count - height + 1) more", Self.dim)))
+            return cut
+        }
+        let start = max(0, min(focus - height / 2, lines.count - height))
+        return Array(lines[start..<(start + height)])
+    }
+
+    // MARK: Source
+
+    func sourceLines(width: Int, height: Int) -> (String, [PanelLine]) {
+        let panels = Panels.at(iteration: k, in: store, selectedTask: model.viewport.selectedTask, outputLines: 0)
+        let source = panels.source
+        guard !source.isEmpty else { return ("", [PanelLine(StyledLine("no source in this trace", Self.dim))]) }
+        let current = source.firstIndex(where: \.isCurrent) ?? source.firstIndex { !$0.tasks.isEmpty } ?? 0
+        let start = max(0, min(current - height / 2, source.count - height))
+        let digits = String(source.count).count
+        var out: [PanelLine] = []
+        for line in source[start..<min(source.count, start + height)] {
+            let marker: String
+            if line.isCurrent { marker = glyphs.ascii ? ">" : "▶" } else if !line.tasks.isEmpty { marker = glyphs.ascii ? "*" : "◆" } else { marker = " " }
+            var l = StyledLine(marker, CellStyle(foreground: .yellow, attributes: .bold))
+            let number = String(line.number)
+            l.add(String(repeating: " ", count: digits - number.count) + number + " ", Self.dim)
+            var code = line.text
+            let names = line.tasks.map { shortName($0) }.joined(separator: ", ")
+            let room = width - digits - 2
+            if !names.isEmpty {
+                let note = "  \(left) " + names
+                if code.count + note.count > room { code = String(code.prefix(max(0, room - note.count))) }
+                l.add(code)
+                l.add(String(repeating: " ", count: max(0, room - code.count - note.count)))
+                l.add(note, CellStyle(foreground: .yellow))
+            } else {
+                l.add(code)
+            }
+            out.append(PanelLine(l, highlight: line.isCurrent))
+        }
+        let title = model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? ""
+        return (glyphs.ascii ? title.replacingOccurrences("◆", "*") : title, out)
+    }
+
+    func shortName(_ index: Int) -> String {
+        guard index < store.taskCount else { return "?" }
+        let t = store.task(at: index)
+        return t.name.hasPrefix("Task-") ? t.coroutine : t.name
+    }
+
+    // MARK: Task
+
+    func taskLines(width: Int) -> (String, [PanelLine]) {
+        guard let t = model.viewport.selectedTask, t < store.taskCount else {
+            return ("", [PanelLine(StyledLine("select a task with Up/Down or Tab", Self.dim))])
+        }
+        let info = store.task(at: t)
+        let status = store.taskStatus(t, atIteration: k)
+        var out: [PanelLine] = []
+        var l = StyledLine("state ")
+        if status.state == .absent {
+            let ended = stories.story(t)?.ending.map { $0.iteration < k } ?? false
+            l.add(ended ? "ended" : "not created yet", Self.dim)
+        } else {
+            l.add(String(glyphs.character(status.state)), Glyphs.style(status.state))
+            l.add(" " + Glyphs.name(status.state), Self.bold)
+            if let line = status.line { l.add(" at line \(line)") }
+        }
+        out.append(PanelLine(l))
+        if let detail = status.detail, status.state == .waiting || status.state == .sleeping || status.state == .ready {
+            out.append(PanelLine(StyledLine("awaits \(detail)")))
+        }
+        let creator = info.creator.map { "by \(taskName(id: $0))" } ?? "by asyncio.run"
+        out.append(PanelLine(StyledLine("created \(creator) at line \(info.line), iteration \(info.createdInIteration)")))
+        let steps = stories.steps(of: t, before: k + 1)
+        out.append(PanelLine(StyledLine("steps \(steps) up to here")))
+        if let next = stories.nextStep(of: t, after: k) {
+            out.append(PanelLine(StyledLine("next step in iteration \(next) (Enter jumps there)", Self.dim)))
+        }
+        if let story = stories.story(t) {
+            for c in story.cancels where c.iteration <= k {
+                out.append(contentsOf: cancelLines(c))
+            }
+            for d in story.delivered where d.iteration <= k {
+                let at = d.line.map { " at line \($0)" } ?? ""
+                out.append(PanelLine(StyledLine("CancelledError thrown in\(at), iteration \(d.iteration) t=\(seconds(d.time))",
+                                                CellStyle(foreground: .yellow))))
+            }
+            if let end = story.ending {
+                let what: String
+                switch end.state {
+                case .done: what = "finished: returned \(end.detail ?? "None")"
+                case .failed: what = "failed: \(end.detail ?? "exception")"
+                default: what = "cancelled (CancelledError not caught)"
+                }
+                let text = "\(what), iteration \(end.iteration) t=\(seconds(end.time))"
+                if end.iteration <= k {
+                    out.append(PanelLine(StyledLine(text, Glyphs.style(end.state))))
+                } else {
+                    out.append(PanelLine(StyledLine("later: " + text, Self.dim)))
+                }
+            }
+        }
+        return (taskName(index: t), out)
+    }
+
+    func cancelLines(_ c: TaskStories.Cancel) -> [PanelLine] {
+        let style = CellStyle(foreground: .yellow)
+        var text = "cancel() by \(taskName(id: c.byTask))"
+        let sourceLines = store.header.source.split(separator: "\n", omittingEmptySubsequences: false)
+        if c.line > 0, c.line <= sourceLines.count, sourceLines[c.line - 1].contains("cancel") {
+            text += " at line \(c.line)"
+        }
+        text += ", iteration \(c.iteration) t=\(seconds(c.time))"
+        if let m = c.message { text += ", message \(pyRepr(m))" }
+        var out = [PanelLine(StyledLine(text, style))]
+        if c.byTimeout {
+            out.append(PanelLine(StyledLine("  because asyncio.timeout() expired; leaving its block turns", style)))
+            out.append(PanelLine(StyledLine("  the CancelledError into TimeoutError", style)))
+        } else if let on = c.cancellerWaitsOn, on.hasPrefix("wait_for(") {
+            out.append(PanelLine(StyledLine("  because \(on) timed out; wait_for cancels its", style)))
+            out.append(PanelLine(StyledLine("  awaitable, then raises TimeoutError in \(taskName(id: c.byTask))", style)))
+        }
+        return out
+    }
+
+    /// Wraps lines longer than the panel at spaces, continuing with an indent.
+    func wrap(_ lines: [PanelLine], width: Int) -> [PanelLine] {
+        var out: [PanelLine] = []
+        for line in lines {
+            guard line.line.text.count > width, width > 12, line.line.runs.count == 1, let run = line.line.runs.first else {
+                out.append(line)
+                continue
+            }
+            var rest = Substring(run.text)
+            var first = true
+            while !rest.isEmpty {
+                let room = first ? width : width - 2
+                var piece = rest.prefix(room)
+                if piece.count < rest.count, let space = piece.lastIndex(of: " "), space > piece.startIndex {
+                    piece = rest[rest.startIndex..<space]
+                }
+                out.append(PanelLine(StyledLine((first ? "" : "  ") + piece, run.style), highlight: line.highlight))
+                rest = rest[piece.endIndex...]
+                while rest.first == " " { rest.removeFirst() }
+                first = false
+            }
+        }
+        return out
+    }
+
+    func pyRepr(_ s: String) -> String { "'" + s + "'" }
+
+    // MARK: Output and warnings
+
+    func outputLines(height: Int) -> (String, [PanelLine]) {
+        let printed = store.output(before: endEvent, last: max(1, height))
+        var lines: [PanelLine] = []
+        for p in printed {
+            var text = p.text
+            if text.hasSuffix("\n") { text.removeLast() }
+            for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let highlight = p.iteration == k
+                lines.append(PanelLine(StyledLine(String(piece), highlight ? Self.bold : .plain)))
+            }
+        }
+        if lines.isEmpty { lines.append(PanelLine(StyledLine("nothing printed yet", Self.dim))) }
+        return ("printed up to iteration \(k)", Array(lines.suffix(height)))
+    }
+
+    func warningLines(width: Int, height: Int) -> (String, [PanelLine]) {
+        var lines: [PanelLine] = []
+        for w in store.warnings(before: endEvent) {
+            for piece in w.text.split(separator: "\n") {
+                lines.append(PanelLine(StyledLine(String(piece), CellStyle(foreground: .red))))
+            }
+        }
+        if !model.moreToCome, k >= store.lastIteration {
+            for note in model.endNote {
+                lines.append(PanelLine(StyledLine(note, CellStyle(foreground: .magenta))))
+            }
+        }
+        if lines.isEmpty { lines.append(PanelLine(StyledLine("none so far", Self.dim))) }
+        return ("", Array(lines.suffix(height)))
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: String, _ b: String) -> String {
+        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
+    }
+}

@@ -1,0 +1,341 @@
+import LoopTrace
+
+/// The panels under the timeline, in the order they get space when the screen is small.
+public enum PanelKind: Int, CaseIterable, Sendable, Comparable {
+    case loop, source, task, output, warnings
+
+    public var title: String {
+        switch self {
+        case .loop: return "Loop"
+        case .source: return "Source"
+        case .task: return "Task"
+        case .output: return "Output"
+        case .warnings: return "Warnings"
+        }
+    }
+
+    /// The digit key that toggles it.
+    public var key: Character { Character(String(rawValue + 1)) }
+
+    public static func < (a: PanelKind, b: PanelKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Everything the full screen shows besides the trace itself: the UI's state as plain data.
+public struct ScreenModel: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    /// Axis, pan, zoom, cursor iteration and selected task (its width and height are set here).
+    public var viewport: Viewport
+    /// The cursor's iteration (0: before the loop's first iteration).
+    public var cursor = 0
+    /// The run is simulated lazily and has not finished: the iteration count is a lower bound.
+    public var moreToCome = false
+    /// "live" (a scenario simulated now) or "replay" (a recorded trace).
+    public var mode = "live"
+    public var playing = false
+    /// Seconds between iterations while playing.
+    public var playDelay = 0.4
+    public var panels: Set<PanelKind> = Set(PanelKind.allCases)
+    public var legend = true
+    public var help = false
+    /// The `g` prompt's text while it is open.
+    public var prompt: String?
+    /// A one-line note for the user (end of run, bad input to the prompt).
+    public var message: String?
+    /// With `s`/`S`: the callback of the cursor's iteration that is highlighted.
+    public var callbackIndex: Int?
+    /// Shown at the end of a finished run: how it ended (exit status, traceback, halt).
+    public var endNote: [String] = []
+
+    public init(width: Int, height: Int, viewport: Viewport) {
+        self.width = width
+        self.height = height
+        self.viewport = viewport
+    }
+}
+
+/// Where things landed on the screen, so a mouse click can be mapped back.
+public struct ScreenGeometry: Sendable, Equatable {
+    /// Screen row → lane (nil: the LOOP lane).
+    public var laneRows: [Int: Int?] = [:]
+    /// First lane column and how many there are.
+    public var laneX0 = 0
+    public var laneColumns = 0
+    /// Rows of the lane area (LOOP, tasks and ruler), for clicks on the ruler.
+    public var timelineRows = 0..<0
+    public var viewport: Viewport
+
+    public init(viewport: Viewport) { self.viewport = viewport }
+}
+
+public struct RenderedScreen: Sendable {
+    public var grid: CellGrid
+    public var geometry: ScreenGeometry
+}
+
+/// Composes the whole interactive screen into one grid: header, timeline lanes and ruler,
+/// legend, the panels for the cursor's iteration, the key-hint (or prompt) line, and the
+/// help overlay. Pure, like `TimelineLayout`: tests assert on the grid.
+public enum Screen {
+    /// Every key, for the help overlay (and the README).
+    public static let keys: [(String, String)] = [
+        ("n  space", "next iteration"),
+        ("N  p", "previous iteration"),
+        ("s  S", "next / previous callback in the iteration"),
+        ("r", "play / pause"),
+        ("[  ]", "play slower / faster"),
+        ("Home  End", "first / last iteration"),
+        ("g", "go to an iteration (12) or a time (1.5s)"),
+        ("←  →", "pan"),
+        ("+  -", "zoom in / out"),
+        ("f", "fit the whole run"),
+        ("a", "switch axis: steps / time"),
+        ("↑ ↓  Tab", "select a task"),
+        ("Enter", "jump to the selected task's next step"),
+        ("click", "select a lane and move the cursor"),
+        ("1-5", "toggle panels: loop source task output warnings"),
+        ("l", "toggle the legend"),
+        ("?", "this help (any key closes it)"),
+        ("q", "quit"),
+    ]
+
+    public static func render(_ store: TraceStore, stories: TaskStories, model: ScreenModel, glyphs: Glyphs) -> RenderedScreen {
+        let width = max(model.width, 20), height = max(model.height, 6)
+        var grid = CellGrid(width: width, height: height)
+        let legend = model.legend ? legendLines(glyphs, width: width) : []
+        let panels = PanelKind.allCases.filter { model.panels.contains($0) }
+
+        // Rows: header + timeline (LOOP, tasks, 2 ruler rows) + legend + panels + hint line.
+        let wanted = 1 + 1 + store.taskCount + 2
+        let panelMinimum = panels.isEmpty ? 0 : max(6, height * 2 / 5)
+        let timelineRows = max(4, min(wanted, height - 1 - legend.count - panelMinimum))
+        var viewport = model.viewport
+        viewport.width = width
+        viewport.height = timelineRows
+        var geometry = ScreenGeometry(viewport: viewport)
+
+        let lanes = TimelineLayout.render(store, viewport, glyphs: glyphs, legend: false)
+        for y in 1..<min(lanes.height, height) {
+            for x in 0..<width { grid[x, y] = lanes[x, y] }
+        }
+        geometry.laneX0 = TimelineLayout.nameWidth(store, width: width) + 1
+        geometry.laneColumns = width - geometry.laneX0
+        geometry.timelineRows = 1..<timelineRows
+        geometry.laneRows[1] = .some(nil)
+        let (first, shown) = TimelineLayout.visibleTasks(store.taskCount, rows: max(0, timelineRows - 4), selected: viewport.selectedTask)
+        for (i, t) in (first..<(first + shown)).enumerated() { geometry.laneRows[2 + i] = .some(t) }
+        markCursorOnRuler(&grid, store, viewport, geometry: geometry, rulerRow: timelineRows - 2, glyphs: glyphs)
+        drawHeader(&grid, store, model, viewport, glyphs: glyphs)
+
+        var y = timelineRows
+        for line in legend {
+            line.draw(into: &grid, x: 0, y: y, width: width)
+            y += 1
+        }
+        let panelArea = y..<(height - 1)
+        if !panels.isEmpty, panelArea.count >= 3 {
+            let content = PanelContent(store: store, stories: stories, model: model, glyphs: glyphs)
+            drawPanels(&grid, panels, area: panelArea, width: width, content: content, glyphs: glyphs)
+        }
+        drawBottomLine(&grid, model, y: height - 1, panelsShown: panels, glyphs: glyphs)
+        if model.help { drawHelp(&grid, glyphs: glyphs) }
+        return RenderedScreen(grid: grid, geometry: geometry)
+    }
+
+    // MARK: Header and bottom line
+
+    static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ model: ScreenModel, _ v: Viewport, glyphs: Glyphs) {
+        let k = model.cursor
+        let time = store.iteration(k)?.startTime ?? 0
+        let of = model.moreToCome ? "\(glyphs.ascii ? ">=" : "≥")\(store.lastIteration)" : "\(store.lastIteration)"
+        var line = StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
+        var path = store.header.path
+        if path.count > max(12, grid.width / 4), let slash = path.lastIndex(of: "/") { path = String(path[path.index(after: slash)...]) }
+        line.add(path, CellStyle(attributes: .bold))
+        line.add("  iteration ")
+        line.add("\(k)", CellStyle(attributes: [.bold, .reverse]))
+        line.add(" of \(of)  t=\(TimelineLayout.formatSeconds(time))  ")
+        if model.playing {
+            line.add(glyphs.ascii ? "> playing" : "▶ playing", CellStyle(foreground: .green, attributes: .bold))
+            line.add(" \(TimelineLayout.formatSeconds(model.playDelay))/it  ")
+        } else {
+            line.add("paused  ")
+        }
+        line.add(model.mode + "  ", CellStyle(foreground: .cyan))
+        let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
+        line.add("\(v.axis.rawValue) axis, \(scale)")
+        if model.moreToCome { line.add("  (simulated on demand)", CellStyle(foreground: .gray)) }
+        if k == 0 { line.add("  before the first iteration: press n", CellStyle(foreground: .yellow)) }
+        grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
+        line.draw(into: &grid, x: 0, y: 0, width: grid.width)
+    }
+
+    static func drawBottomLine(_ grid: inout CellGrid, _ model: ScreenModel, y: Int, panelsShown: [PanelKind], glyphs: Glyphs) {
+        var line = StyledLine()
+        let keyStyle = CellStyle(attributes: [.bold, .reverse])
+        if let prompt = model.prompt {
+            line.add(" go to ", keyStyle)
+            line.add(" iteration or time (12, 1.5s): ")
+            line.add(prompt, CellStyle(attributes: .bold))
+            line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
+            line.add("   Enter go, Esc cancel", CellStyle(foreground: .gray))
+        } else if let message = model.message {
+            line.add(message, CellStyle(foreground: .yellow, attributes: .bold))
+            line.add("   ? help  q quit", CellStyle(foreground: .gray))
+        } else {
+            let hints: [(String, String)] = [("n", "next"), ("p", "prev"), ("r", model.playing ? "pause" : "play"), ("a", "axis"),
+                                             ("↑↓", "task"), ("g", "go to"), ("?", "help"), ("q", "quit"), ("s", "callback"),
+                                             ("⏎", "task's next step"), ("+-", "zoom"), ("f", "fit"), ("1-5", "panels")]
+            for (key, what) in hints {
+                line.add(glyphs.ascii ? asciiKey(key) : key, keyStyle)
+                line.add(" \(what) ")
+            }
+        }
+        line.draw(into: &grid, x: 0, y: y, width: grid.width)
+    }
+
+    static func asciiKey(_ key: String) -> String {
+        switch key {
+        case "↑↓": return "Up/Dn"
+        case "⏎": return "Enter"
+        case "←  →": return "Left Right"
+        case "↑ ↓  Tab": return "Up Down Tab"
+        default: return key
+        }
+    }
+
+    // MARK: Cursor and legend
+
+    /// Labels the cursor's iteration on the ruler, so the cursor is visible without colour.
+    static func markCursorOnRuler(_ grid: inout CellGrid, _ store: TraceStore, _ v: Viewport, geometry: ScreenGeometry,
+                                  rulerRow: Int, glyphs: Glyphs) {
+        guard let k = v.cursorIteration, let info = store.iteration(k) else { return }
+        let position: Double
+        switch v.axis {
+        case .time: position = info.startTime
+        case .steps: position = Double(store.slot(ofIteration: k) ?? 0)
+        }
+        let c = v.column(of: position)
+        guard c >= 0, c < geometry.laneColumns else { return }
+        let label = "\(glyphs.ascii ? "^" : "▲")\(k)"
+        let x = min(geometry.laneX0 + c, grid.width - label.count)
+        grid.put(label, x: x, y: rulerRow, style: CellStyle(foreground: .yellow, attributes: [.bold, .reverse]))
+    }
+
+    static let shortNames: [LaneState: String] = [
+        .running: "running", .cpuBurst: "CPU burst", .blocking: "blocking sleep", .waiting: "awaiting",
+        .sleeping: "sleep()", .ready: "ready", .created: "created", .done: "done", .cancelled: "cancelled",
+        .failed: "failed", .idle: "loop idle", .select: "iteration",
+    ]
+
+    /// The legend: full names when they fit on one line, short ones otherwise, wrapped.
+    static func legendLines(_ glyphs: Glyphs, width: Int) -> [StyledLine] {
+        func items(_ name: (LaneState) -> String) -> [(Character, LaneState, String)] {
+            Glyphs.legendOrder.map { (glyphs.character($0), $0, name($0)) }
+        }
+        let full = items(Glyphs.name)
+        let fullWidth = full.reduce(0) { $0 + $1.2.count + 4 }
+        let chosen = fullWidth <= width ? full : items { shortNames[$0] ?? Glyphs.name($0) }
+        var lines = [StyledLine()]
+        var used = 0
+        for (ch, state, name) in chosen {
+            let item = " \(name)  "
+            if used > 0, used + 1 + item.count > width {
+                lines.append(StyledLine())
+                used = 0
+            }
+            lines[lines.count - 1].add(String(ch), Glyphs.style(state))
+            lines[lines.count - 1].add(item, CellStyle(foreground: .gray))
+            used += 1 + item.count
+        }
+        return lines
+    }
+
+    // MARK: Panels
+
+    /// Splits the area into columns of panels; when not all fit, the first ones (in
+    /// `PanelKind` order) win and the rest are named on the title of the last.
+    static func drawPanels(_ grid: inout CellGrid, _ panels: [PanelKind], area: Range<Int>, width: Int,
+                           content: PanelContent, glyphs: Glyphs) {
+        let columns = min(panels.count, max(1, width / 38))
+        let perColumn = max(1, area.count / 7)
+        let shown = Array(panels.prefix(columns * perColumn))
+        let columnCount = min(columns, shown.count)
+        var stacks = Array(repeating: [PanelKind](), count: columnCount)
+        for (i, p) in shown.enumerated() { stacks[i % columnCount].append(p) }
+        // The source panel likes width: it gets a share and a half.
+        let weights = stacks.map { _ in 1 }
+        let total = weights.reduce(0, +)
+        var x = 0
+        let separator: Character = glyphs.ascii ? "|" : "│"
+        for (c, stack) in stacks.enumerated() {
+            let w = c == stacks.count - 1 ? width - x : width * weights[c] / total
+            let innerWidth = c == stacks.count - 1 ? w : w - 1
+            var y = area.lowerBound
+            for (j, panel) in stack.enumerated() {
+                let h = j == stack.count - 1 ? area.upperBound - y : area.count / stack.count
+                let hidden = c == stacks.count - 1 && j == stack.count - 1 ? panels.count - shown.count : 0
+                drawPanel(&grid, panel, x: x, y: y, width: innerWidth, height: h, content: content, hiddenCount: hidden)
+                y += h
+            }
+            if c < stacks.count - 1 {
+                for row in area { grid[x + w - 1, row] = Cell(separator, CellStyle(foreground: .gray)) }
+            }
+            x += w
+        }
+    }
+
+    static func drawPanel(_ grid: inout CellGrid, _ panel: PanelKind, x: Int, y: Int, width: Int, height: Int,
+                          content: PanelContent, hiddenCount: Int) {
+        guard height > 0, width > 2 else { return }
+        let (title, lines) = content.lines(for: panel, width: width, height: height - 1)
+        var titleLine = StyledLine(" \(panel.key) \(panel.title) ", CellStyle(foreground: .cyan, attributes: [.bold, .reverse]))
+        titleLine.add(" " + title, CellStyle(attributes: .bold))
+        if hiddenCount > 0 { titleLine.add("  (+\(hiddenCount) hidden: 1-5 toggle)", CellStyle(foreground: .gray)) }
+        titleLine.draw(into: &grid, x: x, y: y, width: width, fill: CellStyle(attributes: .underline))
+        for (i, line) in lines.prefix(height - 1).enumerated() {
+            line.line.draw(into: &grid, x: x, y: y + 1 + i, width: width, fill: line.highlight ? CellStyle(attributes: .reverse) : nil)
+        }
+    }
+
+    // MARK: Help
+
+    static func drawHelp(_ grid: inout CellGrid, glyphs: Glyphs) {
+        var lines: [StyledLine] = [StyledLine("Keys", CellStyle(attributes: .bold))]
+        for (key, what) in keys {
+            var l = StyledLine(" " + (glyphs.ascii ? asciiKey(key) : key).padding(12), CellStyle(attributes: .bold))
+            l.add(what)
+            lines.append(l)
+        }
+        lines.append(StyledLine())
+        lines.append(StyledLine("Lanes: one column is one callback (steps axis) or a slice of virtual time", CellStyle(attributes: .bold)))
+        for state in Glyphs.legendOrder {
+            var l = StyledLine(" ")
+            l.add(String(glyphs.character(state)), Glyphs.style(state))
+            l.add("  " + Glyphs.name(state))
+            lines.append(l)
+        }
+        lines.append(StyledLine())
+        lines.append(StyledLine("The highlighted column is the cursor's iteration; the panels describe it.", CellStyle(foreground: .gray)))
+        let w = min(grid.width - 2, 2 + (lines.map { $0.text.count }.max() ?? 20) + 2)
+        let h = min(grid.height - 2, lines.count + 2)
+        let x0 = max(0, (grid.width - w) / 2), y0 = max(0, (grid.height - h) / 2)
+        let (tl, tr, bl, br, hz, vt): (String, String, String, String, String, String) =
+            glyphs.ascii ? ("+", "+", "+", "+", "-", "|") : ("┌", "┐", "└", "┘", "─", "│")
+        let border = CellStyle(foreground: .cyan, attributes: .bold)
+        grid.put(tl + String(repeating: hz, count: max(0, w - 2)) + tr, x: x0, y: y0, style: border)
+        grid.put(" Help: any key closes ", x: x0 + 2, y: y0, style: border)
+        for row in 1..<max(1, h - 1) {
+            grid.put(vt + String(repeating: " ", count: max(0, w - 2)) + vt, x: x0, y: y0 + row, style: border)
+            if row - 1 < lines.count {
+                grid.put(String(repeating: " ", count: max(0, w - 4)), x: x0 + 2, y: y0 + row)
+                lines[row - 1].draw(into: &grid, x: x0 + 2, y: y0 + row, width: w - 4)
+            }
+        }
+        grid.put(bl + String(repeating: hz, count: max(0, w - 2)) + br, x: x0, y: y0 + h - 1, style: border)
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}

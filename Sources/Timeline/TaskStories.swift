@@ -1,0 +1,132 @@
+import LoopSimulator
+import LoopTrace
+
+/// Per task, the moments a person asks about: when it stepped, who cancelled it and how,
+/// where `CancelledError` landed, how it ended. Built by reading the store's events once,
+/// incrementally (`update` reads only events appended since the last call), so a lazily
+/// simulated run can keep growing.
+public final class TaskStories {
+    public struct Cancel: Equatable, Sendable {
+        public var iteration: Int
+        public var time: Double
+        /// Simulator id of the task that called `cancel()` (nil: a loop callback).
+        public var byTask: Int?
+        public var message: String?
+        /// The line `cancel()` was called on (may be inside asyncio's own code).
+        public var line: Int
+        /// What the canceller itself was awaiting when it cancelled (`wait_for(timeout=1)`), if known.
+        public var cancellerWaitsOn: String?
+        /// An `asyncio.timeout()` expired in the same callback, just before.
+        public var byTimeout: Bool
+    }
+
+    public struct Ending: Equatable, Sendable {
+        public var iteration: Int
+        public var time: Double
+        public var state: LaneState
+        public var detail: String?
+    }
+
+    public struct Story: Equatable, Sendable {
+        /// Iterations in which the task took a step, ascending.
+        public var stepIterations: [Int] = []
+        public var cancels: [Cancel] = []
+        /// Iteration, time and line where `CancelledError` was thrown into the task.
+        public var delivered: [(iteration: Int, time: Double, line: Int?)] = []
+        public var ending: Ending?
+
+        public static func == (a: Story, b: Story) -> Bool {
+            a.stepIterations == b.stepIterations && a.cancels == b.cancels && a.ending == b.ending
+                && a.delivered.map(\.iteration) == b.delivered.map(\.iteration)
+        }
+    }
+
+    public private(set) var stories: [Story] = []
+    private var readUpTo = 0
+    /// The last `timeoutFired` event's callback position, to tie it to the cancel after it.
+    private var lastTimeoutEvent = -10
+    /// Per task index: what it was last parked on.
+    private var parkedOn: [String?] = []
+    private var parkedLine: [Int?] = []
+
+    public init() {}
+
+    /// Reads the events appended to `store` since the last call.
+    public func update(_ store: TraceStore) {
+        while stories.count < store.taskCount {
+            stories.append(Story())
+            parkedOn.append(nil)
+            parkedLine.append(nil)
+        }
+        let end = store.eventCount
+        guard readUpTo < end else { return }
+        for i in readUpTo..<end {
+            let e = store.event(at: i)
+            switch e.kind {
+            case .taskCreated:
+                while stories.count < store.taskCount {
+                    stories.append(Story())
+                    parkedOn.append(nil)
+                    parkedLine.append(nil)
+                }
+            case .taskStepStart(let id, _):
+                if let t = index(store, id) {
+                    if stories[t].stepIterations.last != e.iteration { stories[t].stepIterations.append(e.iteration) }
+                }
+            case .taskStepEnd(let id, let outcome):
+                guard let t = index(store, id) else { break }
+                switch outcome {
+                case .parked(let on, _, let line):
+                    parkedOn[t] = on
+                    parkedLine[t] = line
+                case .yielded(let line):
+                    parkedOn[t] = "sleep(0)"
+                    parkedLine[t] = line
+                case .finished(let result):
+                    stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .done, detail: result)
+                case .failed(let exception):
+                    stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .failed, detail: exception)
+                case .cancelled:
+                    stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .cancelled, detail: nil)
+                }
+            case .timeoutFired:
+                lastTimeoutEvent = i
+            case .cancelRequested(let id, let by, let message, let line):
+                guard let t = index(store, id) else { break }
+                let byIndex = by.flatMap { store.taskIndex(id: $0) }
+                stories[t].cancels.append(Cancel(iteration: e.iteration, time: e.time, byTask: by, message: message, line: line,
+                                                 cancellerWaitsOn: byIndex.flatMap { parkedOn[$0] },
+                                                 byTimeout: i - lastTimeoutEvent <= 2))
+            case .cancelledErrorDelivered(let id):
+                if let t = index(store, id) { stories[t].delivered.append((e.iteration, e.time, parkedLine[t])) }
+            default:
+                break
+            }
+        }
+        readUpTo = end
+    }
+
+    private func index(_ store: TraceStore, _ id: Int) -> Int? {
+        guard let t = store.taskIndex(id: id), t < stories.count else { return nil }
+        return t
+    }
+
+    public func story(_ task: Int) -> Story? { task >= 0 && task < stories.count ? stories[task] : nil }
+
+    /// The first iteration after `k` in which `task` steps.
+    public func nextStep(of task: Int, after k: Int) -> Int? {
+        guard let s = story(task) else { return nil }
+        var lo = 0, hi = s.stepIterations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s.stepIterations[mid] <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < s.stepIterations.count ? s.stepIterations[lo] : nil
+    }
+
+    /// Steps the task took in iterations before `k` (as iteration `k` begins).
+    public func steps(of task: Int, before k: Int) -> Int {
+        guard let s = story(task) else { return 0 }
+        return s.stepIterations.prefix { $0 < k }.count
+    }
+}

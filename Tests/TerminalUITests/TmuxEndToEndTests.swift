@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+
+/// The real binary in a real pseudo-terminal: tmux runs `loopscope` in a detached session of
+/// a fixed size, the test sends keys and reads the screen with `capture-pane`. Every wait
+/// polls the screen until the expected text appears (with a deadline), never a fixed sleep.
+/// Skipped, with a message, only when tmux is not installed (scripts/setup.sh installs it).
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: run scripts/setup.sh to run the end-to-end UI tests"))
+struct TmuxEndToEndTests {
+    @Test func demoLanesStepsAxisAndQuit() throws {
+        let t = try Tmux(width: 120, height: 40, command: [Tmux.binary])
+        defer { t.kill() }
+        let first = try t.waitFor("iteration 0 of")
+        for name in ["LOOP", "main", "ticker", "cruncher", "download", "query"] { #expect(first.contains(name), "lane \(name)") }
+        let readyAt0 = t.panel(after: "ready when it began", in: first)
+        t.send("n", "n", "n")
+        let third = try t.waitFor("iteration 3 of")
+        #expect(t.panel(after: "ready when it began", in: third) != readyAt0)
+        #expect(third.contains("timers ("))
+        t.send("a")
+        #expect(try t.waitFor("time axis").contains("time axis"))
+        t.send("a")
+        _ = try t.waitFor("steps axis")
+        t.send("q")
+        let after = try t.waitFor("EXIT=")
+        #expect(after.contains("EXIT=0"))
+        try t.expectSaneTerminal(after)
+    }
+
+    @Test func resizeRedrawsWithoutGarbage() throws {
+        let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, Tmux.root + "/Scenarios/06_cpu_burst.py"])
+        defer { t.kill() }
+        _ = try t.waitFor("iteration 0 of")
+        for (w, h) in [(80, 24), (160, 50)] {
+            t.resize(w, h)
+            let screen = try t.waitUntil { s in
+                let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.count >= h && lines.last { !$0.isEmpty }?.contains("quit") == true && s.contains("cruncher")
+                    && lines[0].contains("iteration 0 of")
+            }
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(h)
+            #expect(lines.allSatisfy { $0.count <= w }, "no line wider than \(w)")
+            #expect(lines.filter { $0.contains("loopscope") && $0.contains("iteration") }.count == 1, "one header")
+            #expect(lines.filter { $0.hasPrefix("LOOP") }.count == 1, "one LOOP lane")
+        }
+        t.send("q")
+        try t.expectSaneTerminal(try t.waitFor("EXIT=0"))
+    }
+
+    @Test func replayOfARecordedTrace() throws {
+        let trace = NSTemporaryDirectory() + "loopscope-e2e-\(getpid()).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let record = Process()
+        record.executableURL = URL(fileURLWithPath: Tmux.binary)
+        record.arguments = ["record", Tmux.root + "/Scenarios/05_wait_for_timeout.py", "-o", trace]
+        record.standardOutput = FileHandle.nullDevice
+        try record.run()
+        record.waitUntilExit()
+        #expect(record.terminationStatus == 0)
+
+        let t = try Tmux(width: 100, height: 30, command: [Tmux.binary, "replay", trace])
+        defer { t.kill() }
+        let first = try t.waitFor("replay")
+        #expect(first.contains("slow_query"))
+        t.send("n", "n", "n")
+        _ = try t.waitFor("iteration 3 of")
+        t.send("q")
+        try t.expectSaneTerminal(try t.waitFor("EXIT=0"))
+    }
+
+    @Test func sigtermDuringPlaybackRestoresTheTerminal() throws {
+        let t = try Tmux(width: 100, height: 30, command: [Tmux.binary, Tmux.root + "/Scenarios/06_cpu_burst.py"])
+        defer { t.kill() }
+        _ = try t.waitFor("iteration 0 of")
+        t.send("r")
+        _ = try t.waitFor("playing")
+        try t.signal(SIGTERM)
+        let after = try t.waitFor("EXIT=")
+        #expect(after.contains("EXIT=143"))
+        try t.expectSaneTerminal(after)
+    }
+
+    @Test func promptAndHelpSwallowCommandKeys() throws {
+        let t = try Tmux(width: 100, height: 30, command: [Tmux.binary, "--ascii", Tmux.root + "/Scenarios/04_cancel_sleeping.py"])
+        defer { t.kill() }
+        _ = try t.waitFor("iteration 0 of")
+        t.send("g", "q", "BSpace", "5", "Enter")
+        _ = try t.waitFor("iteration 5 of")
+        t.send("?")
+        _ = try t.waitFor("any key closes")
+        t.send("q")
+        _ = try t.waitUntil { !$0.contains("any key closes") }
+        t.send("C-c")
+        let after = try t.waitFor("EXIT=")
+        #expect(after.contains("EXIT=130"))
+        try t.expectSaneTerminal(after)
+    }
+
+    @Test func notATerminalPointsToRender() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Tmux.binary)
+        p.arguments = [Tmux.root + "/Scenarios/01_hello.py"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationStatus == 2)
+        #expect(text.contains("loopscope render"))
+        #expect(text.split(separator: "\n").count == 1)
+    }
+}
+
+/// One detached tmux session running a command under a wrapper that reports its exit status
+/// and the terminal's modes afterwards.
+final class Tmux {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static var available: Bool { tmuxPath != nil }
+
+    /// The binary `swift build` made, next to this test bundle.
+    static let binary: String = {
+        let candidates = [Bundle.main.bundlePath, Bundle.main.bundlePath + "/..", root + "/.build/debug"]
+            .map { $0 + "/loopscope" }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? root + "/.build/debug/loopscope"
+    }()
+
+    let session: String
+    let pidFile: String
+    let scriptFile: String
+
+    init(width: Int, height: Int, command: [String]) throws {
+        session = "loopscope-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        pidFile = NSTemporaryDirectory() + session + ".pid"
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        // The subshell writes its pid, then becomes loopscope (same pid); the script then
+        // reports how it ended and whether the terminal is sane again.
+        let script = """
+            export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8
+            trap 'true' INT
+            sh -c 'echo $$ > \(pidFile); exec "$@"' loopscope \(quoted)
+            echo EXIT=$?
+            stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo
+            sleep 600
+            """
+        scriptFile = NSTemporaryDirectory() + session + ".sh"
+        try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
+        try Tmux.run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "sh " + scriptFile])
+        _ = try? Tmux.run(["set-option", "-t", session, "status", "off"])
+    }
+
+    /// Runs tmux and returns its stdout. Not through Foundation's `Process`: on Linux it
+    /// notices the child's exit through a socket the child inherits, and the tmux server that
+    /// `new-session` forks keeps that socket open, so `waitUntilExit` would never return.
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> String {
+        let output = NSTemporaryDirectory() + "loopscope-e2e-out-\(getpid())-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tmuxPath!] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, tmuxPath!, &actions, nil, argv, environ) == 0 else { throw TmuxError.timeout("spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    func send(_ keys: String...) {
+        for k in keys { _ = try? Tmux.run(["send-keys", "-t", session, k]) }
+    }
+
+    func resize(_ w: Int, _ h: Int) {
+        _ = try? Tmux.run(["resize-window", "-t", session, "-x", String(w), "-y", String(h)])
+    }
+
+    func capture() -> String {
+        (try? Tmux.run(["capture-pane", "-p", "-t", session])) ?? ""
+    }
+
+    func signal(_ sig: Int32) throws {
+        let pid = try waitForPid()
+        Glibc.kill(pid, sig)
+    }
+
+    private func waitForPid() throws -> pid_t {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
+            usleep(20_000)
+        }
+        throw TmuxError.timeout("no pid file")
+    }
+
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen every 50 ms until `ready` holds (and the screen is stable), or fails.
+    func waitUntil(timeout: Double = 10, _ ready: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            let screen = capture()
+            if ready(screen), screen == last { return screen }
+            last = screen
+            usleep(50_000)
+        }
+        Issue.record("timed out; the screen was:\n\(last)")
+        throw TmuxError.timeout(last)
+    }
+
+    /// The panel text after a heading line (up to the next blank-ish line), for comparisons.
+    func panel(after heading: String, in screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let i = lines.firstIndex(where: { $0.contains(heading) }) else { return "" }
+        return lines[i..<min(lines.count, i + 8)].map { String($0.prefix(40)) }.joined(separator: "\n")
+    }
+
+    func expectSaneTerminal(_ screen: String) throws {
+        let line = screen.split(separator: "\n").first { $0.contains("icanon") || $0.contains("echo") } ?? ""
+        let words = Set(line.split(separator: " ").map(String.init))
+        #expect(words.contains("echo") && words.contains("icanon"), "stty after exit: \(line)")
+        #expect(!words.contains("-echo") && !words.contains("-icanon"), "stty after exit: \(line)")
+    }
+
+    func kill() {
+        _ = try? Tmux.run(["kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: pidFile)
+        try? FileManager.default.removeItem(atPath: scriptFile)
+    }
+}
+
+enum TmuxError: Error { case timeout(String) }
