@@ -1,24 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ScenarioLanguage
-
-/// The VM is compiled for one thread (non-atomic reference counts, no exclusivity checks),
-/// and simulations share some global objects. So in one process only one simulation computes
-/// at a time, whatever thread it runs on: `run` holds this lock except while its pacer runs,
-/// so a lazily driven simulation parked in its pacer lets others proceed (tests run suites in
-/// parallel; the UI's simulation runs on its own thread). The lock also orders the memory
-/// accesses of successive holders.
-enum SimulationGate {
-    nonisolated(unsafe) static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(m, nil)
-        return m
-    }()
-
-    static func enter() { pthread_mutex_lock(mutex) }
-    static func leave() { pthread_mutex_unlock(mutex) }
-}
 
 /// Limits that end runaway scenarios.
 public struct SimulationOptions: Sendable, Equatable {
@@ -78,15 +58,6 @@ public final class Simulation {
                     pacer: ((Int) -> Void)? = nil,
                     stdout: @escaping (String) -> Void,
                     stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
-        SimulationGate.enter()
-        defer { SimulationGate.leave() }
-        let pacer = pacer.map { pace in
-            { (iteration: Int) in
-                SimulationGate.leave()
-                pace(iteration)
-                SimulationGate.enter()
-            }
-        }
         let code: CodeObject
         switch Simulation.compile(source: source, path: path) {
         case .failure(let d): return .failure(d)

@@ -161,6 +161,10 @@ public final class PyClass: PyObject {
     public var dict: [String: Value] = [:]
     /// The module name shown in reprs (`asyncio.exceptions`, `builtins`).
     public var module: String
+    /// Classes made by a `class` statement (the asyncio library's) accept new attributes;
+    /// built-in types do not, as in CPython. (Built-in classes are also shared by every
+    /// simulation in the process, so they must never change.)
+    public var isMutable = false
 
     public init(name: String, bases: [PyClass], module: String = "builtins") {
         self.name = name

@@ -102,6 +102,9 @@ extension Interpreter {
                 return
             }
             if let c = o as? PyClass {
+                guard c.isMutable else {
+                    throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+                }
                 c.dict[name] = value
                 return
             }

@@ -148,6 +148,7 @@ extension Interpreter {
         if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
         let cls = PyClass(name: name, bases: baseClasses, module: moduleNameForClasses)
         cls.dict = frame.namespace ?? [:]
+        cls.isMutable = true
         return .object(cls)
     }
 
