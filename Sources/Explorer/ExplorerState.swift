@@ -216,7 +216,7 @@ public struct ExplorerState: Sendable, Equatable {
         if t > feed.store.endTime, !feed.isComplete {
             message = "t=\(TimelineLayout.formatSeconds(t)) not reached after \(feed.store.lastIteration) iterations"
         }
-        go(toIteration: feed.store.iteration(atTime: t), feed)
+        go(toIteration: feed.store.iteration(reaching: t), feed)
     }
 
     private mutating func nextCallback(_ feed: TraceFeed) {

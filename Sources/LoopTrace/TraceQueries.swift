@@ -59,6 +59,17 @@ extension TraceStore {
                              endEvent: end)
     }
 
+    /// The first iteration in which the virtual clock reaches `t`: where a timer due at `t`
+    /// runs. (An iteration starts before its clock jump, so this is not `iteration(atTime:)`.)
+    public func iteration(reaching t: Double) -> Int {
+        guard !iterations.isEmpty else { return 0 }
+        let i = lowerBound(iterations.count) { idx in
+            let end = idx + 1 < iterations.count ? Int(iterations[idx + 1].firstEvent) : events.count
+            return events[end - 1].time < t
+        }
+        return iterationNumber(min(i, iterations.count - 1))
+    }
+
     /// The iteration in progress at virtual time `t` (the last one started at or before it).
     public func iteration(atTime t: Double) -> Int {
         let i = lowerBound(iterations.count) { events[Int(iterations[$0].firstEvent)].time <= t }

@@ -171,13 +171,18 @@ extension ExplorerState {
         #expect(s.prompt == nil && s.cursor == 12)
         s.press("g0.55s", demo)
         s.handle(.enter, demo)
-        #expect(s.cursor == demo.store.iteration(atTime: 0.55))
+        // A time goes to the first iteration whose clock reaches it (where its timers run).
+        let reached = demo.store.iteration(reaching: 0.55)
+        #expect(s.cursor == reached)
+        let info = demo.store.iteration(reached)!, before = demo.store.iteration(reached - 1)!
+        #expect(demo.store.event(at: info.endEvent - 1).time >= 0.55)
+        #expect(demo.store.event(at: before.endEvent - 1).time < 0.55)
         s.press("gxyz", demo)
         s.handle(.enter, demo)
         #expect(s.message?.contains("not an iteration or a time") == true)
         s.press("g5", demo)
         s.handle(.escape, demo)
-        #expect(s.prompt == nil && s.cursor == demo.store.iteration(atTime: 0.55))
+        #expect(s.prompt == nil && s.cursor == reached)
     }
 
     @Test func helpOverlayClosesOnAnyKeyWithoutActing() {
