@@ -59,14 +59,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], exclude: ["BadInputs"]),
-        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
-        .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator"], resources: [.copy("CorruptTraces")]),
+        // Helpers the test targets share (not shipped).
+        .target(name: "TestSupport", dependencies: ["LoopSimulator", "LoopTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["BadInputs"]),
+        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage", "TestSupport"]),
+        .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator", "TestSupport"],
+                    resources: [.copy("CorruptTraces")]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator"]),
-        // End-to-end tests of the real binary through tmux (they need `swift build` first).
-        .testTarget(name: "TerminalUITests"),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"], exclude: ["Goldens"]),
-        // Runs the built `loopscope` binary as a user would (the dependency builds it first).
+        // These run the built `loopscope` binary as a user would: the dependency builds it.
+        // End-to-end tests of the interactive UI, through tmux.
+        .testTarget(name: "TerminalUITests", dependencies: ["loopscope"]),
         .testTarget(name: "CLITests", dependencies: ["loopscope"]),
     ]
 )

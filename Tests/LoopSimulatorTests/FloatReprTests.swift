@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LoopSimulator
 
 /// repr(float). Expectations generated with CPython 3.11.7: `repr(x)` for each x
@@ -351,15 +352,3 @@ struct FloatReprTests {
     }
 }
 
-/// A tiny deterministic generator (SplitMix64) so the randomized tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,18 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ScenarioLanguage
 
-/// A tiny deterministic PRNG so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Sample scenarios: every `Scenarios/*.py` in the repository plus three embedded ones, so
 /// the tests work while the Scenarios folder is still being written.
@@ -149,7 +139,7 @@ struct RobustnessTests {
     /// Random mutations of the samples must never crash or hang: the result is either a
     /// clean module or at least one diagnostic with a real position.
     @Test func randomMutationsNeverCrash() {
-        var rng = SplitMix64(state: 0x5EED_1234)
+        var rng = SplitMix64(seed: 0x5EED_1234)
         let samples = Samples.all
         let junk: [String] = ["(", ")", "[", "]", "{", "}", "'", "\"", "'''", "\t", "\\", "\\\n", ":", "\n", " ",
                               "f'{", "}", "#", "0x", "1e", "async ", "await ", "lambda", "**", ":=", "\0", "é", "$"]

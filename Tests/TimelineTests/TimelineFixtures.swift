@@ -1,6 +1,7 @@
 import Foundation
 import LoopSimulator
 import LoopTrace
+import TestSupport
 
 /// Scenarios simulated into trace stores, and the golden files' folder.
 enum Fixtures {
@@ -9,19 +10,10 @@ enum Fixtures {
         parts.removeLast()
         return parts.joined(separator: "/")
     }()
-    static let root = testDirectory + "/../.."
+    static let root = TestSupport.root
     static let goldens = testDirectory + "/Goldens"
 
-    static func scenarioPaths() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: root + "/Scenarios").filter { $0.hasSuffix(".py") }.sorted()
-            .map { "Scenarios/" + $0 }
-    }
+    static func scenarioPaths() throws -> [String] { try TestSupport.scenarioPaths() }
 
-    static func record(_ relativePath: String) -> TraceStore {
-        let source = try! String(contentsOfFile: root + "/" + relativePath, encoding: .utf8)
-        let options = SimulationOptions(maxIterations: 10_000)
-        let store = TraceStore(header: TraceHeader(loopscopeVersion: "test", path: relativePath, source: source, options: options))
-        _ = Simulation(source: source, path: relativePath, options: options).run(sink: store, stdout: { _ in }, stderr: { _ in })
-        return store
-    }
+    static func record(_ relativePath: String) -> TraceStore { TestSupport.record(relativePath) }
 }

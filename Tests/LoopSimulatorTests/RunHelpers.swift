@@ -1,9 +1,9 @@
 import Foundation
 @testable import LoopSimulator
+import TestSupport
 
-/// The repository's root folder, found from this file's path.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The repository's root folder.
+let repositoryRoot = URL(fileURLWithPath: TestSupport.root)
 
 /// What one run printed and how it ended.
 struct RunOutput: Equatable, CustomStringConvertible {
@@ -57,11 +57,9 @@ func runReference(_ relativePath: String) throws -> RunOutput {
     try runProcess(["python3", "tools/vtrun.py", relativePath])
 }
 
-/// `Scenarios/*.py`, sorted.
+/// `Scenarios/*.py`, sorted (none when the folder cannot be read: `scenariosExist` fails).
 func scenarioFiles() -> [String] {
-    let dir = repositoryRoot.appendingPathComponent("Scenarios")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix(".py") }.sorted().map { "Scenarios/" + $0 }
+    (try? TestSupport.scenarioPaths()) ?? []
 }
 
 func readRepositoryFile(_ relativePath: String) throws -> String {
