@@ -470,24 +470,12 @@ final class GatheringFuture: PyFuture {
 
     override var reprClassName: String { "_GatheringFuture" }
 
-    override func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
-        gatherCancel(message)
-    }
-
     /// `_GatheringFuture.cancel`
-    func gatherCancel(_ message: Value) -> Bool {
+    override func requestCancel(message: Value) -> Bool {
         if isDone { return false }
         var ret = false
         for child in children {
-            let cancelled: Bool
-            if let t = child as? PyTask {
-                cancelled = t.taskCancel(message: message, requestedBy: loop.currentTask, line: loop.vm.activeFrame?.currentLine ?? 0)
-            } else if let g = child as? GatheringFuture {
-                cancelled = g.gatherCancel(message)
-            } else {
-                cancelled = child.cancel(message: message)
-            }
-            if cancelled { ret = true }
+            if child.requestCancel(message: message) { ret = true }
         }
         if ret {
             // If any child tasks were actually cancelled, we should propagate the

@@ -174,7 +174,7 @@ public class PyFuture: PyObject {
         case "cancelled": return method(name) { _, _ in .bool(self.isCancelled) }
         case "cancel":
             return vm.builtin(name) { vm, args, kwargs in
-                .bool(try self.pythonCancel(args.first ?? kwargs.first { $0.0 == "msg" }?.1 ?? .none, vm))
+                .bool(self.requestCancel(message: args.first ?? kwargs.first { $0.0 == "msg" }?.1 ?? .none))
             }
         case "set_result": return method(name) { vm, args in try self.setResult(args.first ?? .none, vm); return .none }
         case "set_exception": return method(name) { vm, args in try self.setException(args.first ?? .none, vm); return .none }
@@ -208,8 +208,10 @@ public class PyFuture: PyObject {
         }
     }
 
-    /// `cancel()` as Python calls it (tasks override it).
-    func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
+    /// `fut.cancel(msg)` dispatched on the future's class, as a Python call is: a task's
+    /// cancel throws `CancelledError` into its coroutine, a gather's cancels its children.
+    /// (`cancel(message:)` is `Future.cancel` itself, what subclasses call as `super()`.)
+    func requestCancel(message: Value) -> Bool {
         cancel(message: message)
     }
 

@@ -39,8 +39,8 @@ final class PyTask: PyFuture {
     // MARK: tasks.py
 
     /// `Task.cancel`
-    override func pythonCancel(_ message: Value, _ vm: Interpreter) throws -> Bool {
-        taskCancel(message: message, requestedBy: loop.currentTask, line: vm.activeFrame?.currentLine ?? 0)
+    override func requestCancel(message: Value) -> Bool {
+        taskCancel(message: message, requestedBy: loop.currentTask, line: loop.vm.activeFrame?.currentLine ?? 0)
     }
 
     @discardableResult
@@ -50,7 +50,7 @@ final class PyTask: PyFuture {
         numCancelsRequested += 1
         loop.emitCancelRequested(self, by: requestedBy, message: message, line: line)
         if let waiter = futWaiter {
-            if waiter.cancel(message: message) {
+            if waiter.requestCancel(message: message) {
                 // Leave self.mustCancel unset: the waiter's cancellation wakes us.
                 return true
             }
@@ -129,7 +129,7 @@ final class PyTask: PyFuture {
                                                         label: SourceSites.taskWakeup, task: self))
                         futWaiter = result
                         if mustCancel {
-                            if result.cancel(message: cancelMessage) { mustCancel = false }
+                            if result.requestCancel(message: cancelMessage) { mustCancel = false }
                         }
                     }
                 } else {
