@@ -195,40 +195,50 @@ extension Interpreter {
         return true
     }
 
-    /// `a < b` for orderable built-in values.
-    func lessThan(_ a: Value, _ b: Value, _ symbol: String = "<") throws -> Bool {
-        if let x = intValue(a), let y = intValue(b) { return x < y }
-        if let x = floatValue(a), let y = floatValue(b) { return x < y }
+    /// `a < b` for orderable built-in values (what `sorted`, `min` and `max` use).
+    func lessThan(_ a: Value, _ b: Value) throws -> Bool {
+        try ordered(.lt, a, b)
+    }
+
+    /// `<`, `<=`, `>`, `>=` with Python's rules: numbers by value, strings by code point,
+    /// lists and tuples by their first differing item (then by length). The error names
+    /// the operands in the order they were written.
+    private func ordered(_ op: CompareOperatorKind, _ a: Value, _ b: Value) throws -> Bool {
+        func apply<T: Comparable>(_ x: T, _ y: T) -> Bool {
+            switch op {
+            case .lt: return x < y
+            case .ltE: return x <= y
+            case .gt: return x > y
+            default: return x >= y
+            }
+        }
+        if let x = intValue(a), let y = intValue(b) { return apply(x, y) }
+        if let x = floatValue(a), let y = floatValue(b) { return apply(x, y) }
         switch (a, b) {
         case let (.str(x), .str(y)):
-            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+            if x == y { return op == .ltE || op == .gtE }
+            let less = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+            return op == .lt || op == .ltE ? less : !less
         case let (.object(x), .object(y)):
             var left: [Value]?, right: [Value]?
             if let l = x as? PyList, let r = y as? PyList { left = l.items; right = r.items }
             if let l = x as? PyTuple, let r = y as? PyTuple { left = l.items; right = r.items }
             if let left, let right {
-                for (p, q) in zip(left, right) where !(try equals(p, q)) {
-                    return try lessThan(p, q, symbol)
+                for (p, q) in zip(left, right) where !(try p.isIdentical(to: q) || equals(p, q)) {
+                    return try ordered(op, p, q)
                 }
-                return left.count < right.count
+                return apply(left.count, right.count)
             }
         default: break
         }
-        throw typeError("'\(symbol)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        throw typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
 
     func compare(_ op: CompareOperatorKind, _ a: Value, _ b: Value) throws -> Bool {
         switch op {
         case .eq: return try equals(a, b)
         case .notEq: return !(try equals(a, b))
-        case .lt: return try lessThan(a, b, "<")
-        case .gt: return try lessThan(b, a, ">")
-        case .ltE:
-            if let x = floatValue(a), let y = floatValue(b) { return x <= y }
-            return try !lessThan(b, a, "<=")
-        case .gtE:
-            if let x = floatValue(a), let y = floatValue(b) { return x >= y }
-            return try !lessThan(a, b, ">=")
+        case .lt, .ltE, .gt, .gtE: return try ordered(op, a, b)
         case .is: return a.isIdentical(to: b)
         case .isNot: return !a.isIdentical(to: b)
         case .in: return try contains(b, a)
