@@ -138,11 +138,11 @@ public final class Simulation {
     public static func describe(_ halt: SimulationHalt) -> String {
         switch halt {
         case .iterationLimit(let n):
-            return "loopscope: stopped after \(n) loop iterations (--max-iterations); the scenario may never finish"
+            return "loopscope: stopped after \(n) loop iterations; the scenario may never finish (raise the limit with --max-iterations N)"
         case .timeHorizon(let t):
             return "loopscope: stopped at the time horizon of \(PyFloat.repr(t)) virtual seconds (--until); the next timer is later"
         case .instructionLimit(let n):
-            return "loopscope: stopped after \(n) bytecode instructions without finishing; a callback may loop forever without awaiting"
+            return "loopscope: stopped after \(n) bytecode instructions without finishing; a callback may loop forever without awaiting (raise the limit with --max-instructions N)"
         case .deadlock(let report):
             var text = "loopscope: deadlock: main() is waiting and nothing can wake it (no callbacks ready, no timers)"
             for line in report { text += "\n  " + line }
