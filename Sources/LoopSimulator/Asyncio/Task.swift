@@ -15,7 +15,6 @@ final class PyTask: PyFuture {
     var mustCancel = false
     var futWaiter: PyFuture?
     var numCancelsRequested = 0
-    var stepCount = 0
     /// Where this task was created (line), and by which task.
     let creationLine: Int
     let creator: PyTask?
@@ -79,7 +78,6 @@ final class PyTask: PyFuture {
         let previous = loop.currentTask
         loop.currentTask = self
         defer { loop.currentTask = previous }
-        stepCount += 1
         if loop.state.tracing {
             loop.emitStepStart(self, resumedBy: exc.map { "throw \($0.cls.name)" } ?? "send")
             if let exc, exc.isInstance(of: BuiltinTypes.cancelledError) {

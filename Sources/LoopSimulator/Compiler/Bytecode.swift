@@ -4,7 +4,6 @@ import ScenarioLanguage
 /// (LOAD_FAST, STORE_ATTR, FOR_ITER, PUSH_EXC_INFO, ...), simplified: exception handlers
 /// use a block stack (as CPython ≤ 3.10 did) instead of 3.11's exception table.
 public enum Instruction {
-    case nop
     case loadConst(Int)
     case loadFast(Int)
     case storeFast(Int)

@@ -218,8 +218,6 @@ public final class Interpreter {
             instructionCount &+= 1
             if instructionCount > instructionLimit { throw halt(.instructionLimit(instructionLimit)) }
             switch instruction {
-            case .nop:
-                break
             case .loadConst(let i):
                 frame.stack.append(constants[i])
             case .loadFast(let i):
