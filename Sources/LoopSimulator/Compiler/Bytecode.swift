@@ -65,6 +65,10 @@ public enum Instruction {
 
     /// Call with `argc` positional arguments.
     case call(Int)
+    /// `await f(args)`: `call` then `await`, fused. When `f` is an `async def`, its frame
+    /// runs directly on the awaiting fiber and no coroutine object is made: nothing can
+    /// observe it, since the await consumes it at once.
+    case callAwait(Int)
     /// Call with `argc` values on the stack, the last `names.count` of which are keyword
     /// arguments named by the constant tuple of strings at `kwNames`.
     case callKw(argc: Int, kwNames: Int)

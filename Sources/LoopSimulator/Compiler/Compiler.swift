@@ -734,7 +734,11 @@ private final class CompilerState {
         case .await(let e):
             try compile(e)
             line = expr.range.start.line
-            emit(.await)
+            if case .call = e.kind, case .call(let argc)? = unit.code.instructions.last {
+                unit.code.instructions[unit.code.instructions.count - 1] = .callAwait(argc)
+            } else {
+                emit(.await)
+            }
         case .lambda:
             throw Diagnostic("'lambda' expressions are not supported in scenarios", at: expr.range)
         case .yield, .yieldFrom:

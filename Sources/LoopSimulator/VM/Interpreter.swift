@@ -473,6 +473,38 @@ public final class Interpreter {
                     try push(f, on: fiber)
                     return .pushed
                 }
+            case .callAwait(let argc):
+                if case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
+                   fn.code.isCoroutine, fn.code.isSimple, argc <= fn.code.argCount,
+                   argc >= fn.code.argCount - fn.defaults.count {
+                    let callee = fn.code
+                    let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
+                    let first = frame.stack.count - argc
+                    for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
+                    let firstDefault = callee.argCount - fn.defaults.count
+                    for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
+                    frame.stack.removeLast(argc + 1)
+                    try push(newFrame, on: fiber)
+                    return .pushed
+                }
+                let args = Array(frame.stack.suffix(argc))
+                frame.stack.removeLast(argc)
+                let callee = frame.stack.removeLast()
+                let awaitable: Value
+                switch try call(callee, args, []) {
+                case .value(let v): awaitable = v
+                case .frame(let f):
+                    // A plain function returning an awaitable: run it, then await its result.
+                    // (Rare; it has to finish before the await can start.)
+                    let inner = Fiber([])
+                    try push(f, on: inner)
+                    switch execute(inner, .start) {
+                    case .returned(let v): awaitable = v
+                    case .raised(let exc): throw PythonError(exc)
+                    case .yielded: throw PythonError(makeException(BuiltinTypes.runtimeError, "a plain function cannot await"))
+                    }
+                }
+                if let exit = try awaitValue(awaitable, frame, fiber) { return exit }
             case let .callKw(argc, kwNamesIndex):
                 guard case .object(let o) = code.constants[kwNamesIndex], let names = o as? PyTuple else { break }
                 let all = Array(frame.stack.suffix(argc))
