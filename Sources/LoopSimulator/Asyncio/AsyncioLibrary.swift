@@ -138,11 +138,15 @@ final class AsyncioLibrary {
         fn("_iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
         fn("_isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
         fn("_bare_yield") { _, _, _ in .object(BareYield.shared) }
+        // `_set_purpose(fut, label)` or `_set_purpose(fut, 'sleep(', delay)`: what a future is
+        // for, shown in traces and deadlock reports. The argument is rendered only when the
+        // label is needed, so untraced runs do not format a string per sleep.
         fn("_set_purpose") { vm, args, _ in
-            if args.count == 2, case .object(let o) = args[0], let f = o as? PyFuture, case .str(let p) = args[1] {
-                f.purpose = p
-                if vm.library?.state.tracing == true {
-                    f.loop.emit(.futureCreated(future: f.id, purpose: p))
+            if args.count >= 2, case .object(let o) = args[0], let f = o as? PyFuture, case .str(let p) = args[1] {
+                f.purposeLabel = p
+                f.purposeArgument = args.count > 2 ? args[2] : nil
+                if vm.library?.state.tracing == true, let purpose = f.purpose {
+                    f.loop.emit(.futureCreated(future: f.id, purpose: purpose))
                 }
             }
             return .none
@@ -270,7 +274,7 @@ final class AsyncioLibrary {
         let nfuts = argToFut.count
         var nfinished = 0
         let outer = GatheringFuture(loop: loop, children: children, site: vm.currentSite())
-        outer.purpose = "gather(\(children.count))"
+        outer.purposeLabel = "gather(\(children.count))"
         let vm = self.vm
         let doneCallback: (PyFuture) -> Void = { fut in
             nfinished += 1
@@ -326,7 +330,7 @@ final class AsyncioLibrary {
         let inner = try ensureFuture(arg)
         if inner.isDone { return inner }
         let outer = PyFuture(loop: inner.loop, site: SourceSites.createFuture)
-        outer.purpose = "shield"
+        outer.purposeLabel = "shield"
         let vm = self.vm
         let innerLabel = SourceSites.shieldInnerDoneCallback
         inner.addDoneCallback(innerLabel) { inner in

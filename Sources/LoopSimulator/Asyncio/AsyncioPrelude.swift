@@ -28,7 +28,7 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
-    _set_purpose(future, 'sleep(' + repr(delay) + ')')
+    _set_purpose(future, 'sleep(', delay)
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
@@ -55,7 +55,7 @@ async def wait_for(fut, timeout):
         except CancelledError as exc:
             raise TimeoutError() from exc
     waiter = loop.create_future()
-    _set_purpose(waiter, 'wait_for(timeout=' + repr(timeout) + ')')
+    _set_purpose(waiter, 'wait_for(timeout=', timeout)
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
     cb = partial(_release_waiter, waiter)
     fut = ensure_future(fut)

@@ -25,8 +25,16 @@ public class PyFuture: PyObject {
     var asyncioFutureBlocking = false
     /// `__log_traceback`: an exception nobody retrieved yet.
     var logTraceback = false
-    /// What made this future, for traces and deadlock reports ("sleep(0.5)", "Queue.get").
-    var purpose: String?
+    /// What made this future, for traces and deadlock reports: a label ("Queue.get()"), or
+    /// a label's start and an argument rendered after it ("sleep(" and 0.5: "sleep(0.5)").
+    var purposeLabel: String?
+    var purposeArgument: Value?
+
+    var purpose: String? {
+        guard let label = purposeLabel else { return nil }
+        guard let argument = purposeArgument else { return label }
+        return label + ((try? loop.vm.repr(argument)) ?? "?") + ")"
+    }
     /// Debug mode: where it was created (`_source_traceback[-1]`), shown by its repr.
     var sourceSite: String?
 
