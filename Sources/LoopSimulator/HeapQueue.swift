@@ -2,14 +2,17 @@
 /// (`heappush`, `heappop`, `heapify` with their `_siftdown` / `_siftup`), so that
 /// elements with equal keys come out in exactly the order CPython's timer heap gives.
 ///
-/// asyncio's `TimerHandle` compares by `when` only, so `isLess` must compare deadlines and
-/// nothing else: ties are broken by the heap's own shape, as in CPython.
+/// asyncio's `TimerHandle` compares by `when` only, so each element has one `Double` key
+/// and comparisons look at keys alone: ties are broken by the heap's own shape, as in
+/// CPython. Keys live in their own array, so sifting through thousands of timers touches
+/// only contiguous doubles, not the handles.
 public struct HeapQueue<Element> {
     public private(set) var elements: [Element] = []
-    private let isLess: (Element, Element) -> Bool
+    private var keys: [Double] = []
+    private let key: (Element) -> Double
 
-    public init(isLess: @escaping (Element, Element) -> Bool) {
-        self.isLess = isLess
+    public init(key: @escaping (Element) -> Double) {
+        self.key = key
     }
 
     public var count: Int { elements.count }
@@ -19,16 +22,18 @@ public struct HeapQueue<Element> {
     /// `heapq.heappush`
     public mutating func push(_ item: Element) {
         elements.append(item)
+        keys.append(key(item))
         siftDown(startPos: 0, pos: elements.count - 1)
     }
 
     /// `heapq.heappop`
     @discardableResult
     public mutating func pop() -> Element? {
-        guard let last = elements.popLast() else { return nil }
+        guard let last = elements.popLast(), let lastKey = keys.popLast() else { return nil }
         if elements.isEmpty { return last }
         let returnItem = elements[0]
         elements[0] = last
+        keys[0] = lastKey
         siftUp(0)
         return returnItem
     }
@@ -36,6 +41,7 @@ public struct HeapQueue<Element> {
     /// `heapq.heapify` over a new list of elements (CPython rebuilds the timer list this way).
     public mutating func heapify(_ items: [Element]) {
         elements = items
+        keys = items.map(key)
         let n = elements.count
         var i = n / 2 - 1
         while i >= 0 {
@@ -48,18 +54,19 @@ public struct HeapQueue<Element> {
     /// place `newitem` fits.
     private mutating func siftDown(startPos: Int, pos: Int) {
         var pos = pos
-        let newItem = elements[pos]
+        let newItem = elements[pos], newKey = keys[pos]
         while pos > startPos {
             let parentPos = (pos - 1) >> 1
-            let parent = elements[parentPos]
-            if isLess(newItem, parent) {
-                elements[pos] = parent
+            if newKey < keys[parentPos] {
+                elements[pos] = elements[parentPos]
+                keys[pos] = keys[parentPos]
                 pos = parentPos
                 continue
             }
             break
         }
         elements[pos] = newItem
+        keys[pos] = newKey
     }
 
     /// `heapq._siftup`: bubble the smaller child up until hitting a leaf, then sift the
@@ -68,18 +75,20 @@ public struct HeapQueue<Element> {
         var pos = pos
         let endPos = elements.count
         let startPos = pos
-        let newItem = elements[pos]
+        let newItem = elements[pos], newKey = keys[pos]
         var childPos = 2 * pos + 1
         while childPos < endPos {
             let rightPos = childPos + 1
-            if rightPos < endPos && !isLess(elements[childPos], elements[rightPos]) {
+            if rightPos < endPos && !(keys[childPos] < keys[rightPos]) {
                 childPos = rightPos
             }
             elements[pos] = elements[childPos]
+            keys[pos] = keys[childPos]
             pos = childPos
             childPos = 2 * pos + 1
         }
         elements[pos] = newItem
+        keys[pos] = newKey
         siftDown(startPos: startPos, pos: pos)
     }
 }

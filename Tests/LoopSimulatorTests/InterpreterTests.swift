@@ -196,7 +196,7 @@ struct HeapQueueTests {
         print(out)
         """
         let reference = try runProcess(["python3", "-c", script])
-        var heap = HeapQueue<(Int, Int)> { $0.0 < $1.0 }
+        var heap = HeapQueue<(Int, Int)> { Double($0.0) }
         for (i, d) in deadlines.enumerated() { heap.push((d, i)) }
         var order: [Int] = []
         while let e = heap.pop() { order.append(e.1) }

@@ -83,7 +83,7 @@ final class EventLoop: PyObject {
     let state: SimulationState
     let library: AsyncioLibrary
     var ready = Deque<Handle>()
-    var scheduled = HeapQueue<Handle> { $0.when < $1.when }
+    var scheduled = HeapQueue<Handle> { $0.when }
     var timerCancelledCount = 0
     var stopping = false
     var running = false
