@@ -111,13 +111,12 @@ final class AsyncioLibrary {
             return .object(s)
         }
         fn("create_task") { [unowned self] vm, args, kwargs in
-            let loop = try self.requireLoop("create_task")
-            // asyncio.create_task() makes the task unnamed first (taking a Task-N number),
-            // then renames it, as CPython 3.11 does.
-            let name = kwargs.first { $0.0 == "name" }?.1
-            let task = try self.createTask(vm, loop, args, kwargs.filter { $0.0 != "name" }, site: SourceSites.createTask)
-            if let name, !name.isNone, case .object(let o) = task, let t = o as? PyTask { t.name = try vm.str(name) }
-            return task
+            try self.createTask(vm, try self.requireLoop("create_task"), args, kwargs,
+                                site: SourceSites.createTask, numberedFirst: true)
+        }
+        // TaskGroup.create_task's `self._loop.create_task(coro)` + `set_name(name)`.
+        fn("_create_task_numbered") { [unowned self] vm, args, kwargs in
+            try self.createTask(vm, try self.requireLoop("create_task"), args, kwargs, numberedFirst: true)
         }
         fn("ensure_future") { [unowned self] vm, args, _ in
             .object(try self.ensureFuture(args.first ?? .none))
@@ -218,8 +217,11 @@ final class AsyncioLibrary {
     // MARK: Tasks
 
     /// `loop.create_task(coro, name=None)`
+    /// `numberedFirst`: `asyncio.create_task(coro, name=n)` and `TaskGroup.create_task` make
+    /// the task unnamed (taking a Task-N number) and then rename it, as CPython 3.11 does;
+    /// the task is given its final name at once here, so the trace shows it from the start.
     func createTask(_ vm: Interpreter, _ loop: EventLoop, _ args: [Value], _ kwargs: [(String, Value)],
-                    site: String? = nil) throws -> Value {
+                    site: String? = nil, numberedFirst: Bool = false) throws -> Value {
         guard args.count == 1, case .object(let o) = args[0], let coro = o as? PyCoroutine else {
             let got = args.first.map { (try? vm.repr($0)) ?? $0.typeName } ?? "nothing"
             throw vm.typeError("a coroutine was expected, got \(got)")
@@ -235,6 +237,7 @@ final class AsyncioLibrary {
         // Called from the library's TaskGroup, CPython's site is taskgroups.py's.
         let creationSite = site ?? (vm.activeFrame?.code.qualname == "TaskGroup.create_task"
             ? SourceSites.taskGroupCreateTask : vm.currentSite())
+        if numberedFirst, name != nil { _ = loop.nextTaskNameNumber() }
         return .object(PyTask(loop: loop, coro: coro, name: name, creator: loop.currentTask,
                               line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
     }
