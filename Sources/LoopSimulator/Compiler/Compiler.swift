@@ -23,7 +23,8 @@ private enum FrameBlock {
     case exceptHandler
     /// Inside a `finally` body entered by an exception: [prev, exc] are on the stack.
     case finallyHandler
-    case asyncWith(exitSlot: Int, line: Int)
+    /// `__aexit__` is kept in a compiler-made variable of that name.
+    case asyncWith(exitName: String, line: Int)
 }
 
 final class Box<T> {
@@ -448,28 +449,28 @@ private final class CompilerState {
         }
         try compile(item.contextExpr)
         line = withLine
-        let exitSlot = localSlotForHidden("aexit")
+        let exitName = hiddenLocal("aexit")
         emit(.dup)
         emit(.loadAttr(name("__aexit__")))
-        storeHidden(exitSlot)
+        store(exitName)
         emit(.loadAttr(name("__aenter__")))
         emit(.call(0))
         emit(.await)
         if let v = item.optionalVars { try assign(to: v) } else { emit(.pop) }
         let setup = emit(.setupFinally(-1))
-        unit.blocks.append(.asyncWith(exitSlot: exitSlot.slot, line: withLine))
+        unit.blocks.append(.asyncWith(exitName: exitName, line: withLine))
         try compileAsyncWith(items.dropFirst(), body, line: withLine)
         unit.blocks.removeLast()
         emit(.popBlock)
         line = withLine
-        emitExitCall(exitSlot.slot)
+        emitExitCall(exitName)
         let end = emit(.jump(-1))
         patch(setup, to: here)
         // [exc] -> [prev, exc]; call __aexit__(type(exc), exc, None); re-raise unless it
         // returned true.
         emit(.pushExcInfo)
         emit(.dup)
-        loadHidden(exitSlot)
+        load(exitName)
         emit(.rot2)
         emit(.dup)
         emit(.loadAttr(name("__class__")))
@@ -487,27 +488,9 @@ private final class CompilerState {
         patch(end, to: here)
     }
 
-    private struct HiddenSlot { let slot: Int; let name: String }
-
-    /// A compiler-made variable (`__aexit__` of an `async with`).
-    private func localSlotForHidden(_ hint: String) -> HiddenSlot {
-        let n = hiddenLocal(hint)
-        switch access(n) {
-        case .fast(let i): return HiddenSlot(slot: i, name: n)
-        case .global(let i), .classNamespace(let i): return HiddenSlot(slot: -1 - i, name: n)
-        case .deref(let i): return HiddenSlot(slot: i, name: n)
-        }
-    }
-
-    private func storeHidden(_ s: HiddenSlot) { store(s.name) }
-    private func loadHidden(_ s: HiddenSlot) { load(s.name) }
-
-    private func emitExitCall(_ slot: Int) {
-        // `slot` identifies the hidden variable; find it again by slot number.
-        if slot >= 0 { emit(.loadFast(slot)) } else {
-            let idx = -1 - slot
-            emit(unit.scope.kind == .classBody ? .loadName(idx) : .loadGlobal(idx))
-        }
+    /// `await aexit(None, None, None)`: leaving an `async with` without an exception.
+    private func emitExitCall(_ exitName: String) {
+        load(exitName)
         emit(.loadConst(constant(.none)))
         emit(.loadConst(constant(.none)))
         emit(.loadConst(constant(.none)))
@@ -543,11 +526,11 @@ private final class CompilerState {
                 emit(.pop)
                 if preservingTop { emit(.rot2) }
                 emit(.popExcept)
-            case let .asyncWith(exitSlot, withLine):
+            case let .asyncWith(exitName, withLine):
                 emit(.popBlock)
                 let savedLine = line
                 line = withLine
-                emitExitCall(exitSlot)
+                emitExitCall(exitName)
                 line = savedLine
             }
         }

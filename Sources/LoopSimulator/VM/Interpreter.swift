@@ -157,7 +157,8 @@ public final class Interpreter {
             exc = makeException(BuiltinTypes.runtimeError, "internal error: \(error)")
         }
         addTraceback(exc, frame)
-        if exc.context == nil, let current = currentHandled(frame), current !== exc {
+        // Raised while handling another exception: that one becomes its context.
+        if exc.context == nil, let current = frame.handled, current !== exc {
             exc.context = current
         }
         return exc
@@ -165,11 +166,6 @@ public final class Interpreter {
 
     func addTraceback(_ exc: PyException, _ frame: Frame) {
         exc.traceback.insert(TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine), at: 0)
-    }
-
-    /// The exception being handled, as `sys.exc_info()` sees it from `frame`.
-    func currentHandled(_ frame: Frame) -> PyException? {
-        frame.handled
     }
 
     /// Finds the innermost handler for `exc` in `frame`. Returns false when the exception
