@@ -440,18 +440,8 @@ public final class Interpreter {
                     frame.pc = target
                 }
             case .call(let argc):
-                // Fast path: a plain Python function called with exactly its positional
-                // parameters takes them straight off the stack.
-                if case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
-                   fn.code.isSimple, argc <= fn.code.argCount, argc >= fn.code.argCount - fn.defaults.count {
-                    let callee = fn.code
-                    let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
-                    let first = frame.stack.count - argc
-                    for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
-                    let firstDefault = callee.argCount - fn.defaults.count
-                    for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
-                    frame.stack.removeLast(argc + 1)
-                    if callee.isCoroutine {
+                if let (fn, newFrame) = positionalCall(frame, argc, coroutinesOnly: false) {
+                    if fn.code.isCoroutine {
                         let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: code.line(at: frame.pc - 1))
                         coro.warnings = library?.state
                         frame.stack.append(.object(coro))
@@ -470,16 +460,7 @@ public final class Interpreter {
                     return .pushed
                 }
             case .callAwait(let argc):
-                if case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
-                   fn.code.isCoroutine, fn.code.isSimple, argc <= fn.code.argCount,
-                   argc >= fn.code.argCount - fn.defaults.count {
-                    let callee = fn.code
-                    let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
-                    let first = frame.stack.count - argc
-                    for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
-                    let firstDefault = callee.argCount - fn.defaults.count
-                    for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
-                    frame.stack.removeLast(argc + 1)
+                if let (_, newFrame) = positionalCall(frame, argc, coroutinesOnly: true) {
                     try push(newFrame, on: fiber)
                     return .pushed
                 }
@@ -603,6 +584,25 @@ public final class Interpreter {
                 throw PythonError(PyException(cls: BuiltinTypes.assertionError, args: args))
             }
         }
+    }
+
+    /// The calls' fast path: when the callee below `argc` arguments on `frame`'s stack is a
+    /// Python function taking just positional parameters (and, with `coroutinesOnly`, an
+    /// `async def`), its frame is built straight from the stack, which loses the callee and
+    /// the arguments. Otherwise nothing changes and the result is nil.
+    @inline(__always)
+    private func positionalCall(_ frame: Frame, _ argc: Int, coroutinesOnly: Bool) -> (PyFunction, Frame)? {
+        guard case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction else { return nil }
+        let callee = fn.code
+        guard callee.isSimple, !coroutinesOnly || callee.isCoroutine,
+              argc <= callee.argCount, argc >= callee.argCount - fn.defaults.count else { return nil }
+        let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
+        let first = frame.stack.count - argc
+        for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
+        let firstDefault = callee.argCount - fn.defaults.count
+        for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
+        frame.stack.removeLast(argc + 1)
+        return (fn, newFrame)
     }
 
     /// A re-raise that must not add another traceback entry for the current frame.
