@@ -75,9 +75,8 @@ public final class Simulation {
         vm.sources[path] = SourceText(source)
         vm.writeOutput = { text in
             stdout(text)
-            if let sink = state.sink {
-                sink.receive(SimulationEvent(time: state.clock, iteration: state.iteration,
-                                             kind: .print(task: vm.loop?.currentTask?.taskID, text: text)))
+            if state.tracing {
+                state.emit(.print(task: vm.loop?.currentTask?.taskID, text: text))
             }
         }
         vm.installBuiltins()

@@ -55,6 +55,9 @@ final class AsyncioLibrary {
         let fiber = Fiber([])
         try vm.push(frame, on: fiber)
         if case .raised(let exc) = vm.execute(fiber, .start) { throw PythonError(exc) }
+        if case .object(let o)? = module.attributes["sleep"], let sleep = o as? PyFunction {
+            vm.sleepFunction = sleep
+        }
         // Classes defined by the prelude report CPython's module names.
         for (name, value) in module.attributes {
             guard case .object(let o) = value, let cls = o as? PyClass else { continue }

@@ -25,10 +25,18 @@ final class Handle: PyObject {
     /// Debug mode: where `call_soon`/`call_later` was called.
     var sourceSite: String?
 
+    /// The task whose step or wakeup this runs (kept apart from `callback` so traces read
+    /// it without unpacking the callback once per event).
+    let task: PyTask?
+
     init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
         self.loop = loop
         self.id = loop.state.nextHandleID()
         self.callback = callback
+        switch callback {
+        case .taskStep(let t, _), .taskWakeup(let t, _): task = t
+        default: task = nil
+        }
         self.when = when ?? 0
         self.isTimer = when != nil
     }
@@ -53,17 +61,10 @@ final class Handle: PyObject {
     /// What this handle runs, for traces and debug warnings.
     func describe(_ vm: Interpreter) -> String {
         switch callback {
-        case .taskStep(let task, _): return task.stepLabel
-        case .taskWakeup(let task, _): return task.wakeupLabel
+        case .taskStep: return task?.stepLabel ?? ""
+        case .taskWakeup: return task?.wakeupLabel ?? ""
         case .native(let label, _): return label
         case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
-        }
-    }
-
-    var task: PyTask? {
-        switch callback {
-        case .taskStep(let t, _), .taskWakeup(let t, _): return t
-        default: return nil
         }
     }
 }
@@ -79,7 +80,9 @@ public enum SimulationHalt: Equatable, Sendable {
 
 /// The simulated event loop: `base_events.BaseEventLoop` on a virtual clock.
 final class EventLoop: PyObject {
-    unowned let vm: Interpreter
+    /// The interpreter owns the library that owns the loop, so it outlives every use of
+    /// the loop; `unowned(unsafe)` spares the checked retain each access would cost.
+    unowned(unsafe) let vm: Interpreter
     let state: SimulationState
     let library: AsyncioLibrary
     var ready = Deque<Handle>()
@@ -325,7 +328,7 @@ final class EventLoop: PyObject {
     func deadlockReport() -> [String] {
         tasks.filter { !$0.isDone }.map { task in
             // The scenario's line, not the line inside the asyncio library it is parked in.
-            let frame = task.coro.fiber?.frames.last { $0.code.filename != AsyncioPrelude.filename } ?? task.coro.frame
+            let frame = task.coro.fiber?.frames.last { !$0.code.isLibrary } ?? task.coro.frame
             let what = task.futWaiter.map { describeWaiter($0) } ?? "nothing (never resumed)"
             return "\(task.name) (\(task.coro.qualname)) waits on \(what) at \(frame.code.filename):\(frame.currentLine)"
         }
@@ -339,8 +342,8 @@ final class EventLoop: PyObject {
 
     // MARK: Events
 
-    func emit(_ kind: SimulationEvent.Kind) {
-        state.sink?.receive(SimulationEvent(time: state.clock, iteration: state.iteration, kind: kind))
+    func emit(_ kind: consuming SimulationEvent.Kind) {
+        state.emit(kind)
     }
 
     /// The ready queue and the timer heap as `_run_once` sees them before it waits, so a
@@ -369,12 +372,13 @@ final class EventLoop: PyObject {
         emit(.taskStepStart(task: task.taskID, resumedBy: resumedBy))
     }
 
-    func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, line: Int?, yielded: Bool = false) {
+    func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, yielded: Bool = false) {
         guard state.tracing else { return }
         // The line a reader looks for is in the scenario, not in the asyncio prelude the
-        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`).
-        let scenarioFrame = task.coro.fiber?.frames.last { $0.code.filename != AsyncioPrelude.filename }
-        let line = scenarioFrame?.currentLine ?? line
+        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`);
+        // a task running only library code (`create_task(asyncio.sleep(1))`) parks there.
+        let frames = task.coro.fiber?.frames
+        let line = (frames?.last { !$0.code.isLibrary } ?? frames?.last)?.currentLine
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)

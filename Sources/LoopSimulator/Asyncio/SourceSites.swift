@@ -54,14 +54,14 @@ extension Interpreter {
         guard case .object(let o) = fn else { return nil }
         if let m = o as? PyBoundMethod { return definitionSite(m.function) }
         guard let f = o as? PyFunction else { return nil }
-        if f.code.filename == AsyncioPrelude.filename { return SourceSites.libraryFunctions[f.code.qualname] }
+        if f.code.isLibrary { return SourceSites.libraryFunctions[f.code.qualname] }
         return "\(f.code.filename):\(f.code.firstLine)"
     }
 
     /// The scenario line running now, as a `created at` site.
     func currentSite() -> String? {
         guard let frame = activeFrame else { return nil }
-        if frame.code.filename == AsyncioPrelude.filename { return nil }
+        if frame.code.isLibrary { return nil }
         return "\(frame.code.filename):\(frame.currentLine)"
     }
 }

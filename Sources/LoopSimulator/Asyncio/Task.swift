@@ -99,7 +99,7 @@ final class PyTask: PyFuture {
                 loop.emitFutureResolved(self)
                 scheduleCallbacks()
             }
-            loop.emitStepEnd(self, parkedOn: nil, line: nil)
+            loop.emitStepEnd(self, parkedOn: nil)
         case .raised(let e):
             if e.isInstance(of: BuiltinTypes.cancelledError) {
                 // Save the original exception so we can chain it later.
@@ -113,9 +113,8 @@ final class PyTask: PyFuture {
                 loop.emitFutureResolved(self)
                 scheduleCallbacks()
             }
-            loop.emitStepEnd(self, parkedOn: nil, line: nil)
+            loop.emitStepEnd(self, parkedOn: nil)
         case .yielded(let value):
-            let line = loop.state.tracing ? coro.fiber?.frames.last?.currentLine : nil
             if case .object(let o) = value, let result = o as? PyFuture {
                 if result.asyncioFutureBlocking {
                     if result === self {
@@ -134,15 +133,15 @@ final class PyTask: PyFuture {
                     let err = vm.makeException(BuiltinTypes.runtimeError, "yield was used instead of yield from in task \(name) with \((try? vm.repr(value)) ?? "")")
                     loop.callSoon(.taskStep(self, err))
                 }
-                loop.emitStepEnd(self, parkedOn: result, line: line)
+                loop.emitStepEnd(self, parkedOn: result)
             } else if value.isNone {
                 // Bare yield relinquishes control for one event loop iteration.
                 loop.callSoon(.taskStep(self, nil))
-                loop.emitStepEnd(self, parkedOn: nil, line: line, yielded: true)
+                loop.emitStepEnd(self, parkedOn: nil, yielded: true)
             } else {
                 let err = vm.makeException(BuiltinTypes.runtimeError, "Task got bad yield: \((try? vm.repr(value)) ?? "")")
                 loop.callSoon(.taskStep(self, err))
-                loop.emitStepEnd(self, parkedOn: nil, line: line, yielded: true)
+                loop.emitStepEnd(self, parkedOn: nil, yielded: true)
             }
         }
     }
@@ -193,7 +192,7 @@ final class PyTask: PyFuture {
     var coroDescription: String {
         let code = coro.function.code
         let suspendedLine = coro.fiber?.frames.first?.currentLine ?? coro.frame.currentLine
-        if code.filename == AsyncioPrelude.filename, let site = SourceSites.libraryCoroutines[code.qualname] {
+        if code.isLibrary, let site = SourceSites.libraryCoroutines[code.qualname] {
             // One of asyncio's own coroutines: name CPython's file and lines.
             if coro.state == .closed { return "\(coro.qualname)() done, defined at \(site.file):\(site.defLine)" }
             var line = site.defLine

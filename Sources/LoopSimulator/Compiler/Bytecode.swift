@@ -120,6 +120,8 @@ public final class CodeObject {
     public let qualname: String
     public let filename: String
     public let firstLine: Int
+    /// Code of the built-in asyncio prelude (left out of tracebacks and trace lines).
+    public let isLibrary: Bool
     public var instructions: [Instruction] = []
     public var lines: [Int32] = []
     public var constants: [Value] = []
@@ -148,6 +150,7 @@ public final class CodeObject {
         self.qualname = qualname
         self.filename = filename
         self.firstLine = firstLine
+        self.isLibrary = filename == AsyncioPrelude.filename
     }
 
     /// The names of parameters, in slot order (positional, *args, keyword-only, **kwargs).

@@ -15,8 +15,9 @@ public final class Frame {
         case none
         /// `await future` on a future that was not done (`Future.__await__` yielded it).
         case future(PyFuture)
-        /// A bare `yield` (`asyncio.sleep(0)`).
-        case bareYield
+        /// A bare `yield` (`asyncio.sleep(0)`): the await gives this value when resumed
+        /// (None for `_bare_yield()`; sleep's `result` when `sleep(0)` ran without a frame).
+        case bareYield(resumeWith: Value)
     }
 
     let code: CodeObject
