@@ -28,11 +28,11 @@ struct PackedEvent {
 
 /// The event kinds, with the names the trace file uses.
 enum EventKind: UInt8, CaseIterable {
-    case iterationStart, readySnapshot, timerSnapshot, iterationEnd, clockAdvance
-    case callbackStart, callbackEnd, taskCreated, taskStepStart, taskStepEnd
+    case iterationStart, iterationEnd, clockAdvance
+    case callbackStart, callbackEnd, callbackSkipped, taskCreated, taskStepStart, taskStepEnd
     case cancelRequested, cancelledErrorDelivered, timeoutFired
     case cpuBurstStart, cpuBurstEnd, blockingSleepStart, blockingSleepEnd
-    case futureCreated, futureResolved, timerScheduled, print, warning
+    case futureCreated, futureResolved, timerScheduled, timerCancelled, timerDropped, print, warning
 
     var name: String { Self.names[Int(rawValue)] }
     static let names: [String] = allCases.map { "\($0)" }
@@ -53,12 +53,6 @@ extension PackedEvent {
             self.init(time: event.time, iteration: event.iteration, kind: .iterationStart)
             a = opt(ready); b = opt(timers)
             if let t = selectTimeout { x = t; flags = 1 }
-        case let .readySnapshot(handle, description, task):
-            self.init(time: event.time, iteration: event.iteration, kind: .readySnapshot)
-            a = opt(handle); c = s(description); b = opt(task)
-        case let .timerSnapshot(handle, when, description, cancelled, future):
-            self.init(time: event.time, iteration: event.iteration, kind: .timerSnapshot)
-            a = opt(handle); x = when; c = s(description); flags = cancelled ? 1 : 0; b = opt(future)
         case .iterationEnd:
             self.init(time: event.time, iteration: event.iteration, kind: .iterationEnd)
         case let .clockAdvance(from, to):
@@ -70,6 +64,9 @@ extension PackedEvent {
         case let .callbackEnd(handle, duration):
             self.init(time: event.time, iteration: event.iteration, kind: .callbackEnd)
             a = opt(handle); x = duration
+        case let .callbackSkipped(handle, description, task):
+            self.init(time: event.time, iteration: event.iteration, kind: .callbackSkipped)
+            a = opt(handle); c = s(description); b = opt(task)
         case let .taskCreated(task, name, coroutine, creator, line):
             self.init(time: event.time, iteration: event.iteration, kind: .taskCreated)
             a = opt(task); c = s(name); d = s(coroutine); b = opt(creator); e = opt(line)
@@ -113,9 +110,15 @@ extension PackedEvent {
         case let .futureResolved(future, state):
             self.init(time: event.time, iteration: event.iteration, kind: .futureResolved)
             a = opt(future); c = s(state)
-        case let .timerScheduled(handle, when, description):
+        case let .timerScheduled(handle, when, description, future):
             self.init(time: event.time, iteration: event.iteration, kind: .timerScheduled)
-            a = opt(handle); x = when; c = s(description)
+            a = opt(handle); x = when; c = s(description); b = opt(future)
+        case let .timerCancelled(handle):
+            self.init(time: event.time, iteration: event.iteration, kind: .timerCancelled)
+            a = opt(handle)
+        case let .timerDropped(handle):
+            self.init(time: event.time, iteration: event.iteration, kind: .timerDropped)
+            a = opt(handle)
         case let .print(task, text):
             self.init(time: event.time, iteration: event.iteration, kind: .print)
             a = opt(task); c = s(text)
@@ -130,12 +133,11 @@ extension PackedEvent {
         let k: SimulationEvent.Kind
         switch kind {
         case .iterationStart: k = .iterationStart(ready: Int(a), timers: Int(b), selectTimeout: flags == 1 ? x : nil)
-        case .readySnapshot: k = .readySnapshot(handle: Int(a), description: s(c), task: unopt(b))
-        case .timerSnapshot: k = .timerSnapshot(handle: Int(a), when: x, description: s(c), cancelled: flags == 1, future: unopt(b))
         case .iterationEnd: k = .iterationEnd
         case .clockAdvance: k = .clockAdvance(from: x, to: y)
         case .callbackStart: k = .callbackStart(handle: Int(a), description: s(c), task: unopt(b))
         case .callbackEnd: k = .callbackEnd(handle: Int(a), duration: x)
+        case .callbackSkipped: k = .callbackSkipped(handle: Int(a), description: s(c), task: unopt(b))
         case .taskCreated: k = .taskCreated(task: Int(a), name: s(c), coroutine: s(d), creator: unopt(b), line: Int(e))
         case .taskStepStart: k = .taskStepStart(task: Int(a), resumedBy: s(c))
         case .taskStepEnd:
@@ -157,7 +159,9 @@ extension PackedEvent {
         case .blockingSleepEnd: k = .blockingSleepEnd(task: unopt(a))
         case .futureCreated: k = .futureCreated(future: Int(a), purpose: s(c))
         case .futureResolved: k = .futureResolved(future: Int(a), state: s(c))
-        case .timerScheduled: k = .timerScheduled(handle: Int(a), when: x, description: s(c))
+        case .timerScheduled: k = .timerScheduled(handle: Int(a), when: x, description: s(c), future: unopt(b))
+        case .timerCancelled: k = .timerCancelled(handle: Int(a))
+        case .timerDropped: k = .timerDropped(handle: Int(a))
         case .print: k = .print(task: unopt(a), text: s(c))
         case .warning: k = .warning(text: s(c))
         }

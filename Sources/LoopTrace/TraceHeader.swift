@@ -7,7 +7,10 @@ public struct TraceHeader: Equatable, Sendable {
     /// The value of the header's `"format"` key; anything else is not a trace.
     public static let formatName = "loopscope-trace"
     /// The format version this build writes and the newest one it reads.
-    public static let currentVersion = 1
+    /// Version 2 dropped the per-iteration ready-queue and timer-heap snapshots of
+    /// version 1 for the events they are rebuilt from (`callbackSkipped`, `timerCancelled`,
+    /// `timerDropped`, `timerScheduled`'s `future`).
+    public static let currentVersion = 2
 
     public var version: Int
     /// The loopscope version that wrote the trace (informational).

@@ -99,28 +99,43 @@ extension TraceStore {
     /// The loop at iteration `k`: ready queue and timer heap at its start, callbacks it ran.
     public func loopState(atIteration k: Int) -> LoopState? {
         guard let i = iterationIndex(k), let info = iteration(k) else { return nil }
-        var ready: [ReadyEntry] = []
-        var timers: [(TimerEntry, Int)] = []
-        var e = info.firstEvent + 1
-        while e < events.count {
-            let p = events[e]
-            if p.kind == .readySnapshot {
-                ready.append(ReadyEntry(handle: Int(p.a), description: strings[p.c], task: p.b == PackedEvent.none ? nil : Int(p.b)))
-            } else if p.kind == .timerSnapshot {
-                let entry = TimerEntry(handle: Int(p.a), deadline: p.x, description: strings[p.c], cancelled: p.flags == 1,
-                                       wakes: p.d == PackedEvent.none ? nil : Int(p.d))
-                timers.append((entry, timers.count))
-            } else {
-                break
-            }
-            e += 1
-        }
-        // Heap order is an implementation detail; show deadlines in the order they fire.
-        timers.sort { ($0.0.deadline, $0.1) < ($1.0.deadline, $1.1) }
         let first = Int(iterations[i].firstCallback)
         let end = i + 1 < iterations.count ? Int(iterations[i + 1].firstCallback) : callbacks.count
-        return LoopState(iteration: info, ready: ready, timers: timers.map(\.0),
-                         callbacks: (first..<end).map(callbackRun))
+        return LoopState(iteration: info, ready: readyQueue(iteration: i, callbacks: first..<end),
+                         timers: timerHeap(atIteration: k), callbacks: (first..<end).map(callbackRun))
+    }
+
+    /// The ready queue iteration `i` (an index) began with: the handles it took from the
+    /// queue that were not timers coming due, run or skipped, in queue order.
+    private func readyQueue(iteration i: Int, callbacks range: Range<Int>) -> [ReadyEntry] {
+        let firstEvent = iterations[i].firstEvent
+        let endEvent = i + 1 < iterations.count ? iterations[i + 1].firstEvent : Int32(events.count)
+        var positions = range.filter { !callbacks[$0].fromTimer }.map { callbacks[$0].event }
+        let s = lowerBound(skippedReady.count) { skippedReady[$0] < firstEvent }
+        let skipped = skippedReady[s...].prefix { $0 < endEvent }
+        if !skipped.isEmpty { positions = (positions + skipped).sorted() }
+        return positions.map { e in
+            let p = events[Int(e)]
+            return ReadyEntry(handle: Int(p.a), description: strings[p.c], task: p.b == PackedEvent.none ? nil : Int(p.b))
+        }
+    }
+
+    /// The timer heap at the start of iteration `k`, in the order the timers fire
+    /// (deadline, then scheduling order, as the heap pops them).
+    private func timerHeap(atIteration k: Int) -> [TimerEntry] {
+        let k = Int32(clamping: k)
+        // Timers are recorded in the order they were scheduled: only a prefix can be in.
+        let scheduledBefore = lowerBound(timers.count) { events[Int(timers[$0].event)].iteration < k }
+        var entries: [TimerEntry] = []
+        for t in timers[..<scheduledBefore] where t.lastIteration >= k {
+            let p = events[Int(t.event)]
+            let cancelled = t.cancelledIn < k
+            let wakes = cancelled || t.wakes < 0 ? nil : taskRecords[Int(t.wakes)].id(in: self)
+            entries.append(TimerEntry(handle: Int(p.a), deadline: p.x, description: strings[p.c],
+                                      cancelled: cancelled, wakes: wakes))
+        }
+        // Heap order is an implementation detail; show deadlines in the order they fire.
+        return entries.enumerated().sorted { ($0.element.deadline, $0.offset) < ($1.element.deadline, $1.offset) }.map(\.element)
     }
 
     func callbackRun(_ c: Int) -> CallbackRun {

@@ -11,6 +11,8 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
         case missingHeader(String)
         case newerVersion(Int)
         case unsupportedVersion(Int)
+        /// Written by an earlier loopscope in a format this one no longer reads.
+        case olderVersion(Int)
         /// The last line has no newline and does not parse: the writer was interrupted.
         case truncated
         case corrupt(column: Int, String)
@@ -30,11 +32,13 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unreadable(let why):
             return "cannot read the trace: \(why)"
         case .missingHeader(let why):
-            return "missing header: \(why); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":1,...} line"
+            return "missing header: \(why); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":\(TraceHeader.currentVersion),...} line"
         case .newerVersion(let v):
             return "trace format version \(v) is newer than this loopscope reads (version \(TraceHeader.currentVersion)); use a newer loopscope"
         case .unsupportedVersion(let v):
             return "trace format version \(v) is not a valid version"
+        case .olderVersion(let v):
+            return "trace format version \(v) was written by an older loopscope and is no longer read (this one reads version \(TraceHeader.currentVersion)); record the scenario again"
         case .truncated:
             return "truncated line: the file ends in the middle of an event (was the recording interrupted?)"
         case let .corrupt(column, why):

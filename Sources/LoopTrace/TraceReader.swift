@@ -182,6 +182,7 @@ public enum TraceReader {
         let version = try f.int("version")
         if version > TraceHeader.currentVersion { throw .newerVersion(version) }
         if version < 1 { throw .unsupportedVersion(version) }
+        if version < TraceHeader.currentVersion { throw .olderVersion(version) }
         var options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
         guard let token = s.value("options") else { throw .missingField(kind: "header", field: "options") }
         guard case .object(let range) = token else {
@@ -209,11 +210,6 @@ public enum TraceReader {
         switch kind {
         case .iterationStart:
             k = .iterationStart(ready: try f.int("ready"), timers: try f.int("timers"), selectTimeout: try f.optionalDouble("selectTimeout"))
-        case .readySnapshot:
-            k = .readySnapshot(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
-        case .timerSnapshot:
-            k = .timerSnapshot(handle: try f.int("handle"), when: try f.double("when"), description: try f.string("description"),
-                               cancelled: try f.bool("cancelled"), future: try f.optionalInt("future"))
         case .iterationEnd:
             k = .iterationEnd
         case .clockAdvance:
@@ -222,6 +218,8 @@ public enum TraceReader {
             k = .callbackStart(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
         case .callbackEnd:
             k = .callbackEnd(handle: try f.int("handle"), duration: try f.double("duration"))
+        case .callbackSkipped:
+            k = .callbackSkipped(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
         case .taskCreated:
             k = .taskCreated(task: try f.int("task"), name: try f.string("name"), coroutine: try f.string("coroutine"),
                              creator: try f.optionalInt("creator"), line: try f.int("line"))
@@ -260,7 +258,12 @@ public enum TraceReader {
         case .futureResolved:
             k = .futureResolved(future: try f.int("future"), state: try f.string("state"))
         case .timerScheduled:
-            k = .timerScheduled(handle: try f.int("handle"), when: try f.double("when"), description: try f.string("description"))
+            k = .timerScheduled(handle: try f.int("handle"), when: try f.double("when"), description: try f.string("description"),
+                                future: try f.optionalInt("future"))
+        case .timerCancelled:
+            k = .timerCancelled(handle: try f.int("handle"))
+        case .timerDropped:
+            k = .timerDropped(handle: try f.int("handle"))
         case .print:
             k = .print(task: try f.optionalInt("task"), text: try f.string("text"))
         case .warning:

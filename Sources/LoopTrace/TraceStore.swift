@@ -23,6 +23,21 @@ public final class TraceStore: SimulationEventSink {
         var event: Int32
         var endEvent: Int32 = -1
         var slot: Int32
+        /// Whether the handle was a timer (one that came due this iteration, so not part
+        /// of the ready queue the iteration began with).
+        var fromTimer: Bool
+    }
+
+    /// A timer's life in the heap, from its `timerScheduled` event. It is in the heap at
+    /// the start of iterations after the one that scheduled it, up to `lastIteration`.
+    struct TimerRecord {
+        var event: Int32
+        var cancelledIn = Int32.max
+        /// The last iteration that began with it in the heap: the one it came due in, or
+        /// the one before the loop dropped it.
+        var lastIteration = Int32.max
+        /// The task that parked on the future it resolves (what it wakes), as an index.
+        var wakes: Int32 = -1
     }
 
     struct StepRecord {
@@ -53,6 +68,12 @@ public final class TraceStore: SimulationEventSink {
     private(set) var warningEvents: [Int32] = []
     /// Futures that a parked task waits on → that task's index. Entries leave when resolved.
     private var waiterOfFuture: [Int: Int32] = [:]
+    private(set) var timers: [TimerRecord] = []
+    /// Timers in the heap now: handle id → index in `timers`, and the futures they resolve.
+    private var liveTimerOfHandle: [Int32: Int32] = [:]
+    private var liveTimerOfFuture: [Int32: Int32] = [:]
+    /// `callbackSkipped` events of handles that were in the ready queue (not timers).
+    private(set) var skippedReady: [Int32] = []
     private var currentCallback: Int32 = -1
     /// Step slots handed out so far (the steps axis' length).
     public private(set) var slotCount = 0
@@ -95,11 +116,17 @@ public final class TraceStore: SimulationEventSink {
             iterations.append(IterationRecord(firstEvent: i, slot: Int32(slotCount), firstCallback: Int32(callbacks.count)))
             loopLane.append(time: e.time, slot: slotCount, state: .select)
             slotCount += 1
-        case .timerSnapshot:
-            // Remember which task the timer would wake, as of now.
-            if e.b != PackedEvent.none, let t = waiterOfFuture[Int(e.b)] {
-                e.d = Int32(clamping: taskRecords[Int(t)].id(in: self))
-            }
+        case .timerScheduled:
+            let timer = Int32(timers.count)
+            timers.append(TimerRecord(event: i))
+            liveTimerOfHandle[e.a] = timer
+            if e.b != PackedEvent.none { liveTimerOfFuture[e.b] = timer }
+        case .timerCancelled:
+            if let t = liveTimerOfHandle[e.a] { timers[Int(t)].cancelledIn = e.iteration }
+        case .timerDropped:
+            endTimer(handle: e.a, lastIteration: e.iteration - 1)
+        case .callbackSkipped:
+            if !endTimer(handle: e.a, lastIteration: e.iteration) { skippedReady.append(i) }
         case .clockAdvance:
             if currentCallback < 0 {
                 let slot = iterations.last.map { Int($0.slot) } ?? 0
@@ -107,7 +134,8 @@ public final class TraceStore: SimulationEventSink {
                 loopLane.append(time: e.y, slot: slotCount, state: .select)
             }
         case .callbackStart:
-            callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount)))
+            let fromTimer = endTimer(handle: e.a, lastIteration: e.iteration)
+            callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount), fromTimer: fromTimer))
             currentCallback = Int32(callbacks.count - 1)
             loopLane.append(time: e.time, slot: slotCount, state: .running, detail: e.c)
             slotCount += 1
@@ -153,6 +181,7 @@ public final class TraceStore: SimulationEventSink {
                 taskRecords[t].lane.append(time: e.time, slot: slot, state: sleeping ? .sleeping : .waiting,
                                            line: Int(e.e), detail: e.c)
                 waiterOfFuture[Int(e.b)] = Int32(t)
+                if let timer = liveTimerOfFuture[e.b] { timers[Int(timer)].wakes = Int32(t) }
             case .yielded:
                 taskRecords[t].lane.append(time: e.time, slot: slot, state: .ready, line: Int(e.e),
                                            detail: strings.intern("sleep(0)"))
@@ -187,10 +216,20 @@ public final class TraceStore: SimulationEventSink {
             printEvents.append(i)
         case .warning:
             warningEvents.append(i)
-        case .readySnapshot, .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired,
-             .futureCreated, .timerScheduled:
+        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
             break
         }
+    }
+
+    /// A timer left the heap (it came due, or was dropped). False if `handle` is no timer
+    /// in the heap.
+    @discardableResult
+    private func endTimer(handle: Int32, lastIteration: Int32) -> Bool {
+        guard let t = liveTimerOfHandle.removeValue(forKey: handle) else { return false }
+        timers[Int(t)].lastIteration = lastIteration
+        let future = events[Int(timers[Int(t)].event)].b
+        if future != PackedEvent.none, liveTimerOfFuture[future] == t { liveTimerOfFuture[future] = nil }
+        return true
     }
 }
 

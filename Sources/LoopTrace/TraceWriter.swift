@@ -51,22 +51,12 @@ public enum TraceWriter {
             out.key("ready"); out.int(ready)
             out.key("timers"); out.int(timers)
             out.key("selectTimeout"); out.double(selectTimeout)
-        case let .readySnapshot(handle, description, task):
-            out.key("handle"); out.int(handle)
-            out.key("description"); out.string(description)
-            out.key("task"); out.int(task)
-        case let .timerSnapshot(handle, when, description, cancelled, future):
-            out.key("handle"); out.int(handle)
-            out.key("when"); out.double(when)
-            out.key("description"); out.string(description)
-            out.key("cancelled"); out.bool(cancelled)
-            out.key("future"); out.int(future)
         case .iterationEnd:
             break
         case let .clockAdvance(from, to):
             out.key("from"); out.double(from)
             out.key("to"); out.double(to)
-        case let .callbackStart(handle, description, task):
+        case let .callbackStart(handle, description, task), let .callbackSkipped(handle, description, task):
             out.key("handle"); out.int(handle)
             out.key("description"); out.string(description)
             out.key("task"); out.int(task)
@@ -125,10 +115,13 @@ public enum TraceWriter {
         case let .futureResolved(future, state):
             out.key("future"); out.int(future)
             out.key("state"); out.string(state)
-        case let .timerScheduled(handle, when, description):
+        case let .timerScheduled(handle, when, description, future):
             out.key("handle"); out.int(handle)
             out.key("when"); out.double(when)
             out.key("description"); out.string(description)
+            out.key("future"); out.int(future)
+        case let .timerCancelled(handle), let .timerDropped(handle):
+            out.key("handle"); out.int(handle)
         case let .print(task, text):
             out.key("task"); out.int(task)
             out.key("text"); out.string(text)
@@ -142,12 +135,11 @@ public enum TraceWriter {
     public static func kindName(_ kind: SimulationEvent.Kind) -> String {
         switch kind {
         case .iterationStart: return "iterationStart"
-        case .readySnapshot: return "readySnapshot"
-        case .timerSnapshot: return "timerSnapshot"
         case .iterationEnd: return "iterationEnd"
         case .clockAdvance: return "clockAdvance"
         case .callbackStart: return "callbackStart"
         case .callbackEnd: return "callbackEnd"
+        case .callbackSkipped: return "callbackSkipped"
         case .taskCreated: return "taskCreated"
         case .taskStepStart: return "taskStepStart"
         case .taskStepEnd: return "taskStepEnd"
@@ -161,6 +153,8 @@ public enum TraceWriter {
         case .futureCreated: return "futureCreated"
         case .futureResolved: return "futureResolved"
         case .timerScheduled: return "timerScheduled"
+        case .timerCancelled: return "timerCancelled"
+        case .timerDropped: return "timerDropped"
         case .print: return "print"
         case .warning: return "warning"
         }

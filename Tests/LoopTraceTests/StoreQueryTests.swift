@@ -1,5 +1,6 @@
 import Testing
 import LoopSimulator
+import TestSupport
 @testable import LoopTrace
 
 @Suite struct StoreQueryTests {
@@ -73,5 +74,59 @@ import LoopSimulator
         for (lo, hi) in [(0, 5000), (3, 4), (31, 1025), (1000, 1000), (4990, 5000), (7, 3333)] {
             #expect(p.max(in: lo..<hi) == (values[lo..<hi].max() ?? 0))
         }
+    }
+}
+
+/// The ready queue and timer heap the store rebuilds from handle events (traces carry no
+/// per-iteration snapshot of them).
+@Suite struct RebuiltLoopStateTests {
+    @Test("the rebuilt queue and heap have the sizes the loop reported", arguments: try Fixtures.scenarioPaths())
+    func sizesMatchTheLoop(_ path: String) throws {
+        let store = Fixtures.record(path)
+        for k in 1...max(1, store.iterationCount) {
+            guard let info = store.iteration(k), let loop = store.loopState(atIteration: k) else { continue }
+            #expect(loop.ready.count == info.readyCount, "iteration \(k) of \(path): ready")
+            #expect(loop.timers.count == info.timerCount, "iteration \(k) of \(path): timers")
+        }
+    }
+
+    @Test func cancelledHandlesStayQueuedUntilTheLoopDropsThem() throws {
+        let store = TestSupport.record(source: """
+            import asyncio
+
+            def hello(n):
+                print("hello", n)
+
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.call_soon(hello, 1)
+                skipped = loop.call_soon(hello, 2)
+                skipped.cancel()
+                late = loop.call_later(5, hello, 3)
+                loop.call_later(1, hello, 4)
+                await asyncio.sleep(0)
+                late.cancel()
+                await asyncio.sleep(2)
+
+            asyncio.run(main())
+            """, path: "inline.py")
+        // Iteration 2 starts with both call_soon handles, the cancelled one included, then
+        // main's next step; it skips the cancelled one. Both timers are in the heap.
+        let second = try #require(store.loopState(atIteration: 2))
+        #expect(second.ready.map(\.description) == ["hello", "hello", "Task-1.step"])
+        #expect(second.callbacks.map(\.description) == ["hello", "Task-1.step"])
+        #expect(second.timers.map(\.deadline) == [1, 5])
+        #expect(second.timers.map(\.cancelled) == [false, false])
+        // Main cancels the 5 s timer and sleeps 2 s: the cancelled timer stays in the heap,
+        // marked, until it reaches the head (iteration 5), where the loop drops it.
+        let third = try #require(store.loopState(atIteration: 3))
+        #expect(third.timers.map(\.deadline) == [1, 2, 5])
+        #expect(third.timers.map(\.cancelled) == [false, false, true])
+        #expect(third.timers.map(\.description) == ["hello", "_set_result_unless_cancelled", "hello"])
+        #expect(third.timers[1].wakes == 1)
+        #expect(try #require(store.loopState(atIteration: 4)).timers.map(\.deadline) == [2, 5])
+        let fifth = try #require(store.loopState(atIteration: 5))
+        #expect(fifth.timers.isEmpty)
+        #expect(fifth.ready.map(\.description) == ["Task-1.wakeup"])
     }
 }

@@ -21,7 +21,11 @@ public enum TestSupport {
     /// Simulates a scenario of the repository into a trace store. (A missing fixture is a
     /// broken checkout, not a test outcome: it stops the test run.)
     public static func record(_ relativePath: String) -> TraceStore {
-        let source = try! String(contentsOfFile: root + "/" + relativePath, encoding: .utf8)
+        record(source: try! String(contentsOfFile: root + "/" + relativePath, encoding: .utf8), path: relativePath)
+    }
+
+    /// A scenario given as text, simulated into a trace store.
+    public static func record(source: String, path relativePath: String) -> TraceStore {
         let options = SimulationOptions(maxIterations: 10_000)
         let store = TraceStore(header: TraceHeader(loopscopeVersion: "test", path: relativePath, source: source, options: options))
         _ = Simulation(source: source, path: relativePath, options: options).run(sink: store, stdout: { _ in }, stderr: { _ in })

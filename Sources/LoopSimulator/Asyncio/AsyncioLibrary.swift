@@ -375,7 +375,7 @@ final class AsyncioLibrary {
         defer {
             runningLoop = nil
             vm.loop = nil
-            loop.closed = true
+            loop.close()
         }
         let task = PyTask(loop: loop, coro: coro, name: nil, creator: nil, line: vm.activeFrame?.currentLine ?? 0,
                           site: SourceSites.runnerMainTask)

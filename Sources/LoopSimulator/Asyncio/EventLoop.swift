@@ -47,6 +47,13 @@ final class Handle: PyObject {
         guard !cancelled else { return }
         if isTimer && scheduled { loop.timerCancelledCount += 1 }
         cancelled = true
+        if isTimer && loop.state.tracing { loop.emit(.timerCancelled(handle: id)) }
+    }
+
+    /// The future a timer resolves (`call_later(d, set_result_unless_cancelled, fut)`).
+    var resolvedFuture: PyFuture? {
+        if case .python(_, let args) = callback, case .object(let o)? = args.first { return o as? PyFuture }
+        return nil
     }
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
@@ -158,12 +165,23 @@ final class EventLoop: PyObject {
         scheduled.push(timer)
         timer.scheduled = true
         if state.tracing {
-            emit(.timerScheduled(handle: timer.id, when: when, description: timer.describe(vm)))
+            emit(.timerScheduled(handle: timer.id, when: when, description: timer.describe(vm), future: timer.resolvedFuture?.id))
         }
         return timer
     }
 
     func stop() { stopping = true }
+
+    /// `BaseEventLoop.close`: the ready queue and the timer heap are cleared.
+    func close() {
+        closed = true
+        if state.tracing {
+            for timer in scheduled.elements { emit(.timerDropped(handle: timer.id)) }
+        }
+        for timer in scheduled.elements { timer.scheduled = false }
+        scheduled.heapify([])
+        ready.removeAll()
+    }
 
     // MARK: Running
 
@@ -198,6 +216,8 @@ final class EventLoop: PyObject {
         if let limit = state.maxIterations, state.iteration > limit {
             throw vm.halt(.iterationLimit(limit))
         }
+        // Cancelled timers removed below, reported after `iterationStart`.
+        var dropped: [Int] = []
         let schedCount = scheduled.count
         if schedCount > Self.minScheduledTimerHandles,
            Double(timerCancelledCount) / Double(schedCount) > Self.minCancelledTimerHandlesFraction {
@@ -206,6 +226,7 @@ final class EventLoop: PyObject {
             for handle in scheduled.elements {
                 if handle.cancelled {
                     handle.scheduled = false
+                    if state.tracing { dropped.append(handle.id) }
                 } else {
                     newScheduled.append(handle)
                 }
@@ -218,6 +239,7 @@ final class EventLoop: PyObject {
                 timerCancelledCount -= 1
                 scheduled.pop()
                 head.scheduled = false
+                if state.tracing { dropped.append(head.id) }
             }
         }
 
@@ -229,7 +251,7 @@ final class EventLoop: PyObject {
         }
         if state.tracing {
             emit(.iterationStart(ready: ready.count, timers: scheduled.count, selectTimeout: timeout))
-            emitLoopSnapshot()
+            for handle in dropped { emit(.timerDropped(handle: handle)) }
         }
         // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
         if timeout == nil {
@@ -256,7 +278,12 @@ final class EventLoop: PyObject {
         let ntodo = ready.count
         for _ in 0..<ntodo {
             let handle = ready.removeFirst()
-            if handle.cancelled { continue }
+            if handle.cancelled {
+                if state.tracing {
+                    emit(.callbackSkipped(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+                }
+                continue
+            }
             currentHandle = handle
             let t0 = time()
             if state.tracing {
@@ -344,22 +371,6 @@ final class EventLoop: PyObject {
 
     func emit(_ kind: consuming SimulationEvent.Kind) {
         state.emit(kind)
-    }
-
-    /// The ready queue and the timer heap as `_run_once` sees them before it waits, so a
-    /// trace can show the loop's state at any iteration without replaying it.
-    private func emitLoopSnapshot() {
-        for handle in ready {
-            emit(.readySnapshot(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
-        }
-        for timer in scheduled.elements {
-            var future: Int?
-            if case .python(_, let args) = timer.callback, case .object(let o)? = args.first, let f = o as? PyFuture {
-                future = f.id
-            }
-            emit(.timerSnapshot(handle: timer.id, when: timer.when, description: timer.describe(vm),
-                                cancelled: timer.cancelled, future: future))
-        }
     }
 
     func emitFutureResolved(_ f: PyFuture) {

@@ -14,20 +14,20 @@ public struct SimulationEvent: Equatable, Sendable {
 
     public enum Kind: Equatable, Sendable {
         /// `_run_once` began: what was ready, how many timers, the select timeout (nil: block).
+        /// What was ready and what sat in the timer heap is not repeated here (that would
+        /// cost one event per handle per iteration); a reader rebuilds both from the
+        /// handles' own events: the iteration's callbacks and skipped callbacks that are not
+        /// timers were the ready queue, in order, and the heap holds every timer scheduled
+        /// in an earlier iteration that has not yet run, been skipped or been dropped.
         case iterationStart(ready: Int, timers: Int, selectTimeout: Double?)
-        /// Right after `iterationStart`, one per handle in the ready queue, in queue order:
-        /// what the iteration found ready before any timer became due.
-        case readySnapshot(handle: Int, description: String, task: Int?)
-        /// Right after the ready snapshot, one per handle in the timer heap, in heap order:
-        /// its deadline, what it runs, whether it was cancelled (still in the heap), and the
-        /// future it resolves when it has one (how a trace tells which task a timer wakes).
-        case timerSnapshot(handle: Int, when: Double, description: String, cancelled: Bool, future: Int?)
         case iterationEnd
         /// The virtual clock jumped (waiting for a timer) or ran (CPU burst, blocking sleep).
         case clockAdvance(from: Double, to: Double)
         /// A ready handle began running. `task` is set for a task's step.
         case callbackStart(handle: Int, description: String, task: Int?)
         case callbackEnd(handle: Int, duration: Double)
+        /// A cancelled handle the loop took from the ready queue and did not run.
+        case callbackSkipped(handle: Int, description: String, task: Int?)
         case taskCreated(task: Int, name: String, coroutine: String, creator: Int?, line: Int)
         /// A task's step began: "send" or "throw CancelledError", and what woke it.
         case taskStepStart(task: Int, resumedBy: String)
@@ -41,7 +41,13 @@ public struct SimulationEvent: Equatable, Sendable {
         case blockingSleepEnd(task: Int?)
         case futureCreated(future: Int, purpose: String)
         case futureResolved(future: Int, state: String)
-        case timerScheduled(handle: Int, when: Double, description: String)
+        /// `call_at`/`call_later`: a timer entered the heap. `future` is the future it
+        /// resolves, when it has one (how a trace tells which task a timer wakes).
+        case timerScheduled(handle: Int, when: Double, description: String, future: Int?)
+        /// A timer was cancelled; it stays in the heap until the loop drops it.
+        case timerCancelled(handle: Int)
+        /// `_run_once` removed a cancelled timer from the heap without running it.
+        case timerDropped(handle: Int)
         case print(task: Int?, text: String)
         case warning(text: String)
     }
