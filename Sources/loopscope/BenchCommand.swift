@@ -69,7 +69,8 @@ struct TraceBench: ParsableCommand {
 
     func run() throws {
         // Generate: simulate (tracing on), write the file.
-        let source = Self.scenario(rounds: max(10, events / 780))
+        // About 290 events per round: each of the 20 tasks sleeps, wakes and steps.
+        let source = Self.scenario(rounds: max(10, events / 290))
         let options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
         let generated = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: "bench.py",
                                                        source: source, options: options))
