@@ -10,6 +10,48 @@ enum HandleCallback {
     case native(String, () -> Void)
     /// A Python callable with its arguments (`call_soon(f, x)`).
     case python(Value, [Value])
+
+    /// The task whose step or wakeup this is.
+    var task: PyTask? {
+        switch self {
+        case .taskStep(let t, _), .taskWakeup(let t, _): return t
+        case .native, .python: return nil
+        }
+    }
+
+    /// What it runs, for traces and debug warnings.
+    func describe(_ vm: Interpreter) -> String {
+        switch self {
+        case .taskStep(let task, _): return task.stepLabel
+        case .taskWakeup(let task, _): return task.wakeupLabel
+        case .native(let label, _): return label
+        case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
+        }
+    }
+}
+
+/// An entry of the ready queue. CPython wraps every callback in a `Handle`; here only the
+/// ones Python code can hold or that carry Python callables (`call_soon`'s result, timers,
+/// done callbacks) get a `Handle` object. The loop's own callbacks (task steps and
+/// wakeups, library callbacks) are plain values with a handle number, which spares an
+/// object per task step.
+struct ReadyItem {
+    let id: Int
+    let callback: HandleCallback
+    /// The handle, when there is one: it may have been cancelled since it was queued.
+    let handle: Handle?
+
+    init(_ handle: Handle) {
+        id = handle.id
+        callback = handle.callback
+        self.handle = handle
+    }
+
+    init(id: Int, callback: HandleCallback) {
+        self.id = id
+        self.callback = callback
+        handle = nil
+    }
 }
 
 /// `asyncio.Handle` / `asyncio.TimerHandle` (`events.py`).
@@ -25,18 +67,10 @@ final class Handle: PyObject {
     /// Debug mode: where `call_soon`/`call_later` was called.
     var sourceSite: String?
 
-    /// The task whose step or wakeup this runs (kept apart from `callback` so traces read
-    /// it without unpacking the callback once per event).
-    let task: PyTask?
-
     init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
         self.loop = loop
         self.id = loop.state.nextHandleID()
         self.callback = callback
-        switch callback {
-        case .taskStep(let t, _), .taskWakeup(let t, _): task = t
-        default: task = nil
-        }
         self.when = when ?? 0
         self.isTimer = when != nil
     }
@@ -65,15 +99,7 @@ final class Handle: PyObject {
         }
     }
 
-    /// What this handle runs, for traces and debug warnings.
-    func describe(_ vm: Interpreter) -> String {
-        switch callback {
-        case .taskStep: return task?.stepLabel ?? ""
-        case .taskWakeup: return task?.wakeupLabel ?? ""
-        case .native(let label, _): return label
-        case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
-        }
-    }
+    func describe(_ vm: Interpreter) -> String { callback.describe(vm) }
 }
 
 /// Why a simulation stopped before the program ended.
@@ -92,7 +118,7 @@ final class EventLoop: PyObject {
     unowned(unsafe) let vm: Interpreter
     let state: SimulationState
     let library: AsyncioLibrary
-    var ready = Deque<Handle>()
+    var ready = Deque<ReadyItem>()
     var scheduled = HeapQueue<Handle> { $0.when }
     var timerCancelledCount = 0
     var stopping = false
@@ -101,7 +127,6 @@ final class EventLoop: PyObject {
     var debug = false
     let slowCallbackDuration = 0.1
     var currentTask: PyTask?
-    var currentHandle: Handle?
     /// The unfinished tasks of this loop (what `all_tasks()` returns). CPython keeps all
     /// tasks in a WeakSet; keeping only pending ones strongly has the same effect: a
     /// finished task nobody refers to is freed at once, which is when "Task exception was
@@ -145,11 +170,22 @@ final class EventLoop: PyObject {
 
     // MARK: Scheduling
 
+    /// `call_soon` for the loop's own callbacks: queued without a `Handle` object (see
+    /// `ReadyItem`).
+    func callSoon(_ callback: HandleCallback) {
+        if case .python(let fn, let args) = callback {
+            callSoon(python: fn, args)
+        } else {
+            ready.append(ReadyItem(id: state.nextHandleID(), callback: callback))
+        }
+    }
+
+    /// `call_soon(fn, *args)`: a Python callable gets a `Handle`.
     @discardableResult
-    func callSoon(_ callback: HandleCallback) -> Handle {
-        let handle = Handle(loop: self, callback: callback)
-        if debug, case .python = callback { handle.sourceSite = vm.currentSite() }
-        ready.append(handle)
+    func callSoon(python fn: Value, _ args: [Value]) -> Handle {
+        let handle = Handle(loop: self, callback: .python(fn, args))
+        if debug { handle.sourceSite = vm.currentSite() }
+        ready.append(ReadyItem(handle))
         return handle
     }
 
@@ -270,40 +306,38 @@ final class EventLoop: PyObject {
             if head.when >= endTime { break }
             scheduled.pop()
             head.scheduled = false
-            ready.append(head)
+            ready.append(ReadyItem(head))
         }
 
         // Run exactly the callbacks that were ready when this iteration started; anything
         // they schedule runs next time.
         let ntodo = ready.count
         for _ in 0..<ntodo {
-            let handle = ready.removeFirst()
-            if handle.cancelled {
+            let item = ready.removeFirst()
+            if let handle = item.handle, handle.cancelled {
                 if state.tracing {
-                    emit(.callbackSkipped(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+                    emit(.callbackSkipped(handle: item.id, description: item.callback.describe(vm), task: item.callback.task?.taskID))
                 }
                 continue
             }
-            currentHandle = handle
             let t0 = time()
             if state.tracing {
-                emit(.callbackStart(handle: handle.id, description: handle.describe(vm), task: handle.task?.taskID))
+                emit(.callbackStart(handle: item.id, description: item.callback.describe(vm), task: item.callback.task?.taskID))
             }
-            try run(handle)
+            try run(item)
             let dt = time() - t0
-            if state.tracing { emit(.callbackEnd(handle: handle.id, duration: dt)) }
+            if state.tracing { emit(.callbackEnd(handle: item.id, duration: dt)) }
             if debug && dt >= slowCallbackDuration {
-                state.warn("Executing \(formatHandle(handle)) took \(formatSeconds(dt)) seconds")
+                state.warn("Executing \(formatHandle(item)) took \(formatSeconds(dt)) seconds")
             }
-            currentHandle = nil
         }
         if state.tracing { emit(.iterationEnd) }
         state.pacer?(state.iteration)
     }
 
     /// `Handle._run`: exceptions from plain callbacks go to the loop's exception handler.
-    private func run(_ handle: Handle) throws {
-        switch handle.callback {
+    private func run(_ item: ReadyItem) throws {
+        switch item.callback {
         case let .taskStep(task, exc):
             task.step(vm, exc)
         case let .taskWakeup(task, future):
@@ -318,7 +352,7 @@ final class EventLoop: PyObject {
                 // `Handle._run`: the loop's default exception handler logs it.
                 state.reportException(vm, e.exception, lines: [
                     "Exception in callback \(vm.formatCallbackSource(fn, args))",
-                    "handle: \(formatHandle(handle))",
+                    "handle: \(formatHandle(item))",
                 ])
             }
         }
@@ -333,17 +367,19 @@ final class EventLoop: PyObject {
 
     /// `base_events._format_handle`: a task's repr for its step, else the handle's
     /// (`events.Handle._repr_info`).
-    private func formatHandle(_ handle: Handle) -> String {
-        if let task = handle.task { return (try? task.reprText(vm)) ?? task.name }
-        var info = [handle.isTimer ? "TimerHandle" : "Handle"]
-        if handle.cancelled { info.append("cancelled") }
-        if handle.isTimer { info.insert("when=\(PyFloat.repr(handle.when))", at: handle.cancelled ? 2 : 1) }
-        switch handle.callback {
+    private func formatHandle(_ item: ReadyItem) -> String {
+        if let task = item.callback.task { return (try? task.reprText(vm)) ?? task.name }
+        let handle = item.handle
+        let cancelled = handle?.cancelled ?? false
+        var info = [handle?.isTimer == true ? "TimerHandle" : "Handle"]
+        if cancelled { info.append("cancelled") }
+        if let handle, handle.isTimer { info.insert("when=\(PyFloat.repr(handle.when))", at: cancelled ? 2 : 1) }
+        switch item.callback {
         case let .python(fn, args): info.append(vm.formatCallbackSource(fn, args))
         case let .native(label, _): info.append(label)
         case .taskStep, .taskWakeup: break
         }
-        if let site = handle.sourceSite { info.append("created at \(site)") }
+        if let site = handle?.sourceSite { info.append("created at \(site)") }
         return "<" + info.joined(separator: " ") + ">"
     }
 
@@ -430,7 +466,7 @@ final class EventLoop: PyObject {
             return fn { vm, args, _ in
                 guard let cb = args.first else { throw vm.typeError("call_soon() missing 1 required positional argument: 'callback'") }
                 try self.checkCallable(cb, "call_soon")
-                return .object(self.callSoon(.python(cb, Array(args.dropFirst()))))
+                return .object(self.callSoon(python: cb, Array(args.dropFirst())))
             }
         case "call_later", "call_at":
             // call_later(delay, cb, *args) is call_at(now + delay, cb, *args).

@@ -99,7 +99,7 @@ public class PyFuture: PyObject {
         } else if let native = cb.native {
             loop.callSoon(.native(cb.label, { native(self) }))
         } else {
-            loop.callSoon(.python(cb.value, [.object(self)]))
+            loop.callSoon(python: cb.value, [.object(self)])
         }
     }
 
