@@ -405,6 +405,7 @@ final class EventLoop: PyObject {
 
     // MARK: Events
 
+    @inline(__always)
     func emit(_ kind: consuming SimulationEvent.Kind) {
         state.emit(kind)
     }

@@ -20,6 +20,7 @@ final class SimulationState {
     private unowned(unsafe) var listener: SimulationEventSink?
 
     /// Sends an event stamped with the current time and iteration to the listener.
+    @inline(__always)
     func emit(_ kind: consuming SimulationEvent.Kind) {
         listener?.receive(SimulationEvent(time: clock, iteration: iteration, kind: kind))
     }
