@@ -44,6 +44,16 @@ struct CLITests {
         return url.path
     }
 
+    @Test func benchComparesWithTheReferencesOwnTiming() throws {
+        let r = try loopscope(["bench", "simulate", "Scenarios/03_create_task_order.py", "--runs", "1"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("loopscope: ") == true)
+        #expect(lines.dropFirst().first?.contains(" s with interpreter start-up)") == true)
+        #expect(lines.last?.hasPrefix("ratio: loopscope is ") == true)
+    }
+
     @Test func checkPrintsASummaryPerFile() throws {
         let r = try loopscope(["check", "Scenarios/01_hello.py", "Scenarios/03_create_task_order.py"])
         #expect(r.status == 0)
