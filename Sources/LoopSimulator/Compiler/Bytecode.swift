@@ -17,6 +17,10 @@ public enum Instruction {
     case loadName(Int)
     case storeName(Int)
     case loadAttr(Int)
+    /// `obj.name` about to be called (CPython's `LOAD_METHOD`): [obj] -> [function, obj]
+    /// when `name` is a function found on an instance's class (no bound method is made),
+    /// else [NULL, attribute], NULL being the unbound-local marker.
+    case loadMethod(Int)
     case storeAttr(Int)
     case loadSubscript
     /// [lower, upper, step] -> slice
@@ -69,6 +73,10 @@ public enum Instruction {
     /// runs directly on the awaiting fiber and no coroutine object is made: nothing can
     /// observe it, since the await consumes it at once.
     case callAwait(Int)
+    /// `call` and `callAwait` after `loadMethod`: [function, obj, args] calls with `obj` as
+    /// the first of `argc + 1` arguments; [NULL, callable, args] calls with `argc`.
+    case callMethod(Int)
+    case callMethodAwait(Int)
     /// Call with `argc` values on the stack, the last `names.count` of which are keyword
     /// arguments named by the constant tuple of strings at `kwNames`.
     case callKw(argc: Int, kwNames: Int)

@@ -376,7 +376,8 @@ private final class CompilerState {
             }
             emit(.buildDict(count))
         }
-        let prefix = unit.code.isModule || unit.code.isClassBody ? "" : unit.code.qualname + ".<locals>."
+        // CPython's __qualname__: `Class.method`, `outer.<locals>.inner`.
+        let prefix = unit.code.isModule ? "" : unit.code.qualname + (unit.code.isClassBody ? "." : ".<locals>.")
         let code = try compileFunction(def, qualname: prefix + def.name)
         for free in code.freeNames {
             guard let slot = unit.cellSlots[free] else {
@@ -719,6 +720,8 @@ private final class CompilerState {
             line = expr.range.start.line
             if case .call = e.kind, case .call(let argc)? = unit.code.instructions.last {
                 unit.code.instructions[unit.code.instructions.count - 1] = .callAwait(argc)
+            } else if case .call = e.kind, case .callMethod(let argc)? = unit.code.instructions.last {
+                unit.code.instructions[unit.code.instructions.count - 1] = .callMethodAwait(argc)
             } else {
                 emit(.await)
             }
@@ -785,6 +788,20 @@ private final class CompilerState {
     }
 
     private func compileCall(_ fn: Expr, _ args: [Argument], range: SourceRange) throws(Diagnostic) {
+        let positionalOnly = args.allSatisfy {
+            if case .positional = $0.kind { return true }
+            return false
+        }
+        if positionalOnly, case let .attribute(obj, attr) = fn.kind {
+            // `obj.name(args)`: LOAD_METHOD / CALL_METHOD, as CPython compiles it.
+            try compile(obj)
+            line = fn.range.start.line
+            emit(.loadMethod(name(attr)))
+            for a in args { try compile(a.value) }
+            line = range.start.line
+            emit(.callMethod(args.count))
+            return
+        }
         try compile(fn)
         let needsEx = args.contains {
             switch $0.kind {

@@ -59,6 +59,21 @@ extension Interpreter {
         throw PythonError(makeException(BuiltinTypes.attributeError, attributeErrorMessage(obj, name)))
     }
 
+    /// For `LOAD_METHOD`: the function `obj.name` would bind, when `getAttribute` would
+    /// find a Python function on the class of an instance (checking what it checks first:
+    /// native and instance attributes). Nil for every other attribute.
+    func methodFunction(_ obj: Value, _ name: String) -> Value? {
+        guard case .object(let o) = obj, let inst = o as? PyInstance, name != "__class__" else { return nil }
+        do {
+            if try o.nativeAttribute(name, self) != nil { return nil }
+        } catch {
+            return nil  // `getAttribute` raises it
+        }
+        guard inst.instanceAttribute(name) == nil, let v = inst.cls.lookup(name),
+              case .object(let f) = v, f is PyFunction else { return nil }
+        return v
+    }
+
     private func attributeErrorMessage(_ obj: Value, _ name: String) -> String {
         if case .object(let o) = obj {
             if let m = o as? PyModule { return "module '\(m.name)' has no attribute '\(name)'" }

@@ -54,6 +54,7 @@ extension Interpreter {
     }
 
     func makeFrame(_ fn: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Frame {
+        if kwargs.isEmpty, let frame = positionalFrame(fn, args.count, { args[$0] }) { return frame }
         let code = fn.code
         var locals = [Value?](repeating: nil, count: code.localNames.count)
         let name = code.qualname

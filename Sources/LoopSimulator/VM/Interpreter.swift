@@ -271,25 +271,16 @@ public final class Interpreter {
                 frame.namespace?[code.names[i]] = frame.stack.removeLast()
             case .loadAttr(let i):
                 let obj = frame.stack.removeLast()
-                // `module.name` (asyncio.sleep, time.time) is cached like a global.
-                if case .object(let o) = obj, let module = o as? PyModule {
-                    if i < code.attributeCache.count {
-                        let entry = code.attributeCache[i]
-                        if entry.module == ObjectIdentifier(module), entry.moduleVersion == module.version {
-                            frame.stack.append(entry.value)
-                            break
-                        }
-                    }
-                    let value = try getAttribute(obj, code.names[i])
-                    if code.attributeCache.count < code.names.count {
-                        code.attributeCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
-                    }
-                    code.attributeCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(module),
-                        moduleVersion: module.version, builtinsVersion: 0, value: value)
-                    frame.stack.append(value)
-                    break
+                frame.stack.append(try loadAttribute(obj, i, code))
+            case .loadMethod(let i):
+                let obj = frame.stack.removeLast()
+                if let function = methodFunction(obj, code.names[i]) {
+                    frame.stack.append(function)
+                    frame.stack.append(obj)
+                } else {
+                    frame.stack.append(.unboundLocal)
+                    frame.stack.append(try loadAttribute(obj, i, code))
                 }
-                frame.stack.append(try getAttribute(obj, code.names[i]))
             case .storeAttr(let i):
                 let obj = frame.stack.removeLast()
                 let value = frame.stack.removeLast()
@@ -440,49 +431,13 @@ public final class Interpreter {
                     frame.pc = target
                 }
             case .call(let argc):
-                if let (fn, newFrame) = positionalCall(frame, argc, coroutinesOnly: false) {
-                    if fn.code.isCoroutine {
-                        let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: code.line(at: frame.pc - 1))
-                        coro.warnings = library?.state
-                        frame.stack.append(.object(coro))
-                        break
-                    }
-                    try push(newFrame, on: fiber)
-                    return .pushed
-                }
-                let args = Array(frame.stack.suffix(argc))
-                frame.stack.removeLast(argc)
-                let callee = frame.stack.removeLast()
-                switch try call(callee, args, []) {
-                case .value(let v): frame.stack.append(v)
-                case .frame(let f):
-                    try push(f, on: fiber)
-                    return .pushed
-                }
+                if try callOnStack(frame, argc, fiber) { return .pushed }
+            case .callMethod(let argc):
+                if try callOnStack(frame, methodArgumentCount(frame, argc), fiber) { return .pushed }
             case .callAwait(let argc):
-                if let exit = sleepWithoutFrame(frame, argc) { return exit }
-                if let (_, newFrame) = positionalCall(frame, argc, coroutinesOnly: true) {
-                    try push(newFrame, on: fiber)
-                    return .pushed
-                }
-                let args = Array(frame.stack.suffix(argc))
-                frame.stack.removeLast(argc)
-                let callee = frame.stack.removeLast()
-                let awaitable: Value
-                switch try call(callee, args, []) {
-                case .value(let v): awaitable = v
-                case .frame(let f):
-                    // A plain function returning an awaitable: run it, then await its result.
-                    // (Rare; it has to finish before the await can start.)
-                    let inner = Fiber([])
-                    try push(f, on: inner)
-                    switch execute(inner, .start) {
-                    case .returned(let v): awaitable = v
-                    case .raised(let exc): throw PythonError(exc)
-                    case .yielded: throw PythonError(makeException(BuiltinTypes.runtimeError, "a plain function cannot await"))
-                    }
-                }
-                if let exit = try awaitValue(awaitable, frame, fiber) { return exit }
+                if let exit = try callAwaitOnStack(frame, argc, fiber) { return exit }
+            case .callMethodAwait(let argc):
+                if let exit = try callAwaitOnStack(frame, methodArgumentCount(frame, argc), fiber) { return exit }
             case let .callKw(argc, kwNamesIndex):
                 guard case .object(let o) = code.constants[kwNamesIndex], let names = o as? PyTuple else { break }
                 let all = Array(frame.stack.suffix(argc))
@@ -587,23 +542,119 @@ public final class Interpreter {
         }
     }
 
+    /// `obj.name` for `LOAD_ATTR` and `LOAD_METHOD`. `module.name` (asyncio.sleep,
+    /// time.time) is cached like a global.
+    @inline(__always)
+    private func loadAttribute(_ obj: Value, _ i: Int, _ code: CodeObject) throws -> Value {
+        guard case .object(let o) = obj, let module = o as? PyModule else { return try getAttribute(obj, code.names[i]) }
+        if i < code.attributeCache.count {
+            let entry = code.attributeCache[i]
+            if entry.module == ObjectIdentifier(module), entry.moduleVersion == module.version {
+                return entry.value
+            }
+        }
+        let value = try getAttribute(obj, code.names[i])
+        if code.attributeCache.count < code.names.count {
+            code.attributeCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
+        }
+        code.attributeCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(module),
+            moduleVersion: module.version, builtinsVersion: 0, value: value)
+        return value
+    }
+
+    /// After `loadMethod`: the number of arguments the call passes. [function, obj, args]
+    /// passes `obj` too; [NULL, callable, args] loses its NULL.
+    @inline(__always)
+    private func methodArgumentCount(_ frame: Frame, _ argc: Int) -> Int {
+        let slot = frame.stack.count - argc - 2
+        guard frame.stack[slot].isUnboundLocal else { return argc + 1 }
+        frame.stack.remove(at: slot)
+        return argc
+    }
+
+    /// `CALL`: calls the callable below `argc` arguments on the stack, leaving the result
+    /// there, or pushes a Python function's frame on the fiber (true).
+    @inline(__always)
+    private func callOnStack(_ frame: Frame, _ argc: Int, _ fiber: Fiber) throws -> Bool {
+        if let (fn, newFrame) = positionalCall(frame, argc, coroutinesOnly: false) {
+            if fn.code.isCoroutine {
+                let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: frame.code.line(at: frame.pc - 1))
+                coro.warnings = library?.state
+                frame.stack.append(.object(coro))
+                return false
+            }
+            try push(newFrame, on: fiber)
+            return true
+        }
+        let args = Array(frame.stack.suffix(argc))
+        frame.stack.removeLast(argc)
+        let callee = frame.stack.removeLast()
+        switch try call(callee, args, []) {
+        case .value(let v):
+            frame.stack.append(v)
+            return false
+        case .frame(let f):
+            try push(f, on: fiber)
+            return true
+        }
+    }
+
+    /// `await f(args)` (`callAwait`): an `async def` runs its frame on this fiber
+    /// without a coroutine object; anything else is called, then awaited.
+    @inline(__always)
+    private func callAwaitOnStack(_ frame: Frame, _ argc: Int, _ fiber: Fiber) throws -> FrameExit? {
+        if let exit = sleepWithoutFrame(frame, argc) { return exit }
+        if let (_, newFrame) = positionalCall(frame, argc, coroutinesOnly: true) {
+            try push(newFrame, on: fiber)
+            return .pushed
+        }
+        let args = Array(frame.stack.suffix(argc))
+        frame.stack.removeLast(argc)
+        let callee = frame.stack.removeLast()
+        let awaitable: Value
+        switch try call(callee, args, []) {
+        case .value(let v): awaitable = v
+        case .frame(let f):
+            // A plain function returning an awaitable: run it, then await its result.
+            // (Rare; it has to finish before the await can start.)
+            let inner = Fiber([])
+            try push(f, on: inner)
+            switch execute(inner, .start) {
+            case .returned(let v): awaitable = v
+            case .raised(let exc): throw PythonError(exc)
+            case .yielded: throw PythonError(makeException(BuiltinTypes.runtimeError, "a plain function cannot await"))
+            }
+        }
+        return try awaitValue(awaitable, frame, fiber)
+    }
+
     /// The calls' fast path: when the callee below `argc` arguments on `frame`'s stack is a
     /// Python function taking just positional parameters (and, with `coroutinesOnly`, an
     /// `async def`), its frame is built straight from the stack, which loses the callee and
     /// the arguments. Otherwise nothing changes and the result is nil.
     @inline(__always)
     private func positionalCall(_ frame: Frame, _ argc: Int, coroutinesOnly: Bool) -> (PyFunction, Frame)? {
-        guard case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction else { return nil }
-        let callee = fn.code
-        guard callee.isSimple, !coroutinesOnly || callee.isCoroutine,
-              argc <= callee.argCount, argc >= callee.argCount - fn.defaults.count else { return nil }
-        let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
+        guard case .object(let o) = frame.stack[frame.stack.count - argc - 1], let fn = o as? PyFunction,
+              !coroutinesOnly || fn.code.isCoroutine else { return nil }
         let first = frame.stack.count - argc
-        for k in 0..<argc { newFrame.stack[k] = frame.stack[first + k] }
-        let firstDefault = callee.argCount - fn.defaults.count
-        for k in argc..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
+        guard let newFrame = positionalFrame(fn, argc, { frame.stack[first + $0] }) else { return nil }
         frame.stack.removeLast(argc + 1)
         return (fn, newFrame)
+    }
+
+    /// The frame of a call of `fn` with `count` positional arguments (`argument(k)` is the
+    /// k-th), when `fn` takes just positional parameters: they are bound by position and
+    /// the missing ones from the defaults. Nil when the call needs the general binding of
+    /// `makeFrame` (other kinds of parameters, too few or too many arguments).
+    @inline(__always)
+    func positionalFrame(_ fn: PyFunction, _ count: Int, _ argument: (Int) -> Value) -> Frame? {
+        let callee = fn.code
+        guard callee.isSimple, count <= callee.argCount, count >= callee.argCount - fn.defaults.count else { return nil }
+        let newFrame = Frame(code: callee, globals: fn.globals, cells: [], pool: stackPool)
+        for k in 0..<count { newFrame.stack[k] = argument(k) }
+        let firstDefault = callee.argCount - fn.defaults.count
+        for k in count..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
+        return newFrame
     }
 
     /// The library's `sleep` coroutine, for `sleepWithoutFrame`.

@@ -69,6 +69,13 @@ struct ValueStack {
         (base + count).deinitialize(count: n)
     }
 
+    /// Removes the value at `index`, moving the ones above it down (no copies).
+    mutating func remove(at index: Int) {
+        (base + index).deinitialize(count: 1)
+        (base + index).moveInitialize(from: base + index + 1, count: count - index - 1)
+        count -= 1
+    }
+
     /// Drops everything above `level` (exception unwinding).
     mutating func truncate(to level: Int) {
         if level < count { removeLast(count - level) }
