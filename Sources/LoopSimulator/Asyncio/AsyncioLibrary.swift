@@ -77,6 +77,14 @@ final class AsyncioLibrary {
         func fn(_ name: String, _ body: @escaping PyBuiltin.Body) {
             module.attributes[name] = .object(PyBuiltin(name, body))
         }
+        /// A public function, checking its calls as CPython's does (module functions of
+        /// `tasks.py` etc. are Python functions; `qualname` names C ones).
+        func fn(_ name: String, _ signature: NativeSignature, qualname: String? = nil, _ body: @escaping PyBuiltin.Body) {
+            module.attributes[name] = vm.nativeFunction(name, qualname: qualname ?? name, signature, body)
+        }
+        func python(_ parameters: [String], required: Int, varargs: Bool = false, keywordOnly: [String] = []) -> NativeSignature {
+            .python(parameters: parameters, required: required, varargs: varargs, keywordOnly: keywordOnly, isMethod: false)
+        }
         module.attributes["CancelledError"] = .object(BuiltinTypes.cancelledError)
         module.attributes["TimeoutError"] = .object(BuiltinTypes.timeoutError)
         module.attributes["InvalidStateError"] = .object(BuiltinTypes.invalidStateError)
@@ -91,29 +99,28 @@ final class AsyncioLibrary {
         }
         installExceptionGroups()
 
-        fn("run") { [unowned self] vm, args, kwargs in
-            var debug = false
-            for (k, v) in kwargs {
-                guard k == "debug" else { throw vm.typeError("run() got an unexpected keyword argument '\(k)'") }
-                debug = try vm.truthy(v)
-            }
-            guard args.count == 1 else { throw vm.typeError("run() takes 1 positional argument but \(args.count) were given") }
+        fn("run", python(["main"], required: 1, keywordOnly: ["debug"])) { [unowned self] vm, args, kwargs in
+            let debug = try kwargs.first.map { try vm.truthy($0.1) } ?? false
             return try self.run(args[0], debug: debug)
         }
-        fn("get_running_loop") { [unowned self] _, _, _ in .object(try self.requireLoop("get_running_loop")) }
-        fn("get_event_loop") { [unowned self] _, _, _ in .object(try self.requireLoop("get_event_loop")) }
-        fn("current_task") { [unowned self] _, _, _ in
+        fn("get_running_loop", .noArguments, qualname: "_asyncio.get_running_loop") { [unowned self] _, _, _ in
+            .object(try self.requireLoop("get_running_loop"))
+        }
+        fn("get_event_loop", .noArguments, qualname: "_asyncio.get_event_loop") { [unowned self] _, _, _ in
+            .object(try self.requireLoop("get_event_loop"))
+        }
+        fn("current_task", python(["loop"], required: 0)) { [unowned self] _, _, _ in
             guard let loop = self.runningLoop else {
                 throw PythonError(self.vm.makeException(BuiltinTypes.runtimeError, "no running event loop"))
             }
             return loop.currentTask.map { .object($0) } ?? .none
         }
-        fn("all_tasks") { [unowned self] _, _, _ in
+        fn("all_tasks", python(["loop"], required: 0)) { [unowned self] _, _, _ in
             let s = PySet()
             for t in (self.runningLoop?.tasks ?? []) where !t.isDone { s.add(.object(t)) }
             return .object(s)
         }
-        fn("create_task") { [unowned self] vm, args, kwargs in
+        fn("create_task", python(["coro"], required: 1, keywordOnly: ["name", "context"])) { [unowned self] vm, args, kwargs in
             try self.createTask(vm, try self.requireLoop("create_task"), args, kwargs,
                                 site: SourceSites.createTask, numberedFirst: true)
         }
@@ -121,22 +128,23 @@ final class AsyncioLibrary {
         fn("_create_task_numbered") { [unowned self] vm, args, kwargs in
             try self.createTask(vm, try self.requireLoop("create_task"), args, kwargs, numberedFirst: true)
         }
-        fn("ensure_future") { [unowned self] vm, args, _ in
-            .object(try self.ensureFuture(args.first ?? .none))
+        fn("ensure_future", python(["coro_or_future"], required: 1, keywordOnly: ["loop"])) { [unowned self] _, args, _ in
+            .object(try self.ensureFuture(args[0]))
         }
-        fn("gather") { [unowned self] vm, args, kwargs in
-            var returnExceptions = false
-            for (k, v) in kwargs {
-                guard k == "return_exceptions" else { throw vm.typeError("gather() got an unexpected keyword argument '\(k)'") }
-                returnExceptions = try vm.truthy(v)
-            }
+        fn("gather", python([], required: 0, varargs: true, keywordOnly: ["return_exceptions"])) { [unowned self] vm, args, kwargs in
+            let returnExceptions = try kwargs.first.map { try vm.truthy($0.1) } ?? false
             return .object(try self.gather(args, returnExceptions: returnExceptions))
         }
-        fn("shield") { [unowned self] vm, args, _ in
-            .object(try self.shield(args.first ?? .none))
+        fn("shield", python(["arg"], required: 1)) { [unowned self] _, args, _ in
+            .object(try self.shield(args[0]))
         }
-        fn("iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
-        fn("isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
+        fn("iscoroutine", python(["obj"], required: 1)) { _, args, _ in .bool(args[0].asObject is PyCoroutine) }
+        fn("isfuture", python(["obj"], required: 1)) { _, args, _ in .bool(args[0].asObject is PyFuture) }
+        fn("iscoroutinefunction", python(["func"], required: 1)) { _, args, _ in
+            var function = args[0].asObject
+            if let method = function as? PyBoundMethod { function = method.function.asObject }
+            return .bool((function as? PyFunction)?.code.isCoroutine ?? false)
+        }
         fn("_iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
         fn("_isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
         fn("_bare_yield") { _, _, _ in .object(BareYield.shared) }

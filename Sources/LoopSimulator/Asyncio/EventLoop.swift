@@ -91,10 +91,14 @@ final class Handle: PyObject {
     }
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        // `events.py` methods without arguments; TimerHandle overrides `cancel`.
+        func method(_ owner: String, _ body: @escaping () -> Value) -> Value {
+            vm.nativeFunction(name, qualname: "\(owner).\(name)", .python(parameters: [], required: 0)) { _, _, _ in body() }
+        }
         switch name {
-        case "cancel": return vm.builtin(name) { _, _, _ in self.cancel(); return .none }
-        case "cancelled": return vm.builtin(name) { _, _, _ in .bool(self.cancelled) }
-        case "when" where isTimer: return vm.builtin(name) { _, _, _ in .float(self.when) }
+        case "cancel": return method(isTimer ? "TimerHandle" : "Handle") { self.cancel(); return .none }
+        case "cancelled": return method("Handle") { .bool(self.cancelled) }
+        case "when" where isTimer: return method("TimerHandle") { .float(self.when) }
         default: return nil
         }
     }
@@ -455,33 +459,41 @@ final class EventLoop: PyObject {
     // MARK: Python attributes
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
-        func fn(_ body: @escaping PyBuiltin.Body) -> Value { vm.builtin(name, body) }
+        // `BaseEventLoop`'s methods, with the signatures of `base_events.py`.
+        func fn(_ signature: NativeSignature = .python(parameters: [], required: 0),
+                _ body: @escaping PyBuiltin.Body) -> Value {
+            vm.nativeFunction(name, qualname: "BaseEventLoop.\(name)", signature, body)
+        }
         switch name {
         case "time": return fn { _, _, _ in .float(self.time()) }
         case "create_future": return fn { _, _, _ in .object(PyFuture(loop: self, site: SourceSites.createFuture)) }
         case "create_task":
-            return fn { vm, args, kwargs in
+            return fn(.python(parameters: ["coro"], required: 1, keywordOnly: ["name", "context"])) { vm, args, kwargs in
                 try self.library.createTask(vm, self, args, kwargs)
             }
         case "call_soon":
-            return fn { vm, args, _ in
-                guard let cb = args.first else { throw vm.typeError("call_soon() missing 1 required positional argument: 'callback'") }
-                try self.checkCallable(cb, "call_soon")
-                return .object(self.callSoon(python: cb, Array(args.dropFirst())))
+            return fn(.python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { _, args, _ in
+                try self.checkCallable(args[0], "call_soon")
+                return .object(self.callSoon(python: args[0], Array(args.dropFirst())))
             }
         case "call_later", "call_at":
             // call_later(delay, cb, *args) is call_at(now + delay, cb, *args).
             let first = name == "call_later" ? "delay" : "when"
-            return fn { vm, args, _ in
-                guard args.count >= 2, let t = args[0].numericValue else {
-                    throw vm.typeError("\(name)() missing required arguments: '\(first)' and 'callback'")
+            let signature = NativeSignature.python(parameters: [first, "callback"], required: 2, varargs: true, keywordOnly: ["context"])
+            return fn(signature) { vm, args, _ in
+                guard let t = args[0].numericValue else {
+                    throw vm.typeError(name == "call_later" ? "unsupported operand type(s) for +: 'float' and '\(args[0].typeName)'" : "unsupported operand type(s) for -: '\(args[0].typeName)' and 'float'")
                 }
                 try self.checkCallable(args[1], name)
                 let when = name == "call_later" ? self.time() + t : t
                 return .object(self.callAt(when, .python(args[1], Array(args.dropFirst(2)))))
             }
         case "get_debug": return fn { _, _, _ in .bool(self.debug) }
-        case "set_debug": return fn { vm, args, _ in self.debug = try vm.truthy(args.first ?? .false); return .none }
+        case "set_debug":
+            return fn(.python(parameters: ["enabled"], required: 1)) { vm, args, _ in
+                self.debug = try vm.truthy(args[0])
+                return .none
+            }
         case "is_running": return fn { _, _, _ in .bool(self.running) }
         case "is_closed": return fn { _, _, _ in .bool(self.closed) }
         case "stop": return fn { _, _, _ in self.stop(); return .none }
@@ -490,7 +502,10 @@ final class EventLoop: PyObject {
         }
     }
 
+    /// `BaseEventLoop._check_callback`, which CPython runs in debug mode only: otherwise
+    /// a callable-less handle fails when it runs, through the exception handler.
     private func checkCallable(_ v: Value, _ method: String) throws {
+        guard debug else { return }
         if case .object(let o) = v, o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass { return }
         throw vm.typeError("a callable object was expected by \(method)(), got \((try? vm.repr(v)) ?? v.typeName)")
     }

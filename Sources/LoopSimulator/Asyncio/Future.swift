@@ -176,27 +176,28 @@ public class PyFuture: PyObject {
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
-        case "result": return method(name) { vm, _ in try self.result(vm) }
-        case "exception": return method(name) { vm, _ in try self.exception(vm).map { .object($0) } ?? .none }
-        case "done": return method(name) { _, _ in .bool(self.isDone) }
-        case "cancelled": return method(name) { _, _ in .bool(self.isCancelled) }
+        case "result": return method(name, vm) { vm, _ in try self.result(vm) }
+        case "exception": return method(name, vm) { vm, _ in try self.exception(vm).map { .object($0) } ?? .none }
+        case "done": return method(name, vm) { _, _ in .bool(self.isDone) }
+        case "cancelled": return method(name, vm) { _, _ in .bool(self.isCancelled) }
         case "cancel":
-            return vm.builtin(name) { vm, args, kwargs in
-                .bool(self.requestCancel(message: args.first ?? kwargs.first { $0.0 == "msg" }?.1 ?? .none))
+            let signature = NativeSignature.clinic(positionalOnly: 0, positionalOrKeyword: ["msg"], keywordOnly: [])
+            return vm.nativeFunction(name, qualname: name, signature) { _, args, _ in
+                .bool(self.requestCancel(message: args.first ?? .none))
             }
-        case "set_result": return method(name) { vm, args in try self.setResult(args.first ?? .none, vm); return .none }
-        case "set_exception": return method(name) { vm, args in try self.setException(args.first ?? .none, vm); return .none }
+        case "set_result": return method(name, vm, .oneArgument) { vm, args in try self.setResult(args[0], vm); return .none }
+        case "set_exception": return method(name, vm, .oneArgument) { vm, args in try self.setException(args[0], vm); return .none }
         case "add_done_callback":
-            return method(name) { vm, args in
-                guard let fn = args.first else { throw vm.typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
-                self.addDoneCallback(Callback(value: fn, native: nil, label: vm.formatCallbackSource(fn, [])))
+            let signature = NativeSignature.clinic(positionalOnly: 1, positionalOrKeyword: [], keywordOnly: ["context"])
+            return vm.nativeFunction(name, qualname: name, signature) { vm, args, _ in
+                self.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
                 return .none
             }
         case "remove_done_callback":
-            return method(name) { vm, args in .int(try self.removeDoneCallback(args.first ?? .none, vm)) }
-        case "get_loop": return method(name) { _, _ in .object(self.loop) }
+            return method(name, vm, .oneArgument) { vm, args in .int(try self.removeDoneCallback(args[0], vm)) }
+        case "get_loop": return method(name, vm) { _, _ in .object(self.loop) }
         case "_asyncio_future_blocking": return .bool(asyncioFutureBlocking)
-        case "_make_cancelled_error": return method(name) { vm, _ in .object(self.makeCancelledError(vm)) }
+        case "_make_cancelled_error": return method(name, vm) { vm, _ in .object(self.makeCancelledError(vm)) }
         case "_cancel_message": return cancelMessage
         case "_state": return .str(state.rawValue)
         default: return nil
@@ -223,8 +224,11 @@ public class PyFuture: PyObject {
         cancel(message: message)
     }
 
-    func method(_ name: String, _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Value {
-        .object(PyBuiltin(name) { vm, args, _ in try body(vm, args) })
+    /// A C method of `_asyncio.Future` (or `Task`): it takes no arguments unless
+    /// `signature` says otherwise, and errors name it `Future.name`/`Task.name`.
+    func method(_ name: String, _ vm: Interpreter, _ signature: NativeSignature = .noArguments,
+                _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Value {
+        vm.nativeFunction(name, qualname: "\(reprClassName).\(name)", signature) { vm, args, _ in try body(vm, args) }
     }
 
     override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }

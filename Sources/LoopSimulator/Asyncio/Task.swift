@@ -163,13 +163,13 @@ final class PyTask: PyFuture {
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
-        case "get_name": return method(name) { _, _ in .str(self.name) }
-        case "set_name": return method(name) { vm, args in self.name = try vm.str(args.first ?? .none); return .none }
-        case "get_coro": return method(name) { _, _ in .object(self.coro) }
-        case "cancelling": return method(name) { _, _ in .int(self.numCancelsRequested) }
-        case "uncancel": return method(name) { _, _ in .int(self.uncancel()) }
+        case "get_name": return method(name, vm) { _, _ in .str(self.name) }
+        case "set_name": return method(name, vm, .oneArgument) { vm, args in self.name = try vm.str(args[0]); return .none }
+        case "get_coro": return method(name, vm) { _, _ in .object(self.coro) }
+        case "cancelling": return method(name, vm) { _, _ in .int(self.numCancelsRequested) }
+        case "uncancel": return method(name, vm) { _, _ in .int(self.uncancel()) }
         case "set_result", "set_exception":
-            return method(name) { vm, _ in throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name)() operation")) }
+            return method(name, vm, .oneArgument) { vm, _ in throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name) operation")) }
         case "_fut_waiter": return futWaiter.map { .object($0) } ?? Value.none
         case "_must_cancel": return .bool(mustCancel)
         default: return try super.nativeAttribute(name, vm)

@@ -7,7 +7,7 @@ extension Interpreter {
             b[name] = .object(PyBuiltin(name, body))
         }
         for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
-        b["None"] = .none
+        b["None"] = Value.none
         b["True"] = .true
         b["False"] = .false
 

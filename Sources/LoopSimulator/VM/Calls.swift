@@ -124,7 +124,7 @@ extension Interpreter {
     }
 
     /// "'a' and 'b'", "'a', 'b' and 'c'" as CPython lists missing arguments.
-    private func listNames(_ names: [String]) -> String {
+    func listNames(_ names: [String]) -> String {
         let quoted = names.map { "'\($0)'" }
         if quoted.count == 1 { return quoted[0] }
         return quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
