@@ -19,6 +19,16 @@ struct DifferentialTests {
         #expect(scenarioFiles().count >= 40)
     }
 
+    @Test("calls with wrong arguments raise CPython's TypeErrors, word for word")
+    func badCalls() throws {
+        let path = "tests-data/bad_calls.py"
+        let reference = try runReference(path)
+        let simulated = simulate(try readRepositoryFile(path), path: path)
+        #expect(reference.stdout.split(separator: "\n").count == 80)
+        #expect(simulated.stdout == reference.stdout)
+        #expect(simulated.status == reference.status)
+    }
+
     @Test("a deadlock is reported with exit status 3, as the reference runner does")
     func deadlock() throws {
         let path = "tests-data/deadlock.py"

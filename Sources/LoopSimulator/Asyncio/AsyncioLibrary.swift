@@ -30,7 +30,8 @@ final class AsyncioLibrary {
         vm.modules["loopscope"] = makeLoopscopeModule()
         vm.builtins["cpu"] = vm.modules["loopscope"]?.attributes["cpu"]
         vm.builtins["set"] = .object(PySet.pyClass)
-        vm.nativeConstructors[ObjectIdentifier(PySet.pyClass)] = { vm, args, _ in
+        vm.nativeConstructors[ObjectIdentifier(PySet.pyClass)] = { vm, args, kwargs in
+            _ = try vm.bindNative("set", .positional(min: 0, max: 1), args, kwargs)
             let s = PySet()
             if let source = args.first { for v in try vm.iterate(source) { s.add(v) } }
             return .object(s)
@@ -529,19 +530,22 @@ final class PySet: PyObject {
     override var iterationItems: [Value]? { items }
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        func method(_ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) -> Value {
+            vm.nativeFunction(name, qualname: "set.\(name)", signature, body)
+        }
         switch name {
-        case "add": return vm.builtin(name) { _, args, _ in self.add(args.first ?? .none); return .none }
-        case "discard": return vm.builtin(name) { _, args, _ in self.storage.remove(args.first ?? .none); return .none }
+        case "add": return method(.oneArgument) { _, args, _ in self.add(args.first ?? .none); return .none }
+        case "discard": return method(.oneArgument) { _, args, _ in self.storage.remove(args.first ?? .none); return .none }
         case "remove":
-            return vm.builtin(name) { _, args, _ in
+            return method(.oneArgument) { _, args, _ in
                 guard self.storage.remove(args.first ?? .none) != nil else {
                     throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args.first ?? .none]))
                 }
                 return .none
             }
-        case "clear": return vm.builtin(name) { _, _, _ in for v in self.items { self.storage.remove(v) }; return .none }
+        case "clear": return method(.noArguments) { _, _, _ in for v in self.items { self.storage.remove(v) }; return .none }
         case "pop":
-            return vm.builtin(name) { vm, _, _ in
+            return method(.noArguments) { vm, _, _ in
                 guard let first = self.items.first else {
                     throw PythonError(vm.makeException(BuiltinTypes.keyError, "pop from an empty set"))
                 }
@@ -549,7 +553,7 @@ final class PySet: PyObject {
                 return first
             }
         case "copy":
-            return vm.builtin(name) { _, _, _ in
+            return method(.noArguments) { _, _, _ in
                 let s = PySet()
                 for v in self.items { s.add(v) }
                 return .object(s)

@@ -188,25 +188,26 @@ extension Interpreter {
     private func listMethod(_ l: PyList, _ name: String) -> Value? {
         switch name {
         case "append":
-            return builtin(name) { vm, args, _ in
-                guard args.count == 1 else { throw vm.typeError("list.append() takes exactly one argument (\(args.count) given)") }
+            return typeMethod("list", name, .oneArgument) { vm, args, _ in
                 l.items.append(args[0])
                 return .none
             }
         case "extend":
-            return builtin(name) { vm, args, _ in
+            return typeMethod("list", name, .oneArgument) { vm, args, _ in
                 l.items.append(contentsOf: try vm.iterate(args.first ?? .none))
                 return .none
             }
         case "insert":
-            return builtin(name) { vm, args, _ in
-                guard args.count == 2, case .int(var i) = args[0] else { throw vm.typeError("insert expected 2 arguments") }
+            return typeMethod("list", name, .positional(min: 2, max: 2)) { vm, args, _ in
+                guard case .int(var i) = args[0] else {
+                    throw vm.typeError("'\(args[0].typeName)' object cannot be interpreted as an integer")
+                }
                 if i < 0 { i = max(0, i + l.items.count) }
                 l.items.insert(args[1], at: min(i, l.items.count))
                 return .none
             }
         case "pop":
-            return builtin(name) { vm, args, _ in
+            return typeMethod("list", name, .positional(min: 0, max: 1)) { vm, args, _ in
                 guard !l.items.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.indexError, "pop from empty list")) }
                 var i = l.items.count - 1
                 if case .int(let given) = args.first ?? .none { i = given < 0 ? given + l.items.count : given }
@@ -214,7 +215,7 @@ extension Interpreter {
                 return l.items.remove(at: i)
             }
         case "remove":
-            return builtin(name) { vm, args, _ in
+            return typeMethod("list", name, .oneArgument) { vm, args, _ in
                 for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) {
                     l.items.remove(at: i)
                     return .none
@@ -222,22 +223,22 @@ extension Interpreter {
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "list.remove(x): x not in list"))
             }
         case "index":
-            return builtin(name) { vm, args, _ in
+            return typeMethod("list", name, .positional(min: 1, max: 3)) { vm, args, _ in
                 for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) { return .int(i) }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "\(try vm.repr(args.first ?? .none)) is not in list"))
             }
         case "count":
-            return builtin(name) { vm, args, _ in
+            return typeMethod("list", name, .oneArgument) { vm, args, _ in
                 .int(try l.items.filter { try vm.equals($0, args.first ?? .none) }.count)
             }
         case "clear":
-            return builtin(name) { _, _, _ in l.items.removeAll(); return .none }
+            return typeMethod("list", name, .noArguments) { _, _, _ in l.items.removeAll(); return .none }
         case "copy":
-            return builtin(name) { _, _, _ in .object(PyList(l.items)) }
+            return typeMethod("list", name, .noArguments) { _, _, _ in .object(PyList(l.items)) }
         case "reverse":
-            return builtin(name) { _, _, _ in l.items.reverse(); return .none }
+            return typeMethod("list", name, .noArguments) { _, _, _ in l.items.reverse(); return .none }
         case "sort":
-            return builtin(name) { vm, _, kwargs in
+            return typeMethod("list", name, .keywordsOnly) { vm, _, kwargs in
                 l.items = try vm.sortedValues(l.items, kwargs)
                 return .none
             }
@@ -246,31 +247,37 @@ extension Interpreter {
         }
     }
 
+    /// A method of a built-in type, checking its arguments as CPython does.
+    private func typeMethod(_ type: String, _ name: String, _ signature: NativeSignature,
+                            _ body: @escaping PyBuiltin.Body) -> Value {
+        nativeFunction(name, qualname: signature.isMETH ? "\(type).\(name)" : name, signature, body)
+    }
+
     // MARK: dict
 
     private func dictMethod(_ d: PyDict, _ name: String) -> Value? {
         switch name {
         case "get":
-            return builtin(name) { vm, args, _ in
-                guard let key = args.first else { throw vm.typeError("get expected at least 1 argument, got 0") }
+            return typeMethod("dict", name, .positional(min: 1, max: 2)) { vm, args, _ in
+                let key = args[0]
                 return d.get(key) ?? (args.count > 1 ? args[1] : .none)
             }
         case "items":
-            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { .object(PyTuple([$0.0, $0.1])) })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { .object(PyTuple([$0.0, $0.1])) })) }
         case "keys":
-            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { $0.0 })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { $0.0 })) }
         case "values":
-            return builtin(name) { _, _, _ in .object(PyList(d.entries.map { $0.1 })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { $0.1 })) }
         case "pop":
-            return builtin(name) { vm, args, _ in
-                guard let key = args.first else { throw vm.typeError("pop expected at least 1 argument, got 0") }
+            return typeMethod("dict", name, .positional(min: 1, max: 2)) { vm, args, _ in
+                let key = args[0]
                 if let v = d.remove(key) { return v }
                 if args.count > 1 { return args[1] }
                 throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [key]))
             }
         case "setdefault":
-            return builtin(name) { _, args, _ in
-                guard let key = args.first else { return .none }
+            return typeMethod("dict", name, .positional(min: 1, max: 2)) { _, args, _ in
+                let key = args[0]
                 if let v = d.get(key) { return v }
                 let v = args.count > 1 ? args[1] : .none
                 d.set(key, v)
@@ -278,6 +285,7 @@ extension Interpreter {
             }
         case "update":
             return builtin(name) { vm, args, kwargs in
+                if args.count > 1 { throw vm.typeError("update expected at most 1 argument, got \(args.count)") }
                 if let other = args.first, case .object(let o) = other, let od = o as? PyDict {
                     for (k, v) in od.entries { d.set(k, v) }
                 } else if let other = args.first {
@@ -291,13 +299,13 @@ extension Interpreter {
                 return .none
             }
         case "copy":
-            return builtin(name) { _, _, _ in
+            return typeMethod("dict", name, .noArguments) { _, _, _ in
                 let c = PyDict()
                 for (k, v) in d.entries { c.set(k, v) }
                 return .object(c)
             }
         case "clear":
-            return builtin(name) { _, _, _ in
+            return typeMethod("dict", name, .noArguments) { _, _, _ in
                 for (k, _) in d.entries { d.remove(k) }
                 return .none
             }

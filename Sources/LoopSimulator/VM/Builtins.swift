@@ -6,6 +6,10 @@ extension Interpreter {
         func fn(_ name: String, _ body: @escaping PyBuiltin.Body) {
             b[name] = .object(PyBuiltin(name, body))
         }
+        /// A builtin whose argument checks CPython words by its kind (see `NativeSignature`).
+        func fn(_ name: String, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
+            b[name] = nativeFunction(name, qualname: name, signature, body)
+        }
         for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
         b["None"] = Value.none
         b["True"] = .true
@@ -18,6 +22,7 @@ extension Interpreter {
                 case ("sep", .str(let s)): sep = s
                 case ("end", .str(let s)): end = s
                 case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
+                case ("sep", _), ("end", _): throw vm.typeError("\(k) must be None or a string, not \(v.typeName)")
                 default: throw vm.typeError("print() got an unexpected keyword argument '\(k)'")
                 }
             }
@@ -55,9 +60,9 @@ extension Interpreter {
             guard args.count == 2 else { throw vm.typeError("isinstance expected 2 arguments, got \(args.count)") }
             return .bool(try vm.isInstance(args[0], args[1]))
         }
-        fn("sum") { vm, args, _ in
+        fn("sum", .clinic(positionalOnly: 1, positionalOrKeyword: ["start"], keywordOnly: [])) { vm, args, _ in
             var total: Value = args.count > 1 ? args[1] : .int(0)
-            for v in try vm.iterate(args.first ?? .none) { total = try vm.binaryOperation(.add, total, v) }
+            for v in try vm.iterate(args[0]) { total = try vm.binaryOperation(.add, total, v) }
             return total
         }
         fn("min") { vm, args, kwargs in try vm.extreme(args, kwargs, "min") { try vm.lessThan($0, $1) } }
@@ -91,6 +96,7 @@ extension Interpreter {
             }
         }
         fn("enumerate") { vm, args, kwargs in
+            if args.isEmpty { throw vm.typeError("enumerate() missing required argument 'iterable'") }
             var start = 0
             if case .int(let s) = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0)) { start = s }
             let items = try vm.iterate(args.first ?? .none)
@@ -101,9 +107,10 @@ extension Interpreter {
             let n = lists.map(\.count).min() ?? 0
             return .object(PyIterator(.values((0..<n).map { i in .object(PyTuple(lists.map { $0[i] })) })))
         }
-        fn("reversed") { vm, args, _ in .object(PyIterator(.values(try vm.iterate(vm.single(args, "reversed")).reversed()))) }
+        fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in .object(PyIterator(.values(try vm.iterate(args[0]).reversed()))) }
         fn("sorted") { vm, args, kwargs in
-            .object(PyList(try vm.sortedValues(try vm.iterate(vm.single(args, "sorted")), kwargs)))
+            guard args.count == 1 else { throw vm.typeError("sorted expected 1 argument, got \(args.count)") }
+            return .object(PyList(try vm.sortedValues(try vm.iterate(args[0]), kwargs)))
         }
         fn("iter") { vm, args, _ in .object(try vm.makeIterator(vm.single(args, "iter"))) }
         fn("next") { vm, args, _ in
@@ -114,16 +121,16 @@ extension Interpreter {
             if args.count > 1 { return args[1] }
             throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
         }
-        fn("hasattr") { vm, args, _ in
-            guard args.count == 2, case .str(let name) = args[1] else { throw vm.typeError("hasattr expected 2 arguments") }
+        fn("hasattr", .positional(min: 2, max: 2)) { vm, args, _ in
+            guard case .str(let name) = args[1] else { throw vm.typeError("attribute name must be string, not '\(args[1].typeName)'") }
             do { _ = try vm.getAttribute(args[0], name); return .true } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) { return .false }
         }
-        fn("getattr") { vm, args, _ in
-            guard args.count >= 2, case .str(let name) = args[1] else { throw vm.typeError("getattr expected at least 2 arguments") }
+        fn("getattr", .positional(min: 2, max: 3)) { vm, args, _ in
+            guard case .str(let name) = args[1] else { throw vm.typeError("attribute name must be string, not '\(args[1].typeName)'") }
             do { return try vm.getAttribute(args[0], name) } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) && args.count > 2 { return args[2] }
         }
-        fn("id") { _, args, _ in
-            if case .object(let o) = args.first ?? .none { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+        fn("id", .oneArgument) { _, args, _ in
+            if case .object(let o) = args[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
             return .int(0)
         }
         fn("divmod") { vm, args, _ in
@@ -185,7 +192,15 @@ extension Interpreter {
         func ctor(_ cls: PyClass, _ body: @escaping PyBuiltin.Body) {
             nativeConstructors[ObjectIdentifier(cls)] = body
         }
+        /// `list(x)`, `float(x)`, ...: at most one argument, no keywords.
+        func ctor(_ cls: PyClass, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
+            nativeConstructors[ObjectIdentifier(cls)] = { vm, args, kwargs in
+                let (bound, keywords) = try vm.bindNative(cls.name, signature, args, kwargs)
+                return try body(vm, bound, keywords)
+            }
+        }
         ctor(BuiltinTypes.int) { vm, args, _ in
+            if args.count > 2 { throw vm.typeError("int() takes at most 2 arguments (\(args.count) given)") }
             guard let v = args.first else { return .int(0) }
             switch v {
             case .int: return v
@@ -209,7 +224,7 @@ extension Interpreter {
                 throw vm.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
             }
         }
-        ctor(BuiltinTypes.float) { vm, args, _ in
+        ctor(BuiltinTypes.float, .positional(min: 0, max: 1)) { vm, args, _ in
             guard let v = args.first else { return .float(0) }
             switch v {
             case .float: return v
@@ -222,11 +237,14 @@ extension Interpreter {
                 throw vm.typeError("float() argument must be a string or a real number, not '\(v.typeName)'")
             }
         }
-        ctor(BuiltinTypes.str) { vm, args, _ in .str(args.isEmpty ? "" : try vm.str(args[0])) }
-        ctor(BuiltinTypes.bool) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
-        ctor(BuiltinTypes.list) { vm, args, _ in .object(PyList(args.isEmpty ? [] : try vm.iterate(args[0]))) }
-        ctor(BuiltinTypes.tuple) { vm, args, _ in .object(PyTuple(args.isEmpty ? [] : try vm.iterate(args[0]))) }
+        ctor(BuiltinTypes.str) { vm, args, _ in
+            if args.count > 3 { throw vm.typeError("str() takes at most 3 arguments (\(args.count) given)") }
+            return .str(args.isEmpty ? "" : try vm.str(args[0])) }
+        ctor(BuiltinTypes.bool, .positional(min: 0, max: 1)) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
+        ctor(BuiltinTypes.list, .positional(min: 0, max: 1)) { vm, args, _ in .object(PyList(args.isEmpty ? [] : try vm.iterate(args[0]))) }
+        ctor(BuiltinTypes.tuple, .positional(min: 0, max: 1)) { vm, args, _ in .object(PyTuple(args.isEmpty ? [] : try vm.iterate(args[0]))) }
         ctor(BuiltinTypes.dict) { vm, args, kwargs in
+            if args.count > 1 { throw vm.typeError("dict expected at most 1 argument, got \(args.count)") }
             let d = PyDict()
             if let src = args.first {
                 if case .object(let o) = src, let od = o as? PyDict {
@@ -242,7 +260,7 @@ extension Interpreter {
             for (k, v) in kwargs { d.set(.str(k), v) }
             return .object(d)
         }
-        ctor(BuiltinTypes.range) { vm, args, _ in
+        ctor(BuiltinTypes.range, .positional(min: 1, max: 3)) { vm, args, _ in
             var ints: [Int] = []
             for a in args {
                 switch a {
@@ -261,7 +279,7 @@ extension Interpreter {
             }
         }
         ctor(BuiltinTypes.type) { vm, args, _ in
-            guard args.count == 1 else { throw vm.typeError("type() takes 1 argument") }
+            guard args.count == 1 else { throw vm.typeError("type() takes 1 or 3 arguments") }
             return .object(vm.classOf(args[0]))
         }
         ctor(BuiltinTypes.object) { _, _, _ in .object(PyInstance(cls: BuiltinTypes.object)) }
@@ -287,6 +305,7 @@ extension Interpreter {
     /// `min` / `max` over one iterable or several arguments, with `key=` and `default=`.
     private func extreme(_ args: [Value], _ kwargs: [(String, Value)], _ name: String,
                          _ better: (Value, Value) throws -> Bool) throws -> Value {
+        if args.isEmpty { throw typeError("\(name) expected at least 1 argument, got 0") }
         let key = kwargs.first { $0.0 == "key" }?.1
         let defaultValue = kwargs.first { $0.0 == "default" }?.1
         let items = args.count == 1 ? try iterate(args[0]) : args

@@ -8,6 +8,14 @@ enum NativeSignature {
     case noArguments
     /// A C method of one positional argument (`METH_O`): `Future.set_result(result)`.
     case oneArgument
+    /// A C function taking `min...max` positional arguments, checked by
+    /// `_PyArg_CheckPositional`: "pop expected at most 1 argument, got 2".
+    case positional(min: Int, max: Int)
+    /// The same, checked by the older `PyArg_ParseTuple`: "find() takes at least 1 argument
+    /// (0 given)".
+    case parseTuple(min: Int, max: Int)
+    /// A C method taking keyword arguments only: "sort() takes no positional arguments".
+    case keywordsOnly
     /// A C function parsed by Argument Clinic: `positionalOnly` required positional-only
     /// parameters, then optional positional-or-keyword ones, then optional keyword-only
     /// ones (`Future.cancel(msg=None)`, `Future.add_done_callback(fn, /, *, context=None)`).
@@ -16,6 +24,16 @@ enum NativeSignature {
     /// method), how many of them are required, whether it takes `*args`, and its
     /// keyword-only parameters (`BaseEventLoop.call_later(delay, callback, *args, context=None)`).
     case python(parameters: [String], required: Int, varargs: Bool = false, keywordOnly: [String] = [], isMethod: Bool = true)
+}
+
+extension NativeSignature {
+    /// `METH_NOARGS` and `METH_O` messages name the method with its type (`str.upper()`).
+    var isMETH: Bool {
+        switch self {
+        case .noArguments, .oneArgument: return true
+        default: return false
+        }
+    }
 }
 
 extension Interpreter {
@@ -43,6 +61,20 @@ extension Interpreter {
             if case .oneArgument = signature, args.count != 1 {
                 throw typeError("\(callee) takes exactly one argument (\(args.count) given)")
             }
+            return (args, kwargs)
+        case let .positional(least, most), let .parseTuple(least, most):
+            if !kwargs.isEmpty { throw typeError("\(callee) takes no keyword arguments") }
+            let n = args.count
+            guard n < least || n > most else { return (args, kwargs) }
+            func arguments(_ k: Int) -> String { "\(k) argument\(k == 1 ? "" : "s")" }
+            let bound = least == most ? "" : n < least ? "at least " : "at most "
+            let limit = n < least ? least : most
+            if case .positional = signature {
+                throw typeError("\(qualname) expected \(bound)\(arguments(limit)), got \(n)")
+            }
+            throw typeError("\(callee) takes \(least == most ? "exactly " : bound)\(arguments(limit)) (\(n) given)")
+        case .keywordsOnly:
+            if !args.isEmpty { throw typeError("\(callee) takes no positional arguments") }
             return (args, kwargs)
         case let .clinic(positionalOnly, positionalOrKeyword, keywordOnly):
             return try bindClinic(callee, positionalOnly, positionalOrKeyword, keywordOnly, args, kwargs)

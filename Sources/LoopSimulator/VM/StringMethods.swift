@@ -6,8 +6,27 @@ import Foundation
 extension Interpreter {
     func stringMethod(_ s: String, _ name: String) -> Value? {
         guard let body = Self.stringMethods[name] else { return nil }
-        return builtin(name) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+        guard let signature = Self.stringSignatures[name] else {
+            return builtin(name) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+        }
+        let qualname = signature.isMETH ? "str.\(name)" : name
+        return nativeFunction(name, qualname: qualname, signature) { vm, args, kwargs in try body(vm, s, args, kwargs) }
     }
+
+    /// How CPython checks the arguments of the methods that bind none by keyword (the
+    /// others check their own, in `bind`).
+    private static let stringSignatures: [String: NativeSignature] = {
+        var table: [String: NativeSignature] = ["join": .oneArgument]
+        for name in ["upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isdecimal",
+                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier"] {
+            table[name] = .noArguments
+        }
+        for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
+        for name in ["count", "find", "rfind", "index", "rindex", "startswith", "endswith"] {
+            table[name] = .parseTuple(min: 1, max: 3)
+        }
+        return table
+    }()
 
     typealias StringMethod = (Interpreter, String, [Value], [(String, Value)]) throws -> Value
 
