@@ -79,9 +79,9 @@ final class AsyncioLibrary {
             module.attributes[name] = .object(PyBuiltin(name, body))
         }
         /// A public function, checking its calls as CPython's does (module functions of
-        /// `tasks.py` etc. are Python functions; `qualname` names C ones).
-        func fn(_ name: String, _ signature: NativeSignature, qualname: String? = nil, _ body: @escaping PyBuiltin.Body) {
-            module.attributes[name] = vm.nativeFunction(name, qualname: qualname ?? name, signature, body)
+        /// `tasks.py` etc. are Python functions; `owner` names C ones' module).
+        func fn(_ name: String, _ signature: NativeSignature, owner: String? = nil, _ body: @escaping PyBuiltin.Body) {
+            module.attributes[name] = vm.nativeFunction(name, owner: owner, signature, body)
         }
         func python(_ parameters: [String], required: Int, varargs: Bool = false, keywordOnly: [String] = []) -> NativeSignature {
             .python(parameters: parameters, required: required, varargs: varargs, keywordOnly: keywordOnly, isMethod: false)
@@ -104,10 +104,10 @@ final class AsyncioLibrary {
             let debug = try kwargs.first.map { try vm.truthy($0.1) } ?? false
             return try self.run(args[0], debug: debug)
         }
-        fn("get_running_loop", .noArguments, qualname: "_asyncio.get_running_loop") { [unowned self] _, _, _ in
+        fn("get_running_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
             .object(try self.requireLoop("get_running_loop"))
         }
-        fn("get_event_loop", .noArguments, qualname: "_asyncio.get_event_loop") { [unowned self] _, _, _ in
+        fn("get_event_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
             .object(try self.requireLoop("get_event_loop"))
         }
         fn("current_task", python(["loop"], required: 0)) { [unowned self] _, _, _ in
@@ -531,7 +531,7 @@ final class PySet: PyObject {
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         func method(_ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) -> Value {
-            vm.nativeFunction(name, qualname: "set.\(name)", signature, body)
+            vm.nativeFunction(name, owner: "set", signature, body)
         }
         switch name {
         case "add": return method(.oneArgument) { _, args, _ in self.add(args.first ?? .none); return .none }

@@ -92,13 +92,15 @@ final class Handle: PyObject {
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         // `events.py` methods without arguments; TimerHandle overrides `cancel`.
-        func method(_ owner: String, _ body: @escaping () -> Value) -> Value {
-            vm.nativeFunction(name, qualname: "\(owner).\(name)", .python(parameters: [], required: 0)) { _, _, _ in body() }
-        }
+        let noArguments = NativeSignature.python(parameters: [], required: 0)
         switch name {
-        case "cancel": return method(isTimer ? "TimerHandle" : "Handle") { self.cancel(); return .none }
-        case "cancelled": return method("Handle") { .bool(self.cancelled) }
-        case "when" where isTimer: return method("TimerHandle") { .float(self.when) }
+        case "cancel":
+            return vm.nativeFunction(name, owner: isTimer ? "TimerHandle" : "Handle", noArguments) { _, _, _ in
+                self.cancel()
+                return .none
+            }
+        case "cancelled": return vm.nativeFunction(name, owner: "Handle", noArguments) { _, _, _ in .bool(self.cancelled) }
+        case "when" where isTimer: return vm.nativeFunction(name, owner: "TimerHandle", noArguments) { _, _, _ in .float(self.when) }
         default: return nil
         }
     }
@@ -462,7 +464,7 @@ final class EventLoop: PyObject {
         // `BaseEventLoop`'s methods, with the signatures of `base_events.py`.
         func fn(_ signature: NativeSignature = .python(parameters: [], required: 0),
                 _ body: @escaping PyBuiltin.Body) -> Value {
-            vm.nativeFunction(name, qualname: "BaseEventLoop.\(name)", signature, body)
+            vm.nativeFunction(name, owner: "BaseEventLoop", signature, body)
         }
         switch name {
         case "time": return fn { _, _, _ in .float(self.time()) }

@@ -182,14 +182,14 @@ public class PyFuture: PyObject {
         case "cancelled": return method(name, vm) { _, _ in .bool(self.isCancelled) }
         case "cancel":
             let signature = NativeSignature.clinic(positionalOnly: 0, positionalOrKeyword: ["msg"], keywordOnly: [])
-            return vm.nativeFunction(name, qualname: name, signature) { _, args, _ in
+            return vm.nativeFunction(name, owner: nil, signature) { _, args, _ in
                 .bool(self.requestCancel(message: args.first ?? .none))
             }
         case "set_result": return method(name, vm, .oneArgument) { vm, args in try self.setResult(args[0], vm); return .none }
         case "set_exception": return method(name, vm, .oneArgument) { vm, args in try self.setException(args[0], vm); return .none }
         case "add_done_callback":
             let signature = NativeSignature.clinic(positionalOnly: 1, positionalOrKeyword: [], keywordOnly: ["context"])
-            return vm.nativeFunction(name, qualname: name, signature) { vm, args, _ in
+            return vm.nativeFunction(name, owner: nil, signature) { vm, args, _ in
                 self.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
                 return .none
             }
@@ -228,7 +228,7 @@ public class PyFuture: PyObject {
     /// `signature` says otherwise, and errors name it `Future.name`/`Task.name`.
     func method(_ name: String, _ vm: Interpreter, _ signature: NativeSignature = .noArguments,
                 _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Value {
-        vm.nativeFunction(name, qualname: "\(reprClassName).\(name)", signature) { vm, args, _ in try body(vm, args) }
+        vm.nativeFunction(name, owner: reprClassName, signature) { vm, args, _ in try body(vm, args) }
     }
 
     override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }

@@ -134,10 +134,33 @@ public final class PyBuiltin: PyObject {
     public typealias Body = (Interpreter, [Value], [(String, Value)]) throws -> Value
     public let name: String
     public let body: Body
+    /// How calls are checked before `body` runs (nil: the body checks its own), and the
+    /// type the messages name it by (`Future` for `Future.done()`).
+    let signature: NativeSignature?
+    let owner: String?
+    /// Positional argument counts that need no binding when no keywords are given (the
+    /// common call skips `bindNative`); everything is checked when there is no signature.
+    let plainArguments: ClosedRange<Int>
+
     public init(_ name: String, _ body: @escaping Body) {
         self.name = name
         self.body = body
+        signature = nil
+        owner = nil
+        plainArguments = 0...Int.max
     }
+
+    init(_ name: String, owner: String?, _ signature: NativeSignature, _ body: @escaping Body) {
+        self.name = name
+        self.body = body
+        self.signature = signature
+        self.owner = owner
+        plainArguments = signature.plainArguments
+    }
+
+    /// The name CPython's messages give it: `Future.done`, `list.append`, `gather`.
+    var qualname: String { owner.map { "\($0).\(name)" } ?? name }
+
     public override var pyClass: PyClass { BuiltinTypes.builtinFunction }
 }
 

@@ -250,7 +250,7 @@ extension Interpreter {
     /// A method of a built-in type, checking its arguments as CPython does.
     private func typeMethod(_ type: String, _ name: String, _ signature: NativeSignature,
                             _ body: @escaping PyBuiltin.Body) -> Value {
-        nativeFunction(name, qualname: signature.isMETH ? "\(type).\(name)" : name, signature, body)
+        nativeFunction(name, owner: signature.isMETH ? type : nil, signature, body)
     }
 
     // MARK: dict

@@ -8,7 +8,7 @@ extension Interpreter {
         }
         /// A builtin whose argument checks CPython words by its kind (see `NativeSignature`).
         func fn(_ name: String, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
-            b[name] = nativeFunction(name, qualname: name, signature, body)
+            b[name] = nativeFunction(name, owner: nil, signature, body)
         }
         for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
         b["None"] = Value.none

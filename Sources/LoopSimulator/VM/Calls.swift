@@ -18,7 +18,11 @@ extension Interpreter {
             return .frame(frame)
         }
         if let builtin = o as? PyBuiltin {
-            return .value(try builtin.body(self, args, kwargs))
+            guard let signature = builtin.signature, !(kwargs.isEmpty && builtin.plainArguments.contains(args.count)) else {
+                return .value(try builtin.body(self, args, kwargs))
+            }
+            let (bound, keywords) = try bindNative(builtin.qualname, signature, args, kwargs)
+            return .value(try builtin.body(self, bound, keywords))
         }
         if let method = o as? PyBoundMethod {
             return try call(method.function, [method.receiver] + args, kwargs)

@@ -27,6 +27,17 @@ enum NativeSignature {
 }
 
 extension NativeSignature {
+    /// How many positional arguments, without keywords, a call may pass as they are.
+    var plainArguments: ClosedRange<Int> {
+        switch self {
+        case .noArguments, .keywordsOnly: return 0...0
+        case .oneArgument: return 1...1
+        case let .positional(least, most), let .parseTuple(least, most): return least...most
+        case let .clinic(positionalOnly, positionalOrKeyword, _): return positionalOnly...(positionalOnly + positionalOrKeyword.count)
+        case let .python(parameters, required, varargs, _, _): return required...(varargs ? Int.max : parameters.count)
+        }
+    }
+
     /// `METH_NOARGS` and `METH_O` messages name the method with its type (`str.upper()`).
     var isMETH: Bool {
         switch self {
@@ -38,20 +49,18 @@ extension NativeSignature {
 
 extension Interpreter {
     /// A native callable checking its calls against `signature` (messages name it
-    /// `qualname`, as CPython does); the body gets keywords naming positional
+    /// `owner.name`, as CPython does); the body gets keywords naming positional
     /// parameters moved into place, so it reads those by position.
-    func nativeFunction(_ name: String, qualname: String, _ signature: NativeSignature,
+    func nativeFunction(_ name: String, owner: String?, _ signature: NativeSignature,
                         _ body: @escaping PyBuiltin.Body) -> Value {
-        builtin(name) { vm, args, kwargs in
-            let (bound, keywords) = try vm.bindNative(qualname, signature, args, kwargs)
-            return try body(vm, bound, keywords)
-        }
+        .object(PyBuiltin(name, owner: owner, signature, body))
     }
 
     /// Checks a call of `qualname` against `signature` and binds its keywords.
-    func bindNative(_ qualname: String, _ signature: NativeSignature, _ args: [Value],
+    func bindNative(_ qualname: @autoclosure () -> String, _ signature: NativeSignature, _ args: [Value],
                     _ kwargs: [(String, Value)]) throws -> ([Value], [(String, Value)]) {
-        let callee = "\(qualname)()"
+        // Names are built only for a message: most calls are fine.
+        var callee: String { "\(qualname())()" }
         switch signature {
         case .noArguments, .oneArgument:
             if !kwargs.isEmpty { throw typeError("\(callee) takes no keyword arguments") }
@@ -70,7 +79,7 @@ extension Interpreter {
             let bound = least == most ? "" : n < least ? "at least " : "at most "
             let limit = n < least ? least : most
             if case .positional = signature {
-                throw typeError("\(qualname) expected \(bound)\(arguments(limit)), got \(n)")
+                throw typeError("\(qualname()) expected \(bound)\(arguments(limit)), got \(n)")
             }
             throw typeError("\(callee) takes \(least == most ? "exactly " : bound)\(arguments(limit)) (\(n) given)")
         case .keywordsOnly:
@@ -84,10 +93,12 @@ extension Interpreter {
     }
 
     /// `_PyArg_UnpackKeywords`'s checks, in its order.
-    private func bindClinic(_ callee: String, _ positionalOnly: Int, _ positionalOrKeyword: [String],
+    private func bindClinic(_ callee: @autoclosure () -> String, _ positionalOnly: Int, _ positionalOrKeyword: [String],
                             _ keywordOnly: [String], _ args: [Value],
                             _ kwargs: [(String, Value)]) throws -> ([Value], [(String, Value)]) {
         let maxPositional = positionalOnly + positionalOrKeyword.count
+        if kwargs.isEmpty, args.count >= positionalOnly, args.count <= maxPositional { return (args, kwargs) }
+        let callee = callee()
         let maxArguments = maxPositional + keywordOnly.count
         let total = args.count + kwargs.count
         func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
@@ -122,9 +133,11 @@ extension Interpreter {
     }
 
     /// Binding as `_PyEval_MakeFrame` does for a Python function (see `makeFrame`).
-    private func bindPython(_ callee: String, _ parameters: [String], _ required: Int, _ varargs: Bool,
+    private func bindPython(_ callee: @autoclosure () -> String, _ parameters: [String], _ required: Int, _ varargs: Bool,
                             _ keywordOnly: [String], _ isMethod: Bool, _ args: [Value],
                             _ kwargs: [(String, Value)]) throws -> ([Value], [(String, Value)]) {
+        if kwargs.isEmpty, args.count >= required, varargs || args.count <= parameters.count { return (args, kwargs) }
+        let callee = callee()
         // Messages count `self` among the positional arguments, as CPython's do.
         let selfCount = isMethod ? 1 : 0
         if !varargs && args.count > parameters.count {

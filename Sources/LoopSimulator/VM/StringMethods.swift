@@ -9,8 +9,7 @@ extension Interpreter {
         guard let signature = Self.stringSignatures[name] else {
             return builtin(name) { vm, args, kwargs in try body(vm, s, args, kwargs) }
         }
-        let qualname = signature.isMETH ? "str.\(name)" : name
-        return nativeFunction(name, qualname: qualname, signature) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+        return nativeFunction(name, owner: signature.isMETH ? "str" : nil, signature) { vm, args, kwargs in try body(vm, s, args, kwargs) }
     }
 
     /// How CPython checks the arguments of the methods that bind none by keyword (the
