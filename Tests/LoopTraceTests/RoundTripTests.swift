@@ -14,6 +14,13 @@ import LoopSimulator
         #expect(TraceWriter.encode(loaded) == bytes)
     }
 
+    @Test("the same run always gives the same trace", arguments: try Fixtures.scenarioPaths())
+    func recordingIsDeterministic(_ path: String) throws {
+        let first = TraceWriter.encode(Fixtures.record(path))
+        _ = PyObjectChurn.allocate()  // move later objects to other addresses
+        #expect(TraceWriter.encode(Fixtures.record(path)) == first)
+    }
+
     @Test func awkwardValuesSurvive() throws {
         let header = TraceHeader(loopscopeVersion: "x", path: "p\"q.py", source: "print('é\\t\u{1}')\n\u{1F600}\n",
                                  options: SimulationOptions(maxIterations: nil, timeHorizon: 0.1, maxInstructions: 5))
@@ -35,4 +42,10 @@ import LoopSimulator
         #expect(loaded.events(in: 0..<events.count) == events)
         #expect(TraceWriter.encode(loaded) == bytes)
     }
+}
+
+/// Allocations between two recordings, so that objects of the second land elsewhere and
+/// any address leaking into a trace shows up as a difference.
+enum PyObjectChurn {
+    static func allocate() -> [[Int]] { (0..<1000).map { Array(repeating: $0, count: $0 % 7 + 1) } }
 }

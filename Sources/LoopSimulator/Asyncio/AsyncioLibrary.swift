@@ -59,6 +59,9 @@ final class AsyncioLibrary {
         if case .object(let o)? = module.attributes["sleep"], let sleep = o as? PyFunction {
             vm.sleepFunction = sleep
         }
+        if case .object(let o)? = module.attributes["_set_result_unless_cancelled"], let f = o as? PyFunction {
+            vm.setResultUnlessCancelledFunction = f
+        }
         // Classes defined by the prelude report CPython's module names.
         for (name, value) in module.attributes {
             guard case .object(let o) = value, let cls = o as? PyClass else { continue }
@@ -154,11 +157,7 @@ final class AsyncioLibrary {
         // label is needed, so untraced runs do not format a string per sleep.
         fn("_set_purpose") { vm, args, _ in
             if args.count >= 2, case .object(let o) = args[0], let f = o as? PyFuture, case .str(let p) = args[1] {
-                f.purposeLabel = p
-                f.purposeArgument = args.count > 2 ? args[2] : nil
-                if vm.library?.state.tracing == true, let purpose = f.purpose {
-                    f.loop.emit(.futureCreated(future: f.id, purpose: purpose))
-                }
+                f.setPurpose(p, args.count > 2 ? args[2] : nil)
             }
             return .none
         }

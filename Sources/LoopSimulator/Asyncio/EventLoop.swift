@@ -25,7 +25,7 @@ enum HandleCallback {
         case .taskStep(let task, _): return task.stepLabel
         case .taskWakeup(let task, _): return task.wakeupLabel
         case .native(let label, _): return label
-        case .python(let fn, _): return (try? vm.functionName(fn)) ?? "callback"
+        case .python(let fn, _): return vm.callbackName(fn)
         }
     }
 }
@@ -352,7 +352,13 @@ final class EventLoop: PyObject {
             body()
         case let .python(fn, args):
             do {
-                try vm.callNow(fn, args)
+                if case .object(let o) = fn, o === vm.setResultUnlessCancelledFunction, args.count == 2,
+                   case .object(let f) = args[0], let future = f as? PyFuture {
+                    // `_set_result_unless_cancelled(fut, result)`, the timer of every sleep.
+                    if !future.isCancelled { try future.setResult(args[1], vm) }
+                } else {
+                    try vm.callNow(fn, args)
+                }
             } catch let e as PythonError {
                 if vm.halted != nil { throw e }
                 // `Handle._run`: the loop's default exception handler logs it.

@@ -30,6 +30,16 @@ public class PyFuture: PyObject {
     var purposeLabel: String?
     var purposeArgument: Value?
 
+    /// `_set_purpose(fut, label[, argument])`: what the future is for, shown in traces and
+    /// deadlock reports (rendered only when needed, so untraced runs format nothing).
+    func setPurpose(_ label: String, _ argument: Value?) {
+        purposeLabel = label
+        purposeArgument = argument
+        if loop.state.tracing, let purpose {
+            loop.emit(.futureCreated(future: id, purpose: purpose))
+        }
+    }
+
     var purpose: String? {
         guard let label = purposeLabel else { return nil }
         guard let argument = purposeArgument else { return label }

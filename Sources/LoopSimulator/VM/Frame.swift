@@ -18,6 +18,10 @@ public final class Frame {
         /// A bare `yield` (`asyncio.sleep(0)`): the await gives this value when resumed
         /// (None for `_bare_yield()`; sleep's `result` when `sleep(0)` ran without a frame).
         case bareYield(resumeWith: Value)
+        /// `await asyncio.sleep(d)` with `d > 0` run without sleep's frame (see
+        /// `Interpreter.sleepWithoutFrame`): on resuming, sleep's `finally` cancels the
+        /// timer, then the await gives the future's result or raises.
+        case sleeping(PyFuture, timer: Handle)
     }
 
     let code: CodeObject

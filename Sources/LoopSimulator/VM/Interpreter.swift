@@ -38,6 +38,10 @@ public final class Interpreter {
     var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
+    /// The library's `sleep` and `_set_result_unless_cancelled`, run without their
+    /// frames (see `sleepWithoutFrame`, `EventLoop.run`).
+    var sleepFunction: PyFunction?
+    var setResultUnlessCancelledFunction: PyFunction?
     /// Spare frame buffers (see `StackPool`).
     let stackPool = StackPool()
     /// Constructors of native classes (Future, Event, ...), keyed by class.
@@ -74,6 +78,8 @@ public final class Interpreter {
             }
         case .throwing(let exc):
             if let top = fiber.frames.last {
+                // Sleep's `finally` runs before the exception reaches the awaiting frame.
+                if case .sleeping(_, let timer) = top.suspension { timer.cancel() }
                 top.suspension = .none
                 addTraceback(exc, top)
                 pending = exc
@@ -138,6 +144,8 @@ public final class Interpreter {
             frame.stack.append(value)
         case .bareYield(let value):
             frame.stack.append(value)
+        case let .sleeping(future, timer):
+            frame.stack.append(try resumeSleep(future, timer))
         case .future(let future):
             guard future.isDone else {
                 throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
@@ -603,7 +611,7 @@ public final class Interpreter {
     /// without a coroutine object; anything else is called, then awaited.
     @inline(__always)
     private func callAwaitOnStack(_ frame: Frame, _ argc: Int, _ fiber: Fiber) throws -> FrameExit? {
-        if let exit = sleepWithoutFrame(frame, argc) { return exit }
+        if let exit = try sleepWithoutFrame(frame, argc) { return exit }
         if let (_, newFrame) = positionalCall(frame, argc, coroutinesOnly: true) {
             try push(newFrame, on: fiber)
             return .pushed
@@ -655,32 +663,6 @@ public final class Interpreter {
         let firstDefault = callee.argCount - fn.defaults.count
         for k in count..<callee.argCount { newFrame.stack[k] = fn.defaults[k - firstDefault] }
         return newFrame
-    }
-
-    /// The library's `sleep` coroutine, for `sleepWithoutFrame`.
-    var sleepFunction: PyFunction?
-
-    /// `await asyncio.sleep(d)` with `d <= 0`: `sleep` would only await `_bare_yield()`
-    /// and return `result`, so the awaiting frame yields to the task itself, as if the
-    /// one-line `sleep` frame were above it, and gets `result` back when resumed. Every
-    /// task step of a busy loop goes through here; building and dropping a frame for it
-    /// was a third of the step's cost. Nil (nothing consumed) for any other call.
-    @inline(__always)
-    private func sleepWithoutFrame(_ frame: Frame, _ argc: Int) -> FrameExit? {
-        guard argc == 1 || argc == 2, let sleep = sleepFunction,
-              case .object(let o) = frame.stack[frame.stack.count - argc - 1], o === sleep else { return nil }
-        switch frame.stack[frame.stack.count - argc] {
-        case .int(let d) where d <= 0: break
-        case .float(let d) where d <= 0: break
-        case .bool(false): break
-        default: return nil
-        }
-        // The frame sleep would have had counts toward the recursion limit.
-        guard depth < recursionLimit else { return nil }
-        let result = argc == 2 ? frame.stack.removeLast() : Value.none
-        frame.stack.removeLast(2)  // the delay and sleep itself
-        frame.suspension = .bareYield(resumeWith: result)
-        return .yielded(.none)
     }
 
     /// A re-raise that must not add another traceback entry for the current frame.

@@ -98,6 +98,20 @@ extension Interpreter {
         return try repr(v)
     }
 
+    /// What a trace calls a callback: a function's qualified name (`Timeout._on_timeout`
+    /// for a bound method, the wrapped function for a `partial`), never an address, so
+    /// the same run always gives the same trace.
+    func callbackName(_ v: Value) -> String {
+        if case .object(let o) = v {
+            if let f = o as? PyFunction { return f.code.qualname }
+            if let b = o as? PyBuiltin { return b.qualname }
+            if let m = o as? PyBoundMethod { return callbackName(m.function) }
+            if let p = o as? PyPartial { return callbackName(p.function) }
+            return o.typeName
+        }
+        return (try? repr(v)) ?? v.typeName
+    }
+
     /// A stable pseudo-address (CPython prints real ones; scenarios should not print them).
     func address(of o: PyObject) -> String {
         "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
