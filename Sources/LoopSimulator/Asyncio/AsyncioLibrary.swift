@@ -176,6 +176,7 @@ final class AsyncioLibrary {
             }
             return .none
         }
+        fn("_deque") { _, _, _ in .object(PyDeque()) }
         fn("partial") { _, args, kwargs in
             guard let target = args.first else { return .none }
             let bound = Array(args.dropFirst())

@@ -6,7 +6,8 @@
 /// addresses), `as_completed` returns a list instead of a generator, and enums are strings.
 ///
 /// Native helpers it uses (defined in `AsyncioLibrary`): `get_running_loop`,
-/// `current_task`, `ensure_future`, `_bare_yield`, `partial`, `set`.
+/// `current_task`, `ensure_future`, `_bare_yield`, `partial`, `set`, `_deque`
+/// (`collections.deque`).
 enum AsyncioPrelude {
     static let filename = "<asyncio>"
 
@@ -619,25 +620,25 @@ class Queue(_LoopBoundMixin):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self.maxsize = maxsize
-        self._getters = []
-        self._putters = []
+        self._getters = _deque()
+        self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = []
+        self._queue = _deque()
 
     def _get(self):
-        return self._queue.pop(0)
+        return self._queue.popleft()
 
     def _put(self, item):
         self._queue.append(item)
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break

@@ -22,6 +22,8 @@ open class PyObject {
     func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
     /// The items a `for` loop walks, for native collections.
     var iterationItems: [Value]? { nil }
+    /// `len(x)` (and truthiness) of a native collection, without listing its items.
+    var nativeCount: Int? { iterationItems?.count }
     /// The object's own `repr`, or nil for the generic one.
     func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
 }

@@ -39,7 +39,7 @@ extension Interpreter {
                 if let t = o as? PyTuple { return .int(t.items.count) }
                 if let d = o as? PyDict { return .int(d.count) }
                 if let r = o as? PyRange { return .int(r.count) }
-                if let items = o.iterationItems { return .int(items.count) }
+                if let n = o.nativeCount { return .int(n) }
                 if let inst = o as? PyInstance, let len = inst.cls.lookup("__len__") { return try vm.callNow(len, [args[0]]) }
             default: break
             }

@@ -12,7 +12,7 @@ extension Interpreter {
             if let t = o as? PyTuple { return !t.items.isEmpty }
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
-            if let items = o.iterationItems { return !items.isEmpty }
+            if let n = o.nativeCount { return n > 0 }
             if let inst = o as? PyInstance, !(inst is PyException), let len = inst.cls.lookup("__len__") {
                 if case .int(let n) = try callNow(len, [v]) { return n != 0 }
             }
@@ -264,6 +264,7 @@ extension Interpreter {
                 return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
             }
             if let set = o as? PySet { return set.contains(item) }
+            if let deque = o as? PyDeque { return try deque.contains(item, self) }
             if o is PyList || o is PyTuple || o is PyRange {
                 for v in try iterate(container) where try v.isIdentical(to: item) || equals(v, item) { return true }
                 return false
