@@ -23,9 +23,28 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let (store, result) = try recordScenario(file, options: limits.simulationOptions, stdout: Console.out)
+        let source = try loadScenario(file)
+        let options = limits.simulationOptions
+        // The trace is written as the run goes (no store is kept), into a file opened
+        // first, so an unwritable path fails before a long simulation, not after it.
+        let trace = try OutputStream(path: output)
+        let writer = TraceStreamWriter(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: file,
+                                                           source: source, options: options),
+                                       write: trace.write)
+        let outcome = Simulation(source: source, path: file, options: options)
+            .run(sink: writer, stdout: Console.out, stderr: Console.err)
         Console.flush()
-        try writeFile(output, TraceWriter.encode(store))
-        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+        switch outcome {
+        case .failure(let list):
+            trace.discard()
+            Console.printDiagnostics(list.diagnostics, path: file, source: source)
+            throw ExitCode(2)
+        case .success(let result):
+            guard writer.finish(), trace.close() else {
+                trace.reportFailure()
+                throw ExitCode(2)
+            }
+            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+        }
     }
 }

@@ -54,6 +54,24 @@ struct CLITests {
         #expect(lines.last?.hasPrefix("ratio: loopscope is ") == true)
     }
 
+    @Test func recordWritesTheTraceOrSaysWhyNot() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loopscope-rec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let out = dir.appendingPathComponent("t.jsonl").path
+        let ok = try loopscope(["record", "Scenarios/04_cancel_sleeping.py", "-o", out])
+        #expect(ok.status == 0)
+        let replayed = try loopscope(["render", out, "--width", "80", "--color", "never"])
+        #expect(replayed.status == 0)
+        #expect(replayed.stdout.contains("sleeper"))
+        let full = try loopscope(["record", "Scenarios/04_cancel_sleeping.py", "-o", "/dev/full"])
+        #expect(full.status == 2)
+        #expect(full.stderr == "loopscope: cannot write /dev/full: No space left on device\n")
+        let bad = try temporaryFile(Array("import asyncio\nclass A:\n    pass\n".utf8))
+        let refused = try loopscope(["record", bad, "-o", out + ".bad"])
+        #expect(refused.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out + ".bad"))
+    }
+
     @Test func checkPrintsASummaryPerFile() throws {
         let r = try loopscope(["check", "Scenarios/01_hello.py", "Scenarios/03_create_task_order.py"])
         #expect(r.status == 0)

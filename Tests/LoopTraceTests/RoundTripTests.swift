@@ -21,6 +21,27 @@ import LoopSimulator
         #expect(TraceWriter.encode(Fixtures.record(path)) == first)
     }
 
+    @Test("a trace written as the run goes has the bytes of the finished store's", arguments: try Fixtures.scenarioPaths())
+    func streamingEqualsEncodingTheStore(_ path: String) throws {
+        let store = Fixtures.record(path)
+        var streamed: [UInt8] = []
+        var chunks = 0
+        let writer = TraceStreamWriter(header: store.header) { chunks += 1; streamed += $0; return true }
+        for i in 0..<store.eventCount { writer.receive(store.event(at: i)) }
+        #expect(writer.finish())
+        #expect(chunks >= 1)
+        #expect(streamed == TraceWriter.encode(store))
+    }
+
+    @Test func aFailedWriteIsReportedAndEndsWriting() {
+        let store = Fixtures.record("Scenarios/04_cancel_sleeping.py")
+        var calls = 0
+        let writer = TraceStreamWriter(header: store.header) { _ in calls += 1; return false }
+        for i in 0..<store.eventCount { writer.receive(store.event(at: i)) }
+        #expect(!writer.finish())
+        #expect(calls == 1)
+    }
+
     @Test func awkwardValuesSurvive() throws {
         let header = TraceHeader(loopscopeVersion: "x", path: "p\"q.py", source: "print('é\\t\u{1}')\n\u{1F600}\n",
                                  options: SimulationOptions(maxIterations: nil, timeHorizon: 0.1, maxInstructions: 5))
