@@ -230,7 +230,7 @@ public final class PyClass: PyObject {
 /// An instance of a library class.
 public class PyInstance: PyObject {
     public let cls: PyClass
-    public var attributes: [String: Value] = [:]
+    public var attributes = AttributeTable()
     public init(cls: PyClass) { self.cls = cls }
     public override var pyClass: PyClass { cls }
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
