@@ -17,13 +17,36 @@ enum Console {
 
     static func err(_ text: String) {
         flush()
+        clearProgress()
         writeAll(2, Array(text.utf8))
     }
 
     static func flush() {
         guard !buffer.isEmpty else { return }
+        clearProgress()
         writeAll(1, buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Progress
+
+    /// Whether a status line can be shown: stderr is a terminal.
+    static let showsProgress = isatty(2) == 1
+    nonisolated(unsafe) private static var progressShown = false
+
+    /// Shows `text` as a transient status line on stderr (on a terminal only). It is
+    /// erased before anything else is written, so output never mixes with it.
+    static func progress(_ text: String) {
+        guard showsProgress else { return }
+        flush()
+        writeAll(2, Array(("\r\u{1B}[K" + text).utf8))
+        progressShown = true
+    }
+
+    static func clearProgress() {
+        guard progressShown else { return }
+        progressShown = false
+        writeAll(2, Array("\r\u{1B}[K".utf8))
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {

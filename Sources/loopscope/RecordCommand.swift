@@ -31,8 +31,10 @@ struct RecordCommand: ParsableCommand {
         let writer = TraceStreamWriter(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: file,
                                                            source: source, options: options),
                                        write: trace.write)
+        let progress = SimulationProgress("recording")
         let outcome = Simulation(source: source, path: file, options: options)
-            .run(sink: writer, stdout: Console.out, stderr: Console.err)
+            .run(sink: writer, pacer: progress.pacer, stdout: Console.out, stderr: Console.err)
+        progress.finish()
         Console.flush()
         switch outcome {
         case .failure(let list):

@@ -43,7 +43,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let source = try loadScenario(file)
         let simulation = Simulation(source: source, path: file, options: limits.simulationOptions)
-        let outcome = simulation.run(stdout: Console.out, stderr: Console.err)
+        let progress = SimulationProgress("running")
+        let outcome = simulation.run(pacer: progress.pacer, stdout: Console.out, stderr: Console.err)
+        progress.finish()
         Console.flush()
         switch outcome {
         case .failure(let list):

@@ -12,7 +12,10 @@ func recordScenario(_ path: String, options: SimulationOptions,
                     stdout: @escaping (String) -> Void) throws -> (TraceStore, SimulationResult) {
     let source = try loadScenario(path)
     let store = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: path, source: source, options: options))
-    let outcome = Simulation(source: source, path: path, options: options).run(sink: store, stdout: stdout, stderr: Console.err)
+    let progress = SimulationProgress("simulating")
+    let outcome = Simulation(source: source, path: path, options: options)
+        .run(sink: store, pacer: progress.pacer, stdout: stdout, stderr: Console.err)
+    progress.finish()
     switch outcome {
     case .failure(let list):
         Console.flush()

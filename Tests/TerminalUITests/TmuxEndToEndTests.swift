@@ -96,6 +96,19 @@ struct TmuxEndToEndTests {
         try t.expectSaneTerminal(after)
     }
 
+    @Test func longRecordingShowsProgressThenErasesIt() throws {
+        let out = NSTemporaryDirectory() + "loopscope-e2e-progress-\(UUID().uuidString.prefix(8)).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let t = try Tmux(width: 100, height: 10, command: [Tmux.binary, "record", Tmux.root + "/bench/many_tasks.py", "-o", out])
+        defer { t.kill() }
+        let during = try t.waitFor("recording… loop iteration", timeout: 30)
+        #expect(during.contains("loopscope: recording… loop iteration"))
+        let after = try t.waitFor("EXIT=", timeout: 120)
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("10000 49500000"))
+        #expect(!after.contains("recording…"))
+    }
+
     @Test func notATerminalPointsToRender() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Tmux.binary)
