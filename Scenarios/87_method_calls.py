@@ -62,6 +62,11 @@ async def main():
                 asyncio.gather(x=1)
         except TypeError as e:
             print("TypeError:", e)
+    other = loop.create_future()
+    print(other.set_result == other.set_result, other.done == other.cancelled, loop.time == loop.time)
+    print(type(other.done).__name__, callable(other.done), other.done.__name__, type(ev.wait).__name__)
+    other.add_done_callback(fut.done)
+    print(other.remove_done_callback(fut.done), other.remove_done_callback(fut.done))
     handle = loop.call_later(delay=0.25, callback=print)
     print(handle.cancelled(), handle.when() - loop.time())
     handle.cancel()

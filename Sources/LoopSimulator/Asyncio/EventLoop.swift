@@ -466,45 +466,54 @@ final class EventLoop: PyObject {
 
     // MARK: Python attributes
 
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
-        // `BaseEventLoop`'s methods, with the signatures of `base_events.py`.
-        func fn(_ signature: NativeSignature = .python(parameters: [], required: 0),
-                _ body: @escaping PyBuiltin.Body) -> Value {
-            vm.nativeFunction(name, owner: "BaseEventLoop", signature, body)
+    override class var nativeMethods: [String: PyBuiltin]? { loopMethods }
+
+    /// `BaseEventLoop`'s methods, with the signatures of `base_events.py`.
+    private static let loopMethods: [String: PyBuiltin] = {
+        typealias Body = (EventLoop, Interpreter, MethodArguments, [(String, Value)]) throws -> Value
+        func m(_ name: String, _ signature: NativeSignature = .python(parameters: [], required: 0),
+               _ body: @escaping Body) -> (String, PyBuiltin) {
+            (name, PyBuiltin.method(name, of: EventLoop.self, owner: "BaseEventLoop", signature, body))
         }
-        switch name {
-        case "time": return fn { _, _, _ in .float(self.time()) }
-        case "create_future": return fn { _, _, _ in .object(PyFuture(loop: self, site: SourceSites.createFuture)) }
-        case "create_task":
-            return fn(.python(parameters: ["coro"], required: 1, keywordOnly: ["name", "context"])) { vm, args, kwargs in
-                try self.library.createTask(vm, self, args, kwargs)
-            }
-        case "call_soon":
-            return fn(.python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { _, args, _ in
-                try self.checkCallable(args[0], "call_soon")
-                return .object(self.callSoon(python: args[0], Array(args.dropFirst())))
-            }
-        case "call_later", "call_at":
-            // call_later(delay, cb, *args) is call_at(now + delay, cb, *args).
-            let first = name == "call_later" ? "delay" : "when"
-            let signature = NativeSignature.python(parameters: [first, "callback"], required: 2, varargs: true, keywordOnly: ["context"])
-            return fn(signature) { vm, args, _ in
+        // call_later(delay, cb, *args) is call_at(now + delay, cb, *args).
+        func timer(_ name: String) -> (String, PyBuiltin) {
+            let later = name == "call_later"
+            let signature = NativeSignature.python(parameters: [later ? "delay" : "when", "callback"], required: 2,
+                                                   varargs: true, keywordOnly: ["context"])
+            return m(name, signature) { loop, vm, args, _ in
                 guard let t = args[0].numericValue else {
-                    throw vm.typeError(name == "call_later" ? "unsupported operand type(s) for +: 'float' and '\(args[0].typeName)'" : "unsupported operand type(s) for -: '\(args[0].typeName)' and 'float'")
+                    throw vm.typeError(later ? "unsupported operand type(s) for +: 'float' and '\(args[0].typeName)'"
+                                             : "unsupported operand type(s) for -: '\(args[0].typeName)' and 'float'")
                 }
-                try self.checkCallable(args[1], name)
-                let when = name == "call_later" ? self.time() + t : t
-                return .object(self.callAt(when, .python(args[1], Array(args.dropFirst(2)))))
+                try loop.checkCallable(args[1], name)
+                return .object(loop.callAt(later ? loop.time() + t : t, .python(args[1], Array(args.dropFirst(2)))))
             }
-        case "get_debug": return fn { _, _, _ in .bool(self.debug) }
-        case "set_debug":
-            return fn(.python(parameters: ["enabled"], required: 1)) { vm, args, _ in
-                self.debug = try vm.truthy(args[0])
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            m("time") { loop, _, _, _ in .float(loop.time()) },
+            m("create_future") { loop, _, _, _ in .object(PyFuture(loop: loop, site: SourceSites.createFuture)) },
+            m("create_task", .python(parameters: ["coro"], required: 1, keywordOnly: ["name", "context"])) { loop, vm, args, kwargs in
+                try loop.library.createTask(vm, loop, args.array, kwargs)
+            },
+            m("call_soon", .python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { loop, _, args, _ in
+                try loop.checkCallable(args[0], "call_soon")
+                return .object(loop.callSoon(python: args[0], Array(args.dropFirst())))
+            },
+            timer("call_later"),
+            timer("call_at"),
+            m("get_debug") { loop, _, _, _ in .bool(loop.debug) },
+            m("set_debug", .python(parameters: ["enabled"], required: 1)) { loop, vm, args, _ in
+                loop.debug = try vm.truthy(args[0])
                 return .none
-            }
-        case "is_running": return fn { _, _, _ in .bool(self.running) }
-        case "is_closed": return fn { _, _, _ in .bool(self.closed) }
-        case "stop": return fn { _, _, _ in self.stop(); return .none }
+            },
+            m("is_running") { loop, _, _, _ in .bool(loop.running) },
+            m("is_closed") { loop, _, _, _ in .bool(loop.closed) },
+            m("stop") { loop, _, _, _ in loop.stop(); return .none },
+        ])
+    }()
+
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
         case "slow_callback_duration": return .float(slowCallbackDuration)
         default: return nil
         }

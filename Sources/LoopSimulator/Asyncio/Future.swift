@@ -184,30 +184,40 @@ public class PyFuture: PyObject {
 
     // MARK: Python attributes
 
+    override class var nativeMethods: [String: PyBuiltin]? { futureMethods }
+    private static let futureMethods = methodTable(owner: "Future")
+
+    /// `_asyncio.Future`'s methods; messages name them `owner.name` (a Task's table is
+    /// made with "Task"), except the Argument Clinic ones, which CPython names bare.
+    static func methodTable(owner: String) -> [String: PyBuiltin] {
+        typealias Body = (PyFuture, Interpreter, MethodArguments, [(String, Value)]) throws -> Value
+        func m(_ name: String, _ signature: NativeSignature = .noArguments, clinic: Bool = false,
+               _ body: @escaping Body) -> (String, PyBuiltin) {
+            (name, PyBuiltin.method(name, of: PyFuture.self, owner: clinic ? nil : owner, signature, body))
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            m("result") { f, vm, _, _ in try f.result(vm) },
+            m("exception") { f, vm, _, _ in try f.exception(vm).map { .object($0) } ?? .none },
+            m("done") { f, _, _, _ in .bool(f.isDone) },
+            m("cancelled") { f, _, _, _ in .bool(f.isCancelled) },
+            m("cancel", .clinic(positionalOnly: 0, positionalOrKeyword: ["msg"], keywordOnly: []), clinic: true) { f, _, args, _ in
+                .bool(f.requestCancel(message: args.first ?? .none))
+            },
+            m("set_result", .oneArgument) { f, vm, args, _ in try f.setResult(args[0], vm); return .none },
+            m("set_exception", .oneArgument) { f, vm, args, _ in try f.setException(args[0], vm); return .none },
+            m("add_done_callback", .clinic(positionalOnly: 1, positionalOrKeyword: [], keywordOnly: ["context"]), clinic: true) { f, vm, args, _ in
+                f.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
+                return .none
+            },
+            m("remove_done_callback", .oneArgument) { f, vm, args, _ in .int(try f.removeDoneCallback(args[0], vm)) },
+            m("get_loop") { f, _, _, _ in .object(f.loop) },
+            m("_make_cancelled_error") { f, vm, _, _ in .object(f.makeCancelledError(vm)) },
+        ])
+    }
+
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
-        case "result": return method(name, vm) { vm, _ in try self.result(vm) }
-        case "exception": return method(name, vm) { vm, _ in try self.exception(vm).map { .object($0) } ?? .none }
-        case "done": return method(name, vm) { _, _ in .bool(self.isDone) }
-        case "cancelled": return method(name, vm) { _, _ in .bool(self.isCancelled) }
-        case "cancel":
-            let signature = NativeSignature.clinic(positionalOnly: 0, positionalOrKeyword: ["msg"], keywordOnly: [])
-            return vm.nativeFunction(name, owner: nil, signature) { _, args, _ in
-                .bool(self.requestCancel(message: args.first ?? .none))
-            }
-        case "set_result": return method(name, vm, .oneArgument) { vm, args in try self.setResult(args[0], vm); return .none }
-        case "set_exception": return method(name, vm, .oneArgument) { vm, args in try self.setException(args[0], vm); return .none }
-        case "add_done_callback":
-            let signature = NativeSignature.clinic(positionalOnly: 1, positionalOrKeyword: [], keywordOnly: ["context"])
-            return vm.nativeFunction(name, owner: nil, signature) { vm, args, _ in
-                self.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
-                return .none
-            }
-        case "remove_done_callback":
-            return method(name, vm, .oneArgument) { vm, args in .int(try self.removeDoneCallback(args[0], vm)) }
-        case "get_loop": return method(name, vm) { _, _ in .object(self.loop) }
         case "_asyncio_future_blocking": return .bool(asyncioFutureBlocking)
-        case "_make_cancelled_error": return method(name, vm) { vm, _ in .object(self.makeCancelledError(vm)) }
         case "_cancel_message": return cancelMessage
         case "_state": return .str(state.rawValue)
         default: return nil
@@ -232,13 +242,6 @@ public class PyFuture: PyObject {
     /// (`cancel(message:)` is `Future.cancel` itself, what subclasses call as `super()`.)
     func requestCancel(message: Value) -> Bool {
         cancel(message: message)
-    }
-
-    /// A C method of `_asyncio.Future` (or `Task`): it takes no arguments unless
-    /// `signature` says otherwise, and errors name it `Future.name`/`Task.name`.
-    func method(_ name: String, _ vm: Interpreter, _ signature: NativeSignature = .noArguments,
-                _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Value {
-        vm.nativeFunction(name, owner: reprClassName, signature) { vm, args, _ in try body(vm, args) }
     }
 
     override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }

@@ -161,15 +161,33 @@ final class PyTask: PyFuture {
 
     // MARK: Python attributes
 
+    override class var nativeMethods: [String: PyBuiltin]? { taskMethods }
+
+    /// `_asyncio.Task`'s methods: Future's, named `Task.*`, and its own.
+    private static let taskMethods: [String: PyBuiltin] = {
+        typealias Body = (PyTask, Interpreter, MethodArguments, [(String, Value)]) throws -> Value
+        func m(_ name: String, _ signature: NativeSignature = .noArguments, _ body: @escaping Body) -> (String, PyBuiltin) {
+            (name, PyBuiltin.method(name, of: PyTask.self, owner: "Task", signature, body))
+        }
+        func unsupported(_ name: String) -> (String, PyBuiltin) {
+            m(name, .oneArgument) { _, vm, _, _ in
+                throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name) operation"))
+            }
+        }
+        let own = Dictionary(uniqueKeysWithValues: [
+            m("get_name") { t, _, _, _ in .str(t.name) },
+            m("set_name", .oneArgument) { t, vm, args, _ in t.name = try vm.str(args[0]); return .none },
+            m("get_coro") { t, _, _, _ in .object(t.coro) },
+            m("cancelling") { t, _, _, _ in .int(t.numCancelsRequested) },
+            m("uncancel") { t, _, _, _ in .int(t.uncancel()) },
+            unsupported("set_result"),
+            unsupported("set_exception"),
+        ])
+        return PyFuture.methodTable(owner: "Task").merging(own) { $1 }
+    }()
+
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
-        case "get_name": return method(name, vm) { _, _ in .str(self.name) }
-        case "set_name": return method(name, vm, .oneArgument) { vm, args in self.name = try vm.str(args[0]); return .none }
-        case "get_coro": return method(name, vm) { _, _ in .object(self.coro) }
-        case "cancelling": return method(name, vm) { _, _ in .int(self.numCancelsRequested) }
-        case "uncancel": return method(name, vm) { _, _ in .int(self.uncancel()) }
-        case "set_result", "set_exception":
-            return method(name, vm, .oneArgument) { vm, _ in throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Task does not support \(name) operation")) }
         case "_fut_waiter": return futWaiter.map { .object($0) } ?? Value.none
         case "_must_cancel": return .bool(mustCancel)
         default: return try super.nativeAttribute(name, vm)

@@ -18,6 +18,9 @@ open class PyObject {
 
     /// A native attribute or method, or nil.
     func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { nil }
+    /// Methods shared by every instance of a native type, called with the receiver first
+    /// (see `PyBuiltin.method`): found without making an object per access.
+    class var nativeMethods: [String: PyBuiltin]? { nil }
     /// Sets a native attribute; false when the object has no such settable attribute.
     func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
     /// The items a `for` loop walks, for native collections.
@@ -140,6 +143,9 @@ public final class PyBuiltin: PyObject {
     /// type the messages name it by (`Future` for `Future.done()`).
     let signature: NativeSignature?
     let owner: String?
+    /// A method of a native type (CPython's method descriptor): its first argument is the
+    /// receiver, which the signature does not count.
+    let takesReceiver: Bool
     /// Positional argument counts that need no binding when no keywords are given (the
     /// common call skips `bindNative`); everything is checked when there is no signature.
     let plainArguments: ClosedRange<Int>
@@ -150,20 +156,49 @@ public final class PyBuiltin: PyObject {
         signature = nil
         owner = nil
         plainArguments = 0...Int.max
+        takesReceiver = false
     }
 
-    init(_ name: String, owner: String?, _ signature: NativeSignature, _ body: @escaping Body) {
+    init(_ name: String, owner: String?, _ signature: NativeSignature, takesReceiver: Bool = false,
+         _ body: @escaping Body) {
         self.name = name
         self.body = body
         self.signature = signature
         self.owner = owner
+        self.takesReceiver = takesReceiver
         plainArguments = signature.plainArguments
+    }
+
+    /// A method of native type `T`, for its type's `nativeMethods` table: `body` gets the
+    /// receiver and the arguments after it. `owner` names it in error messages.
+    static func method<T: PyObject>(_ name: String, of type: T.Type, owner: String?,
+                                    _ signature: NativeSignature = .noArguments,
+                                    _ body: @escaping (T, Interpreter, MethodArguments, [(String, Value)]) throws -> Value) -> PyBuiltin {
+        PyBuiltin(name, owner: owner, signature, takesReceiver: true) { vm, args, kwargs in
+            guard case .object(let o)? = args.first, let receiver = o as? T else {
+                throw vm.typeError("descriptor '\(name)' requires a '\(owner ?? name)' object")
+            }
+            return try body(receiver, vm, MethodArguments(args), kwargs)
+        }
     }
 
     /// The name CPython's messages give it: `Future.done`, `list.append`, `gather`.
     var qualname: String { owner.map { "\($0).\(name)" } ?? name }
 
     public override var pyClass: PyClass { BuiltinTypes.builtinFunction }
+}
+
+/// The arguments of a native method after its receiver, indexed from 0, without
+/// copying them out of the call's argument list.
+struct MethodArguments {
+    private let all: [Value]
+    init(_ all: [Value]) { self.all = all }
+    var count: Int { all.count - 1 }
+    subscript(i: Int) -> Value { all[i + 1] }
+    var first: Value? { count > 0 ? all[1] : nil }
+    /// The arguments from the `n`-th on.
+    func dropFirst(_ n: Int = 1) -> ArraySlice<Value> { all.dropFirst(n + 1) }
+    var array: [Value] { Array(all.dropFirst()) }
 }
 
 /// `obj.method`: a function with its first argument bound.
@@ -174,7 +209,11 @@ public final class PyBoundMethod: PyObject {
         self.receiver = receiver
         self.function = function
     }
-    public override var pyClass: PyClass { BuiltinTypes.method }
+    /// A native method bound to its object is a `builtin_function_or_method`, as in CPython.
+    public override var pyClass: PyClass {
+        if case .object(let f) = function, f is PyBuiltin { return BuiltinTypes.builtinFunction }
+        return BuiltinTypes.method
+    }
 }
 
 /// A class: the built-in types, the exception hierarchy and the classes of the built-in

@@ -7,6 +7,7 @@ extension Interpreter {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
         case .object(let o):
+            if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }
             if let v = try o.nativeAttribute(name, self) { return v }
             if let v = o.instanceAttribute(name) { return v }
             switch o {
@@ -50,6 +51,14 @@ extension Interpreter {
                 }
             case let b as PyBuiltin:
                 if name == "__name__" { return .str(b.name) }
+                if name == "__qualname__" { return .str(b.qualname) }
+            case let m as PyBoundMethod:
+                switch name {
+                case "__self__": return m.receiver
+                case "__func__" where !(m.function.asObject is PyBuiltin): return m.function
+                case "__name__", "__qualname__": return try getAttribute(m.function, name)
+                default: break
+                }
             default:
                 break
             }
@@ -60,10 +69,13 @@ extension Interpreter {
     }
 
     /// For `LOAD_METHOD`: the function `obj.name` would bind, when `getAttribute` would
-    /// find a Python function on the class of an instance (checking what it checks first:
-    /// native and instance attributes). Nil for every other attribute.
+    /// bind one: a native type's method, or a Python function on the class of an instance
+    /// (checking what it checks first: native and instance attributes). Nil for every
+    /// other attribute.
     func methodFunction(_ obj: Value, _ name: String) -> Value? {
-        guard case .object(let o) = obj, let inst = o as? PyInstance, name != "__class__" else { return nil }
+        guard case .object(let o) = obj else { return nil }
+        if let m = type(of: o).nativeMethods?[name] { return .object(m) }
+        guard let inst = o as? PyInstance, name != "__class__" else { return nil }
         do {
             if try o.nativeAttribute(name, self) != nil { return nil }
         } catch {

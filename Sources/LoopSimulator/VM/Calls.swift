@@ -18,11 +18,16 @@ extension Interpreter {
             return .frame(frame)
         }
         if let builtin = o as? PyBuiltin {
-            guard let signature = builtin.signature, !(kwargs.isEmpty && builtin.plainArguments.contains(args.count)) else {
+            let receivers = builtin.takesReceiver ? 1 : 0
+            guard let signature = builtin.signature,
+                  !(kwargs.isEmpty && builtin.plainArguments.contains(args.count - receivers)) else {
                 return .value(try builtin.body(self, args, kwargs))
             }
-            let (bound, keywords) = try bindNative(builtin.qualname, signature, args, kwargs)
-            return .value(try builtin.body(self, bound, keywords))
+            if receivers == 1 && args.isEmpty {
+                throw typeError("unbound method \(builtin.qualname)() needs an argument")
+            }
+            let (bound, keywords) = try bindNative(builtin.qualname, signature, Array(args.dropFirst(receivers)), kwargs)
+            return .value(try builtin.body(self, Array(args.prefix(receivers)) + bound, keywords))
         }
         if let method = o as? PyBoundMethod {
             return try call(method.function, [method.receiver] + args, kwargs)

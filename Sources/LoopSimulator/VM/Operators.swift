@@ -181,6 +181,7 @@ extension Interpreter {
             if let l = x as? PyRange, let r = y as? PyRange {
                 return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
             }
+            if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
             return false
         default:
             if let x = intValue(a), let y = intValue(b) { return x == y }
