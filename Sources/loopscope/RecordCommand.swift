@@ -31,22 +31,12 @@ struct RecordCommand: ParsableCommand {
         let writer = TraceStreamWriter(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: file,
                                                            source: source, options: options),
                                        write: trace.write)
-        let progress = SimulationProgress("recording")
-        let outcome = Simulation(source: source, path: file, options: options)
-            .run(sink: writer, pacer: progress.pacer, stdout: Console.out, stderr: Console.err)
-        progress.finish()
-        Console.flush()
-        switch outcome {
-        case .failure(let list):
-            trace.discard()
-            Console.printDiagnostics(list.diagnostics, path: file, source: source)
+        let result = try simulate(source, path: file, options: options, sink: writer, verb: "recording",
+                                  stdout: Console.out, onRejected: trace.discard)
+        guard writer.finish(), trace.close() else {
+            trace.reportFailure()
             throw ExitCode(2)
-        case .success(let result):
-            guard writer.finish(), trace.close() else {
-                trace.reportFailure()
-                throw ExitCode(2)
-            }
-            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
         }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 }

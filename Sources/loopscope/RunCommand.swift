@@ -42,17 +42,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let source = try loadScenario(file)
-        let simulation = Simulation(source: source, path: file, options: limits.simulationOptions)
-        let progress = SimulationProgress("running")
-        let outcome = simulation.run(pacer: progress.pacer, stdout: Console.out, stderr: Console.err)
-        progress.finish()
-        Console.flush()
-        switch outcome {
-        case .failure(let list):
-            Console.printDiagnostics(list.diagnostics, path: file, source: source)
-            throw ExitCode(2)
-        case .success(let result):
-            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
-        }
+        let result = try simulate(source, path: file, options: limits.simulationOptions, sink: nil, verb: "running",
+                                  stdout: Console.out)
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 }

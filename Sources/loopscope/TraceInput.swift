@@ -12,17 +12,27 @@ func recordScenario(_ path: String, options: SimulationOptions,
                     stdout: @escaping (String) -> Void) throws -> (TraceStore, SimulationResult) {
     let source = try loadScenario(path)
     let store = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: path, source: source, options: options))
-    let progress = SimulationProgress("simulating")
+    let result = try simulate(source, path: path, options: options, sink: store, verb: "simulating", stdout: stdout)
+    return (store, result)
+}
+
+/// Runs a scenario with a progress line on the terminal (see `SimulationProgress`). A
+/// scenario that does not check gets its diagnostics printed and exit status 2, after
+/// `onRejected` (which removes what was prepared for the run).
+func simulate(_ source: String, path: String, options: SimulationOptions, sink: SimulationEventSink?,
+              verb: String, stdout: @escaping (String) -> Void, onRejected: () -> Void = {}) throws -> SimulationResult {
+    let progress = SimulationProgress(verb)
     let outcome = Simulation(source: source, path: path, options: options)
-        .run(sink: store, pacer: progress.pacer, stdout: stdout, stderr: Console.err)
+        .run(sink: sink, pacer: progress.pacer, stdout: stdout, stderr: Console.err)
     progress.finish()
+    Console.flush()
     switch outcome {
     case .failure(let list):
-        Console.flush()
+        onRejected()
         Console.printDiagnostics(list.diagnostics, path: path, source: source)
         throw ExitCode(2)
     case .success(let result):
-        return (store, result)
+        return result
     }
 }
 
