@@ -419,7 +419,7 @@ final class EventLoop: PyObject {
 
     @inline(__always)
     func emit(_ kind: consuming SimulationEvent.Kind) {
-        state.emit(kind)
+        state.emit(consume kind)
     }
 
     func emitFutureResolved(_ f: PyFuture) {

@@ -22,7 +22,8 @@ final class SimulationState {
     /// Sends an event stamped with the current time and iteration to the listener.
     @inline(__always)
     func emit(_ kind: consuming SimulationEvent.Kind) {
-        listener?.receive(SimulationEvent(time: clock, iteration: iteration, kind: kind))
+        guard let listener else { return }
+        listener.receive(SimulationEvent(time: clock, iteration: iteration, kind: consume kind))
     }
     /// For warnings that need to know where the program is (never-awaited coroutines).
     /// Cleared when the run ends (it would otherwise keep the interpreter alive).

@@ -6,7 +6,7 @@ public struct SimulationEvent: Equatable, Sendable {
     public var iteration: Int
     public var kind: Kind
 
-    public init(time: Double, iteration: Int, kind: Kind) {
+    public init(time: Double, iteration: Int, kind: consuming Kind) {
         self.time = time
         self.iteration = iteration
         self.kind = kind

@@ -72,7 +72,8 @@ struct ValueStack {
     /// Removes the value at `index`, moving the ones above it down (no copies).
     mutating func remove(at index: Int) {
         (base + index).deinitialize(count: 1)
-        (base + index).moveInitialize(from: base + index + 1, count: count - index - 1)
+        // Element by element: the callers move one or two values, below a memmove's cost.
+        for i in index..<(count - 1) { (base + i).moveInitialize(from: base + i + 1, count: 1) }
         count -= 1
     }
 
