@@ -116,7 +116,8 @@ extension TraceStore {
         if !skipped.isEmpty { positions = (positions + skipped).sorted() }
         return positions.map { e in
             let p = events[Int(e)]
-            return ReadyEntry(handle: Int(p.a), description: strings[p.c], task: p.b == PackedEvent.none ? nil : Int(p.b))
+            return ReadyEntry(handle: Int(p.a), description: strings[p.c], task: p.b == PackedEvent.none ? nil : Int(p.b),
+                              cancelled: p.kind == .callbackSkipped)
         }
     }
 

@@ -44,6 +44,8 @@ public struct ReadyEntry: Equatable, Sendable {
     public var description: String
     /// The task whose step it is, if any.
     public var task: Int?
+    /// Cancelled while queued: the loop took it and did not run it.
+    public var cancelled = false
 }
 
 /// A handle in the timer heap.

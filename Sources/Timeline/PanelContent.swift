@@ -59,7 +59,6 @@ struct PanelContent {
 
     /// Callback descriptions as people read them.
     func describe(_ description: String) -> String {
-        if description.hasPrefix("<object object") { return "callback" }
         if description == "_set_result_unless_cancelled" { return "sleep timer" }
         if description == "_release_waiter" { return "wait_for timeout" }
         return description
@@ -95,6 +94,7 @@ struct PanelContent {
             if let t = r.task, !r.description.hasPrefix(store.task(at: store.taskIndex(id: t) ?? 0).name) {
                 l.add("  (\(taskName(id: t)))", Self.dim)
             }
+            if r.cancelled { l.add(" (cancelled, skipped)", Self.dim) }
             out.append(PanelLine(l))
         }
         let live = loop.timers.filter { !$0.cancelled }

@@ -239,6 +239,30 @@ extension ExplorerState {
         #expect(s.cursor == 5)
     }
 
+    @Test func loopPanelShowsACancelledHandleAsSkipped() {
+        let trace = Fixtures.recorded("""
+        import asyncio
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.call_soon(print, "runs")
+            loop.call_soon(print, "skipped").cancel()
+            loop.call_later(1, print, "later")
+            loop.call_later(5, print, "never").cancel()
+            await asyncio.sleep(0)
+
+        asyncio.run(main())
+        """)
+        var s = ExplorerState.opening(trace, mode: "replay", width: 120, height: 40)
+        s.press("nn", trace)
+        let screen = Screen.render(trace.store, stories: trace.stories, model: s.model(trace), glyphs: Glyphs(ascii: false))
+        let text = GridText.plain(screen.grid)
+        #expect(text.contains("ready when it began (3):"))
+        #expect(text.contains("print (cancelled, skipped)"))
+        #expect(text.contains("timers (2):"))
+        #expect(text.contains("print (cancelled)"))
+    }
+
     @Test func resizeChangesTheFrame() {
         var s = ExplorerState.opening(demo, mode: "replay", width: 100, height: 30)
         s.handle(.resize(width: 160, height: 50), demo)

@@ -114,6 +114,7 @@ import TestSupport
         // main's next step; it skips the cancelled one. Both timers are in the heap.
         let second = try #require(store.loopState(atIteration: 2))
         #expect(second.ready.map(\.description) == ["hello", "hello", "Task-1.step"])
+        #expect(second.ready.map(\.cancelled) == [false, true, false])
         #expect(second.callbacks.map(\.description) == ["hello", "Task-1.step"])
         #expect(second.timers.map(\.deadline) == [1, 5])
         #expect(second.timers.map(\.cancelled) == [false, false])
