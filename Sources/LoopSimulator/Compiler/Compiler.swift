@@ -53,6 +53,9 @@ private final class CompilerState {
     let analysis: ScopeAnalysis
     var unit: CompileUnit!
     var line = 1
+    /// Names the module binds by `import` (`asyncio`, `time`): `asyncio.sleep(...)` is a
+    /// plain call of a module attribute, compiled without LOAD_METHOD's receiver slot.
+    var moduleNames: Set<String> = []
 
     init(filename: String, analysis: ScopeAnalysis) {
         self.filename = filename
@@ -65,6 +68,11 @@ private final class CompilerState {
         let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1)
         code.isModule = true
         unit = CompileUnit(code: code, scope: analysis.module)
+        for stmt in module.body {
+            if case .import(let aliases) = stmt.kind {
+                for a in aliases { moduleNames.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
+            }
+        }
         try compileBody(module.body)
         emit(.loadConst(constant(.none)))
         emit(.returnValue)
@@ -197,6 +205,12 @@ private final class CompilerState {
             if unit.scope.bound.contains(n) { return .fast(localSlot(n)) }
             return .global(name(n))
         }
+    }
+
+    /// Whether `e` names a module the scenario imported (and that name is not a local).
+    private func isModuleName(_ e: Expr) -> Bool {
+        guard case .name(let n) = e.kind, moduleNames.contains(n), case .global = access(n) else { return false }
+        return true
     }
 
     private func load(_ n: String) {
@@ -792,7 +806,7 @@ private final class CompilerState {
             if case .positional = $0.kind { return true }
             return false
         }
-        if positionalOnly, case let .attribute(obj, attr) = fn.kind {
+        if positionalOnly, case let .attribute(obj, attr) = fn.kind, !isModuleName(obj) {
             // `obj.name(args)`: LOAD_METHOD / CALL_METHOD, as CPython compiles it.
             try compile(obj)
             line = fn.range.start.line
