@@ -130,6 +130,12 @@ struct CLITests {
         #expect(forever.status == 3)
         #expect(forever.stderr.contains("stopped after 100 loop iterations"))
 
+        // A task stopped by the limit is not reported as an exception nobody retrieved.
+        let busy = try loopscope(["run", "--max-instructions", "100000", "tests-data/adversarial/busy_loop.py"])
+        #expect(busy.status == 3)
+        #expect(busy.stdout == "spinning\n")
+        #expect(busy.stderr == "loopscope: stopped after 100000 bytecode instructions without finishing; a callback may loop forever without awaiting (raise the limit with --max-instructions N)\n")
+
         let bad = try loopscope(["run", "--max-iterations", "0", "Scenarios/01_hello.py"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--max-iterations must be positive"))

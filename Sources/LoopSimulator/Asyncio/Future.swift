@@ -60,7 +60,9 @@ public class PyFuture: PyObject {
 
     /// `Future.__del__`: an exception nobody retrieved is logged when the future is freed.
     deinit {
-        guard logTraceback, let exc = exceptionValue else { return }
+        // A simulation stopped by a limit unwinds every task with its halt exception:
+        // nothing CPython would report.
+        guard logTraceback, let exc = exceptionValue, !loop.state.halted else { return }
         let vm = loop.vm
         exc.traceback = exceptionTraceback
         loop.state.reportException(vm, exc, lines: [

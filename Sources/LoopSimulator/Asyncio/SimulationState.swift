@@ -8,6 +8,8 @@ final class SimulationState {
     /// Iterations of `_run_once` so far, over all loops.
     var iteration = 0
     var maxIterations: Int?
+    /// Set when a limit or a deadlock stopped the simulation (see `Interpreter.halt`).
+    var halted = false
     var timeHorizon: Double?
     /// Whoever listens to events (held for the run; `Simulation.run` lets go at the end).
     /// `tracing` says whether anyone does, checked on hot paths.

@@ -765,6 +765,7 @@ public final class Interpreter {
     /// Stops the simulation: the returned error unwinds everything.
     func halt(_ reason: SimulationHalt) -> PythonError {
         if halted == nil { halted = reason }
+        library?.state.halted = true
         let exc = haltException ?? PyException(cls: BuiltinTypes.systemExit, args: [])
         haltException = exc
         return PythonError(exc)
