@@ -93,9 +93,9 @@ public final class TraceStore: SimulationEventSink {
     public func receive(_ event: SimulationEvent) { append(event) }
 
     public func append(_ event: SimulationEvent) {
-        var packed = PackedEvent(event, strings: &strings)
+        let packed = PackedEvent(event, strings: &strings)
         let position = Int32(events.count)
-        index(&packed, at: position)
+        index(packed, at: position)
         events.append(packed)
     }
 
@@ -110,7 +110,7 @@ public final class TraceStore: SimulationEventSink {
         return i < 0 ? nil : Int(i)
     }
 
-    private func index(_ e: inout PackedEvent, at i: Int32) {
+    private func index(_ e: PackedEvent, at i: Int32) {
         switch e.kind {
         case .iterationStart:
             iterations.append(IterationRecord(firstEvent: i, slot: Int32(slotCount), firstCallback: Int32(callbacks.count)))

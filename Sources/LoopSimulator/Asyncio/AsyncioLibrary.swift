@@ -534,12 +534,12 @@ final class PySet: PyObject {
             vm.nativeFunction(name, owner: "set", signature, body)
         }
         switch name {
-        case "add": return method(.oneArgument) { _, args, _ in self.add(args.first ?? .none); return .none }
-        case "discard": return method(.oneArgument) { _, args, _ in self.storage.remove(args.first ?? .none); return .none }
+        case "add": return method(.oneArgument) { _, args, _ in self.add(args[0]); return .none }
+        case "discard": return method(.oneArgument) { _, args, _ in self.storage.remove(args[0]); return .none }
         case "remove":
             return method(.oneArgument) { _, args, _ in
-                guard self.storage.remove(args.first ?? .none) != nil else {
-                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args.first ?? .none]))
+                guard self.storage.remove(args[0]) != nil else {
+                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args[0]]))
                 }
                 return .none
             }

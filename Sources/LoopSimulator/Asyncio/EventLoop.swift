@@ -105,7 +105,6 @@ final class Handle: PyObject {
         }
     }
 
-    func describe(_ vm: Interpreter) -> String { callback.describe(vm) }
 }
 
 /// Why a simulation stopped before the program ended.
@@ -207,7 +206,7 @@ final class EventLoop: PyObject {
         scheduled.push(timer)
         timer.scheduled = true
         if state.tracing {
-            emit(.timerScheduled(handle: timer.id, when: when, description: timer.describe(vm), future: timer.resolvedFuture?.id))
+            emit(.timerScheduled(handle: timer.id, when: when, description: timer.callback.describe(vm), future: timer.resolvedFuture?.id))
         }
         return timer
     }
@@ -217,10 +216,10 @@ final class EventLoop: PyObject {
     /// `BaseEventLoop.close`: the ready queue and the timer heap are cleared.
     func close() {
         closed = true
-        if state.tracing {
-            for timer in scheduled.elements { emit(.timerDropped(handle: timer.id)) }
+        for timer in scheduled.elements {
+            timer.scheduled = false
+            if state.tracing { emit(.timerDropped(handle: timer.id)) }
         }
-        for timer in scheduled.elements { timer.scheduled = false }
         scheduled.heapify([])
         ready.removeAll()
     }

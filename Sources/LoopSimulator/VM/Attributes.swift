@@ -206,7 +206,7 @@ extension Interpreter {
             }
         case "extend":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                l.items.append(contentsOf: try vm.iterate(args.first ?? .none))
+                l.items.append(contentsOf: try vm.iterate(args[0]))
                 return .none
             }
         case "insert":
@@ -228,7 +228,7 @@ extension Interpreter {
             }
         case "remove":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) {
+                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) {
                     l.items.remove(at: i)
                     return .none
                 }
@@ -236,12 +236,12 @@ extension Interpreter {
             }
         case "index":
             return typeMethod("list", name, .positional(min: 1, max: 3)) { vm, args, _ in
-                for (i, v) in l.items.enumerated() where try vm.equals(v, args.first ?? .none) { return .int(i) }
-                throw PythonError(vm.makeException(BuiltinTypes.valueError, "\(try vm.repr(args.first ?? .none)) is not in list"))
+                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) { return .int(i) }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "\(try vm.repr(args[0])) is not in list"))
             }
         case "count":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                .int(try l.items.filter { try vm.equals($0, args.first ?? .none) }.count)
+                .int(try l.items.filter { try vm.equals($0, args[0]) }.count)
             }
         case "clear":
             return typeMethod("list", name, .noArguments) { _, _, _ in l.items.removeAll(); return .none }

@@ -147,11 +147,16 @@ public final class Interpreter {
         case let .sleeping(future, timer):
             frame.stack.append(try resumeSleep(future, timer))
         case .future(let future):
-            guard future.isDone else {
-                throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
-            }
-            frame.stack.append(try future.result(self))
+            frame.stack.append(try awaitedResult(future))
         }
+    }
+
+    /// What `await future` gives once the task resumes (`Future.__await__` after its yield).
+    func awaitedResult(_ future: PyFuture) throws -> Value {
+        guard future.isDone else {
+            throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
+        }
+        return try future.result(self)
     }
 
     /// Converts a Swift error from an instruction into the Python exception raised in
@@ -619,21 +624,8 @@ public final class Interpreter {
         let args = Array(frame.stack.suffix(argc))
         frame.stack.removeLast(argc)
         let callee = frame.stack.removeLast()
-        let awaitable: Value
-        switch try call(callee, args, []) {
-        case .value(let v): awaitable = v
-        case .frame(let f):
-            // A plain function returning an awaitable: run it, then await its result.
-            // (Rare; it has to finish before the await can start.)
-            let inner = Fiber([])
-            try push(f, on: inner)
-            switch execute(inner, .start) {
-            case .returned(let v): awaitable = v
-            case .raised(let exc): throw PythonError(exc)
-            case .yielded: throw PythonError(makeException(BuiltinTypes.runtimeError, "a plain function cannot await"))
-            }
-        }
-        return try awaitValue(awaitable, frame, fiber)
+        // A plain function returning an awaitable runs to its end first (rare).
+        return try awaitValue(try callNow(callee, args), frame, fiber)
     }
 
     /// The calls' fast path: when the callee below `argc` arguments on `frame`'s stack is a

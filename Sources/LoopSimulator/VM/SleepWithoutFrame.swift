@@ -61,9 +61,6 @@ extension Interpreter {
     /// Sleep's `return await future` and `finally: h.cancel()`, when the task resumes it.
     func resumeSleep(_ future: PyFuture, _ timer: Handle) throws -> Value {
         defer { timer.cancel() }
-        guard future.isDone else {
-            throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
-        }
-        return try future.result(self)
+        return try awaitedResult(future)
     }
 }
