@@ -5,20 +5,15 @@ import ArgumentParser
 
 /// Writes bytes to a file, or prints a one-line error and exits 2.
 func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-    guard let file = fopen(path, "wb") else {
-        Console.err("loopscope: cannot write \(path): \(String(cString: strerror(errno)))\n")
-        throw ExitCode(2)
-    }
-    let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-    let closed = fclose(file)
-    if written != bytes.count || closed != 0 {
-        Console.err("loopscope: cannot write \(path): \(String(cString: strerror(errno)))\n")
+    let file = try OutputStream(path: path)
+    guard file.write(bytes), file.close() else {
+        file.reportFailure()
         throw ExitCode(2)
     }
 }
 
-/// A file written in pieces (a trace recorded as the run goes). Opening fails with the
-/// one-line error and exit status 2 of `writeFile`.
+/// A file written in one piece (`writeFile`) or many (a trace recorded as the run goes).
+/// Opening fails with a one-line error and exit status 2.
 final class OutputStream {
     let path: String
     private var file: UnsafeMutablePointer<FILE>?
