@@ -56,6 +56,7 @@ let package = Package(
                 "Timeline",
                 "Explorer",
                 "TerminalUI",
+                "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,6 +19,10 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
         case unknownKind(String)
         case missingField(kind: String, field: String)
         case wrongType(kind: String, field: String, expected: String, found: String)
+        /// The end line's event count is not the number of event lines before it.
+        case endCountMismatch(expected: Int, found: Int)
+        /// An end line with more lines after it.
+        case endNotLast
     }
 
     public init(path: String, line: Int, problem: Problem) {
@@ -49,6 +53,10 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
             return "event '\(kind)' has no field '\(field)'"
         case let .wrongType(kind, field, expected, found):
             return "field '\(field)' of \(kind == "header" ? "the header" : "event '\(kind)'") must be \(expected), not \(found)"
+        case let .endCountMismatch(expected, found):
+            return "the end line counts \(expected) events but the trace has \(found) (lines were lost or added)"
+        case .endNotLast:
+            return "the end line must be the trace's last line"
         }
     }
 

@@ -47,8 +47,8 @@ public enum TraceReader {
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceReadError) -> TraceStore {
-        let lines = lineRanges(bytes)
-        guard let first = lines.first else {
+        var allLines = lineRanges(bytes)
+        guard let first = allLines.first else {
             throw TraceReadError(path: path, line: 1, problem: .missingHeader("the file is empty"))
         }
         var scanner = JSONScanner(bytes)
@@ -64,6 +64,19 @@ public enum TraceReader {
         } catch {
             throw TraceReadError(path: path, line: 1, problem: error)
         }
+        // A complete trace ends with its end line (see TraceWriter.end); without it the
+        // recording was cut short at a line boundary, and the trace reads as interrupted.
+        if allLines.count > 1, let last = allLines.last,
+           let count = try endLineCount(bytes, last, lineNumber: allLines.count, path: path) {
+            guard count == allLines.count - 2 else {
+                throw TraceReadError(path: path, line: allLines.count,
+                                     problem: .endCountMismatch(expected: count, found: allLines.count - 2))
+            }
+            allLines.removeLast()
+        } else {
+            store.interrupted = true
+        }
+        let lines = allLines
         store.reserveCapacity(events: lines.count - 1)
 
         // Events are decoded in parallel, a batch of blocks at a time (one block per core),
@@ -90,6 +103,23 @@ public enum TraceReader {
             next = batchEnd
         }
         return store
+    }
+
+    /// The event count of `line` if it is the end line, else nil.
+    private static func endLineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Line, lineNumber: Int,
+                                     path: String) throws(TraceReadError) -> Int? {
+        var scanner = JSONScanner(bytes)
+        do throws(JSONSyntaxError) { try scanner.parseObject(line.range) } catch { return nil }
+        guard case .string(let r, let esc)? = scanner.value("kind"), scanner.string(r, escaped: esc) == TraceWriter.endKind else {
+            return nil
+        }
+        do throws(TraceReadError.Problem) {
+            let count = try Fields(scanner: scanner, kind: TraceWriter.endKind).int("events")
+            guard line.terminated else { throw .truncated }
+            return count
+        } catch {
+            throw TraceReadError(path: path, line: lineNumber, problem: error)
+        }
     }
 
     /// One line of the file: its byte range, and whether a newline ended it.
@@ -202,7 +232,9 @@ public enum TraceReader {
 
     private static func decodeEvent(_ s: JSONScanner) throws(TraceReadError.Problem) -> SimulationEvent {
         let kindName = try Fields(scanner: s, kind: "event").string("kind")
-        guard let kind = EventKind.byName[kindName] else { throw .unknownKind(kindName) }
+        guard let kind = EventKind.byName[kindName] else {
+            throw kindName == TraceWriter.endKind ? .endNotLast : .unknownKind(kindName)
+        }
         let f = Fields(scanner: s, kind: kindName)
         let time = try f.double("time")
         let iteration = try f.int("iteration")

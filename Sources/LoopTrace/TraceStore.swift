@@ -78,6 +78,10 @@ public final class TraceStore: SimulationEventSink {
     /// Step slots handed out so far (the steps axis' length).
     public private(set) var slotCount = 0
 
+    /// Whether the trace file ended without its end line (the recording was cut short):
+    /// the events are all there is, and the run went on past them.
+    public internal(set) var interrupted = false
+
     public init(header: TraceHeader) {
         self.header = header
     }

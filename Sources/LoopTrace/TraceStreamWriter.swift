@@ -24,8 +24,10 @@ public final class TraceStreamWriter: SimulationEventSink {
         if out.bytes.count >= Self.chunkSize { flush() }
     }
 
-    /// Writes what is left; false if any write failed.
+    /// Writes what is left and the end line that marks the trace complete; false if any
+    /// write failed.
     public func finish() -> Bool {
+        TraceWriter.end(eventCount: eventCount, &out)
         flush()
         return !failed
     }

@@ -10,6 +10,7 @@ public enum TraceWriter {
         for i in 0..<store.eventCount {
             event(store.event(at: i), &out)
         }
+        if !store.interrupted { end(eventCount: store.eventCount, &out) }
         return out.bytes
     }
 
@@ -39,6 +40,17 @@ public enum TraceWriter {
         out.key("source"); out.string(h.source)
         out.raw("}\n")
     }
+
+    /// The last line of a complete trace: `{"kind":"end","events":N}`, N the number of
+    /// event lines before it. A file without it was cut short (see `TraceStore.interrupted`).
+    static func end(eventCount: Int, _ out: inout JSONOutput) {
+        out.raw("{")
+        out.key("kind", first: true); out.string(endKind)
+        out.key("events"); out.int(eventCount)
+        out.raw("}\n")
+    }
+
+    static let endKind = "end"
 
     static func event(_ e: SimulationEvent, _ out: inout JSONOutput) {
         out.raw("{")

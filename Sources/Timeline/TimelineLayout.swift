@@ -97,6 +97,7 @@ public enum TimelineLayout {
             text += v.axis == .time ? " (\(formatSeconds(v.span))/col)" : " (\(Int(v.span)) steps/col)"
         }
         if let mode = v.mode { text += "  [\(mode)]" }
+        if store.interrupted { text += "  (interrupted)" }
         grid.put(text, x: 0, y: 0, style: CellStyle(attributes: .bold))
     }
 

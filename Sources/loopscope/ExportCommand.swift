@@ -32,9 +32,17 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+        // Opened first: a bad output path (or the input itself) is refused before a long
+        // simulation; the output replaces OUTPUT only once complete.
+        let out = try OutputStream(path: output, inputs: [file])
         let store = try loadTraceOrScenario(file, options: limits.simulationOptions)
+        let bytes: [UInt8]
         switch format {
-        case .chrome: try writeFile(output, ChromeTraceExporter.export(store))
+        case .chrome: bytes = ChromeTraceExporter.export(store)
+        }
+        guard out.write(bytes), out.commit() else {
+            out.reportFailure()
+            throw ExitCode(2)
         }
     }
 }

@@ -26,15 +26,18 @@ struct RecordCommand: ParsableCommand {
         let source = try loadScenario(file)
         let options = limits.simulationOptions
         // The trace is written as the run goes (no store is kept), into a file opened
-        // first, so an unwritable path fails before a long simulation, not after it.
-        let trace = try OutputStream(path: output)
+        // first, so an unwritable path fails before a long simulation, not after it. It
+        // replaces OUTPUT only once complete (see OutputStream); the scenario itself is
+        // never overwritten.
+        let trace = try OutputStream(path: output, inputs: [file])
         let writer = TraceStreamWriter(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: file,
                                                            source: source, options: options),
                                        write: trace.write)
         let result = try simulate(source, path: file, options: options, sink: writer, verb: "recording",
                                   stdout: Console.out, onRejected: trace.discard)
-        guard writer.finish(), trace.close() else {
+        guard writer.finish(), trace.commit() else {
             trace.reportFailure()
+            trace.discard()
             throw ExitCode(2)
         }
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }

@@ -41,7 +41,11 @@ func simulate(_ source: String, path: String, options: SimulationOptions, sink: 
 func loadTraceOrScenario(_ path: String, options: SimulationOptions) throws -> TraceStore {
     if path.hasSuffix(".jsonl") || isTraceFile(path) {
         switch TraceReader.load(path: path) {
-        case .success(let store): return store
+        case .success(let store):
+            if store.interrupted {
+                Console.err("loopscope: warning: \(path) has no end line: the recording was interrupted after \(store.eventCount) events\n")
+            }
+            return store
         case .failure(let error):
             Console.err("loopscope: \(error)\n")
             throw ExitCode(2)

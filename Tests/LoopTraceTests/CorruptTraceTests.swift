@@ -16,6 +16,8 @@ import Testing
         "unknown-kind.jsonl": "unknown-kind.jsonl:2: error: unknown event kind 'taskTeleported'",
         "missing-field.jsonl": "missing-field.jsonl:2: error: event 'taskCreated' has no field 'name'",
         "wrong-type.jsonl": "wrong-type.jsonl:2: error: field 'task' of event 'taskCreated' must be an integer, not a string",
+        "end-not-last.jsonl": "end-not-last.jsonl:2: error: the end line must be the trace's last line",
+        "end-count.jsonl": "end-count.jsonl:3: error: the end line counts 2 events but the trace has 1 (lines were lost or added)",
         "blank-line.jsonl": "blank-line.jsonl:3: error: corrupt line: column 1: expected '{' at the start of the line (the line ends here)",
     ]
 
@@ -49,9 +51,26 @@ import Testing
             if case .success(let store) = TraceReader.read(prefix, path: "t") {
                 // Only whole lines load: the cut fell after a line's newline or its closing brace.
                 #expect(prefix.last == 0x0a || prefix.last == UInt8(ascii: "}"))
+                // The end line is the last one: any cut before it reads as interrupted.
                 let lines = prefix.split(separator: 0x0a).count
+                #expect(store.interrupted)
                 #expect(store.eventCount == lines - 1)
             }
         }
+    }
+
+    @Test func aCompleteTraceEndsWithItsEndLineAndLoadsAsComplete() throws {
+        let bytes = TraceWriter.encode(Fixtures.record("Scenarios/04_cancel_sleeping.py"))
+        let store = try TraceReader.read(bytes, path: "t").get()
+        #expect(!store.interrupted)
+        let last = bytes.split(separator: 0x0a).last.map { String(decoding: $0, as: UTF8.self) }
+        #expect(last == "{\"kind\":\"end\",\"events\":\(store.eventCount)}")
+        // Cut exactly at a line boundary before the end line: every event loads, as interrupted,
+        // and writing it again gives no end line.
+        let cut = Array(bytes.prefix(bytes.count - (last?.utf8.count ?? 0) - 1))
+        let interrupted = try TraceReader.read(cut, path: "t").get()
+        #expect(interrupted.interrupted)
+        #expect(interrupted.eventCount == store.eventCount)
+        #expect(TraceWriter.encode(interrupted) == cut)
     }
 }

@@ -3,8 +3,9 @@
 
 // Terminal restoration on every exit path, in C because signal handlers must be.
 //
-// SIGINT, SIGTERM and SIGHUP only set a flag: the UI polls it at least every 100 ms and
-// leaves through its normal path (endwin). Crash signals cannot come back to Swift: their
+// Signals that end a program (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, ...) only
+// set a flag while the UI runs: it polls it at least every 100 ms and leaves through its
+// normal path (endwin), exiting 128 + the signal. Crash signals cannot come back to Swift: their
 // handler puts the terminal's saved modes back and leaves the alternate screen itself
 // (async-signal-safe calls only), then re-raises the signal with its default action.
 
@@ -16,5 +17,9 @@ void ls_install_signal_handlers(void);
 
 /// The signal received since the last call (0: none).
 int ls_take_signal(void);
+
+/// Names a temporary output file (or NULL: none) that a signal ending the program removes
+/// before the program dies, so an interrupted `record` leaves no debris beside its target.
+void ls_set_cleanup_path(const char *path);
 
 #endif
