@@ -13,7 +13,7 @@ struct LoopscopeCommand: ParsableCommand {
         `loopscope` alone opens a built-in demo.
         """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, ReplayCommand.self, RunCommand.self, CheckCommand.self, RecordCommand.self, RenderCommand.self,
+        subcommands: [OpenCommand.self, ReplayCommand.self, RunCommand.self, CheckCommand.self, ParamsCommand.self, RecordCommand.self, RenderCommand.self,
                       ExportCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -45,16 +45,17 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var whatIf: WhatIfOptions
 
     func run() throws {
         let feed: TraceFeed
         let mode: String
         if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
-            feed = RecordedTrace(try loadTraceOrScenario(file, options: limits.simulationOptions))
+            feed = RecordedTrace(try loadTraceOrScenario(file, options: limits.simulationOptions, settings: whatIf.parsedSettings()))
             mode = "replay"
         } else {
             let path = file ?? DemoScenario.path
-            let source = file == nil ? DemoScenario.source : try loadScenario(path)
+            let source = try applySettings(whatIf.parsedSettings(), to: file == nil ? DemoScenario.source : try loadScenario(path), path: path)
             feed = try openScenario(source: source, path: path, options: limits.simulationOptions)
             mode = "live"
         }

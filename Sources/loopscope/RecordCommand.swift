@@ -21,9 +21,10 @@ struct RecordCommand: ParsableCommand {
     var output: String
 
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var whatIf: WhatIfOptions
 
     func run() throws {
-        let source = try loadScenario(file)
+        let source = try loadScenario(file, settings: whatIf.parsedSettings())
         let options = limits.simulationOptions
         // The trace is written as the run goes (no store is kept), into a file opened
         // first, so an unwritable path fails before a long simulation, not after it. It

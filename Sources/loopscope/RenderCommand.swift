@@ -42,13 +42,14 @@ struct RenderCommand: ParsableCommand {
     var ascii = false
 
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var whatIf: WhatIfOptions
 
     func validate() throws {
         if let width, width < 20 { throw ValidationError("--width must be at least 20") }
     }
 
     func run() throws {
-        let store = try loadTraceOrScenario(file, options: limits.simulationOptions)
+        let store = try loadTraceOrScenario(file, options: limits.simulationOptions, settings: whatIf.parsedSettings())
         let columns = width ?? terminalWidth() ?? 100
         let viewport = Viewport.fit(store, axis: axis, width: columns)
         let grid = TimelineLayout.render(store, viewport, glyphs: Glyphs(ascii: ascii))

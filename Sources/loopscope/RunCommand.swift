@@ -39,9 +39,10 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var whatIf: WhatIfOptions
 
     func run() throws {
-        let source = try loadScenario(file)
+        let source = try loadScenario(file, settings: whatIf.parsedSettings())
         let result = try simulate(source, path: file, options: limits.simulationOptions, sink: nil, verb: "running",
                                   stdout: Console.out)
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }

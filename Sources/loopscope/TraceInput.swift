@@ -8,9 +8,9 @@ let loopscopeVersion = LoopscopeCommand.configuration.version
 
 /// Simulates a scenario into a trace store. The scenario's stdout goes to `stdout`
 /// (nowhere for `render`), its stderr to the console; diagnostics exit 2.
-func recordScenario(_ path: String, options: SimulationOptions,
+func recordScenario(_ path: String, options: SimulationOptions, settings: [WhatIfSetting] = [],
                     stdout: @escaping (String) -> Void) throws -> (TraceStore, SimulationResult) {
-    let source = try loadScenario(path)
+    let source = try loadScenario(path, settings: settings)
     let store = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: path, source: source, options: options))
     let result = try simulate(source, path: path, options: options, sink: store, verb: "simulating", stdout: stdout)
     return (store, result)
@@ -38,8 +38,12 @@ func simulate(_ source: String, path: String, options: SimulationOptions, sink: 
 
 /// FILE as the commands take it: a recorded trace (`.jsonl`, or anything that starts with a
 /// trace header) is loaded; anything else is simulated as a scenario, silently.
-func loadTraceOrScenario(_ path: String, options: SimulationOptions) throws -> TraceStore {
+func loadTraceOrScenario(_ path: String, options: SimulationOptions, settings: [WhatIfSetting] = []) throws -> TraceStore {
     if path.hasSuffix(".jsonl") || isTraceFile(path) {
+        if !settings.isEmpty {
+            Console.err("loopscope: \(path): --set changes a scenario; a trace is a finished run\n")
+            throw ExitCode(2)
+        }
         switch TraceReader.load(path: path) {
         case .success(let store):
             if store.interrupted {
@@ -51,7 +55,7 @@ func loadTraceOrScenario(_ path: String, options: SimulationOptions) throws -> T
             throw ExitCode(2)
         }
     }
-    return try recordScenario(path, options: options, stdout: { _ in }).0
+    return try recordScenario(path, options: options, settings: settings, stdout: { _ in }).0
 }
 
 func isTraceFile(_ path: String) -> Bool {
