@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
         .target(name: "Timeline", dependencies: ["LoopTrace"]),
+        // What-if: compare two runs, sweep a parameter, search the legal schedules.
+        .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "ScenarioLanguage"]),
         // The interactive explorer without a terminal: its state and keys, and the feeds it
         // reads (a recorded trace, or a scenario simulated lazily on its own thread).
         .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"]),
@@ -57,6 +59,7 @@ let package = Package(
                 "Explorer",
                 "TerminalUI",
                 "CTerminalGuard",
+                "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +71,7 @@ let package = Package(
                     resources: [.copy("CorruptTraces")]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
                     exclude: ["Goldens"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator"]),
         // These run the built `loopscope` binary as a user would: the dependency builds it.
         // End-to-end tests of the interactive UI, through tmux.

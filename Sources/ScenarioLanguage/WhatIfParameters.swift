@@ -121,7 +121,8 @@ public enum WhatIfParameters {
         return WhatIfParameter(role: role, text: String(text), range: e.range)
     }
 
-    /// `asyncio.sleep` for `asyncio.sleep`, `sleep` for a bare name, nil for anything else.
+    /// `asyncio.sleep` for `asyncio.sleep`, `sleep` for a bare name, `loop().call_later` through
+    /// a call, nil for anything else.
     private static func dottedName(_ e: Expr) -> String? {
         var parts: [String] = []
         var current = e
@@ -129,10 +130,14 @@ public enum WhatIfParameters {
             switch current.kind {
             case .name(let n):
                 parts.append(n)
-                return parts.reversed().joined(separator: ".")
+                return parts.reversed().joined(separator: ".").replacingOccurrences(of: "..", with: "().")
             case .attribute(let base, let attr):
                 parts.append(attr)
                 current = base
+            case .call(let fn, _):
+                // `asyncio.get_running_loop().call_later`: the call's callee, with `()`.
+                parts.append("")
+                current = fn
             default:
                 return nil
             }

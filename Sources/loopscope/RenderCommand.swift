@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import LoopTrace
 import Timeline
+import WhatIf
 
 /// `--color` choices.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -44,16 +45,33 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
     @OptionGroup var whatIf: WhatIfOptions
 
+    @Option(help: ArgumentHelp("Draw a second run below FILE's: a scenario or a trace (with --set-b for its settings), as `loopscope diff` compares them.", valueName: "RUN_B"))
+    var diff: String?
+
+    @Option(name: .customLong("set-b"), help: ArgumentHelp("A setting of the --diff run. Repeatable.", valueName: "LINE:COL=VALUE"))
+    var settingsB: [String] = []
+
     func validate() throws {
+        if diff == nil, !settingsB.isEmpty { throw ValidationError("--set-b sets the --diff run; give --diff RUN_B") }
         if let width, width < 20 { throw ValidationError("--width must be at least 20") }
     }
 
     func run() throws {
         let store = try loadTraceOrScenario(file, options: limits.simulationOptions, settings: whatIf.parsedSettings())
         let columns = width ?? terminalWidth() ?? 100
+        let colored = color == .always || (color == .auto && isatty(1) == 1)
+        if let diff {
+            let a = RunSpec(path: file, settings: try whatIf.parsedSettings())
+            let b = RunSpec(path: diff, settings: try WhatIfOptions.parse(settingsB))
+            let other = try b.store(limits)
+            let comparison = RunComparison(RunDigest(store), RunDigest(other))
+            Console.out(drawBoth(store, other, comparison, labels: (a.label, b.label), axis: axis, width: columns,
+                                 glyphs: Glyphs(ascii: ascii), ansi: colored))
+            Console.flush()
+            return
+        }
         let viewport = Viewport.fit(store, axis: axis, width: columns)
         let grid = TimelineLayout.render(store, viewport, glyphs: Glyphs(ascii: ascii))
-        let colored = color == .always || (color == .auto && isatty(1) == 1)
         Console.out(colored ? GridText.ansi(grid) : GridText.plain(grid))
         Console.flush()
     }

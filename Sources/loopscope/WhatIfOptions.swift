@@ -12,8 +12,11 @@ struct WhatIfOptions: ParsableArguments {
         _ = try parsedSettings()
     }
 
-    func parsedSettings() throws -> [WhatIfSetting] {
-        try settings.map { text in
+    func parsedSettings() throws -> [WhatIfSetting] { try Self.parse(settings) }
+
+    /// `--set` texts as settings; a malformed one is a usage error.
+    static func parse(_ texts: [String]) throws -> [WhatIfSetting] {
+        try texts.map { text in
             switch WhatIfSetting.parse(text) {
             case .success(let s): return s
             case .failure(let e): throw ValidationError(e.message)
