@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """expected.py - regenerate or check Scenarios/expected/ from tools/vtrun.py.
 
-For every ``Scenarios/NN_name.py`` this runs ``python3 tools/vtrun.py Scenarios/NN_name.py``
+For every ``Scenarios/NN_name.py`` (a scenario; other ``.py`` files and packages in
+``Scenarios/`` are modules the scenarios import, linted but not run) this runs ``python3 tools/vtrun.py Scenarios/NN_name.py``
 (from the repository root, so paths in stderr are relative) and stores
 
 * ``Scenarios/expected/NN_name.out``    - the scenario's stdout, byte for byte;
@@ -32,6 +33,31 @@ EXPECTED = os.path.join(SCEN, "expected")
 VTRUN = os.path.join("tools", "vtrun.py")
 
 ALLOWED_IMPORTS = {"asyncio", "time"}
+
+
+def local_modules():
+    """Top-level modules the scenarios may import from Scenarios/: its non-scenario
+    ``.py`` files and its package directories."""
+    names = set()
+    for n in os.listdir(os.path.join(ROOT, SCEN)):
+        full = os.path.join(ROOT, SCEN, n)
+        if n.endswith(".py") and not n[:2].isdigit():
+            names.add(n[:-3])
+        elif os.path.isfile(os.path.join(full, "__init__.py")):
+            names.add(n)
+    return names
+
+
+def module_files():
+    """The module files in Scenarios/ (relative to the root), packages included."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, SCEN)):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("expected", "__pycache__"))
+        for n in sorted(filenames):
+            rel = os.path.relpath(os.path.join(dirpath, n), ROOT)
+            if n.endswith(".py") and not (os.path.dirname(rel) == SCEN and n[:2].isdigit()):
+                found.append(rel)
+    return found
 # "{expr=}" / "{expr=!r}" / "{expr=:fmt}" where '=' is not part of ==, !=, <=, >=
 FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
@@ -74,13 +100,14 @@ def lint(path):
             err(node, f"{FORBIDDEN[kind]} are not supported in scenarios")
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
             err(node, "decorators are not supported in scenarios")
+        allowed = ALLOWED_IMPORTS | local_modules()
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ALLOWED_IMPORTS or alias.asname:
+                if alias.name.split(".")[0] not in allowed:
                     err(node, f"'import {alias.name}' is not supported in scenarios")
-        if isinstance(node, ast.ImportFrom):
+        if isinstance(node, ast.ImportFrom) and node.level == 0:
             names = [a.name for a in node.names]
-            if node.module != "loopscope" or names != ["cpu"]:
+            if node.module.split(".")[0] not in allowed and (node.module != "loopscope" or names != ["cpu"]):
                 err(node, f"'from {node.module} import ...' is not supported in scenarios")
         if isinstance(node, ast.FormattedValue) and node.conversion not in (-1, ord("r"), ord("s")):
             err(node, "f-string conversion is not supported in scenarios")
@@ -134,6 +161,11 @@ def main(argv):
     files = scenario_files(args)
     bad = 0
     wanted = set()
+    if not args:
+        for path in module_files():
+            for e in lint(os.path.join(ROOT, path)):
+                print(e, file=sys.stderr)
+                bad += 1
     for path in files:
         for e in lint(os.path.join(ROOT, path)):
             print(e, file=sys.stderr)

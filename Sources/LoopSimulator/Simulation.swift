@@ -8,11 +8,15 @@ public struct SimulationOptions: Sendable, Equatable {
     public var timeHorizon: Double?
     /// Stop after this many bytecode instructions (code that never returns to the loop).
     public var maxInstructions: Int?
+    /// Directories searched for the program's modules after the scenario's own (`--path`).
+    public var searchPaths: [String]
 
-    public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000) {
+    public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000,
+                searchPaths: [String] = []) {
         self.maxIterations = maxIterations
         self.timeHorizon = timeHorizon
         self.maxInstructions = maxInstructions
+        self.searchPaths = searchPaths
     }
 }
 
@@ -39,29 +43,16 @@ public final class Simulation {
         self.options = options
     }
 
-    /// Parses, validates and compiles; diagnostics are returned, not thrown past here.
-    public static func compile(source: String, path: String) -> Result<CodeObject, DiagnosticList> {
-        let analysis = FrontEnd.analyze(source, mode: .scenario)
-        guard let module = analysis.module, analysis.diagnostics.isEmpty else {
-            return .failure(DiagnosticList(analysis.diagnostics))
-        }
-        do {
-            return .success(try Compiler.compile(module, filename: path))
-        } catch {
-            return .failure(DiagnosticList([error]))
-        }
-    }
-
     /// Runs the scenario to its end. `pacer`, when given, is called after each loop
     /// iteration with the iteration number; it may block to pause the simulation.
     public func run(sink: SimulationEventSink? = nil,
                     pacer: ((Int) -> Void)? = nil,
                     stdout: @escaping (String) -> Void,
                     stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
-        let code: CodeObject
-        switch Simulation.compile(source: source, path: path) {
+        let program: Program
+        switch Program.load(source: source, path: path, searchPaths: options.searchPaths) {
         case .failure(let d): return .failure(d)
-        case .success(let c): code = c
+        case .success(let p): program = p
         }
         let vm = Interpreter()
         let state = SimulationState()
@@ -72,7 +63,8 @@ public final class Simulation {
         state.writeError = stderr
         state.pacer = pacer
         vm.instructionLimit = options.maxInstructions ?? Int.max
-        vm.sources[path] = SourceText(source)
+        for file in program.files { vm.sources[file.path] = SourceText(file.source) }
+        vm.program = program
         vm.writeOutput = { text in
             stdout(text)
             if state.tracing {
@@ -95,7 +87,8 @@ public final class Simulation {
         let main = PyModule(name: "__main__")
         main.attributes["__name__"] = .str("__main__")
         main.attributes["__file__"] = .str(path)
-        let frame = Frame(code: code, globals: main, locals: [], cells: [])
+        vm.modules["__main__"] = main
+        let frame = Frame(code: program.main, globals: main, locals: [], cells: [])
         let fiber = Fiber([])
         var status: Int32 = 0
         do {
@@ -148,10 +141,4 @@ public final class Simulation {
             return text
         }
     }
-}
-
-/// Diagnostics as one error value.
-public struct DiagnosticList: Error, Sendable, Equatable {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }

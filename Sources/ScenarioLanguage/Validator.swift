@@ -3,7 +3,7 @@ public enum ValidationMode: Sendable {
     /// A user scenario: only the documented subset (see DESIGN.md, "The scenario language").
     case scenario
     /// The project's built-in asyncio library, written in Python: additionally allows
-    /// classes (without decorators), `nonlocal`, `del` and any import.
+    /// classes (without decorators), `nonlocal` and `del`.
     case library
 }
 
@@ -38,7 +38,7 @@ public struct Validator {
 
     public static func validate(_ module: Module, mode: ValidationMode) -> [Diagnostic] {
         var v = Validator(mode: mode)
-        v.visit(module.body, topLevel: true)
+        v.visit(module.body)
         return v.diagnostics
     }
 
@@ -62,13 +62,13 @@ public struct Validator {
 
     // MARK: - Statements
 
-    private mutating func visit(_ body: [Stmt], topLevel: Bool = false) {
-        for stmt in body where !full { visit(stmt, topLevel: topLevel) }
+    private mutating func visit(_ body: [Stmt]) {
+        for stmt in body where !full { visit(stmt) }
     }
 
     private var inFunction: Bool { scopes.last!.isFunction }
 
-    private mutating func visit(_ stmt: Stmt, topLevel: Bool) {
+    private mutating func visit(_ stmt: Stmt) {
         let r = stmt.range
         switch stmt.kind {
         case .expr(let e):
@@ -156,19 +156,13 @@ public struct Validator {
             scopes.append(Scope(isFunction: false, isAsync: false))
             visit(def.body)
             scopes.removeLast()
-        case .import(let names):
-            for alias in names {
-                let allowed = alias.asname == nil && (alias.name == "asyncio" || alias.name == "time")
-                checkImport(allowed: allowed, text: "import \(alias.name)" + (alias.asname.map { " as \($0)" } ?? ""),
-                            range: r, topLevel: topLevel)
-            }
-        case .importFrom(let module, let names, let level):
-            let moduleText = String(repeating: ".", count: level) + (module ?? "")
-            for alias in names {
-                let allowed = level == 0 && module == "loopscope" && alias.name == "cpu" && alias.asname == nil
-                checkImport(allowed: allowed,
-                            text: "from \(moduleText) import \(alias.name)" + (alias.asname.map { " as \($0)" } ?? ""),
-                            range: r, topLevel: topLevel)
+        case .import:
+            // Which modules exist is decided when the program's files are loaded
+            // (LoopSimulator's ModuleFinder), where the file system is known.
+            break
+        case .importFrom(_, let names, _):
+            if let star = names.first, star.name == "*", scopes.count > 1 {
+                error("import * only allowed at module level", star.range)
             }
         case .global:
             unsupported("'global' statements", keyword(r.start, 6))
@@ -183,15 +177,6 @@ public struct Validator {
             for t in targets { visit(t) }
         case .match:
             unsupported("'match' statements", r)
-        }
-    }
-
-    private mutating func checkImport(allowed: Bool, text: String, range: SourceRange, topLevel: Bool) {
-        guard mode == .scenario else { return }
-        if !allowed {
-            error("'\(text)' is not supported in scenarios (allowed: 'import asyncio', 'import time', 'from loopscope import cpu')", range)
-        } else if !topLevel {
-            error("imports are only supported at module level in scenarios", range)
         }
     }
 

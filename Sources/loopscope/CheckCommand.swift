@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopSimulator
 import ScenarioLanguage
 
 struct CheckCommand: ParsableCommand {
@@ -8,7 +9,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Prints one summary line per valid file, e.g. \
         `Scenarios/01_hello.py: ok (1 coroutine, 0 functions, asyncio.run(main))`. \
-        Anything outside the supported subset of Python is reported as \
+        The modules a scenario imports from its own directory (or a --path one) are \
+        checked with it; anything outside the supported subset of Python, and any import \
+        that cannot be found or simulated, is reported as \
         PATH:LINE:COL: error: MESSAGE with the source line and a caret. \
         Exit status: 0 when every file is valid, 2 otherwise.
         """
@@ -16,6 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     @ArgumentParser.Argument(help: "Scenario files to check.")
     var files: [String]
+
+    @OptionGroup var modules: ModuleSearchOptions
 
     func run() throws {
         var failed = false
@@ -28,11 +33,11 @@ struct CheckCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let result = FrontEnd.analyze(source)
-            if result.diagnostics.isEmpty, let summary = result.summary {
-                Console.out("\(path): ok (\(summary.description))\n")
-            } else {
-                Console.printDiagnostics(result.diagnostics, path: path, source: source)
+            switch Program.load(source: source, path: path, searchPaths: modules.directories) {
+            case .success(let program):
+                Console.out("\(path): ok (\(program.summary.description))\n")
+            case .failure(let list):
+                Console.printDiagnostics(list)
                 failed = true
             }
         }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import LoopSimulator
 import ScenarioLanguage
 
 /// The CLI's edge: the only place that writes program output, diagnostics and messages.
@@ -62,11 +63,8 @@ enum Console {
     }
 
     /// Diagnostics in compiler style, each with its source line and caret.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, source: String) {
-        let text = SourceText(source)
-        for d in diagnostics {
-            err(d.formatted(path: path, source: text) + "\n")
-        }
+    static func printDiagnostics(_ list: DiagnosticList) {
+        for entry in list.entries { err(entry.formatted + "\n") }
     }
 }
 

@@ -90,16 +90,15 @@ struct ReplayCommand: ParsableCommand {
 /// Checks a scenario (diagnostics as `check` prints them, exit 2) and starts simulating it
 /// lazily, far enough for the first screen, before any screen is drawn.
 func openScenario(source: String, path: String, options: SimulationOptions) throws -> LazySimulation {
-    let analysis = FrontEnd.analyze(source, mode: .scenario)
-    if !analysis.diagnostics.isEmpty {
-        Console.printDiagnostics(analysis.diagnostics, path: path, source: source)
+    if case .failure(let list) = Program.load(source: source, path: path, searchPaths: options.searchPaths) {
+        Console.printDiagnostics(list)
         throw ExitCode(2)
     }
     let header = TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: path, source: source, options: options)
     let lazy = LazySimulation(source: source, path: path, options: options, header: header)
     lazy.extend(toIteration: ExplorerState.lookahead)
     if case .failure(let list)? = lazy.outcome {
-        Console.printDiagnostics(list.diagnostics, path: path, source: source)
+        Console.printDiagnostics(list)
         throw ExitCode(2)
     }
     return lazy

@@ -1,8 +1,18 @@
 import ArgumentParser
 import LoopSimulator
 
-/// Limits shared by the commands that simulate.
+/// Where the program's own modules are found, for every command that reads a scenario.
+struct ModuleSearchOptions: ParsableArguments {
+    @Option(name: .customLong("path"), help: ArgumentHelp(
+        "Also look for imported modules in DIR, after the scenario's own directory (repeatable).",
+        valueName: "DIR"))
+    var directories: [String] = []
+}
+
+/// Limits (and the module search path) shared by the commands that simulate.
 struct LimitOptions: ParsableArguments {
+    @OptionGroup var modules: ModuleSearchOptions
+
     @Option(name: .long, help: "Stop after N event-loop iterations (exit status 3).")
     var maxIterations: Int = 1_000_000
 
@@ -19,7 +29,8 @@ struct LimitOptions: ParsableArguments {
     }
 
     var simulationOptions: SimulationOptions {
-        SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions)
+        SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions,
+                          searchPaths: modules.directories)
     }
 }
 

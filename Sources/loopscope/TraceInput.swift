@@ -29,7 +29,7 @@ func simulate(_ source: String, path: String, options: SimulationOptions, sink: 
     switch outcome {
     case .failure(let list):
         onRejected()
-        Console.printDiagnostics(list.diagnostics, path: path, source: source)
+        Console.printDiagnostics(list)
         throw ExitCode(2)
     case .success(let result):
         return result

@@ -24,7 +24,7 @@ func simulate(_ source: String, path: String = "test.py",
     case .success(let r):
         return RunOutput(stdout: out, stderr: err, status: r.exitStatus)
     case .failure(let list):
-        return RunOutput(stdout: out, stderr: list.diagnostics.map { $0.headline(path: path) }.joined(separator: "\n"), status: 2)
+        return RunOutput(stdout: out, stderr: list.entries.map(\.headline).joined(separator: "\n"), status: 2)
     }
 }
 

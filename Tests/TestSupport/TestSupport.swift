@@ -12,10 +12,11 @@ public enum TestSupport {
         return parts.joined(separator: "/")
     }()
 
-    /// `Scenarios/*.py`, sorted, relative to the root.
+    /// `Scenarios/NN_*.py`, sorted, relative to the root (other `.py` files there are
+    /// modules the scenarios import, as tools/expected.py treats them).
     public static func scenarioPaths() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root + "/Scenarios")
-            .filter { $0.hasSuffix(".py") }.sorted().map { "Scenarios/" + $0 }
+            .filter { $0.hasSuffix(".py") && $0.prefix(2).allSatisfy(\.isNumber) }.sorted().map { "Scenarios/" + $0 }
     }
 
     /// Simulates a scenario of the repository into a trace store. (A missing fixture is a

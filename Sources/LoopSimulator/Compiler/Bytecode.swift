@@ -116,8 +116,14 @@ public enum Instruction {
     /// [exc, type] -> [exc, bool]
     case checkExcMatch
 
-    /// `import NAME`: push the module.
-    case importName(Int)
+    /// `import NAME` / `from ..NAME import`: import the module (`level` leading dots) and
+    /// push it, or with `top` the top-level package (`import a.b` binds `a`).
+    case importName(Int, level: Int, top: Bool)
+    /// `from M import NAME`: [module] -> [module, value] (a submodule when M has no
+    /// attribute NAME).
+    case importFrom(Int)
+    /// `from M import *`: [module] -> [], binding its public names in the globals.
+    case importStar
     /// `assert` failure: [message?] -> raise AssertionError.
     case raiseAssertion(hasMessage: Bool)
 }

@@ -331,14 +331,24 @@ private final class CompilerState {
             store(cls.name)
         case .import(let aliases):
             for a in aliases {
-                emit(.importName(name(a.name)))
-                store(a.asname ?? String(a.name.split(separator: ".")[0]))
+                if let asname = a.asname {
+                    emit(.importName(name(a.name), level: 0, top: false))
+                    store(asname)
+                } else {
+                    emit(.importName(name(a.name), level: 0, top: true))
+                    store(String(a.name.split(separator: ".")[0]))
+                }
             }
-        case let .importFrom(module, aliases, _):
-            for a in aliases {
-                emit(.importName(name(module ?? "")))
-                emit(.loadAttr(name(a.name)))
-                store(a.asname ?? a.name)
+        case let .importFrom(module, aliases, level):
+            emit(.importName(name(module ?? ""), level: level, top: false))
+            if aliases.first?.name == "*" {
+                emit(.importStar)
+            } else {
+                for a in aliases {
+                    emit(.importFrom(name(a.name)))
+                    store(a.asname ?? a.name)
+                }
+                emit(.pop)
             }
         case .global, .nonlocal:
             break

@@ -49,6 +49,8 @@ public enum BuiltinTypes {
     public static let timeoutError = PyClass(name: "TimeoutError", bases: [osError])
     public static let connectionError = PyClass(name: "ConnectionError", bases: [osError])
     public static let memoryError = PyClass(name: "MemoryError", bases: [exception])
+    public static let importError = PyClass(name: "ImportError", bases: [exception])
+    public static let moduleNotFoundError = PyClass(name: "ModuleNotFoundError", bases: [importError])
 
     /// asyncio.CancelledError derives from BaseException since 3.8, so `except Exception`
     /// does not swallow cancellation.
@@ -64,6 +66,6 @@ public enum BuiltinTypes {
         generatorExit, stopIteration, arithmeticError, zeroDivisionError, overflowError, assertionError,
         attributeError, lookupError, indexError, keyError, nameError, unboundLocalError, runtimeError,
         notImplementedError, recursionError, typeError, valueError, osError, timeoutError,
-        connectionError, memoryError,
+        connectionError, memoryError, importError, moduleNotFoundError,
     ]
 }

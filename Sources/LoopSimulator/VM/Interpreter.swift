@@ -26,7 +26,10 @@ public final class Interpreter {
         didSet { builtinsVersion &+= 1 }
     }
     private(set) var builtinsVersion = 0
+    /// `sys.modules`: every module imported so far, by absolute name.
     var modules: [String: PyModule] = [:]
+    /// The scenario and its own modules, compiled (see `ImportSystem`).
+    var program: Program?
     /// Python frames alive across all fibers (RecursionError at `recursionLimit`).
     var depth = 0
     let recursionLimit = 1000
@@ -542,12 +545,12 @@ public final class Interpreter {
                 let type = frame.stack.removeLast()
                 let exc = frame.stack[frame.stack.count - 1]
                 frame.stack.append(.bool(try exceptionMatches(exc, type)))
-            case .importName(let i):
-                let name = code.names[i]
-                guard let module = modules[name] else {
-                    throw PythonError(makeException(BuiltinTypes.runtimeError, "No module named '\(name)'"))
-                }
-                frame.stack.append(.object(module))
+            case .importName(let i, let level, let top):
+                frame.stack.append(.object(try importName(code.names[i], level: level, top: top, globals: frame.globals)))
+            case .importFrom(let i):
+                frame.stack.append(try importFrom(frame.stack[frame.stack.count - 1], code.names[i]))
+            case .importStar:
+                try importStar(frame.stack.removeLast(), into: frame.globals)
             case .raiseAssertion(let hasMessage):
                 let args = hasMessage ? [frame.stack.removeLast()] : []
                 throw PythonError(PyException(cls: BuiltinTypes.assertionError, args: args))

@@ -1,7 +1,5 @@
-# expect: 4:1: error: 'import os' is not supported in scenarios (allowed: 'import asyncio', 'import time', 'from loopscope import cpu')
-# expect: 6:1: error: 'class' definitions are not supported in scenarios
-# expect: 10:9: error: 'lambda' expressions are not supported in scenarios
-import os
+# expect: 4:1: error: 'class' definitions are not supported in scenarios
+# expect: 8:9: error: 'lambda' expressions are not supported in scenarios
 
 class Job:
     pass

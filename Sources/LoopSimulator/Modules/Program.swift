@@ -1,0 +1,203 @@
+import ScenarioLanguage
+
+/// One source file of a program: the scenario or a module of its own.
+public struct ProgramFile: Sendable, Equatable {
+    public let path: String
+    public let source: String
+    public init(path: String, source: String) {
+        self.path = path
+        self.source = source
+    }
+}
+
+/// A module of the program's own, compiled and ready to run on first import.
+final class LocalModule {
+    let name: String
+    let path: String
+    let isPackage: Bool
+    let code: CodeObject
+    /// The global names its code can bind, or nil when that cannot be known before it
+    /// runs (a star import, a module `__getattr__`).
+    let globalNames: Set<String>?
+
+    init(name: String, path: String, isPackage: Bool, code: CodeObject, ast: Module) {
+        self.name = name
+        self.path = path
+        self.isPackage = isPackage
+        self.code = code
+        let analysis = ScopeAnalysis(ast)
+        var names = analysis.module.bound
+        var scopes = analysis.module.children
+        while let scope = scopes.popLast() {
+            names.formUnion(scope.globals)
+            scopes += scope.children
+        }
+        globalNames = names.contains("*") || names.contains("__getattr__") ? nil : names
+    }
+}
+
+/// A scenario with every module of its own it imports, directly or not: all of them
+/// parsed, validated and compiled before anything runs, so `check` reports problems in
+/// any file (and every import that cannot be satisfied) and `run` never meets one.
+public final class Program {
+    /// The scenario first, then each module in the order it was found.
+    public let files: [ProgramFile]
+    /// What `check` says about the scenario itself.
+    public let summary: ScenarioSummary
+    let main: CodeObject
+    /// Local modules by absolute dotted name.
+    let modules: [String: LocalModule]
+
+    init(files: [ProgramFile], summary: ScenarioSummary, main: CodeObject, modules: [String: LocalModule]) {
+        self.files = files
+        self.summary = summary
+        self.main = main
+        self.modules = modules
+    }
+
+    /// Loads the scenario at `path` (its text already read) and the modules it imports,
+    /// found beside it and then in `searchPaths` (the `--path` directories).
+    public static func load(source: String, path: String, searchPaths: [String] = []) -> Result<Program, DiagnosticList> {
+        var loader = ProgramLoader(finder: ModuleFinder(scenarioPath: path, extraPaths: searchPaths))
+        return loader.load(source: source, path: path)
+    }
+}
+
+/// Walks the import graph from the scenario (CPython's import system, run ahead of time).
+private struct ProgramLoader {
+    let finder: ModuleFinder
+    var files: [ProgramFile] = []
+    var diagnostics: [FileDiagnostic] = []
+    /// Every module found so far (local or native), by absolute name.
+    var origins: [String: ModuleOrigin] = [:]
+    var modules: [String: LocalModule] = [:]
+    /// Local modules whose imports are still to be followed: (ast, file, package).
+    var pending: [(Module, ProgramFile, String)] = []
+
+    init(finder: ModuleFinder) {
+        self.finder = finder
+    }
+
+    mutating func load(source: String, path: String) -> Result<Program, DiagnosticList> {
+        let file = ProgramFile(path: path, source: source)
+        files.append(file)
+        guard let (ast, main, summary) = compile(file) else { return .failure(DiagnosticList(diagnostics)) }
+        // The scenario runs as `__main__` with no package: relative imports fail in it.
+        follow(ast, in: file, package: nil)
+        while !pending.isEmpty {
+            let (module, file, package) = pending.removeFirst()
+            follow(module, in: file, package: package)
+        }
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        return .success(Program(files: files, summary: summary, main: main, modules: modules))
+    }
+
+    /// Parses, validates and compiles one file; diagnostics are collected.
+    private mutating func compile(_ file: ProgramFile) -> (Module, CodeObject, ScenarioSummary)? {
+        let analysis = FrontEnd.analyze(file.source, mode: .scenario)
+        guard let ast = analysis.module, let summary = analysis.summary, analysis.diagnostics.isEmpty else {
+            diagnostics += analysis.diagnostics.map { FileDiagnostic(file, $0) }
+            return nil
+        }
+        do {
+            return (ast, try Compiler.compile(ast, filename: file.path), summary)
+        } catch {
+            diagnostics.append(FileDiagnostic(file, error))
+            return nil
+        }
+    }
+
+    private mutating func follow(_ module: Module, in file: ProgramFile, package: String?) {
+        for request in module.imports {
+            let name: String
+            switch ModuleFinder.resolve(request.module, level: request.level, package: package) {
+            case .failure(let failure):
+                diagnostics.append(FileDiagnostic(file, Diagnostic(failure.message, at: request.range)))
+                continue
+            case .success(let resolved): name = resolved
+            }
+            if let message = require(name) {
+                diagnostics.append(FileDiagnostic(file, Diagnostic(message, at: request.range)))
+                continue
+            }
+            // `from package import name` imports `package.name` when it is a submodule
+            // (`_handle_fromlist`); other names must be globals of the module.
+            guard case .source(let path, let isPackage)? = origins[name] else { continue }
+            for member in request.names where member != "*" {
+                let full = name + "." + member
+                if isPackage, origins[full] != nil || finder.find(full, parent: origins[name]) != nil {
+                    if let message = require(full) {
+                        diagnostics.append(FileDiagnostic(file, Diagnostic(message, at: request.range)))
+                    }
+                } else if let names = modules[name]?.globalNames, !names.contains(member) {
+                    diagnostics.append(FileDiagnostic(file, Diagnostic(
+                        "cannot import name '\(member)' from '\(name)' (\(path))", at: request.range)))
+                }
+            }
+        }
+    }
+
+    /// Finds and loads `name` and each package above it; the error message, or nil.
+    private mutating func require(_ name: String) -> String? {
+        let parts = name.split(separator: ".").map(String.init)
+        var prefix = ""
+        for (n, part) in parts.enumerated() {
+            let parentName = prefix
+            prefix = n == 0 ? part : prefix + "." + part
+            if origins[prefix] != nil { continue }
+            let parent = n == 0 ? nil : origins[parentName]
+            if case .source(_, false)? = parent {
+                return "No module named '\(prefix)'; '\(parentName)' is not a package"
+            }
+            guard let origin = finder.find(prefix, parent: parent) else {
+                if let reason = UnsupportedModules.reason(prefix) {
+                    return "module '\(prefix)' cannot be simulated: \(reason)"
+                }
+                return "No module named '\(prefix)' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides: \(ModuleFinder.libraryNames.union(ModuleFinder.builtinNames).sorted().joined(separator: ", ")))"
+            }
+            origins[prefix] = origin
+            guard case .source(let path, let isPackage) = origin else { continue }
+            let source: String
+            switch ScenarioFile.load(path: path) {
+            case .success(let text): source = text
+            case .failure(let error): return "cannot read module '\(prefix)': \(error)"
+            }
+            let file = ProgramFile(path: path, source: source)
+            files.append(file)
+            guard let (ast, code, _) = compile(file) else { continue }
+            modules[prefix] = LocalModule(name: prefix, path: path, isPackage: isPackage, code: code, ast: ast)
+            pending.append((ast, file, isPackage ? prefix : parentName))
+        }
+        return nil
+    }
+}
+
+/// A diagnostic in one file of a program.
+public struct FileDiagnostic: Sendable, Equatable {
+    public let path: String
+    public let source: String
+    public let diagnostic: Diagnostic
+
+    init(_ file: ProgramFile, _ diagnostic: Diagnostic) {
+        path = file.path
+        source = file.source
+        self.diagnostic = diagnostic
+    }
+
+    public init(path: String, source: String, diagnostic: Diagnostic) {
+        self.path = path
+        self.source = source
+        self.diagnostic = diagnostic
+    }
+
+    /// Compiler style: `PATH:LINE:COL: error: MESSAGE`, the line and a caret.
+    public var formatted: String { diagnostic.formatted(path: path, source: SourceText(source)) }
+    public var headline: String { diagnostic.headline(path: path) }
+}
+
+/// Diagnostics as one error value.
+public struct DiagnosticList: Error, Sendable, Equatable {
+    public var entries: [FileDiagnostic]
+    public var diagnostics: [Diagnostic] { entries.map(\.diagnostic) }
+    public init(_ entries: [FileDiagnostic]) { self.entries = entries }
+}

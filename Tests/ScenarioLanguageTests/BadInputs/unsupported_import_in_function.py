@@ -1,3 +1,0 @@
-# expect: 3:5: error: imports are only supported at module level in scenarios
-async def main():
-    import asyncio
