@@ -66,6 +66,11 @@ enum Console {
     static func printDiagnostics(_ list: DiagnosticList) {
         for entry in list.entries { err(entry.formatted + "\n") }
     }
+
+    /// Diagnostics of one file.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, source: String) {
+        printDiagnostics(DiagnosticList(diagnostics.map { FileDiagnostic(path: path, source: source, diagnostic: $0) }))
+    }
 }
 
 /// Loads a scenario file, printing a one-line error and exiting 2 when it cannot be read.
