@@ -63,12 +63,9 @@ FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
 FORBIDDEN = {
     ast.ClassDef: "'class' definitions",
-    ast.Lambda: "lambda expressions",
     ast.GeneratorExp: "generator expressions",
     ast.Yield: "'yield'",
     ast.YieldFrom: "'yield from'",
-    ast.Global: "'global' statements",
-    ast.Nonlocal: "'nonlocal' statements",
     ast.With: "'with' statements (only 'async with')",
     ast.AsyncFor: "'async for'",
     ast.Set: "set literals",

@@ -27,6 +27,9 @@ public struct Validator {
         /// Start of the outermost enclosing comprehension (where `await` needs an async
         /// function, and CPython reports the comprehension rather than the `await`).
         var comprehension: SourceLocation?
+        /// The variables of the enclosing comprehensions (which the compiler keeps in
+        /// hidden locals a lambda cannot capture).
+        var comprehensionTargets: Set<String> = []
     }
     private var scopes: [Scope] = [Scope(isFunction: false, isAsync: false)]
     /// Reported constructs stop being searched once the limit is comfortably exceeded.
@@ -165,12 +168,10 @@ public struct Validator {
                 error("import * only allowed at module level", star.range)
             }
         case .global:
-            unsupported("'global' statements", keyword(r.start, 6))
+            break
         case .nonlocal:
             if !inFunction {
                 error("nonlocal declaration not allowed at module level", r)
-            } else if mode == .scenario {
-                unsupported("'nonlocal' statements", keyword(r.start, 8))
             }
         case .delete(let targets):
             if mode == .scenario { unsupported("'del' statements", keyword(r.start, 3)) }
@@ -184,6 +185,12 @@ public struct Validator {
         for d in def.decorators { unsupported("decorators", d.range) }
         checkParameters(def.params, isLambda: false)
         visitDefaults(def.params)
+        // Annotations are evaluated when the `def` runs, in the enclosing scope.
+        let p = def.params
+        for param in p.positional + p.keywordOnly + [p.varargs, p.kwargs].compactMap({ $0 }) {
+            if let a = param.annotation { visit(a) }
+        }
+        if let r = def.returns { visit(r) }
         scopes.append(Scope(isFunction: true, isAsync: def.isAsync))
         visit(def.body)
         scopes.removeLast()
@@ -206,12 +213,6 @@ public struct Validator {
             if !seen.insert(p.name).inserted {
                 error("duplicate argument '\(p.name)' in function definition", p.range)
             }
-        }
-        if let k = params.kwargs, mode == .scenario {
-            unsupported("'**' parameters", k.range)
-        }
-        if params.posonlyCount > 0, mode == .scenario, let first = params.positional.first {
-            unsupported("positional-only parameters ('/')", first.range)
         }
     }
 
@@ -269,9 +270,7 @@ public struct Validator {
                     if !keywords.insert(name).inserted {
                         error("keyword argument repeated: \(name)", arg.range)
                     }
-                case .doubleStar:
-                    unsupported("'**' argument unpacking", arg.range, plural: false)
-                case .positional, .star:
+                case .doubleStar, .positional, .star:
                     break
                 }
                 visit(arg.value)
@@ -322,7 +321,10 @@ public struct Validator {
             }
             visit(value)
         case .lambda(let params, let body):
-            unsupported("'lambda' expressions", keyword(e.range.start, 6))
+            let captured = Expr.lambdaFreeNames(params, body).intersection(scopes.last!.comprehensionTargets)
+            if let name = captured.sorted().first {
+                unsupported("lambdas that use a comprehension's variable ('\(name)')", keyword(e.range.start, 6))
+            }
             checkParameters(params, isLambda: true)
             visitDefaults(params)
             scopes.append(Scope(isFunction: true, isAsync: false))
@@ -363,12 +365,15 @@ public struct Validator {
             if n == 0 { visit(g.iter) }
         }
         let outer = scopes[scopes.count - 1].comprehension
+        let outerTargets = scopes[scopes.count - 1].comprehensionTargets
         if outer == nil { scopes[scopes.count - 1].comprehension = start }
+        for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
         for (n, g) in generators.enumerated() {
             if n > 0 { visit(g.iter) }
             for cond in g.ifs { visit(cond) }
         }
         for e in elements { visit(e) }
         scopes[scopes.count - 1].comprehension = outer
+        scopes[scopes.count - 1].comprehensionTargets = outerTargets
     }
 }

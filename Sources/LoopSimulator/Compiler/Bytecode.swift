@@ -84,13 +84,19 @@ public enum Instruction {
     case callEx
     /// Extend the list below TOS with the iterable TOS (building `*args`).
     case listExtend
-    /// Merge the dict TOS into the dict below it (building `**kw` / keywords with *args).
+    /// Merge the mapping TOS into the dict below it, for the keywords of a call with
+    /// `*args` / `**kw` (CPython's `DICT_MERGE`: a repeated key is an error naming the
+    /// callee, which sits below the positional arguments' list).
     case dictMerge
+    /// `{**d}` in a display: update the dict below TOS from the mapping TOS
+    /// (CPython's `DICT_UPDATE`).
+    case dictUpdate
 
     /// Build a function from the code object constant `code`: below it on the stack are
-    /// `defaults` positional default values, then (when `kwDefaults` ≥ 0) a dict of
-    /// keyword-only defaults, then `closure` cells.
-    case makeFunction(code: Int, defaults: Int, hasKwDefaults: Bool, closure: Int)
+    /// `defaults` positional default values, then (with `hasKwDefaults`) a dict of
+    /// keyword-only defaults, then (with `hasAnnotations`) the `__annotations__` dict,
+    /// then `closure` cells.
+    case makeFunction(code: Int, defaults: Int, hasKwDefaults: Bool, hasAnnotations: Bool, closure: Int)
     /// Push the cell (not its contents) for closure building.
     case loadClosure(Int)
     /// Build a class named by `names[name]` from `bases` classes below the body function.
@@ -147,6 +153,10 @@ public final class CodeObject {
     public var cellParameters: [(cell: Int, local: Int)] = []
 
     public var argCount = 0
+    /// How many of the `argCount` positional parameters come before a `/`.
+    public var posOnlyCount = 0
+    /// The body's leading string literal (`__doc__`); lambdas have none.
+    public var docstring: String?
     public var defaultCount = 0
     public var kwOnlyNames: [String] = []
     public var hasVarargs = false

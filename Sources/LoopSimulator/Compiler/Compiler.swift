@@ -79,18 +79,22 @@ private final class CompilerState {
         return code
     }
 
-    private func compileFunction(_ def: FunctionDef, qualname: String) throws(Diagnostic) -> CodeObject {
-        guard let scope = analysis.scope(for: def.headerRange) else {
-            throw Diagnostic("internal: no scope for '\(def.name)'", at: def.headerRange)
+    /// The code of a `def` or `lambda`: `body` compiles what runs when it is called.
+    private func compileFunction(name: String, qualname: String, params p: Parameters, isAsync: Bool,
+                                 scopeRange: SourceRange, docstring: String?,
+                                 body: () throws(Diagnostic) -> Void) throws(Diagnostic) -> CodeObject {
+        guard let scope = analysis.scope(for: scopeRange) else {
+            throw Diagnostic("internal: no scope for '\(name)'", at: scopeRange)
         }
-        let code = CodeObject(name: def.name, qualname: qualname, filename: filename, firstLine: def.headerRange.start.line)
-        code.isCoroutine = def.isAsync
-        let p = def.params
+        let code = CodeObject(name: name, qualname: qualname, filename: filename, firstLine: scopeRange.start.line)
+        code.isCoroutine = isAsync
         code.argCount = p.positional.count
+        code.posOnlyCount = p.posonlyCount
         code.defaultCount = p.positionalDefaults.count
         code.hasVarargs = p.varargs != nil
         code.kwOnlyNames = p.keywordOnly.map(\.name)
         code.hasKwargs = p.kwargs != nil
+        code.docstring = docstring
         let saved = unit
         let savedLine = line
         defer { unit = saved; line = savedLine }
@@ -106,10 +110,8 @@ private final class CompilerState {
             code.freeNames.append(name)
         }
         fixCellSlots()
-        line = def.headerRange.start.line
-        try compileBody(def.body)
-        emit(.loadConst(constant(.none)))
-        emit(.returnValue)
+        line = scopeRange.start.line
+        try body()
         return code
     }
 
@@ -325,7 +327,8 @@ private final class CompilerState {
         case .classDef(let cls):
             let body = try compileClassBody(cls)
             line = stmt.range.start.line
-            emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false, closure: 0))
+            emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false,
+                               hasAnnotations: false, closure: 0))
             for b in cls.bases { try compile(b) }
             emit(.buildClass(name: name(cls.name), bases: cls.bases.count))
             store(cls.name)
@@ -388,11 +391,37 @@ private final class CompilerState {
     }
 
     private func makeFunction(_ def: FunctionDef) throws(Diagnostic) {
-        for d in def.params.positionalDefaults { try compile(d) }
-        let hasKw = def.params.keywordOnlyDefaults.contains { $0 != nil }
+        var docstring: String?
+        if case .expr(let first)? = def.body.first?.kind, case .string(let text) = first.kind { docstring = text }
+        try makeFunction(name: def.name, params: def.params, returns: def.returns, isAsync: def.isAsync,
+                         scopeRange: def.headerRange, docstring: docstring) { () throws(Diagnostic) in
+            try self.compileBody(def.body)
+            self.emit(.loadConst(self.constant(.none)))
+            self.emit(.returnValue)
+        }
+    }
+
+    /// `lambda params: body`: a function named `<lambda>` returning `body`.
+    private func makeLambda(_ params: Parameters, _ body: Expr, range: SourceRange) throws(Diagnostic) {
+        try makeFunction(name: "<lambda>", params: params, returns: nil, isAsync: false,
+                         scopeRange: range, docstring: nil) { () throws(Diagnostic) in
+            try self.compile(body)
+            self.line = range.start.line
+            self.emit(.returnValue)
+        }
+    }
+
+    /// What CPython's `compiler_function` / `compiler_lambda` emit around the code:
+    /// positional defaults, keyword-only defaults and annotations, evaluated once, in the
+    /// defining scope, in that order; then the closure cells and MAKE_FUNCTION.
+    private func makeFunction(name fnName: String, params: Parameters, returns: Expr?, isAsync: Bool,
+                              scopeRange: SourceRange, docstring: String?,
+                              body: () throws(Diagnostic) -> Void) throws(Diagnostic) {
+        for d in params.positionalDefaults { try compile(d) }
+        let hasKw = params.keywordOnlyDefaults.contains { $0 != nil }
         if hasKw {
             var count = 0
-            for (p, d) in zip(def.params.keywordOnly, def.params.keywordOnlyDefaults) {
+            for (p, d) in zip(params.keywordOnly, params.keywordOnlyDefaults) {
                 guard let d else { continue }
                 emit(.loadConst(constant(.str(p.name))))
                 try compile(d)
@@ -400,18 +429,38 @@ private final class CompilerState {
             }
             emit(.buildDict(count))
         }
+        // Annotations in CPython's order: regular positional parameters before the
+        // positional-only ones, then *args, keyword-only, **kwargs and the return.
+        var annotated = Array(params.positional[params.posonlyCount...]) + params.positional[..<params.posonlyCount]
+        if let v = params.varargs { annotated.append(v) }
+        annotated += params.keywordOnly
+        if let k = params.kwargs { annotated.append(k) }
+        var annotationCount = 0
+        for p in annotated {
+            guard let a = p.annotation else { continue }
+            emit(.loadConst(constant(.str(p.name))))
+            try compile(a)
+            annotationCount += 1
+        }
+        if let returns {
+            emit(.loadConst(constant(.str("return"))))
+            try compile(returns)
+            annotationCount += 1
+        }
+        if annotationCount > 0 { emit(.buildDict(annotationCount)) }
         // CPython's __qualname__: `Class.method`, `outer.<locals>.inner`.
         let prefix = unit.code.isModule ? "" : unit.code.qualname + (unit.code.isClassBody ? "." : ".<locals>.")
-        let code = try compileFunction(def, qualname: prefix + def.name)
+        let code = try compileFunction(name: fnName, qualname: prefix + fnName, params: params, isAsync: isAsync,
+                                       scopeRange: scopeRange, docstring: docstring, body: body)
         for free in code.freeNames {
             guard let slot = unit.cellSlots[free] else {
-                throw Diagnostic("internal: no cell for '\(free)'", at: def.headerRange)
+                throw Diagnostic("internal: no cell for '\(free)'", at: scopeRange)
             }
             emit(.loadClosure(slot))
         }
-        line = def.headerRange.start.line
-        emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: def.params.positionalDefaults.count,
-                           hasKwDefaults: hasKw, closure: code.freeNames.count))
+        line = scopeRange.start.line
+        emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: params.positionalDefaults.count,
+                           hasKwDefaults: hasKw, hasAnnotations: annotationCount > 0, closure: code.freeNames.count))
     }
 
     private func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(Diagnostic) {
@@ -749,8 +798,8 @@ private final class CompilerState {
             } else {
                 emit(.await)
             }
-        case .lambda:
-            throw Diagnostic("'lambda' expressions are not supported in scenarios", at: expr.range)
+        case let .lambda(params, body):
+            try makeLambda(params, body, range: expr.range)
         case .yield, .yieldFrom:
             throw Diagnostic("'yield' is not supported in scenarios (generators are not supported)", at: expr.range)
         case .namedExpr:
@@ -847,18 +896,17 @@ private final class CompilerState {
             }
             return
         }
-        emit(.buildList(0))
-        for a in args {
-            switch a.kind {
-            case .positional:
-                try compile(a.value)
-                emit(.buildList(1))
-                emit(.listExtend)
-            case .star:
-                try compile(a.value)
-                emit(.listExtend)
-            default: break
+        let positional = args.filter {
+            switch $0.kind {
+            case .positional, .star: return true
+            default: return false
             }
+        }
+        if positional.count == 1, case .star = positional[0].kind {
+            // `f(*a)`: the iterable itself, checked by the call (CPython's ex_call).
+            try compile(positional[0].value)
+        } else {
+            try compileArgumentList(positional)
         }
         emit(.buildDict(0))
         for a in args {
@@ -876,6 +924,23 @@ private final class CompilerState {
         }
         line = range.start.line
         emit(.callEx)
+    }
+
+    /// The positional arguments of a call with `*args`, as a list.
+    private func compileArgumentList(_ args: [Argument]) throws(Diagnostic) {
+        emit(.buildList(0))
+        for a in args {
+            switch a.kind {
+            case .positional:
+                try compile(a.value)
+                emit(.buildList(1))
+                emit(.listExtend)
+            case .star:
+                try compile(a.value)
+                emit(.listExtend)
+            default: break
+            }
+        }
     }
 
     private func compileCompare(_ first: Expr, _ rest: [(CompareOperator, Expr)], range: SourceRange) throws(Diagnostic) {

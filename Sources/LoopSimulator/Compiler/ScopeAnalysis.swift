@@ -93,15 +93,9 @@ struct ScopeAnalysis {
             visit(body, in: scope)
         case .functionDef(let def):
             scope.bound.insert(def.name)
-            for d in def.params.positionalDefaults { visit(d, in: scope) }
-            for d in def.params.keywordOnlyDefaults { if let d { visit(d, in: scope) } }
-            let child = Scope(kind: .function, parent: scope)
-            scope.children.append(child)
-            scopes[def.headerRange.start] = child
-            let p = def.params
-            child.parameters = p.positional.map(\.name) + (p.varargs.map { [$0.name] } ?? [])
-                + p.keywordOnly.map(\.name) + (p.kwargs.map { [$0.name] } ?? [])
-            for name in child.parameters { child.bound.insert(name) }
+            for d in def.decorators { visit(d, in: scope) }
+            if let r = def.returns { visit(r, in: scope) }
+            let child = function(def.params, key: def.headerRange.start, in: scope)
             visit(def.body, in: child)
         case .classDef(let cls):
             scope.bound.insert(cls.name)
@@ -119,6 +113,21 @@ struct ScopeAnalysis {
         case .delete(let targets):
             for t in targets { bind(t, in: scope); visit(t, in: scope) }
         }
+    }
+
+    /// The scope of a `def` or `lambda` whose defaults and annotations are evaluated in
+    /// `scope`.
+    private mutating func function(_ p: Parameters, key: SourceLocation, in scope: Scope) -> Scope {
+        for d in p.positionalDefaults { visit(d, in: scope) }
+        for d in p.keywordOnlyDefaults { if let d { visit(d, in: scope) } }
+        let all = p.positional + (p.varargs.map { [$0] } ?? []) + p.keywordOnly + (p.kwargs.map { [$0] } ?? [])
+        for param in all { if let a = param.annotation { visit(a, in: scope) } }
+        let child = Scope(kind: .function, parent: scope)
+        scope.children.append(child)
+        scopes[key] = child
+        child.parameters = all.map(\.name)
+        for name in child.parameters { child.bound.insert(name) }
+        return child
     }
 
     private mutating func bind(_ target: Expr, in scope: Scope) {
@@ -168,7 +177,8 @@ struct ScopeAnalysis {
             visit(test, in: scope); visit(body, in: scope); visit(orelse, in: scope)
         case .await(let e), .yieldFrom(let e), .starred(let e): visit(e, in: scope)
         case .yield(let e): if let e { visit(e, in: scope) }
-        case let .lambda(_, body): visit(body, in: scope)
+        case let .lambda(params, body):
+            visit(body, in: function(params, key: expr.range.start, in: scope))
         case let .namedExpr(target, value): bind(target, in: scope); visit(value, in: scope)
         }
     }

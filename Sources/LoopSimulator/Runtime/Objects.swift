@@ -116,22 +116,39 @@ public final class PyModule: PyObject {
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
 }
 
-/// A `def` / `async def` value: code plus what it closed over and its defaults.
+/// A `def` / `async def` / `lambda` value: code plus what it closed over and its
+/// defaults. Like CPython's function object, its `__name__`, `__qualname__`, `__doc__`,
+/// `__module__`, `__defaults__` and `__kwdefaults__` start from the code and definition
+/// but can be reassigned (`functools.wraps` does), and it carries a `__dict__` of
+/// arbitrary attributes.
 public final class PyFunction: PyObject {
     public let code: CodeObject
     public let globals: PyModule
-    public let defaults: [Value]
-    public let kwDefaults: [String: Value]
+    public var defaults: [Value]
+    public var kwDefaults: [String: Value]
     public let closure: [PyCell]
+    public var name: String
+    public var qualname: String
+    public var doc: Value
+    public var module: Value
+    /// `__annotations__`, made when first asked for unless the definition had some.
+    public var annotations: PyDict?
+    /// `__dict__`, made when the first attribute is set or it is asked for.
+    public var attributes: PyDict?
+
     public init(code: CodeObject, globals: PyModule, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
         self.code = code
         self.globals = globals
         self.defaults = defaults
         self.kwDefaults = kwDefaults
         self.closure = closure
+        name = code.name
+        qualname = code.qualname
+        doc = code.docstring.map { .str($0) } ?? .none
+        module = globals.attributes["__name__"] ?? .str(globals.name)
     }
     public override var pyClass: PyClass { BuiltinTypes.function }
-    public var name: String { code.name }
+    public override func instanceAttribute(_ name: String) -> Value? { attributes?.get(.str(name)) }
 }
 
 /// A function implemented in Swift. `call` receives positional and keyword arguments.

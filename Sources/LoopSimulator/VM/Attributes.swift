@@ -35,8 +35,7 @@ extension Interpreter {
             case let inst as PyInstance:
                 if let v = inst.cls.lookup(name) { return bind(v, to: obj) }
             case let f as PyFunction:
-                if name == "__name__" { return .str(f.code.name) }
-                if name == "__qualname__" { return .str(f.code.qualname) }
+                if let v = functionAttribute(f, name) { return v }
             case let c as PyCoroutine:
                 switch name {
                 case "__name__": return .str(c.name)
@@ -126,6 +125,10 @@ extension Interpreter {
             }
             if let m = o as? PyModule {
                 m.attributes[name] = value
+                return
+            }
+            if let f = o as? PyFunction {
+                try setFunctionAttribute(f, name, value)
                 return
             }
             if let c = o as? PyClass {

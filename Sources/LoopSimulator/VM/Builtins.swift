@@ -185,6 +185,7 @@ extension Interpreter {
         b["type"] = .object(BuiltinTypes.type)
         b["object"] = .object(BuiltinTypes.object)
         installTypeConstructors()
+        installAttributeBuiltins(into: &b)
         builtins = b
     }
 

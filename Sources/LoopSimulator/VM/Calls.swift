@@ -62,11 +62,14 @@ extension Interpreter {
         }
     }
 
+    /// Binds arguments to parameters in the order and with the messages of CPython's
+    /// `initialize_locals`: positionals, then keywords (an unknown keyword is reported
+    /// before too many positionals), then defaults and what is still missing.
     func makeFrame(_ fn: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Frame {
         if kwargs.isEmpty, let frame = positionalFrame(fn, args.count, { args[$0] }) { return frame }
         let code = fn.code
         var locals = [Value?](repeating: nil, count: code.localNames.count)
-        let name = code.qualname
+        let name = fn.qualname
         let positionalCount = code.argCount
         // Positional parameters.
         let given = min(args.count, positionalCount)
@@ -75,36 +78,42 @@ extension Interpreter {
         if code.hasVarargs {
             locals[slot] = .object(PyTuple(args.count > positionalCount ? Array(args[positionalCount...]) : []))
             slot += 1
-        } else if args.count > positionalCount {
-            let takes = code.defaultCount > 0
-                ? "from \(positionalCount - code.defaultCount) to \(positionalCount) positional arguments"
-                : "\(positionalCount) positional argument\(positionalCount == 1 ? "" : "s")"
-            throw typeError("\(name)() takes \(takes) but \(args.count) \(args.count == 1 ? "was" : "were") given")
         }
         let kwOnlyStart = slot
         slot += code.kwOnlyNames.count
         var extraKwargs: PyDict?
         if code.hasKwargs {
-            extraKwargs = PyDict()
-            locals[slot] = .object(extraKwargs!)
+            let extra = PyDict()
+            extraKwargs = extra
+            locals[slot] = .object(extra)
         }
-        // Keyword arguments.
+        // Keyword arguments: positional-only parameters cannot be named.
         for (key, value) in kwargs {
-            if let i = code.localNames.prefix(positionalCount).firstIndex(of: key) {
+            if let i = code.localNames[code.posOnlyCount..<positionalCount].firstIndex(of: key) {
                 if locals[i] != nil {
                     throw typeError("\(name)() got multiple values for argument '\(key)'")
                 }
                 locals[i] = value
             } else if let k = code.kwOnlyNames.firstIndex(of: key) {
+                if locals[kwOnlyStart + k] != nil {
+                    throw typeError("\(name)() got multiple values for argument '\(key)'")
+                }
                 locals[kwOnlyStart + k] = value
             } else if let extra = extraKwargs {
                 extra.set(.str(key), value)
             } else {
+                let positionalOnly = kwargs.map(\.0).filter { code.localNames[..<code.posOnlyCount].contains($0) }
+                if !positionalOnly.isEmpty {
+                    throw typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(positionalOnly.joined(separator: ", "))'")
+                }
                 throw typeError("\(name)() got an unexpected keyword argument '\(key)'")
             }
         }
+        if args.count > positionalCount && !code.hasVarargs {
+            throw tooManyPositional(fn, given: args.count, kwOnlyGiven: (0..<code.kwOnlyNames.count).filter { locals[kwOnlyStart + $0] != nil }.count)
+        }
         // Defaults and missing arguments.
-        let firstDefault = positionalCount - code.defaultCount
+        let firstDefault = positionalCount - fn.defaults.count
         var missing: [String] = []
         for i in 0..<positionalCount where locals[i] == nil {
             if i >= firstDefault {
@@ -132,11 +141,26 @@ extension Interpreter {
         return Frame(code: code, globals: fn.globals, locals: locals, cells: cells, pool: stackPool)
     }
 
-    /// "'a' and 'b'", "'a', 'b' and 'c'" as CPython lists missing arguments.
+    /// CPython's `too_many_positional`.
+    private func tooManyPositional(_ fn: PyFunction, given: Int, kwOnlyGiven: Int) -> PythonError {
+        let count = fn.code.argCount, defaults = fn.defaults.count
+        let takes = defaults > 0
+            ? "from \(count - defaults) to \(count) positional arguments"
+            : "\(count) positional argument\(count == 1 ? "" : "s")"
+        let kwOnly = kwOnlyGiven == 0 ? ""
+            : " positional argument\(given == 1 ? "" : "s") (and \(kwOnlyGiven) keyword-only argument\(kwOnlyGiven == 1 ? "" : "s"))"
+        let verb = given == 1 && kwOnlyGiven == 0 ? "was" : "were"
+        return typeError("\(fn.qualname)() takes \(takes) but \(given)\(kwOnly) \(verb) given")
+    }
+
+    /// "'a' and 'b'", "'a', 'b', and 'c'" as CPython's `format_missing` lists them.
     func listNames(_ names: [String]) -> String {
         let quoted = names.map { "'\($0)'" }
-        if quoted.count == 1 { return quoted[0] }
-        return quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+        switch quoted.count {
+        case 1: return quoted[0]
+        case 2: return quoted[0] + " and " + quoted[1]
+        default: return quoted.dropLast().joined(separator: ", ") + ", and " + quoted[quoted.count - 1]
+        }
     }
 
     // MARK: Classes

@@ -113,8 +113,8 @@ public final class PyCoroutine: PyObject {
     }
 
     public override var pyClass: PyClass { BuiltinTypes.coroutine }
-    public var name: String { function.code.name }
-    public var qualname: String { function.code.qualname }
+    public var name: String { function.name }
+    public var qualname: String { function.qualname }
 }
 
 /// The awaitable `asyncio.sleep(0)` uses: awaiting it yields nothing to the task once.

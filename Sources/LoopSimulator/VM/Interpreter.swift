@@ -393,20 +393,21 @@ public final class Interpreter {
             case .listExtend:
                 let iterable = frame.stack.removeLast()
                 if case .object(let o) = frame.stack[frame.stack.count - 1], let l = o as? PyList {
-                    l.items.append(contentsOf: try iterate(iterable))
+                    do {
+                        l.items.append(contentsOf: try iterate(iterable))
+                    } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.typeError) && !isIterable(iterable) {
+                        throw typeError("Value after * must be an iterable, not \(iterable.typeName)")
+                    }
                 }
             case .dictMerge:
                 let other = frame.stack.removeLast()
-                guard case .object(let o) = frame.stack[frame.stack.count - 1], let d = o as? PyDict,
-                      case .object(let oo) = other, let od = oo as? PyDict else {
-                    throw PythonError(makeException(BuiltinTypes.typeError, "argument after ** must be a mapping, not \(other.typeName)"))
-                }
-                for (k, v) in od.entries {
-                    if d.get(k) != nil, case .str(let name) = k {
-                        throw PythonError(makeException(BuiltinTypes.typeError, "got multiple values for keyword argument '\(name)'"))
-                    }
-                    d.set(k, v)
-                }
+                // [callee, positional, kwargs]: the callee names the call in the messages.
+                let callee = frame.stack[frame.stack.count - 3]
+                try mergeKeywords(other, into: frame.stack[frame.stack.count - 1], callee: callee)
+            case .dictUpdate:
+                let other = frame.stack.removeLast()
+                guard case .object(let o) = frame.stack[frame.stack.count - 1], let d = o as? PyDict else { break }
+                try updateDict(d, from: other)
             case .buildString(let n):
                 var s = ""
                 for v in frame.stack.suffix(n) { if case .str(let part) = v { s += part } }
@@ -474,29 +475,22 @@ public final class Interpreter {
                 let kwValue = frame.stack.removeLast()
                 let argsValue = frame.stack.removeLast()
                 let callee = frame.stack.removeLast()
-                let args = try iterate(argsValue)
-                var kwargs: [(String, Value)] = []
-                if case .object(let o) = kwValue, let d = o as? PyDict {
-                    for (k, v) in d.entries {
-                        guard case .str(let name) = k else {
-                            throw PythonError(makeException(BuiltinTypes.typeError, "keywords must be strings"))
-                        }
-                        kwargs.append((name, v))
-                    }
-                }
+                let (args, kwargs) = try exCallArguments(callee, argsValue, kwValue)
                 switch try call(callee, args, kwargs) {
                 case .value(let v): frame.stack.append(v)
                 case .frame(let f):
                     try push(f, on: fiber)
                     return .pushed
                 }
-            case let .makeFunction(codeIndex, defaultCount, hasKwDefaults, closureCount):
+            case let .makeFunction(codeIndex, defaultCount, hasKwDefaults, hasAnnotations, closureCount):
                 guard case .object(let o) = code.constants[codeIndex], let constant = o as? CodeConstant else { break }
                 var closure: [PyCell] = []
                 for v in frame.stack.suffix(closureCount) {
                     if case .object(let c) = v, let cell = c as? PyCell { closure.append(cell) }
                 }
                 frame.stack.removeLast(closureCount)
+                var annotations: PyDict?
+                if hasAnnotations, case .object(let d) = frame.stack.removeLast() { annotations = d as? PyDict }
                 var kwDefaults: [String: Value] = [:]
                 if hasKwDefaults, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
                     for (k, v) in dict.entries { if case .str(let name) = k { kwDefaults[name] = v } }
@@ -505,6 +499,7 @@ public final class Interpreter {
                 frame.stack.removeLast(defaultCount)
                 let fn = PyFunction(code: constant.code, globals: frame.globals, defaults: defaults,
                                     kwDefaults: kwDefaults, closure: closure)
+                fn.annotations = annotations
                 frame.stack.append(.object(fn))
             case let .buildClass(nameIndex, baseCount):
                 let bases = Array(frame.stack.suffix(baseCount))

@@ -67,7 +67,7 @@ extension Interpreter {
         case let c as PyClass:
             return c.module == "builtins" ? "<class '\(c.name)'>" : "<class '\(c.module).\(c.name)'>"
         case let f as PyFunction:
-            return "<function \(f.code.qualname) at \(address(of: f))>"
+            return "<function \(f.qualname) at \(address(of: f))>"
         case let b as PyBuiltin:
             return "<built-in function \(b.name)>"
         case let m as PyBoundMethod:
@@ -92,7 +92,7 @@ extension Interpreter {
 
     func functionName(_ v: Value) throws -> String {
         if case .object(let o) = v {
-            if let f = o as? PyFunction { return f.code.qualname }
+            if let f = o as? PyFunction { return f.qualname }
             if let b = o as? PyBuiltin { return b.name }
         }
         return try repr(v)
@@ -103,7 +103,7 @@ extension Interpreter {
     /// the same run always gives the same trace.
     func callbackName(_ v: Value) -> String {
         if case .object(let o) = v {
-            if let f = o as? PyFunction { return f.code.qualname }
+            if let f = o as? PyFunction { return f.qualname }
             if let b = o as? PyBuiltin { return b.qualname }
             if let m = o as? PyBoundMethod { return callbackName(m.function) }
             if let p = o as? PyPartial { return callbackName(p.function) }

@@ -1,8 +1,8 @@
 # expect: 4:1: error: 'class' definitions are not supported in scenarios
-# expect: 8:9: error: 'lambda' expressions are not supported in scenarios
+# expect: 8:9: error: the '@' operator is not supported in scenarios
 
 class Job:
     pass
 
 async def main():
-    f = lambda: 1
+    f = 1 @ 2

@@ -1,2 +1,3 @@
-# expect: 2:5: error: 'lambda' expressions are not supported in scenarios
-f = lambda x: x + 1
+# expect: 3:13: error: lambdas that use a comprehension's variable ('i') are not supported in scenarios
+ok = [lambda x, i=i: x + i for i in range(3)]
+late = [(1, lambda: i) for i in range(3)]
