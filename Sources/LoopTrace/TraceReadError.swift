@@ -42,7 +42,7 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unsupportedVersion(let v):
             return "trace format version \(v) is not a valid version"
         case .olderVersion(let v):
-            return "trace format version \(v) was written by an older loopscope and is no longer read (this one reads version \(TraceHeader.currentVersion)); record the scenario again"
+            return "trace format version \(v) was written by an older loopscope and is no longer read (this one reads versions \(TraceHeader.oldestReadVersion) to \(TraceHeader.currentVersion)); record the scenario again"
         case .truncated:
             return "truncated line: the file ends in the middle of an event (was the recording interrupted?)"
         case let .corrupt(column, why):

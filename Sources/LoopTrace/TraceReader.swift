@@ -212,7 +212,7 @@ public enum TraceReader {
         let version = try f.int("version")
         if version > TraceHeader.currentVersion { throw .newerVersion(version) }
         if version < 1 { throw .unsupportedVersion(version) }
-        if version < TraceHeader.currentVersion { throw .olderVersion(version) }
+        if version < TraceHeader.oldestReadVersion { throw .olderVersion(version) }
         var options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
         guard let token = s.value("options") else { throw .missingField(kind: "header", field: "options") }
         guard case .object(let range) = token else {
@@ -224,8 +224,37 @@ public enum TraceReader {
         options.maxIterations = try o.optionalInt("maxIterations")
         options.timeHorizon = try o.optionalDouble("until")
         options.maxInstructions = try o.optionalInt("maxInstructions")
-        return TraceHeader(version: version, loopscopeVersion: try f.string("loopscope"), path: try f.string("path"),
-                           source: try f.string("source"), options: options)
+        var header = TraceHeader(version: version, loopscopeVersion: try f.string("loopscope"), path: try f.string("path"),
+                                 source: try f.string("source"), options: options)
+        if version >= 3 { try decodeProgram(s, f, into: &header) }
+        return header
+    }
+
+    /// Version 3's keys: whose clock, which Python and command line, the other files.
+    private static func decodeProgram(_ s: JSONScanner, _ f: Fields, into header: inout TraceHeader) throws(TraceReadError.Problem) {
+        let clockName = try f.string("clock")
+        guard let clock = TraceHeader.Clock(rawValue: clockName) else {
+            throw .wrongType(kind: "header", field: "clock", expected: "\"virtual\" or \"real\"", found: "'\(clockName)'")
+        }
+        header.clock = clock
+        header.python = try f.optionalString("python")
+        if let words = try f.optionalArray("command") {
+            header.command = try words.map { token throws(TraceReadError.Problem) in
+                guard case .string(let r, let esc) = token, let word = s.string(r, escaped: esc) else {
+                    throw .wrongType(kind: "header", field: "command", expected: "an array of strings", found: token.typeName)
+                }
+                return word
+            }
+        }
+        header.files = try (f.optionalArray("files") ?? []).map { token throws(TraceReadError.Problem) in
+            guard case .object(let range) = token else {
+                throw .wrongType(kind: "header", field: "files", expected: "an array of objects", found: token.typeName)
+            }
+            var inner = JSONScanner(s.bytes)
+            do throws(JSONSyntaxError) { try inner.parseObject(range) } catch { throw .corrupt(column: error.column, error.message) }
+            let file = Fields(scanner: inner, kind: "header")
+            return TraceHeader.SourceFile(path: try file.string("path"), source: try file.string("source"))
+        }
     }
 
     // MARK: Events
@@ -356,6 +385,17 @@ public enum TraceReader {
         func optionalString(_ key: StaticString) throws(TraceReadError.Problem) -> String? {
             if case .null = try token(key) { return nil }
             return try string(key)
+        }
+
+        /// An array's elements (null: nil).
+        func optionalArray(_ key: StaticString) throws(TraceReadError.Problem) -> [JSONToken]? {
+            let t = try token(key)
+            if case .null = t { return nil }
+            guard case .array(let range) = t else { throw wrong(key, "an array", t) }
+            var inner = JSONScanner(scanner.bytes)
+            do throws(JSONSyntaxError) { return try inner.parseArray(range) } catch {
+                throw .corrupt(column: error.column, error.message)
+            }
         }
 
         func bool(_ key: StaticString) throws(TraceReadError.Problem) -> Bool {

@@ -37,7 +37,29 @@ public enum TraceWriter {
         out.key("until"); out.double(h.options.timeHorizon)
         out.key("maxInstructions"); out.int(h.options.maxInstructions)
         out.raw("}")
+        out.key("clock"); out.string(h.clock.rawValue)
+        out.key("python"); out.string(h.python)
+        out.key("command")
+        if let command = h.command {
+            out.raw("[")
+            for (i, word) in command.enumerated() {
+                if i > 0 { out.raw(",") }
+                out.string(word)
+            }
+            out.raw("]")
+        } else {
+            out.raw("null")
+        }
         out.key("source"); out.string(h.source)
+        out.key("files"); out.raw("[")
+        for (i, file) in h.files.enumerated() {
+            if i > 0 { out.raw(",") }
+            out.raw("{")
+            out.key("path", first: true); out.string(file.path)
+            out.key("source"); out.string(file.source)
+            out.raw("}")
+        }
+        out.raw("]")
         out.raw("}\n")
     }
 

@@ -5,25 +5,62 @@ import LoopTrace
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Run a scenario and write its trace (JSON Lines, see docs/trace-format.md).",
+        abstract: "Record a run: a scenario simulated, or a real Python program under CPython (JSON Lines, see docs/trace-format.md).",
         discussion: """
-        The scenario's own output still goes to stdout, its errors to stderr. The trace \
-        holds the scenario's source, so `render`, `export` and `replay` need only the trace. \
-        Exit status: the scenario's (as for `run`); 2 when the scenario does not check or \
-        the trace cannot be written. A run stopped by a limit is still written.
+        loopscope record FILE.py -o OUT.jsonl simulates the scenario FILE.py. Its own output \
+        still goes to stdout, its errors to stderr. Exit status: the scenario's (as for `run`); \
+        2 when the scenario does not check or the trace cannot be written. A run stopped by a \
+        limit is still written.
+
+        loopscope record -o OUT.jsonl -- python3 app.py ARGS... runs a real program under \
+        CPython 3.11, 3.12 or 3.13 (the interpreter named, or --python PATH, or python3 on \
+        PATH) with the recorder (python/loopscope_recorder) loaded before its first line, on \
+        the real clock. The program's input, output and exit status are its own.
+
+        Either way the trace holds the program's source, so `render`, `export` and `replay` \
+        need only the trace.
         """
     )
 
-    @ArgumentParser.Argument(help: "The scenario to record (a .py file).")
-    var file: String
+    @ArgumentParser.Argument(help: "The scenario to record (a .py file), or with --python the program to run.")
+    var file: String?
 
     @Option(name: .shortAndLong, help: "Where to write the trace (e.g. out.jsonl).")
     var output: String
 
+    @Option(name: .long, help: "The CPython interpreter that runs a real program (default: python3 on PATH).")
+    var python: String?
+
+    @ArgumentParser.Argument(parsing: .postTerminator,
+                             help: "After --: the real program's command line (python3 app.py ARGS...).")
+    var command: [String] = []
+
     @OptionGroup var limits: LimitOptions
     @OptionGroup var whatIf: WhatIfOptions
 
+    func validate() throws {
+        if file != nil && !command.isEmpty {
+            throw ValidationError("give either a scenario (record FILE.py) or a program's command line after --, not both")
+        }
+        if file == nil && command.isEmpty {
+            throw ValidationError("missing the scenario (record FILE.py -o OUT.jsonl) or the program (record -o OUT.jsonl -- python3 app.py)")
+        }
+    }
+
     func run() throws {
+        if !command.isEmpty || python != nil {
+            let words = command.isEmpty ? [file!] : command
+            let program = try ProgramRecording.parse(words, python: python, output: output)
+            switch try program.run() {
+            case .exited(0): return
+            case .exited(let code): throw ExitCode(code)
+            case let status: try ChildProcess.exit(like: status)
+            }
+        }
+        try recordScenario(file!)
+    }
+
+    private func recordScenario(_ file: String) throws {
         let source = try loadScenario(file, settings: whatIf.parsedSettings())
         let options = limits.simulationOptions
         // The trace is written as the run goes (no store is kept), into a file opened

@@ -63,6 +63,33 @@ import LoopSimulator
         #expect(loaded.events(in: 0..<events.count) == events)
         #expect(TraceWriter.encode(loaded) == bytes)
     }
+
+    @Test func aRecordedProgramsHeaderSurvives() throws {
+        let header = TraceHeader(loopscopeVersion: "x", path: "app.py", source: "import util\n",
+                                 options: SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil),
+                                 clock: .real, python: "3.12.1", command: ["python3", "-X", "dev", "app.py", "a \"b\""],
+                                 files: [.init(path: "util.py", source: "x = 1\n"), .init(path: "pkg/m.py", source: "")])
+        let bytes = TraceWriter.encode(TraceStore(header: header))
+        let loaded = try TraceReader.read(bytes, path: "t.jsonl").get()
+        #expect(loaded.header == header)
+        #expect(TraceWriter.encode(loaded) == bytes)
+    }
+
+    @Test func aVersionTwoTraceReadsAsASimulation() throws {
+        let line = #"{"format":"loopscope-trace","version":2,"loopscope":"0.1.0","path":"x.py","options":{"maxIterations":null,"until":null,"maxInstructions":null},"source":"s\n"}"# + "\n"
+        let loaded = try TraceReader.read(Array(line.utf8), path: "t.jsonl").get()
+        #expect(loaded.header.clock == .virtual)
+        #expect(loaded.header.python == nil && loaded.header.command == nil && loaded.header.files.isEmpty)
+    }
+
+    @Test func aBadClockIsReported() {
+        let line = #"{"format":"loopscope-trace","version":3,"loopscope":"0.1.0","path":"x.py","options":{"maxIterations":null,"until":null,"maxInstructions":null},"clock":"wall","python":null,"command":null,"source":"","files":[]}"# + "\n"
+        guard case .failure(let error) = TraceReader.read(Array(line.utf8), path: "t.jsonl") else {
+            Issue.record("a clock that is neither virtual nor real was accepted")
+            return
+        }
+        #expect(error.description == "t.jsonl:1: error: field 'clock' of the header must be \"virtual\" or \"real\", not 'wall'")
+    }
 }
 
 /// Allocations between two recordings, so that objects of the second land elsewhere and

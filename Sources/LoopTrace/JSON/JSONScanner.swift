@@ -80,6 +80,28 @@ struct JSONScanner {
         if pos < end { throw fail("unexpected text after the object", end) }
     }
 
+    /// The elements of the array spanning `range` (a value this scanner's object held, so
+    /// already checked), in order; nested objects and arrays come back as their ranges.
+    mutating func parseArray(_ range: Range<Int>) throws(JSONSyntaxError) -> [JSONToken] {
+        lineStart = range.lowerBound
+        pos = range.lowerBound
+        let end = range.upperBound
+        skipSpace(end)
+        guard pos < end, bytes[pos] == UInt8(ascii: "[") else { throw fail("expected '['", end) }
+        pos += 1
+        var elements: [JSONToken] = []
+        skipSpace(end)
+        if pos < end, bytes[pos] == UInt8(ascii: "]") { return elements }
+        while true {
+            elements.append(try scanValue(end, depth: 1))
+            skipSpace(end)
+            guard pos < end else { throw fail("unclosed array", end) }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "]") { return elements }
+            throw fail("expected ',' or ']'", end)
+        }
+    }
+
     private func fail(_ message: String, _ end: Int) -> JSONSyntaxError {
         let found = pos < end ? "" : " (the line ends here)"
         return JSONSyntaxError(column: pos - lineStart + 1, message: message + found)

@@ -1,0 +1,175 @@
+"""The trace writer: a separate process that turns the recorder's event batches into the trace.
+
+The recording process sends frames on this process's stdin: a 4-byte little-endian length,
+then a ``marshal``-ed ``(what, value)``: ``("header", dict)`` first, ``("events", [tuple,
+...])`` as the run goes, ``("end", dict)`` last. Events are formatted into a temporary file
+beside the output as they arrive (so the program never waits for JSON formatting); at the
+end the header, which needs the sources of every file the program loaded, is written first
+and the events after it, into a second temporary file that is renamed onto the output.
+
+If the stream ends without ``"end"`` (the program was killed, or called ``os._exit``), the
+trace is still written from what arrived, with a warning that the recording was cut short.
+The writer runs in its own session, so a Ctrl-C meant for the program does not kill it.
+"""
+
+import json
+import marshal
+import os
+import shutil
+import sys
+
+if __package__:
+    from .events import KINDS, WARNING
+else:  # run as a file: python -I writer.py OUT (the recorder starts it this way)
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from loopscope_recorder.events import KINDS, WARNING
+
+FORMAT_VERSION = 3
+_quote = json.encoder.encode_basestring_ascii
+
+
+def _num(v):
+    v = float(v)
+    if v != v:
+        return '"nan"'
+    if v in (float("inf"), float("-inf")):
+        return '"inf"' if v > 0 else '"-inf"'
+    return repr(v)
+
+
+def _opt_num(v):
+    return "null" if v is None else _num(v)
+
+
+def _opt_int(v):
+    return "null" if v is None else "%d" % v
+
+
+def _opt_str(v):
+    return "null" if v is None else _quote(v)
+
+
+def _formatter(kind, outcome, fields):
+    """A function from an event tuple to its JSON line, keys in the documented order."""
+    pieces = ['\'{"kind":"%s","time":\' + _num(e[1]) + \',"iteration":%%d\' %% e[2]' % kind]
+    for i, (name, typ) in enumerate(fields):
+        value = "e[%d]" % (i + 3)
+        if typ == "int":
+            conv = "'%%d' %% %s" % value
+        elif typ == "int?":
+            conv = "_opt_int(%s)" % value
+        elif typ == "num":
+            conv = "_num(%s)" % value
+        elif typ == "num?":
+            conv = "_opt_num(%s)" % value
+        elif typ == "str":
+            conv = "_quote(%s)" % value
+        else:
+            conv = "_opt_str(%s)" % value
+        pieces.append("',\"%s\":' + %s" % (name, conv))
+        if outcome is not None and i == 0:
+            pieces.append("',\"outcome\":\"%s\"'" % outcome)
+    pieces.append("'}\\n'")
+    source = "lambda e: " + " + ".join(pieces)
+    return eval(source, {"_num": _num, "_opt_num": _opt_num, "_opt_int": _opt_int,
+                         "_opt_str": _opt_str, "_quote": _quote})
+
+
+FORMATTERS = [_formatter(kind, outcome, fields) for kind, outcome, fields in KINDS]
+
+
+def format_event(e):
+    return FORMATTERS[e[0]](e)
+
+
+def header_line(h):
+    """The header (line 1): the simulator's keys, then what a real recording adds."""
+    parts = [
+        '{"format":"loopscope-trace","version":%d' % FORMAT_VERSION,
+        ',"loopscope":' + _quote(h.get("loopscope", "0.1.0")),
+        ',"path":' + _quote(h["path"]),
+        ',"options":{"maxIterations":null,"until":null,"maxInstructions":null}',
+        ',"clock":"real"',
+        ',"python":' + _quote(h["python"]),
+        ',"command":[' + ",".join(_quote(a) for a in h["command"]) + "]",
+        ',"source":' + _quote(h["source"]),
+        ',"files":[' + ",".join('{"path":%s,"source":%s}' % (_quote(p), _quote(s)) for p, s in h.get("files", [])) + "]",
+        "}\n",
+    ]
+    return "".join(parts)
+
+
+def _read_exact(stream, n):
+    data = b""
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def frames(stream):
+    """The (what, value) frames on ``stream`` until it ends (a torn last frame is dropped)."""
+    while True:
+        size = _read_exact(stream, 4)
+        if size is None:
+            return
+        body = _read_exact(stream, int.from_bytes(size, "little"))
+        if body is None:
+            return
+        yield marshal.loads(body)
+
+
+def write_trace(stream, output):
+    directory = os.path.dirname(os.path.abspath(output))
+    base = os.path.basename(output)
+    events_path = os.path.join(directory, ".%s.%d.events" % (base, os.getpid()))
+    final_path = os.path.join(directory, ".%s.%d.tmp" % (base, os.getpid()))
+    header = None
+    end = None
+    count = 0
+    try:
+        with open(events_path, "w", encoding="ascii", newline="\n") as events:
+            for what, value in frames(stream):
+                if what == "header":
+                    header = value
+                elif what == "events":
+                    events.write("".join([FORMATTERS[e[0]](e) for e in value]))
+                    count += len(value)
+                elif what == "end":
+                    end = value
+            if header is not None and end is None:
+                events.write(format_event((WARNING, 0.0, 0,
+                                           "loopscope recorder: the recording was cut short (the program "
+                                           "was killed or left without running its exit handlers)")))
+        if header is None:
+            return "the recorder sent no header"
+        if end is not None:
+            header = dict(header, files=end.get("files", []))
+        with open(final_path, "w", encoding="ascii", newline="\n") as out:
+            out.write(header_line(header))
+            with open(events_path, "r", encoding="ascii", newline="\n") as events:
+                shutil.copyfileobj(events, out, 1 << 20)
+        os.replace(final_path, output)
+        return None
+    except OSError as e:
+        return "cannot write %s: %s" % (output, e.strerror or e)
+    finally:
+        for path in (events_path, final_path):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
+def main():
+    output = sys.argv[1]
+    problem = write_trace(sys.stdin.buffer, output)
+    if problem is not None:
+        sys.stderr.write("loopscope recorder: %s\n" % problem)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
