@@ -4,11 +4,13 @@ The recording process sends frames on this process's stdin: a 4-byte little-endi
 then a ``marshal``-ed ``(what, value)``: ``("header", dict)`` first, ``("events", [tuple,
 ...])`` as the run goes, ``("end", dict)`` last. Events are formatted into a temporary file
 beside the output as they arrive (so the program never waits for JSON formatting); at the
-end the header, which needs the sources of every file the program loaded, is written first
-and the events after it, into a second temporary file that is renamed onto the output.
+end the header, which needs the sources of every file the program loaded, is written first,
+the events after it and the end line last, into a second temporary file that is renamed
+onto the output.
 
 If the stream ends without ``"end"`` (the program was killed, or called ``os._exit``), the
-trace is still written from what arrived, with a warning that the recording was cut short.
+trace is still written from what arrived, with a warning that the recording was cut short
+and no end line, so readers load it as interrupted.
 The writer runs in its own session, so a Ctrl-C meant for the program does not kill it.
 """
 
@@ -129,6 +131,7 @@ def write_trace(stream, output):
     header = None
     end = None
     count = 0
+    last = (0.0, 0)  # time and iteration of the last event, for a closing warning
     try:
         with open(events_path, "w", encoding="ascii", newline="\n") as events:
             for what, value in frames(stream):
@@ -137,12 +140,18 @@ def write_trace(stream, output):
                 elif what == "events":
                     events.write("".join([FORMATTERS[e[0]](e) for e in value]))
                     count += len(value)
+                    if value:
+                        last = (value[-1][1], value[-1][2])
                 elif what == "end":
                     end = value
             if header is not None and end is None:
-                events.write(format_event((WARNING, 0.0, 0,
+                # No end line: readers load the trace as interrupted.
+                events.write(format_event((WARNING, last[0], last[1],
                                            "loopscope recorder: the recording was cut short (the program "
                                            "was killed or left without running its exit handlers)")))
+                count += 1
+            elif end is not None:
+                events.write('{"kind":"end","events":%d}\n' % count)
         if header is None:
             return "the recorder sent no header"
         if end is not None:
