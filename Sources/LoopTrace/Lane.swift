@@ -3,7 +3,7 @@
 /// starts; zero-length segments are real (most steps take no virtual time) and still count
 /// when a column is summarised.
 ///
-/// Stored as parallel arrays (about 21 bytes a segment) with a max-importance pyramid, so
+/// Stored as parallel arrays (about 25 bytes a segment) with a max-importance pyramid, so
 /// "what does this lane show between positions a and b" is two binary searches and one
 /// range-max, whatever the length of the trace.
 public struct Lane: Sendable {
@@ -12,6 +12,8 @@ public struct Lane: Sendable {
     private(set) var states: [UInt8] = []
     /// The source line the task is on during the segment (0: unknown).
     private(set) var lines: [Int32] = []
+    /// The file that line is in (0: the scenario; see `TraceHeader.file`).
+    private(set) var files: [Int32] = []
     /// A string-table id describing the segment (what the task waits on), or -1.
     private(set) var details: [Int32] = []
     private(set) var pyramid = MaxPyramid()
@@ -21,16 +23,18 @@ public struct Lane: Sendable {
     /// Appends a segment. Positions are clamped to be non-decreasing so the arrays stay
     /// sorted whatever order the simulator reports in; a state equal to the current one
     /// with the same line and detail extends it instead.
-    mutating func append(time: Double, slot: Int, state: LaneState, line: Int = 0, detail: Int32 = -1) {
+    mutating func append(time: Double, slot: Int, state: LaneState, line: Int = 0, file: Int = 0, detail: Int32 = -1) {
         let t = Swift.max(time, times.last ?? -.infinity)
         let s = Int32(clamping: Swift.max(slot, Int(slots.last ?? 0)))
-        if let last = states.last, last == state.rawValue, lines.last == Int32(clamping: line), details.last == detail {
+        if let last = states.last, last == state.rawValue, lines.last == Int32(clamping: line),
+           files.last == Int32(clamping: file), details.last == detail {
             return
         }
         times.append(t)
         slots.append(s)
         states.append(state.rawValue)
         lines.append(Int32(clamping: line))
+        files.append(Int32(clamping: file))
         details.append(detail)
         pyramid.append(state.importance)
     }
@@ -46,6 +50,11 @@ public struct Lane: Sendable {
 
     func state(ofSegment i: Int) -> LaneState { LaneState(rawValue: states[i])! }
     func line(ofSegment i: Int) -> Int { Int(lines[i]) }
+    func file(ofSegment i: Int) -> Int { Int(files[i]) }
+    /// The line and file of the last segment (where a task that starts running again is).
+    var lastLocation: (line: Int, file: Int) {
+        segmentCount > 0 ? (Int(lines[segmentCount - 1]), Int(files[segmentCount - 1])) : (0, 0)
+    }
     func detail(ofSegment i: Int) -> Int32 { details[i] }
     func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? times[i] : Double(slots[i]) }
 

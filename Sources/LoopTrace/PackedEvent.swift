@@ -77,8 +77,9 @@ extension PackedEvent {
             self.init(time: event.time, iteration: event.iteration, kind: .taskStepEnd)
             a = opt(task)
             switch outcome {
-            case let .parked(on, future, line): flags = OutcomeCode.parked.rawValue; c = s(on); b = opt(future); e = opt(line)
-            case let .yielded(line): flags = OutcomeCode.yielded.rawValue; e = opt(line)
+            case let .parked(on, future, line, file):
+                flags = OutcomeCode.parked.rawValue; c = s(on); b = opt(future); e = opt(line); d = opt(file)
+            case let .yielded(line, file): flags = OutcomeCode.yielded.rawValue; e = opt(line); d = opt(file)
             case let .finished(result): flags = OutcomeCode.finished.rawValue; c = s(result)
             case let .failed(exception): flags = OutcomeCode.failed.rawValue; c = s(exception)
             case .cancelled: flags = OutcomeCode.cancelled.rawValue
@@ -92,15 +93,15 @@ extension PackedEvent {
         case let .timeoutFired(task, line):
             self.init(time: event.time, iteration: event.iteration, kind: .timeoutFired)
             a = opt(task); e = opt(line)
-        case let .cpuBurstStart(task, seconds, line):
+        case let .cpuBurstStart(task, seconds, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .cpuBurstStart)
-            a = opt(task); x = seconds; e = opt(line)
+            a = opt(task); x = seconds; e = opt(line); d = opt(file)
         case let .cpuBurstEnd(task):
             self.init(time: event.time, iteration: event.iteration, kind: .cpuBurstEnd)
             a = opt(task)
-        case let .blockingSleepStart(task, seconds, line):
+        case let .blockingSleepStart(task, seconds, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .blockingSleepStart)
-            a = opt(task); x = seconds; e = opt(line)
+            a = opt(task); x = seconds; e = opt(line); d = opt(file)
         case let .blockingSleepEnd(task):
             self.init(time: event.time, iteration: event.iteration, kind: .blockingSleepEnd)
             a = opt(task)
@@ -143,8 +144,8 @@ extension PackedEvent {
         case .taskStepEnd:
             let outcome: SimulationEvent.StepOutcome
             switch OutcomeCode(rawValue: flags)! {
-            case .parked: outcome = .parked(on: s(c), future: Int(b), line: Int(e))
-            case .yielded: outcome = .yielded(line: Int(e))
+            case .parked: outcome = .parked(on: s(c), future: Int(b), line: Int(e), file: Int(d))
+            case .yielded: outcome = .yielded(line: Int(e), file: Int(d))
             case .finished: outcome = .finished(result: s(c))
             case .failed: outcome = .failed(exception: s(c))
             case .cancelled: outcome = .cancelled
@@ -153,9 +154,9 @@ extension PackedEvent {
         case .cancelRequested: k = .cancelRequested(task: Int(a), by: unopt(b), message: c == PackedEvent.none ? nil : s(c), line: Int(e))
         case .cancelledErrorDelivered: k = .cancelledErrorDelivered(task: Int(a))
         case .timeoutFired: k = .timeoutFired(task: unopt(a), line: Int(e))
-        case .cpuBurstStart: k = .cpuBurstStart(task: unopt(a), seconds: x, line: Int(e))
+        case .cpuBurstStart: k = .cpuBurstStart(task: unopt(a), seconds: x, line: Int(e), file: Int(d))
         case .cpuBurstEnd: k = .cpuBurstEnd(task: unopt(a))
-        case .blockingSleepStart: k = .blockingSleepStart(task: unopt(a), seconds: x, line: Int(e))
+        case .blockingSleepStart: k = .blockingSleepStart(task: unopt(a), seconds: x, line: Int(e), file: Int(d))
         case .blockingSleepEnd: k = .blockingSleepEnd(task: unopt(a))
         case .futureCreated: k = .futureCreated(future: Int(a), purpose: s(c))
         case .futureResolved: k = .futureResolved(future: Int(a), state: s(c))

@@ -12,7 +12,9 @@ public struct TraceHeader: Equatable, Sendable {
     /// `timerDropped`, `timerScheduled`'s `future`). Version 3 added the clock (virtual for
     /// a simulation, real for a recorded CPython program), the Python version, the command
     /// line and the program's other files; a version 2 file reads as a simulation's.
-    public static let currentVersion = 3
+    /// Version 4 added the `file` of step ends and CPU bursts / blocking sleeps (which of
+    /// the program's files their `line` is in); older files read as all-main-file lines.
+    public static let currentVersion = 4
     /// The oldest version this build still reads.
     public static let oldestReadVersion = 2
 
@@ -40,7 +42,8 @@ public struct TraceHeader: Equatable, Sendable {
     /// The loopscope version that wrote the trace (informational).
     public var loopscopeVersion: String
     public var path: String
-    /// The main file's source; events' `line` fields are lines of it.
+    /// The main file's source; events' `line` fields are lines of it unless their `file`
+    /// says otherwise.
     public var source: String
     public var options: SimulationOptions
     public var clock: Clock
@@ -48,6 +51,7 @@ public struct TraceHeader: Equatable, Sendable {
     public var python: String?
     /// The command line of a recorded program (nil for a simulation).
     public var command: [String]?
+    /// File 1, 2, ... of events' `file` fields (file 0 is the main one).
     public var files: [SourceFile]
 
     public init(version: Int = TraceHeader.currentVersion, loopscopeVersion: String, path: String,
@@ -62,5 +66,23 @@ public struct TraceHeader: Equatable, Sendable {
         self.python = python
         self.command = command
         self.files = files
+    }
+
+    /// The header's `files` for a simulated program: its modules in the order the run
+    /// numbers them, each path relative to the main file's directory when it is inside it.
+    public static func files(of program: Program) -> [SourceFile] {
+        let directory = ModuleFinder.directory(of: program.files[0].path)
+        let prefix = directory.isEmpty ? "" : directory.hasSuffix("/") ? directory : directory + "/"
+        return program.files.dropFirst().map { file in
+            SourceFile(path: file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path,
+                       source: file.source)
+        }
+    }
+
+    /// File `n` of the trace: 0 the main file (its path as given), then `files` (nil when
+    /// out of range).
+    public func file(_ n: Int) -> SourceFile? {
+        if n == 0 { return SourceFile(path: path, source: source) }
+        return n > 0 && n <= files.count ? files[n - 1] : nil
     }
 }

@@ -204,7 +204,7 @@ extension TraceStore {
         guard let s = lane.segment(at: position, axis: axis) else { return TaskStatus(state: .absent, line: nil, detail: nil) }
         let line = lane.line(ofSegment: s)
         let detail = lane.detail(ofSegment: s)
-        return TaskStatus(state: lane.state(ofSegment: s), line: line > 0 ? line : nil,
+        return TaskStatus(state: lane.state(ofSegment: s), line: line > 0 ? line : nil, file: lane.file(ofSegment: s),
                           detail: detail >= 0 ? strings[detail] : nil)
     }
 

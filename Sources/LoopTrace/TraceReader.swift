@@ -289,8 +289,10 @@ public enum TraceReader {
         case .taskStepEnd:
             let outcome: SimulationEvent.StepOutcome
             switch try f.string("outcome") {
-            case "parked": outcome = .parked(on: try f.string("on"), future: try f.int("future"), line: try f.int("line"))
-            case "yielded": outcome = .yielded(line: try f.int("line"))
+            case "parked":
+                outcome = .parked(on: try f.string("on"), future: try f.int("future"), line: try f.int("line"),
+                                  file: try f.fileNumber())
+            case "yielded": outcome = .yielded(line: try f.int("line"), file: try f.fileNumber())
             case "finished": outcome = .finished(result: try f.string("result"))
             case "failed": outcome = .failed(exception: try f.string("exception"))
             case "cancelled": outcome = .cancelled
@@ -307,11 +309,13 @@ public enum TraceReader {
         case .timeoutFired:
             k = .timeoutFired(task: try f.optionalInt("task"), line: try f.int("line"))
         case .cpuBurstStart:
-            k = .cpuBurstStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"))
+            k = .cpuBurstStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"),
+                               file: try f.fileNumber())
         case .cpuBurstEnd:
             k = .cpuBurstEnd(task: try f.optionalInt("task"))
         case .blockingSleepStart:
-            k = .blockingSleepStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"))
+            k = .blockingSleepStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"),
+                                    file: try f.fileNumber())
         case .blockingSleepEnd:
             k = .blockingSleepEnd(task: try f.optionalInt("task"))
         case .futureCreated:
@@ -351,6 +355,12 @@ public enum TraceReader {
             let t = try token(key)
             guard case .number(let r, true) = t, let v = scanner.int(r) else { throw wrong(key, "an integer", t) }
             return v
+        }
+
+        /// The `file` of a step end or burst; version 2 traces have none (their lines are
+        /// all the scenario's).
+        func fileNumber() throws(TraceReadError.Problem) -> Int {
+            scanner.value("file") == nil ? 0 : try int("file")
         }
 
         func optionalInt(_ key: StaticString) throws(TraceReadError.Problem) -> Int? {

@@ -169,9 +169,8 @@ public final class TraceStore: SimulationEventSink {
             taskRecords[t].openStep = Int32(steps.count - 1)
             taskRecords[t].steps.append(Int32(steps.count - 1))
             taskRecords[t].pendingWaker = -1
-            let lane = taskRecords[t].lane
-            let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
-            taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line)
+            let (line, file) = taskRecords[t].lane.lastLocation
+            taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line, file: file)
         case .taskStepEnd:
             guard let t = taskIndex(e.a) else { break }
             if taskRecords[t].openStep >= 0 {
@@ -183,11 +182,11 @@ public final class TraceStore: SimulationEventSink {
             case .parked:
                 let sleeping = strings[e.c].hasPrefix("sleep(")
                 taskRecords[t].lane.append(time: e.time, slot: slot, state: sleeping ? .sleeping : .waiting,
-                                           line: Int(e.e), detail: e.c)
+                                           line: Int(e.e), file: Int(e.d), detail: e.c)
                 waiterOfFuture[Int(e.b)] = Int32(t)
                 if let timer = liveTimerOfFuture[e.b] { timers[Int(timer)].wakes = Int32(t) }
             case .yielded:
-                taskRecords[t].lane.append(time: e.time, slot: slot, state: .ready, line: Int(e.e),
+                taskRecords[t].lane.append(time: e.time, slot: slot, state: .ready, line: Int(e.e), file: Int(e.d),
                                            detail: strings.intern("sleep(0)"))
             case .finished, .failed, .cancelled:
                 let code = OutcomeCode(rawValue: e.flags)!
@@ -200,20 +199,18 @@ public final class TraceStore: SimulationEventSink {
             let state: LaneState = e.kind == .cpuBurstStart ? .cpuBurst : .blocking
             loopLane.append(time: e.time, slot: currentSlot, state: state)
             if let t = taskIndex(e.a) {
-                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: state, line: Int(e.e))
+                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: state, line: Int(e.e), file: Int(e.d))
             }
         case .cpuBurstEnd, .blockingSleepEnd:
             loopLane.append(time: e.time, slot: currentSlot, state: .running)
             if let t = taskIndex(e.a) {
-                let lane = taskRecords[t].lane
-                let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
-                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line)
+                let (line, file) = taskRecords[t].lane.lastLocation
+                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line, file: file)
             }
         case .futureResolved:
             if let t = waiterOfFuture.removeValue(forKey: Int(e.a)) {
-                let lane = taskRecords[Int(t)].lane
-                let line = lane.segmentCount > 0 ? lane.line(ofSegment: lane.segmentCount - 1) : 0
-                taskRecords[Int(t)].lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: line)
+                let (line, file) = taskRecords[Int(t)].lane.lastLocation
+                taskRecords[Int(t)].lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: line, file: file)
                 taskRecords[Int(t)].pendingWaker = currentCallback
             }
         case .print:

@@ -20,6 +20,8 @@ public struct TaskStatus: Equatable, Sendable {
     public var state: LaneState
     /// The line the task is parked on (or running, or ended at); nil when not known.
     public var line: Int?
+    /// The file that line is in (0: the scenario; `TraceHeader.file`).
+    public var file: Int = 0
     /// What it waits on (`sleep(0.5)`, `task Task-3`) or how it ended.
     public var detail: String?
 }

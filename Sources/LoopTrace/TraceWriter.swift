@@ -110,14 +110,16 @@ public enum TraceWriter {
             out.key("task"); out.int(task)
             out.key("outcome")
             switch outcome {
-            case let .parked(on, future, line):
+            case let .parked(on, future, line, file):
                 out.string("parked")
                 out.key("on"); out.string(on)
                 out.key("future"); out.int(future)
                 out.key("line"); out.int(line)
-            case let .yielded(line):
+                out.key("file"); out.int(file)
+            case let .yielded(line, file):
                 out.string("yielded")
                 out.key("line"); out.int(line)
+                out.key("file"); out.int(file)
             case let .finished(result):
                 out.string("finished")
                 out.key("result"); out.string(result)
@@ -137,10 +139,11 @@ public enum TraceWriter {
         case let .timeoutFired(task, line):
             out.key("task"); out.int(task)
             out.key("line"); out.int(line)
-        case let .cpuBurstStart(task, seconds, line), let .blockingSleepStart(task, seconds, line):
+        case let .cpuBurstStart(task, seconds, line, file), let .blockingSleepStart(task, seconds, line, file):
             out.key("task"); out.int(task)
             out.key("seconds"); out.double(seconds)
             out.key("line"); out.int(line)
+            out.key("file"); out.int(file)
         case let .cpuBurstEnd(task), let .blockingSleepEnd(task):
             out.key("task"); out.int(task)
         case let .futureCreated(future, purpose):

@@ -165,7 +165,9 @@ struct PanelContent {
             }
             out.append(PanelLine(l, highlight: line.isCurrent))
         }
-        let title = model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? ""
+        // A program in several files: say which one is shown (the selected task's).
+        let file = store.header.files.isEmpty ? "" : panels.sourcePath + ": "
+        let title = file + (model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? "")
         return (glyphs.ascii ? title.replacingOccurrences("◆", "*") : title, out)
     }
 

@@ -26,6 +26,10 @@ public struct Panels: Sendable, Equatable {
     public var loop: LoopState?
     public var tasks: [TaskRow]
     public var source: [SourceLine]
+    /// The file `source` shows: the one the selected task is in (the scenario when no task
+    /// is selected or its file is unknown). 0 is the scenario (`TraceHeader.file`).
+    public var sourceFile: Int
+    public var sourcePath: String
     /// Printed output and warnings produced up to the end of the cursor's iteration.
     public var output: [OutputLine]
     public var warnings: [OutputLine]
@@ -38,19 +42,22 @@ public struct Panels: Sendable, Equatable {
         let rows = (0..<store.taskCount).map { i in
             TaskRow(index: i, task: store.task(at: i), status: store.taskStatus(i, atIteration: k), steps: store.stepCount(task: i))
         }
+        let selected = selectedTask.flatMap { s in s < rows.count ? rows[s].status : nil }
+        let shown = selected.flatMap { store.header.file($0.file) != nil ? $0.file : nil } ?? 0
+        let file = store.header.file(shown) ?? store.header.file(0)!
         var byLine: [Int: [Int]] = [:]
-        for row in rows where row.status.state != .absent {
+        for row in rows where row.status.state != .absent && row.status.file == shown {
             if let line = row.status.line { byLine[line, default: []].append(row.index) }
         }
-        let currentLine = selectedTask.flatMap { s in s < rows.count ? rows[s].status.line : nil }
+        let currentLine = selected?.file == shown ? selected?.line : nil
         var source: [SourceLine] = []
         var number = 0
-        for text in store.header.source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for text in file.source.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             source.append(SourceLine(number: number, text: String(text), tasks: byLine[number] ?? [], isCurrent: number == currentLine))
         }
         if source.last?.text.isEmpty == true { source.removeLast() }
         return Panels(iteration: k, loop: store.loopState(atIteration: k), tasks: rows, source: source,
-                      output: store.output(before: endEvent, last: outputLines), warnings: store.warnings(before: endEvent))
+                      sourceFile: shown, sourcePath: file.path, output: store.output(before: endEvent, last: outputLines), warnings: store.warnings(before: endEvent))
     }
 }

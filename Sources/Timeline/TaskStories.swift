@@ -76,10 +76,10 @@ public final class TaskStories {
             case .taskStepEnd(let id, let outcome):
                 guard let t = index(store, id) else { break }
                 switch outcome {
-                case .parked(let on, _, let line):
+                case .parked(let on, _, let line, _):
                     parkedOn[t] = on
                     parkedLine[t] = line
-                case .yielded(let line):
+                case .yielded(let line, _):
                     parkedOn[t] = "sleep(0)"
                     parkedLine[t] = line
                 case .finished(let result):

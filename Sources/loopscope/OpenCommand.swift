@@ -94,7 +94,7 @@ func openScenario(source: String, path: String, options: SimulationOptions) thro
         Console.printDiagnostics(list)
         throw ExitCode(2)
     }
-    let header = TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: path, source: source, options: options)
+    let header = traceHeader(source, path: path, options: options)
     let lazy = LazySimulation(source: source, path: path, options: options, header: header)
     lazy.extend(toIteration: ExplorerState.lookahead)
     if case .failure(let list)? = lazy.outcome {

@@ -68,9 +68,7 @@ struct RecordCommand: ParsableCommand {
         // replaces OUTPUT only once complete (see OutputStream); the scenario itself is
         // never overwritten.
         let trace = try OutputStream(path: output, inputs: [file])
-        let writer = TraceStreamWriter(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: file,
-                                                           source: source, options: options),
-                                       write: trace.write)
+        let writer = TraceStreamWriter(header: traceHeader(source, path: file, options: options), write: trace.write)
         let result = try simulate(source, path: file, options: options, sink: writer, verb: "recording",
                                   stdout: Console.out, onRejected: trace.discard)
         guard writer.finish(), trace.commit() else {

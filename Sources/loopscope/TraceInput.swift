@@ -11,9 +11,18 @@ let loopscopeVersion = LoopscopeCommand.configuration.version
 func recordScenario(_ path: String, options: SimulationOptions, settings: [WhatIfSetting] = [],
                     stdout: @escaping (String) -> Void) throws -> (TraceStore, SimulationResult) {
     let source = try loadScenario(path, settings: settings)
-    let store = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion, path: path, source: source, options: options))
+    let store = TraceStore(header: traceHeader(source, path: path, options: options))
     let result = try simulate(source, path: path, options: options, sink: store, verb: "simulating", stdout: stdout)
     return (store, result)
+}
+
+/// The header of a scenario's trace: its source and those of the modules of its own it
+/// loads, numbered as the run numbers them (a program that does not load gets none: its
+/// diagnostics are reported when it is simulated).
+func traceHeader(_ source: String, path: String, options: SimulationOptions) -> TraceHeader {
+    let program = try? Program.load(source: source, path: path, searchPaths: options.searchPaths).get()
+    return TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: path, source: source, options: options,
+                       files: program.map(TraceHeader.files(of:)) ?? [])
 }
 
 /// Runs a scenario with a progress line on the terminal (see `SimulationProgress`). A

@@ -49,7 +49,7 @@ import LoopSimulator
         let events: [SimulationEvent] = [
             SimulationEvent(time: 0.1 + 0.2, iteration: 0, kind: .print(task: nil, text: "a\nb\"c\\d\u{7f}")),
             SimulationEvent(time: 5e-324, iteration: 1, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
-            SimulationEvent(time: 1e300, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: .infinity, line: 3)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: .infinity, line: 3, file: 2)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .cancelRequested(task: 1, by: nil, message: nil, line: 2)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerScheduled(handle: 4, when: 2.5, description: "f", future: nil)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerCancelled(handle: 4)),
@@ -96,4 +96,35 @@ import LoopSimulator
 /// any address leaking into a trace shows up as a difference.
 enum PyObjectChurn {
     static func allocate() -> [[Int]] { (0..<1000).map { Array(repeating: $0, count: $0 % 7 + 1) } }
+}
+
+@Suite struct MultiFileTraceTests {
+    static let scenario = "Scenarios/89_local_modules.py"
+
+    @Test("a trace carries the source of every module the run loaded, and which file each parked line is in")
+    func modulesAndFilesAreRecorded() throws {
+        let store = Fixtures.record(Self.scenario)
+        // In the order they were found: `import shop.stock` in the scenario comes before
+        // the package's own `from .prices import ...` is followed.
+        #expect(store.header.files.map(\.path) == ["util.py", "shop/__init__.py", "shop/stock.py", "shop/prices.py"])
+        #expect(store.header.file(1)?.source.contains("async def delay(delay_seconds):") == true)
+        var parkedIn: Set<Int> = []
+        for i in 0..<store.eventCount {
+            if case .taskStepEnd(_, .parked(_, _, _, let file)) = store.event(at: i).kind { parkedIn.insert(file) }
+        }
+        // main parks in the scenario, the delay tasks in util.py, restock in shop/stock.py.
+        #expect(parkedIn == [0, 1, 3])
+    }
+
+    @Test("a version 3 trace (events without files) still loads, its lines all the main file's")
+    func versionThreeLoads() throws {
+        let bytes = TraceWriter.encode(Fixtures.record("Scenarios/03_create_task_order.py"))
+        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"version\":4", with: "\"version\":3")
+        while let r = text.range(of: #","file":\d+"#, options: .regularExpression) { text.removeSubrange(r) }
+        #expect(!text.contains("\"file\""))
+        let loaded = try TraceReader.read(Array(text.utf8), path: "old.jsonl").get()
+        let current = try TraceReader.read(bytes, path: "new.jsonl").get()
+        #expect(loaded.header.version == 3)
+        #expect(loaded.events(in: 0..<loaded.eventCount) == current.events(in: 0..<current.eventCount))
+    }
 }

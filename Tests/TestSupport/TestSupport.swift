@@ -28,7 +28,9 @@ public enum TestSupport {
     /// A scenario given as text, simulated into a trace store.
     public static func record(source: String, path relativePath: String) -> TraceStore {
         let options = SimulationOptions(maxIterations: 10_000)
-        let store = TraceStore(header: TraceHeader(loopscopeVersion: "test", path: relativePath, source: source, options: options))
+        let program = try? Program.load(source: source, path: relativePath).get()
+        let store = TraceStore(header: TraceHeader(loopscopeVersion: "test", path: relativePath, source: source,
+                                                   options: options, files: program.map(TraceHeader.files(of:)) ?? []))
         _ = Simulation(source: source, path: relativePath, options: options).run(sink: store, stdout: { _ in }, stderr: { _ in })
         return store
     }

@@ -61,6 +61,21 @@ import LoopTrace
         #expect(panels.output.map(\.text).last == "worker 3 step 2\n")
     }
 
+    @Test("the source panel shows the file the selected task is parked in, marking the tasks parked there")
+    func sourcePanelFollowsTheTaskIntoItsModule() throws {
+        let store = Fixtures.record("Scenarios/89_local_modules.py")
+        // Iteration 3: main waits in the scenario; the delay tasks sleep in util.py.
+        let inModule = Panels.at(iteration: 3, in: store, selectedTask: 1)
+        #expect(inModule.sourcePath == "util.py")
+        let current = try #require(inModule.source.first { $0.isCurrent })
+        #expect(current.text.contains("await asyncio.sleep(delay_seconds)"))
+        #expect(current.tasks == [1, 2])
+        let inScenario = Panels.at(iteration: 3, in: store, selectedTask: 0)
+        #expect(inScenario.sourcePath == "Scenarios/89_local_modules.py")
+        #expect(try #require(inScenario.source.first { $0.isCurrent }).text.contains("await asyncio.gather("))
+        #expect(Panels.at(iteration: 3, in: store).sourceFile == 0)
+    }
+
     @Test func ansiEncodingResetsAtLineEnds() {
         var grid = CellGrid(width: 4, height: 1)
         grid.put("ab", x: 0, y: 0, style: CellStyle(foreground: .red, attributes: .bold))

@@ -464,8 +464,10 @@ final class AsyncioLibrary {
         }
         let task = runningLoop?.currentTask?.taskID
         let line = vm.activeFrame?.currentLine ?? 0
+        let file = vm.activeFrame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
         if let loop = runningLoop, state.tracing {
-            loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line) : .cpuBurstStart(task: task, seconds: seconds, line: line))
+            loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
+                               : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))
         }
         let from = state.clock
         state.clock += seconds

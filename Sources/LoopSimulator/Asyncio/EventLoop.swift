@@ -437,12 +437,14 @@ final class EventLoop: PyObject {
         // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`);
         // a task running only library code (`create_task(asyncio.sleep(1))`) parks there.
         let frames = task.coro.fiber?.frames
-        let line = (frames?.last { !$0.code.isLibrary } ?? frames?.last)?.currentLine
+        let frame = frames?.last { !$0.code.isLibrary } ?? frames?.last
+        let line = frame?.currentLine ?? 0
+        let file = frame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
-            outcome = .parked(on: describeWaiter(f), future: f.id, line: line ?? 0)
+            outcome = .parked(on: describeWaiter(f), future: f.id, line: line, file: file)
         } else if yielded {
-            outcome = .yielded(line: line ?? 0)
+            outcome = .yielded(line: line, file: file)
         } else if task.isCancelled {
             outcome = .cancelled
         } else if let e = task.exceptionValue {

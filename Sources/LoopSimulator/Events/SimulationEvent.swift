@@ -35,9 +35,10 @@ public struct SimulationEvent: Equatable, Sendable {
         case cancelRequested(task: Int, by: Int?, message: String?, line: Int)
         case cancelledErrorDelivered(task: Int)
         case timeoutFired(task: Int?, line: Int)
-        case cpuBurstStart(task: Int?, seconds: Double, line: Int)
+        /// A CPU burst / blocking sleep at a line of a file (numbered as in `StepOutcome`).
+        case cpuBurstStart(task: Int?, seconds: Double, line: Int, file: Int)
         case cpuBurstEnd(task: Int?)
-        case blockingSleepStart(task: Int?, seconds: Double, line: Int)
+        case blockingSleepStart(task: Int?, seconds: Double, line: Int, file: Int)
         case blockingSleepEnd(task: Int?)
         case futureCreated(future: Int, purpose: String)
         case futureResolved(future: Int, state: String)
@@ -53,10 +54,11 @@ public struct SimulationEvent: Equatable, Sendable {
     }
 
     public enum StepOutcome: Equatable, Sendable {
-        /// Parked on a future (its description) at a line.
-        case parked(on: String, future: Int, line: Int)
+        /// Parked on a future (its description) at a line of a file: `file` 0 is the
+        /// scenario, k the k-th of the modules it loaded (`Program.files`).
+        case parked(on: String, future: Int, line: Int, file: Int)
         /// `sleep(0)`: yielded for one iteration.
-        case yielded(line: Int)
+        case yielded(line: Int, file: Int)
         case finished(result: String)
         case failed(exception: String)
         case cancelled

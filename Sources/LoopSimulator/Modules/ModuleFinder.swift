@@ -28,7 +28,7 @@ public struct ModuleFinder: Sendable {
     }
 
     /// The directory part of a path as written ("" when there is none).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         let directory = String(path[..<slash])
         return directory.isEmpty ? "/" : directory

@@ -29,7 +29,14 @@ public final class Interpreter {
     /// `sys.modules`: every module imported so far, by absolute name.
     var modules: [String: PyModule] = [:]
     /// The scenario and its own modules, compiled (see `ImportSystem`).
-    var program: Program?
+    var program: Program? {
+        didSet {
+            fileNumbers = [:]
+            for (n, file) in (program?.files ?? []).enumerated() { fileNumbers[file.path] = n }
+        }
+    }
+    /// Each program file's number in traces (0: the scenario), by path.
+    private(set) var fileNumbers: [String: Int] = [:]
     /// Python frames alive across all fibers (RecursionError at `recursionLimit`).
     var depth = 0
     let recursionLimit = 1000
