@@ -145,7 +145,9 @@ def main():
     except BaseException as e:
         _end(rec, pid)
         interrupted = isinstance(e, KeyboardInterrupt)
-        sys.excepthook(type(e), e, _program_traceback(e.__traceback__, code))
+        # The hook prints the exception's own traceback: cut the recorder's frame off it.
+        e.__traceback__ = _program_traceback(e.__traceback__, code)
+        sys.excepthook(type(e), e, e.__traceback__)
         status = 1
     else:
         _end(rec, pid)

@@ -68,7 +68,12 @@ _MAX_BACKLOG = 64 << 20
 # which line of the program held the loop.
 _SAMPLE_AFTER = 0.05
 
-_events = []
+# The list of events waiting to be sent. Its first _PAD entries are never sent or removed:
+# a list that shrank to a few items would move its item array into the small-object pools
+# the program's objects come from, and where a program's tasks land in memory decides the
+# order it sees them in a set (a TaskGroup cancels its tasks in set order).
+_PAD = 128
+_events = [None] * _PAD
 _emit = _events.append
 R = None  # the Recording while one is active
 
@@ -130,6 +135,11 @@ class Recording:
         self.cancelled_timers = {}  # handle id -> cancelled TimerHandle still in the heap
         self.fids = {}          # id(future) -> (future id, weakref), futures a task parked on
         self.purposes = {}      # future id -> "sleep(0.5)"
+        # id(task) -> task id (-1: a task of a loop not followed), from creation until the
+        # task is done. Tasks keep no attribute of ours: an instance of our Task class has
+        # the C task's exact size, so the program's objects land where they would have
+        # (sets of tasks iterate in address order: TaskGroup cancels its tasks in it).
+        self.tids = {}
         self.foreign = {}       # id(task) -> (task id, weakref) for tasks not of our Task class
         self.cur_tid = None
         self.in_callback = False
@@ -202,10 +212,10 @@ class Recording:
     # -- output to the writer ----------------------------------------------------------
 
     def flush(self, final=False):
-        if not _events:
+        if len(_events) == _PAD:
             return
-        batch = _events[:]
-        del _events[:]
+        batch = _events[_PAD:]
+        del _events[_PAD:]
         self.send(("events", batch), len(batch), final)
 
     def send(self, message, count=0, final=False):
@@ -306,14 +316,13 @@ class Recording:
         return _qualname(cb), None
 
     def task_id(self, task):
-        try:
-            tid = task._loopscope_id
-        except AttributeError:
-            entry = self.foreign.get(id(task))
-            if entry is not None and entry[1]() is task:
-                return entry[0]
-            return self.register_foreign(task)
-        return tid if tid > 0 else None
+        tid = self.tids.get(id(task))
+        if tid is not None:
+            return tid if tid > 0 else None
+        entry = self.foreign.get(id(task))
+        if entry is not None and entry[1]() is task:
+            return entry[0]
+        return self.register_foreign(task)
 
     def register_foreign(self, task):
         """A task not made by our Task class (a custom factory's own class): recorded from
@@ -333,8 +342,9 @@ class Recording:
         except TypeError:
             return None
         self.foreign[key] = (tid, ref)
-        coro = task.get_coro()
-        _emit((TASK_CREATED, _now() - self.base, self.iteration, tid, task.get_name(), _qualname(coro), None, 0))
+        coro = None if task.done() else task.get_coro()  # (see Task.__init__ on get_coro)
+        _emit((TASK_CREATED, _now() - self.base, self.iteration, tid, task.get_name(),
+               _qualname(coro) if coro is not None else "?", None, 0))
         return tid
 
     def before_callback(self, h):
@@ -403,12 +413,16 @@ class Recording:
                         on = "task " + waiter.get_name()
                     elif lib is not None:
                         on = lib.f_code.co_qualname + "()" if hasattr(lib.f_code, "co_qualname") else lib.f_code.co_name + "()"
+                    elif type(waiter).__name__ != "Future":
+                        on = type(waiter).__name__  # _GatheringFuture, ...
                     else:
                         on = "a Future"
                 if elsewhere:
                     on = "%s at %s" % (on, elsewhere)
                 _emit((STEP_PARKED, t, it, tid, on, fid, line))
-        elif state == "FINISHED":
+            return
+        self.tids.pop(id(task), None)
+        if state == "FINISHED":
             exc = task._exception
             _emit((FUTURE_RESOLVED, t, it, tid, "FINISHED"))
             if exc is None:
@@ -481,13 +495,12 @@ class Recording:
 
     # -- tasks -------------------------------------------------------------------------
 
-    def task_created(self, task, tid, t0, pos, prev, frame, eager):
+    def task_created(self, task, coro, tid, t0, pos, prev, frame, eager):
         loop = task.get_loop()
         if not self.follows(loop):
-            task._loopscope_id = -1
+            self.tids[id(task)] = -1
             return
         it = self.iteration
-        coro = task.get_coro()
         created = (TASK_CREATED, t0, it, tid, task.get_name(), _qualname(coro), prev, self.stack_line(frame))
         if eager:
             # The first step ran inside the constructor (3.12+ eager tasks): its events
@@ -568,7 +581,7 @@ def _run_once(self):
                 if rec.pending_start:
                     rec.start_iteration(0)
                 _emit((ITERATION_END, _now() - rec.base, rec.iteration))
-                if len(_events) >= _BATCH:
+                if len(_events) >= _BATCH + _PAD:
                     rec.flush()
             except Exception as e:
                 rec.fail("_run_once", e)
@@ -664,16 +677,15 @@ class Task(_CTask):
     """asyncio's C task, recording its creation and cancellation requests. Its name is
     ``Task`` so its repr is the task's usual one."""
 
-    __slots__ = ("_loopscope_id",)
+    __slots__ = ()
 
     def __init__(self, *args, **kwargs):
         rec = R
         if rec is None or not rec.on:
-            self._loopscope_id = 0
             return _CTask.__init__(self, *args, **kwargs)
         tid = rec.next_id
         rec.next_id = tid + 1
-        self._loopscope_id = tid
+        rec.tids[id(self)] = tid
         t0 = _now() - rec.base
         pos = len(_events)
         prev = rec.cur_tid
@@ -686,10 +698,12 @@ class Task(_CTask):
             rec.cur_tid = prev
         if rec.on:
             try:
-                coro = self.get_coro()
+                # The coroutine as given: CPython 3.12.0-3.12.1 crash in get_coro() on an
+                # eager task that finished inside its constructor.
+                coro = args[0] if args else kwargs.get("coro")
                 ran = eager and (self.done() or getattr(coro, "cr_suspended", False)
                                  or getattr(coro, "cr_frame", 1) is None)
-                rec.task_created(self, tid, t0, pos, prev, sys._getframe(1), ran)
+                rec.task_created(self, coro, tid, t0, pos, prev, sys._getframe(1), ran)
             except Exception as e:
                 rec.fail("Task.__init__", e)
 
@@ -733,8 +747,11 @@ def _blocking_sleep(secs):
     try:
         seconds = float(secs)
         tid = rec.cur_tid
-        _emit((BLOCKING_SLEEP_START, _now() - rec.base, rec.iteration, tid, seconds,
-               rec.stack_line(sys._getframe(1))))
+        caller = sys._getframe(1)
+        _emit((BLOCKING_SLEEP_START, _now() - rec.base, rec.iteration, tid, seconds, rec.stack_line(caller)))
+        site = rec.stack_site(caller)
+        if site is not None:
+            rec.stall = (rec.cb_serial, site)  # what held the loop, known without sampling
     except Exception:
         return _orig_sleep(secs)  # a bad argument: time.sleep raises its own error
     try:
@@ -851,7 +868,7 @@ def _forget_in_child():
     if rec is not None:
         rec.on = False
         rec.fd = None
-        del _events[:]
+        del _events[_PAD:]
 
 
 def finish(rec):
