@@ -125,6 +125,7 @@ class Recording:
                 excluded.add(os.path.abspath(p) + os.sep)
         self.excluded = tuple(excluded)
         self.own_cache = {}
+        self.file_numbers = {main_path: 0}
         self.iteration = 0
         self.loop = None
         self.thread = None
@@ -189,24 +190,46 @@ class Recording:
             depth += 1
         return None
 
+    def file_number(self, filename):
+        """The trace's number of one of the program's files: 0 the main one, then 1, 2, ...
+        in the order events first name them (the header's `files`, in that order)."""
+        n = self.file_numbers.get(filename)
+        if n is None:
+            n = self.file_numbers[filename] = len(self.file_numbers)
+        return n
+
+    def own_site(self, frame):
+        """(line, file number) of the innermost frame of the program's own files on
+        ``frame``'s stack; (0, 0) when there is none."""
+        depth = 0
+        while frame is not None and depth < 200:
+            fn = frame.f_code.co_filename
+            if self.own(fn):
+                return frame.f_lineno, self.file_number(fn)
+            frame = frame.f_back
+            depth += 1
+        return 0, 0
+
     def own_files(self):
-        files = []
-        seen = {self.main_path}
+        """The header's `files`: those events numbered, in their order, then the program's
+        other modules it loaded."""
+        paths = sorted(self.file_numbers, key=self.file_numbers.get)[1:]
+        numbered = set(self.file_numbers)
+        others = []
         for module in list(sys.modules.values()):
             fn = getattr(module, "__file__", None)
-            if not isinstance(fn, str) or not fn.endswith(".py"):
-                continue
-            p = os.path.abspath(fn)
-            if p in seen or not self.own(p):
-                continue
-            seen.add(p)
+            if isinstance(fn, str) and fn.endswith(".py") and fn not in numbered and self.own(fn) \
+                    and os.path.abspath(fn) != self.main_path:
+                numbered.add(fn)
+                others.append(fn)
+        files = []
+        for p in paths + sorted(others):
             try:
                 with open(p, "rb") as f:
                     source = f.read().decode("utf-8", "replace")
             except OSError:
-                continue
+                source = ""  # numbered by an event, so it keeps its place
             files.append((self.rel(p), source))
-        files.sort()
         return files
 
     # -- output to the writer ----------------------------------------------------------
@@ -402,11 +425,11 @@ class Recording:
         if state == "PENDING":
             waiter = task._fut_waiter
             if waiter is None:
-                _, line, _ = self.await_chain(task)
-                _emit((STEP_YIELDED, t, it, tid, line))
+                _, line, file = self.await_chain(task)
+                _emit((STEP_YIELDED, t, it, tid, line, file))
             else:
                 fid = self.future_id(waiter)
-                lib, line, elsewhere = self.await_chain(task)
+                lib, line, file = self.await_chain(task)
                 on = self.purposes.get(fid)
                 if on is None:
                     if isinstance(waiter, _CTask):
@@ -417,9 +440,7 @@ class Recording:
                         on = type(waiter).__name__  # _GatheringFuture, ...
                     else:
                         on = "a Future"
-                if elsewhere:
-                    on = "%s at %s" % (on, elsewhere)
-                _emit((STEP_PARKED, t, it, tid, on, fid, line))
+                _emit((STEP_PARKED, t, it, tid, on, fid, line, file))
             return
         self.tids.pop(id(task), None)
         if state == "FINISHED":
@@ -435,11 +456,10 @@ class Recording:
 
     def await_chain(self, task):
         """Follows a parked task's awaits: (the library frame the program's code awaits,
-        the main file's line, 'util.py:12' when the innermost own frame is elsewhere)."""
+        the line and file number of the innermost frame of the program's own files)."""
         coro = task.get_coro()
         own = None
         lib = None
-        main_frame = None
         depth = 0
         while coro is not None and depth < 100:
             depth += 1
@@ -455,16 +475,12 @@ class Recording:
             if self.own(fn):
                 own = frame
                 lib = None
-                if fn == self.main_path:
-                    main_frame = frame
             elif lib is None:
                 lib = frame
             coro = nxt
-        line = main_frame.f_lineno if main_frame is not None else 0
-        elsewhere = None
-        if own is not None and own is not main_frame:
-            elsewhere = "%s:%d" % (self.rel(own.f_code.co_filename), own.f_lineno)
-        return lib, line, elsewhere
+        if own is None:
+            return lib, 0, 0
+        return lib, own.f_lineno, self.file_number(own.f_code.co_filename)
 
     def future_id(self, fut):
         if isinstance(fut, _CTask):
@@ -732,7 +748,9 @@ def _on_timeout_wrapper(orig):
             try:
                 task = getattr(self, "_task", None)
                 tid = rec.task_id(task) if task is not None else None
-                line = rec.await_chain(task)[1] if task is not None else 0
+                _, line, file = rec.await_chain(task) if task is not None else (None, 0, 0)
+                if file != 0:
+                    line = 0  # timeoutFired's line is the main file's
                 _emit((TIMEOUT_FIRED, _now() - rec.base, rec.iteration, tid, line))
             except Exception as e:
                 rec.fail("Timeout._on_timeout", e)
@@ -748,7 +766,8 @@ def _blocking_sleep(secs):
         seconds = float(secs)
         tid = rec.cur_tid
         caller = sys._getframe(1)
-        _emit((BLOCKING_SLEEP_START, _now() - rec.base, rec.iteration, tid, seconds, rec.stack_line(caller)))
+        line, file = rec.own_site(caller)
+        _emit((BLOCKING_SLEEP_START, _now() - rec.base, rec.iteration, tid, seconds, line, file))
         site = rec.stack_site(caller)
         if site is not None:
             rec.stall = (rec.cb_serial, site)  # what held the loop, known without sampling
