@@ -29,8 +29,13 @@ let package = Package(
                 // exclusivity checks there cost about a third of the run time. The VM is
                 // single-threaded and never overlaps accesses.
                 .unsafeFlags(["-enforce-exclusivity=unchecked"]),
-            ]
+            ],
+            // Lib/*.py (library code written in Python) is embedded at build time.
+            plugins: ["PythonLibPlugin"]
         ),
+        // Writes Lib/'s Python sources into a Swift table (run by PythonLibPlugin).
+        .executableTarget(name: "EmbedPythonLib"),
+        .plugin(name: "PythonLibPlugin", capability: .buildTool(), dependencies: ["EmbedPythonLib"]),
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
         .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.

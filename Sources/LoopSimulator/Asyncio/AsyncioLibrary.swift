@@ -40,8 +40,11 @@ final class AsyncioLibrary {
     }
 
     private func runPrelude() throws {
-        vm.sources[AsyncioPrelude.filename] = SourceText(AsyncioPrelude.source)
-        let result = FrontEnd.analyze(AsyncioPrelude.source, mode: .library)
+        guard let source = AsyncioPrelude.source else {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "the build has no Lib/\(AsyncioPrelude.libraryPath)"))
+        }
+        vm.sources[AsyncioPrelude.filename] = SourceText(source)
+        let result = FrontEnd.analyze(source, mode: .library)
         guard let ast = result.module, result.diagnostics.isEmpty else {
             let first = result.diagnostics.first.map { $0.headline(path: AsyncioPrelude.filename) } ?? "unknown"
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio prelude does not compile: \(first)"))
