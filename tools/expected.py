@@ -66,15 +66,8 @@ FORBIDDEN = {
     ast.GeneratorExp: "generator expressions",
     ast.Yield: "'yield'",
     ast.YieldFrom: "'yield from'",
-    ast.With: "'with' statements (only 'async with')",
     ast.AsyncFor: "'async for'",
-    ast.Set: "set literals",
-    ast.SetComp: "set comprehensions",
-    ast.DictComp: "dict comprehensions",
-    ast.NamedExpr: "':=' expressions",
-    ast.Delete: "'del' statements",
     ast.Match: "'match' statements",
-    ast.Starred: None,  # allowed in calls and tuple targets only; checked below
 }
 
 

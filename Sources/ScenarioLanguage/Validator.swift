@@ -83,9 +83,7 @@ public struct Validator {
             visit(target)
             visit(value)
         case .annAssign(let target, let annotation, let value):
-            // Rejected in both modes; the annotation itself is never evaluated.
-            _ = annotation
-            unsupported("annotated assignments ('x: T = ...')", r)
+            visit(annotation)
             visit(target)
             if let value { visit(value) }
         case .return(let value):
@@ -138,9 +136,7 @@ public struct Validator {
             visit(test)
             if let msg { visit(msg) }
         case .with(let items, let body, let isAsync):
-            if !isAsync {
-                unsupported("'with' statements", keyword(r.start, 4), hint: " (only 'async with' is)")
-            } else if !scopes.last!.isAsync {
+            if isAsync && !scopes.last!.isAsync {
                 error("'async with' outside async function", keyword(r.start, 5))
             }
             for item in items {
@@ -174,8 +170,7 @@ public struct Validator {
                 error("nonlocal declaration not allowed at module level", r)
             }
         case .delete(let targets):
-            if mode == .scenario { unsupported("'del' statements", keyword(r.start, 3)) }
-            for t in targets { visit(t) }
+            for t in targets { visitTarget(t) }
         case .match:
             unsupported("'match' statements", r)
         }
@@ -222,7 +217,6 @@ public struct Validator {
         case .tuple(let elts), .list(let elts):
             for elt in elts { visitTarget(elt) }
         case .starred(let inner):
-            unsupported("starred assignment targets ('a, *b = ...')", e.range)
             visitTarget(inner)
         default:
             visit(e)
@@ -237,27 +231,17 @@ public struct Validator {
         case .name, .int, .float, .string, .bool, .none:
             break
         case .ellipsis:
-            unsupported("'...' (Ellipsis)", e.range, plural: false)
+            break
         case .fstring(let parts):
             visit(parts)
         case .list(let elts), .tuple(let elts):
-            for elt in elts {
-                if case .starred = elt.kind {
-                    unsupported("starred expressions in displays", elt.range)
-                }
-                visit(elt)
-            }
+            for elt in elts { visit(elt) }
         case .dict(let entries):
             for entry in entries {
-                if let k = entry.key {
-                    visit(k)
-                } else {
-                    unsupported("'**' dictionary unpacking", entry.value.range, plural: false)
-                }
+                if let k = entry.key { visit(k) }
                 visit(entry.value)
             }
         case .set(let elts):
-            unsupported("set displays", e.range)
             for elt in elts { visit(elt) }
         case .attribute(let base, _):
             visit(base)
@@ -285,10 +269,8 @@ public struct Validator {
         case .listComp(let element, let generators):
             visitComprehension([element], generators, e.range.start)
         case .setComp(let element, let generators):
-            unsupported("set comprehensions", e.range)
             visitComprehension([element], generators, e.range.start)
         case .dictComp(let key, let value, let generators):
-            unsupported("dict comprehensions", e.range)
             visitComprehension([key, value], generators, e.range.start)
         case .generatorExp(let element, let generators):
             unsupported("generator expressions", e.range, hint: " (use a list comprehension)")
@@ -339,7 +321,6 @@ public struct Validator {
             unsupported("'yield from'", keyword(e.range.start, 5), plural: false, hint: " (generators are not supported)")
             visit(value)
         case .namedExpr(_, let value):
-            unsupported("assignment expressions (':=')", e.range)
             visit(value)
         case .starred(let value):
             visit(value)

@@ -29,13 +29,6 @@ final class AsyncioLibrary {
         vm.modules["time"] = makeTimeModule()
         vm.modules["loopscope"] = makeLoopscopeModule()
         vm.builtins["cpu"] = vm.modules["loopscope"]?.attributes["cpu"]
-        vm.builtins["set"] = .object(PySet.pyClass)
-        vm.nativeConstructors[ObjectIdentifier(PySet.pyClass)] = { vm, args, kwargs in
-            _ = try vm.bindNative("set", .positional(min: 0, max: 1), args, kwargs)
-            let s = PySet()
-            if let source = args.first { for v in try vm.iterate(source) { s.add(v) } }
-            return .object(s)
-        }
         try runPrelude()
     }
 
@@ -522,55 +515,3 @@ final class PyPartial: PyObject {
     }
 }
 
-/// An insertion-ordered set (CPython's sets of tasks iterate in address order, which no
-/// simulation can reproduce; insertion order is the documented substitute).
-final class PySet: PyObject {
-    static let pyClass = BuiltinTypes.set
-    private let storage = PyDict()
-
-    override var pyClass: PyClass { BuiltinTypes.set }
-
-    func add(_ v: Value) { storage.set(v, .none) }
-    var items: [Value] { storage.entries.map { $0.0 } }
-    override var iterationItems: [Value]? { items }
-
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
-        func method(_ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) -> Value {
-            vm.nativeFunction(name, owner: "set", signature, body)
-        }
-        switch name {
-        case "add": return method(.oneArgument) { _, args, _ in self.add(args[0]); return .none }
-        case "discard": return method(.oneArgument) { _, args, _ in self.storage.remove(args[0]); return .none }
-        case "remove":
-            return method(.oneArgument) { _, args, _ in
-                guard self.storage.remove(args[0]) != nil else {
-                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args[0]]))
-                }
-                return .none
-            }
-        case "clear": return method(.noArguments) { _, _, _ in for v in self.items { self.storage.remove(v) }; return .none }
-        case "pop":
-            return method(.noArguments) { vm, _, _ in
-                guard let first = self.items.first else {
-                    throw PythonError(vm.makeException(BuiltinTypes.keyError, "pop from an empty set"))
-                }
-                self.storage.remove(first)
-                return first
-            }
-        case "copy":
-            return method(.noArguments) { _, _, _ in
-                let s = PySet()
-                for v in self.items { s.add(v) }
-                return .object(s)
-            }
-        default: return nil
-        }
-    }
-
-    func contains(_ v: Value) -> Bool { storage.get(v) != nil }
-
-    override func pythonRepr(_ vm: Interpreter) throws -> String? {
-        if items.isEmpty { return "set()" }
-        return "{" + (try items.map { try vm.repr($0) }).joined(separator: ", ") + "}"
-    }
-}

@@ -16,6 +16,11 @@ public enum Instruction {
     /// Class bodies: the class namespace, then globals and builtins.
     case loadName(Int)
     case storeName(Int)
+    /// `del name` of a global, a cell or a class-body name.
+    case deleteGlobal(Int)
+    case deleteDeref(Int)
+    case deleteName(Int)
+    case deleteAttr(Int)
     case loadAttr(Int)
     /// `obj.name` about to be called (CPython's `LOAD_METHOD`): [obj] -> [function, obj]
     /// when `name` is a function found on an instance's class (no bound method is made),
@@ -52,6 +57,13 @@ public enum Instruction {
     case buildList(Int)
     case buildTuple(Int)
     case buildDict(Int)
+    case buildSet(Int)
+    /// Add TOS to the set `depth` entries below it (set comprehensions).
+    case setAdd(Int)
+    /// [key, value] -> dict `depth` entries below them gets `key: value` (dict comprehensions).
+    case mapAdd(Int)
+    /// Add the items of the iterable TOS to the set below it (`{*a, *b}`).
+    case setUpdate
     case listToTuple
     /// Append TOS to the list `depth` entries below it (comprehensions).
     case listAppend(Int)
@@ -62,6 +74,8 @@ public enum Instruction {
     /// `Instruction` a plain value the dispatch loop copies without reference counting.)
     case formatValue(conversion: UInt8, hasSpec: Bool)
     case unpackSequence(Int)
+    /// `a, *rest, b = value`: `before` values, a list of the rest, `after` values.
+    case unpackEx(before: Int, after: Int)
 
     case getIter
     /// Push the iterator's next value, or pop the iterator and jump when it is exhausted.
@@ -106,6 +120,9 @@ public enum Instruction {
     /// `await TOS`: run a coroutine inline, or yield a pending future to the task.
     case await
 
+    /// `with` / `async with`: [mgr] -> [exit, enter], both bound to `mgr`, or CPython's
+    /// TypeError when `mgr` lacks them.
+    case beforeWith(isAsync: Bool)
     case setupExcept(Int)
     case setupFinally(Int)
     case popBlock

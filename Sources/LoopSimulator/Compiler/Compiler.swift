@@ -23,8 +23,8 @@ private enum FrameBlock {
     case exceptHandler
     /// Inside a `finally` body entered by an exception: [prev, exc] are on the stack.
     case finallyHandler
-    /// `__aexit__` is kept in a compiler-made variable of that name.
-    case asyncWith(exitName: String, line: Int)
+    /// `__exit__` / `__aexit__` is kept in a compiler-made variable of that name.
+    case with(exitName: String, line: Int, isAsync: Bool)
 }
 
 final class Box<T> {
@@ -73,6 +73,7 @@ private final class CompilerState {
                 for a in aliases { moduleNames.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
             }
         }
+        setupAnnotations(module.body)
         try compileBody(module.body)
         emit(.loadConst(constant(.none)))
         emit(.returnValue)
@@ -130,6 +131,7 @@ private final class CompilerState {
         let saved = unit
         defer { unit = saved }
         unit = CompileUnit(code: code, scope: scope)
+        setupAnnotations(cls.body)
         try compileBody(cls.body)
         emit(.loadConst(constant(.none)))
         emit(.returnValue)
@@ -253,8 +255,8 @@ private final class CompilerState {
             }
         case let .augAssign(target, op, value):
             try augmentedAssign(target, op, value)
-        case .annAssign:
-            throw Diagnostic("annotated assignments are not supported in scenarios", at: stmt.range)
+        case let .annAssign(target, annotation, value):
+            try annotatedAssignment(target, annotation, value)
         case .return(let value):
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
             try unwindBlocks(upTo: 0, preservingTop: true)
@@ -317,10 +319,7 @@ private final class CompilerState {
             emit(.raiseAssertion(hasMessage: msg != nil))
             patch(ok, to: here)
         case let .with(items, body, isAsync):
-            guard isAsync else {
-                throw Diagnostic("'with' statements are not supported in scenarios (use 'async with')", at: stmt.range)
-            }
-            try compileAsyncWith(items[...], body, line: stmt.range.start.line)
+            try compileWith(items[...], body, isAsync: isAsync, line: stmt.range.start.line)
         case .functionDef(let def):
             try makeFunction(def)
             store(def.name)
@@ -356,20 +355,7 @@ private final class CompilerState {
         case .global, .nonlocal:
             break
         case .delete(let targets):
-            for t in targets {
-                switch t.kind {
-                case .name(let n):
-                    if case .fast(let i) = access(n) { emit(.deleteFast(i)) } else {
-                        throw Diagnostic("'del' of this name is not supported", at: t.range)
-                    }
-                case let .subscript(obj, index):
-                    try compile(obj)
-                    try compile(index)
-                    emit(.deleteSubscript)
-                default:
-                    throw Diagnostic("'del' of this target is not supported", at: t.range)
-                }
-            }
+            for t in targets { try delete(t) }
         case .match:
             throw Diagnostic("'match' statements are not supported in scenarios", at: stmt.range)
         }
@@ -516,28 +502,32 @@ private final class CompilerState {
         patch(end, to: here)
     }
 
-    private func compileAsyncWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], line withLine: Int) throws(Diagnostic) {
+    /// `with` / `async with`, one item at a time (each item's block encloses the next),
+    /// as CPython's `compiler_with`: the exit is found before the enter is called; an
+    /// exception leaving the body calls exit(type, exc, None) and is suppressed when that
+    /// returns true.
+    private func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], isAsync: Bool, line withLine: Int) throws(Diagnostic) {
         guard let item = items.first else {
             try compileBody(body)
             return
         }
         try compile(item.contextExpr)
         line = withLine
-        let exitName = hiddenLocal("aexit")
-        emit(.dup)
-        emit(.loadAttr(name("__aexit__")))
+        let exitName = hiddenLocal(isAsync ? "aexit" : "exit")
+        // [mgr] -> [exit, enter]
+        emit(.beforeWith(isAsync: isAsync))
+        emit(.rot2)
         store(exitName)
-        emit(.loadAttr(name("__aenter__")))
         emit(.call(0))
-        emit(.await)
+        if isAsync { emit(.await) }
         if let v = item.optionalVars { try assign(to: v) } else { emit(.pop) }
         let setup = emit(.setupFinally(-1))
-        unit.blocks.append(.asyncWith(exitName: exitName, line: withLine))
-        try compileAsyncWith(items.dropFirst(), body, line: withLine)
+        unit.blocks.append(.with(exitName: exitName, line: withLine, isAsync: isAsync))
+        try compileWith(items.dropFirst(), body, isAsync: isAsync, line: withLine)
         unit.blocks.removeLast()
         emit(.popBlock)
         line = withLine
-        emitExitCall(exitName)
+        emitExitCall(exitName, isAsync: isAsync)
         let end = emit(.jump(-1))
         patch(setup, to: here)
         // [exc] -> [prev, exc]; call __aexit__(type(exc), exc, None); re-raise unless it
@@ -550,9 +540,9 @@ private final class CompilerState {
         emit(.loadAttr(name("__class__")))
         emit(.rot2)
         emit(.loadConst(constant(.none)))
-        // [prev, exc, aexit, type, exc, None]
+        // [prev, exc, exit, type, exc, None]
         emit(.call(3))
-        emit(.await)
+        if isAsync { emit(.await) }
         let suppress = emit(.popJumpIfTrue(-1))
         emit(.endFinally)
         patch(suppress, to: here)
@@ -562,14 +552,14 @@ private final class CompilerState {
         patch(end, to: here)
     }
 
-    /// `await aexit(None, None, None)`: leaving an `async with` without an exception.
-    private func emitExitCall(_ exitName: String) {
+    /// `exit(None, None, None)` (awaited for `async with`): leaving without an exception.
+    private func emitExitCall(_ exitName: String, isAsync: Bool) {
         load(exitName)
         emit(.loadConst(constant(.none)))
         emit(.loadConst(constant(.none)))
         emit(.loadConst(constant(.none)))
         emit(.call(3))
-        emit(.await)
+        if isAsync { emit(.await) }
         emit(.pop)
     }
 
@@ -600,11 +590,11 @@ private final class CompilerState {
                 emit(.pop)
                 if preservingTop { emit(.rot2) }
                 emit(.popExcept)
-            case let .asyncWith(exitName, withLine):
+            case let .with(exitName, withLine, isAsync):
                 emit(.popBlock)
                 let savedLine = line
                 line = withLine
-                emitExitCall(exitName)
+                emitExitCall(exitName, isAsync: isAsync)
                 line = savedLine
             }
         }
@@ -636,6 +626,99 @@ private final class CompilerState {
 
     // MARK: Assignment
 
+    /// CPython's SETUP_ANNOTATIONS: a module or class body with a simple annotated name
+    /// anywhere outside nested functions and classes gets an `__annotations__` dict.
+    private func setupAnnotations(_ body: [Stmt]) {
+        func annotates(_ body: [Stmt]) -> Bool {
+            body.contains { stmt in
+                switch stmt.kind {
+                case let .annAssign(target, _, _):
+                    if case .name = target.kind { return true }
+                    return false
+                case let .if(_, b, o), let .while(_, b, o), let .for(_, _, b, o, _):
+                    return annotates(b) || annotates(o)
+                case let .try(b, handlers, o, f, _):
+                    return annotates(b) || handlers.contains { annotates($0.body) } || annotates(o) || annotates(f)
+                case let .with(_, b, _):
+                    return annotates(b)
+                default:
+                    return false
+                }
+            }
+        }
+        guard annotates(body) else { return }
+        emit(.buildDict(0))
+        store("__annotations__")
+    }
+
+    /// `target: annotation [= value]`: the value is assigned first; a simple name's
+    /// annotation is then evaluated and recorded in `__annotations__` at module and class
+    /// level, and never evaluated in a function (CPython's `compiler_annassign`).
+    private func annotatedAssignment(_ target: Expr, _ annotation: Expr, _ value: Expr?) throws(Diagnostic) {
+        if let value {
+            try compile(value)
+            try assign(to: target)
+        }
+        let recorded = unit.scope.kind != .function
+        switch target.kind {
+        case .name(let n):
+            guard recorded else { return }
+            try compile(annotation)
+            load("__annotations__")
+            emit(.loadConst(constant(.str(n))))
+            emit(.storeSubscript)
+        case let .attribute(obj, _):
+            if value == nil {
+                try compile(obj)
+                emit(.pop)
+            }
+            if recorded {
+                try compile(annotation)
+                emit(.pop)
+            }
+        case let .subscript(obj, index):
+            if value == nil {
+                try compile(obj)
+                emit(.pop)
+                try compile(index)
+                emit(.pop)
+            }
+            if recorded {
+                try compile(annotation)
+                emit(.pop)
+            }
+        default:
+            throw Diagnostic("illegal target for annotation", at: target.range)
+        }
+    }
+
+    /// `del target`.
+    private func delete(_ target: Expr) throws(Diagnostic) {
+        line = target.range.start.line
+        switch target.kind {
+        case .name(let n):
+            switch access(n) {
+            case .fast(let i): emit(.deleteFast(i))
+            case .deref(let i): emit(.deleteDeref(i))
+            case .global(let i): emit(.deleteGlobal(i))
+            case .classNamespace(let i): emit(.deleteName(i))
+            }
+        case let .attribute(obj, attr):
+            try compile(obj)
+            line = target.range.start.line
+            emit(.deleteAttr(name(attr)))
+        case let .subscript(obj, index):
+            try compile(obj)
+            try compile(index)
+            line = target.range.start.line
+            emit(.deleteSubscript)
+        case .tuple(let items), .list(let items):
+            for item in items { try delete(item) }
+        default:
+            throw Diagnostic("cannot delete this expression", at: target.range)
+        }
+    }
+
     private func assign(to target: Expr) throws(Diagnostic) {
         switch target.kind {
         case .name(let n):
@@ -650,10 +733,14 @@ private final class CompilerState {
             line = target.range.start.line
             emit(.storeSubscript)
         case .tuple(let items), .list(let items):
-            if items.contains(where: { if case .starred = $0.kind { return true }; return false }) {
-                throw Diagnostic("starred assignment targets are not supported in scenarios", at: target.range)
-            }
             line = target.range.start.line
+            if let star = items.firstIndex(where: { if case .starred = $0.kind { return true }; return false }) {
+                emit(.unpackEx(before: star, after: items.count - star - 1))
+                for item in items {
+                    if case .starred(let inner) = item.kind { try assign(to: inner) } else { try assign(to: item) }
+                }
+                return
+            }
             emit(.unpackSequence(items.count))
             for item in items { try assign(to: item) }
         default:
@@ -706,7 +793,7 @@ private final class CompilerState {
         case .string(let s): emit(.loadConst(constant(.str(s))))
         case .bool(let b): emit(.loadConst(constant(.bool(b))))
         case .none: emit(.loadConst(constant(.none)))
-        case .ellipsis: emit(.loadConst(constant(.none)))
+        case .ellipsis: emit(.loadConst(constant(.object(PyEllipsis.shared))))
         case .fstring(let parts): try compileFString(parts)
         case .list(let items):
             try compileSequence(items)
@@ -719,18 +806,48 @@ private final class CompilerState {
                 emit(.buildTuple(items.count))
             }
         case .dict(let pairs):
-            var count = 0
-            for p in pairs {
-                guard let k = p.key else {
-                    throw Diagnostic("'**' in dict displays is not supported in scenarios", at: p.value.range)
+            if pairs.allSatisfy({ $0.key != nil }) {
+                for p in pairs {
+                    if let k = p.key { try compile(k) }
+                    try compile(p.value)
                 }
-                try compile(k)
-                try compile(p.value)
-                count += 1
+                emit(.buildDict(pairs.count))
+            } else {
+                // `{**a, 'k': v}`: CPython's BUILD_MAP then DICT_UPDATE, left to right.
+                emit(.buildDict(0))
+                for p in pairs {
+                    if let k = p.key {
+                        try compile(k)
+                        try compile(p.value)
+                        emit(.buildDict(1))
+                    } else {
+                        try compile(p.value)
+                    }
+                    emit(.dictUpdate)
+                }
             }
-            emit(.buildDict(count))
-        case .set:
-            throw Diagnostic("set displays are not supported in scenarios", at: expr.range)
+        case .set(let items):
+            if items.contains(where: { if case .starred = $0.kind { return true }; return false }) {
+                emit(.buildSet(0))
+                for i in items {
+                    if case .starred(let inner) = i.kind { try compile(inner) } else {
+                        try compile(i)
+                        emit(.buildTuple(1))
+                    }
+                    emit(.setUpdate)
+                }
+            } else if items.count > 2, let constants = constantValues(items) {
+                // CPython folds a display of constants into a frozenset constant that the
+                // new set is updated from (which decides the order the set iterates in);
+                // merging constants rebuilds that frozenset from its own iteration order.
+                let folded = PySet.of(PySet.of(constants, frozen: true).items, frozen: true)
+                emit(.buildSet(0))
+                emit(.loadConst(constant(.object(folded))))
+                emit(.setUpdate)
+            } else {
+                for i in items { try compile(i) }
+                emit(.buildSet(items.count))
+            }
         case let .attribute(obj, attr):
             try compile(obj)
             line = expr.range.start.line
@@ -748,17 +865,11 @@ private final class CompilerState {
             }
             emit(.buildSlice)
         case let .listComp(element, generators):
-            let result = hiddenLocal("comp")
-            emit(.buildList(0))
-            store(result)
-            var renames: [String: String] = [:]
-            for g in generators { collectRenames(g.target, into: &renames) }
-            unit.renames.append(renames)
-            try compileComprehension(generators[...], element: element, result: result)
-            unit.renames.removeLast()
-            load(result)
-        case .setComp, .dictComp:
-            throw Diagnostic("set and dict comprehensions are not supported in scenarios", at: expr.range)
+            try compileComprehension(.list(element), generators)
+        case let .setComp(element, generators):
+            try compileComprehension(.set(element), generators)
+        case let .dictComp(key, value, generators):
+            try compileComprehension(.dict(key, value), generators)
         case .generatorExp:
             throw Diagnostic("generator expressions are not supported in scenarios", at: expr.range)
         case let .binary(op, a, b):
@@ -802,8 +913,10 @@ private final class CompilerState {
             try makeLambda(params, body, range: expr.range)
         case .yield, .yieldFrom:
             throw Diagnostic("'yield' is not supported in scenarios (generators are not supported)", at: expr.range)
-        case .namedExpr:
-            throw Diagnostic("assignment expressions (':=') are not supported in scenarios", at: expr.range)
+        case let .namedExpr(target, value):
+            try compile(value)
+            emit(.dup)
+            try assign(to: target)
         case .starred:
             throw Diagnostic("starred expressions are only supported as call arguments", at: expr.range)
         }
@@ -817,15 +930,52 @@ private final class CompilerState {
         }
     }
 
-    private func compileComprehension(_ generators: ArraySlice<Comprehension>, element: Expr, result: String) throws(Diagnostic) {
+    /// What a comprehension builds, and from which expressions.
+    private enum ComprehensionKind {
+        case list(Expr)
+        case set(Expr)
+        case dict(Expr, Expr)
+    }
+
+    /// A list, set or dict comprehension, inlined: its variables are renamed to hidden
+    /// locals of the enclosing code so they do not leak, as in CPython's own function.
+    private func compileComprehension(_ kind: ComprehensionKind, _ generators: [Comprehension]) throws(Diagnostic) {
+        let result = hiddenLocal("comp")
+        switch kind {
+        case .list: emit(.buildList(0))
+        case .set: emit(.buildSet(0))
+        case .dict: emit(.buildDict(0))
+        }
+        store(result)
+        var renames: [String: String] = [:]
+        for g in generators { collectRenames(g.target, into: &renames) }
+        // The first iterable is evaluated in the enclosing scope, before the renames.
+        try compileComprehensionLoop(generators[...], kind: kind, result: result, renames: renames)
+        load(result)
+    }
+
+    private func compileComprehensionLoop(_ generators: ArraySlice<Comprehension>, kind: ComprehensionKind, result: String,
+                                          renames: [String: String]) throws(Diagnostic) {
         guard let g = generators.first else {
             load(result)
-            try compile(element)
-            emit(.listAppend(1))
+            switch kind {
+            case .list(let element):
+                try compile(element)
+                emit(.listAppend(1))
+            case .set(let element):
+                try compile(element)
+                emit(.setAdd(1))
+            case let .dict(key, value):
+                try compile(key)
+                try compile(value)
+                emit(.mapAdd(1))
+            }
             emit(.pop)
             return
         }
+        let first = generators.startIndex == 0
         try compile(g.iter)
+        if first { unit.renames.append(renames) }
         emit(.getIter)
         let top = emit(.forIter(-1))
         try assign(to: g.target)
@@ -834,10 +984,37 @@ private final class CompilerState {
             try compile(cond)
             skips.append(emit(.popJumpIfFalse(-1)))
         }
-        try compileComprehension(generators.dropFirst(), element: element, result: result)
+        try compileComprehensionLoop(generators.dropFirst(), kind: kind, result: result, renames: renames)
         for s in skips { patch(s, to: here) }
         emit(.jump(top))
         patch(top, to: here)
+        if first { unit.renames.removeLast() }
+    }
+
+    /// The values of literal expressions as CPython's AST optimizer folds them (numbers,
+    /// strings, booleans, None, negated numbers, tuples of those), or nil.
+    private func constantValues(_ items: [Expr]) -> [Value]? {
+        var out: [Value] = []
+        for item in items {
+            switch item.kind {
+            case .int(let i): out.append(.int(i))
+            case .float(let d): out.append(.float(d))
+            case .string(let s): out.append(.str(s))
+            case .bool(let b): out.append(.bool(b))
+            case .none: out.append(.none)
+            case .unary(.neg, let inner):
+                switch inner.kind {
+                case .int(let i) where i != Int.min: out.append(.int(-i))
+                case .float(let d): out.append(.float(-d))
+                default: return nil
+                }
+            case .tuple(let elements):
+                guard let values = constantValues(elements) else { return nil }
+                out.append(.object(PyTuple(values)))
+            default: return nil
+            }
+        }
+        return out
     }
 
     /// A list display; with `*items` it is built by extending.

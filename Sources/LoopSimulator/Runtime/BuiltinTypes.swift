@@ -12,6 +12,7 @@ public enum BuiltinTypes {
     public static let tuple = PyClass(name: "tuple", bases: [object])
     public static let dict = PyClass(name: "dict", bases: [object])
     public static let set = PyClass(name: "set", bases: [object])
+    public static let frozenset = PyClass(name: "frozenset", bases: [object])
     public static let module = PyClass(name: "module", bases: [object])
     public static let function = PyClass(name: "function", bases: [object])
     public static let builtinFunction = PyClass(name: "builtin_function_or_method", bases: [object])

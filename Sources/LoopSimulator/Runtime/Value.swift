@@ -69,6 +69,9 @@ public struct HashKey: Hashable {
                 return tx.items.count == ty.items.count
                     && zip(tx.items, ty.items).allSatisfy { keyEquals($0, $1) }
             }
+            if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
+                return sx.count == sy.count && sx.items.allSatisfy { sy.contains($0) }
+            }
             return x === y
         default:
             if let x = a.numericValue, let y = b.numericValue { return x == y }
@@ -87,6 +90,8 @@ public struct HashKey: Hashable {
         case .object(let o):
             if let t = o as? PyTuple {
                 for item in t.items { HashKey(item).hash(into: &hasher) }
+            } else if let s = o as? PySet, s.isFrozen {
+                hasher.combine(s.frozenHash)
             } else {
                 hasher.combine(ObjectIdentifier(o))
             }
@@ -110,6 +115,7 @@ extension Value {
         switch self {
         case .object(let o):
             if o is PyList || o is PyDict { return false }
+            if let s = o as? PySet { return s.isFrozen && s.items.allSatisfy { $0.isHashable } }
             if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
             return true
         default: return true

@@ -12,6 +12,7 @@ extension Interpreter {
         }
         for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
         b["None"] = Value.none
+        b["Ellipsis"] = .object(PyEllipsis.shared)
         b["True"] = .true
         b["False"] = .false
 
@@ -181,11 +182,14 @@ extension Interpreter {
         b["list"] = .object(BuiltinTypes.list)
         b["tuple"] = .object(BuiltinTypes.tuple)
         b["dict"] = .object(BuiltinTypes.dict)
+        b["set"] = .object(BuiltinTypes.set)
+        b["frozenset"] = .object(BuiltinTypes.frozenset)
         b["range"] = .object(BuiltinTypes.range)
         b["type"] = .object(BuiltinTypes.type)
         b["object"] = .object(BuiltinTypes.object)
         installTypeConstructors()
         installAttributeBuiltins(into: &b)
+        installHashBuiltin(into: &b)
         builtins = b
     }
 
@@ -282,6 +286,16 @@ extension Interpreter {
         ctor(BuiltinTypes.type) { vm, args, _ in
             guard args.count == 1 else { throw vm.typeError("type() takes 1 or 3 arguments") }
             return .object(vm.classOf(args[0]))
+        }
+        for (cls, frozen) in [(BuiltinTypes.set, false), (BuiltinTypes.frozenset, true)] {
+            ctor(cls) { vm, args, kwargs in
+                if !kwargs.isEmpty { throw vm.typeError("\(cls.name)() takes no keyword arguments") }
+                if args.count > 1 { throw vm.typeError("\(cls.name) expected at most 1 argument, got \(args.count)") }
+                if frozen, case .object(let o)? = args.first, let s = o as? PySet, s.isFrozen { return args[0] }
+                let s = PySet(frozen: frozen)
+                if let source = args.first { try vm.setUpdate(s, source) }
+                return .object(s)
+            }
         }
         ctor(BuiltinTypes.object) { _, _, _ in .object(PyInstance(cls: BuiltinTypes.object)) }
     }

@@ -249,7 +249,28 @@ public final class Interpreter {
             case .storeFast(let i):
                 frame.stack[i] = frame.stack.removeLast()
             case .deleteFast(let i):
+                guard !frame.stack[i].isUnboundLocal else {
+                    throw PythonError(makeException(BuiltinTypes.unboundLocalError,
+                        "cannot access local variable '\(code.localNames[i])' where it is not associated with a value"))
+                }
                 frame.stack[i] = .unboundLocal
+            case .deleteDeref(let i):
+                guard frame.cells[i].value != nil else {
+                    let name = i < code.cellNames.count ? code.cellNames[i] : code.freeNames[i - code.cellNames.count]
+                    throw PythonError(makeException(BuiltinTypes.nameError,
+                        "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope"))
+                }
+                frame.cells[i].value = nil
+            case .deleteGlobal(let i):
+                guard frame.globals.attributes.removeValue(forKey: code.names[i]) != nil else {
+                    throw PythonError(makeException(BuiltinTypes.nameError, "name '\(code.names[i])' is not defined"))
+                }
+            case .deleteName(let i):
+                guard frame.namespace?.removeValue(forKey: code.names[i]) != nil else {
+                    throw PythonError(makeException(BuiltinTypes.nameError, "name '\(code.names[i])' is not defined"))
+                }
+            case .deleteAttr(let i):
+                try deleteAttribute(frame.stack.removeLast(), code.names[i])
             case .loadDeref(let i):
                 guard let v = frame.cells[i].value else {
                     let name = i < code.cellNames.count ? code.cellNames[i] : code.freeNames[i - code.cellNames.count]
@@ -349,6 +370,8 @@ public final class Interpreter {
                 if op == .add, case .object(let o) = a, let list = o as? PyList {
                     list.items.append(contentsOf: try iterate(b))
                     frame.stack.append(a)
+                } else if case .object(let o) = a, o is PySet, let result = try setOperation(op, a, b, inPlace: true) {
+                    frame.stack.append(result)
                 } else {
                     frame.stack.append(try binaryOperation(op, a, b))
                 }
@@ -392,6 +415,37 @@ public final class Interpreter {
                 }
                 frame.stack.removeLast(2 * n)
                 frame.stack.append(.object(dict))
+            case .buildSet(let n):
+                let set = PySet()
+                for v in frame.stack.suffix(n) { try setInsert(set, v) }
+                frame.stack.removeLast(n)
+                frame.stack.append(.object(set))
+            case .setAdd(let depth):
+                let v = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - depth], let set = o as? PySet {
+                    try setInsert(set, v)
+                }
+            case .setUpdate:
+                let iterable = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - 1], let set = o as? PySet {
+                    try setUpdate(set, iterable)
+                }
+            case .mapAdd(let depth):
+                let value = frame.stack.removeLast()
+                let key = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - depth], let d = o as? PyDict {
+                    guard key.isHashable else { throw typeError("unhashable type: '\(key.typeName)'") }
+                    d.set(key, value)
+                }
+            case let .unpackEx(before, after):
+                let items = try iterate(frame.stack.removeLast())
+                guard items.count >= before + after else {
+                    throw PythonError(makeException(BuiltinTypes.valueError,
+                        "not enough values to unpack (expected at least \(before + after), got \(items.count))"))
+                }
+                for v in items.suffix(after).reversed() { frame.stack.append(v) }
+                frame.stack.append(.object(PyList(Array(items[before..<(items.count - after)]))))
+                for v in items.prefix(before).reversed() { frame.stack.append(v) }
             case .listAppend(let depth):
                 let v = frame.stack.removeLast()
                 if case .object(let o) = frame.stack[frame.stack.count - depth], let l = o as? PyList {
@@ -518,6 +572,11 @@ public final class Interpreter {
             case .await:
                 let awaitable = frame.stack.removeLast()
                 if let exit = try awaitValue(awaitable, frame, fiber) { return exit }
+            case .beforeWith(let isAsync):
+                let manager = frame.stack.removeLast()
+                let (exit, enter) = try contextManagerMethods(manager, isAsync: isAsync)
+                frame.stack.append(exit)
+                frame.stack.append(enter)
             case .setupExcept(let target), .setupFinally(let target):
                 frame.blocks.append(Frame.Block(kind: .handler, target: target, level: frame.stack.count))
             case .popBlock:

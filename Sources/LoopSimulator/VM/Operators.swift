@@ -128,6 +128,7 @@ extension Interpreter {
         default:
             break
         }
+        if let result = try setOperation(op, a, b) { return result }
         throw typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 
@@ -181,6 +182,7 @@ extension Interpreter {
             if let l = x as? PyRange, let r = y as? PyRange {
                 return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
             }
+            if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
             if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
             return false
         default:
@@ -232,6 +234,7 @@ extension Interpreter {
             }
         default: break
         }
+        if let result = setOrdering(op, a, b) { return result }
         throw typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
 
@@ -264,7 +267,10 @@ extension Interpreter {
                 let offset = i - r.start
                 return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
             }
-            if let set = o as? PySet { return set.contains(item) }
+            if let set = o as? PySet {
+                try requireHashable(item)
+                return set.contains(item)
+            }
             if let deque = o as? PyDeque { return try deque.contains(item, self) }
             if o is PyList || o is PyTuple || o is PyRange {
                 for v in try iterate(container) where try v.isIdentical(to: item) || equals(v, item) { return true }

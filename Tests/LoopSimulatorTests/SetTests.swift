@@ -1,0 +1,113 @@
+import Testing
+@testable import LoopSimulator
+
+/// Sets as CPython 3.11 keeps them: equality by members, operators and methods, and the
+/// iteration order of its hash table. Expected output taken from CPython.
+@Suite("Sets")
+struct SetTests {
+    private func output(_ source: String) -> String { simulate(source).stdout }
+
+    @Test func equalityIsByMembers() {
+        #expect(output("print(set([1, 2, 3]) == set([3, 2, 1]), {1, 2} != {2, 1}, frozenset({1}) == {1.0})\n")
+            == "True False True\n")
+    }
+
+    @Test func numbersIterateInCPythonsTableOrder() {
+        let src = """
+        print({5, 3, 9, 1, 100, 33, 17}, set([5, 3, 9, 1, 100, 33, 17]), {-1, -2, 7, 8}, set([-1, -2, 7, 8]))
+        s = set(range(10))
+        print([s.pop() for _ in range(3)], s | {40, 20}, hash((1, 2)), hash(-1), hash(0.5))
+        """
+        #expect(output(src) == """
+        {1, 33, 3, 100, 5, 17, 9} {1, 33, 3, 100, 5, 9, 17} {8, -2, -1, 7} {8, 7, -1, -2}
+        [0, 1, 2] {3, 4, 5, 6, 7, 8, 9, 40, 20} -3550055125485641917 -2 1152921504606846976
+
+        """)
+    }
+
+    @Test func frozensetsAreHashableKeys() {
+        let src = """
+        d = {frozenset([1, 2]): "a"}
+        print(d[frozenset({2, 1})], frozenset([3]) | {4}, {4} | frozenset([3]))
+        try:
+            {set(): 1}
+        except TypeError as e:
+            print(e)
+        """
+        #expect(output(src) == "a frozenset({3, 4}) {3, 4}\nunhashable type: 'set'\n")
+    }
+
+    @Test("random set algebra prints what CPython prints")
+    func randomAlgebraMatchesCPython() throws {
+        let path = "tests-data/set_order_fuzz.py"
+        let reference = try runReference(path)
+        let simulated = simulate(try readRepositoryFile(path), path: path)
+        #expect(reference.stdout.split(separator: "\n").count == 400)
+        #expect(simulated.stdout == reference.stdout)
+    }
+}
+
+/// Statements and displays beyond the basics: each checked against CPython's output.
+@Suite("Syntax")
+struct SyntaxTests {
+    private func output(_ source: String) -> String { simulate(source).stdout }
+
+    @Test func starredTargetsAndDisplays() {
+        let src = """
+        a, *b, c = range(5)
+        *d, = "xy"
+        print(a, b, c, d, [*b, *"z"], {**{"k": 1}, "j": 2, **{"k": 3}}, {*b, *b})
+        """
+        #expect(output(src) == "0 [1, 2, 3] 4 ['x', 'y'] [1, 2, 3, 'z'] {'k': 3, 'j': 2} {1, 2, 3}\n")
+    }
+
+    @Test func comprehensionsDoNotLeakButWalrusDoes() {
+        let src = """
+        x = "outer"
+        print({x: x * 2 for x in range(3)}, {x % 3 for x in range(9)}, [x for x in x], x)
+        print([y := v for v in range(3)], y)
+        """
+        #expect(output(src) == "{0: 0, 1: 2, 2: 4} {0, 1, 2} ['o', 'u', 't', 'e', 'r'] outer\n[0, 1, 2] 2\n")
+    }
+
+    @Test func deleteEverything() {
+        let src = """
+        g = 1
+        def f():
+            global g
+            del g
+            xs = [0, 1, 2, 3, 4]
+            del xs[1:3], xs[0]
+            return xs
+        print(f(), "g" in globals() if False else 0)
+        try:
+            g
+        except NameError as e:
+            print(e)
+        """
+        #expect(output(src) == "[3, 4] 0\nname 'g' is not defined\n")
+    }
+
+    @Test func annotationsAtModuleLevelOnly() {
+        let src = """
+        x: int = 1
+        y: "later"
+        def f():
+            z: undefined = 2
+            return z
+        print(__annotations__, f())
+        """
+        #expect(output(src) == "{'x': <class 'int'>, 'y': 'later'} 2\n")
+    }
+
+    @Test func withWithoutTheProtocolIsATypeError() {
+        let src = """
+        try:
+            with 1, 2:
+                pass
+        except TypeError as e:
+            print(e)
+        """
+        #expect(output(src) == "'int' object does not support the context manager protocol\n")
+    }
+}

@@ -1,2 +1,0 @@
-# expect: 2:14: error: '**' dictionary unpacking is not supported in scenarios
-d = {1: 2, **other}

@@ -1,3 +1,0 @@
-# expect: 3:5: error: '...' (Ellipsis) is not supported in scenarios
-def f():
-    ...
