@@ -303,7 +303,8 @@ public struct Validator {
             }
             visit(value)
         case .lambda(let params, let body):
-            let captured = Expr.lambdaFreeNames(params, body).intersection(scopes.last!.comprehensionTargets)
+            let targets = scopes.last!.comprehensionTargets
+            let captured = targets.isEmpty ? [] : Expr.lambdaFreeNames(params, body).intersection(targets)
             if let name = captured.sorted().first {
                 unsupported("lambdas that use a comprehension's variable ('\(name)')", keyword(e.range.start, 6))
             }

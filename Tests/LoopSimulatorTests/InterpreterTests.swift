@@ -102,10 +102,9 @@ struct InterpreterTests {
         let src = """
         def f(a, b=2, *, c):
             return a + b + c
-        for call in [lambda_free := 0]:
-            pass
+        print(f(1, c=1) @ 2)
         """
-        // Walrus is outside the subset: rejected before running.
+        // The '@' operator is outside the subset: rejected before running.
         #expect(simulate(src).status == 2)
         let ok = """
         def f(a, b=2, *, c):
