@@ -61,6 +61,38 @@ public enum BuiltinTypes {
     }()
     public static let invalidStateError = PyClass(name: "InvalidStateError", bases: [exception], module: "asyncio.exceptions")
 
+    /// The rest of CPython 3.11's built-in exception tree (`Objects/exceptions.c`), by
+    /// name: the OSError family, the warnings and the rarer errors.
+    public static let moreExceptions: [PyClass] = {
+        func make(_ name: String, _ base: PyClass) -> PyClass { PyClass(name: name, bases: [base]) }
+        let warning = make("Warning", exception)
+        let unicodeError = make("UnicodeError", valueError)
+        let syntaxError = make("SyntaxError", exception)
+        let indentationError = make("IndentationError", syntaxError)
+        var all = [
+            make("BlockingIOError", osError), make("ChildProcessError", osError),
+            make("BrokenPipeError", connectionError), make("ConnectionAbortedError", connectionError),
+            make("ConnectionRefusedError", connectionError), make("ConnectionResetError", connectionError),
+            make("FileExistsError", osError), make("FileNotFoundError", osError),
+            make("InterruptedError", osError), make("IsADirectoryError", osError),
+            make("NotADirectoryError", osError), make("PermissionError", osError),
+            make("ProcessLookupError", osError),
+            make("EOFError", exception), make("FloatingPointError", arithmeticError),
+            make("BufferError", exception), make("ReferenceError", exception),
+            make("SystemError", exception), make("StopAsyncIteration", exception),
+            unicodeError, make("UnicodeDecodeError", unicodeError), make("UnicodeEncodeError", unicodeError),
+            make("UnicodeTranslateError", unicodeError),
+            syntaxError, indentationError, make("TabError", indentationError),
+            warning,
+        ]
+        for name in ["UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "SyntaxWarning",
+                     "RuntimeWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning",
+                     "ResourceWarning", "EncodingWarning"] {
+            all.append(make(name, warning))
+        }
+        return all
+    }()
+
     /// Exception classes visible as builtins in scenarios, by name.
     public static let builtinExceptions: [PyClass] = [
         baseException, exception, baseExceptionGroup, exceptionGroup, systemExit, keyboardInterrupt,
@@ -68,5 +100,5 @@ public enum BuiltinTypes {
         attributeError, lookupError, indexError, keyError, nameError, unboundLocalError, runtimeError,
         notImplementedError, recursionError, typeError, valueError, osError, timeoutError,
         connectionError, memoryError, importError, moduleNotFoundError,
-    ]
+    ] + moreExceptions
 }

@@ -325,6 +325,12 @@ public final class PyException: PyInstance {
         case "__context__": return context.map { .object($0) } ?? Value.none
         case "__suppress_context__": return .bool(suppressContext)
         case "__traceback__": return .none
+        // OSError(errno, strerror[, filename]) (`OSError_init`).
+        case "errno", "strerror", "filename":
+            if let own = attributes[name] { return own }
+            guard cls.isSubclass(of: BuiltinTypes.osError) else { return nil }
+            let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
+            return (2...5).contains(args.count) && index < args.count ? args[index] : Value.none
         default: return attributes[name]
         }
     }

@@ -313,6 +313,14 @@ extension Interpreter {
                 for (k, v) in kwargs { d.set(.str(k), v) }
                 return .none
             }
+        case "popitem":
+            return typeMethod("dict", name, .noArguments) { vm, _, _ in
+                guard let (k, v) = d.entries.last else {
+                    throw PythonError(vm.makeException(BuiltinTypes.keyError, "popitem(): dictionary is empty"))
+                }
+                d.remove(k)
+                return .object(PyTuple([k, v]))
+            }
         case "copy":
             return typeMethod("dict", name, .noArguments) { _, _, _ in
                 let c = PyDict()

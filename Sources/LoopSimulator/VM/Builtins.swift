@@ -11,6 +11,9 @@ extension Interpreter {
             b[name] = nativeFunction(name, owner: nil, signature, body)
         }
         for cls in BuiltinTypes.builtinExceptions { b[cls.name] = .object(cls) }
+        // Old names kept as aliases (PEP 3151).
+        b["EnvironmentError"] = .object(BuiltinTypes.osError)
+        b["IOError"] = .object(BuiltinTypes.osError)
         b["None"] = Value.none
         b["Ellipsis"] = .object(PyEllipsis.shared)
         b["True"] = .true
@@ -103,11 +106,6 @@ extension Interpreter {
             let items = try vm.iterate(args.first ?? .none)
             return .object(PyIterator(.values(items.enumerated().map { .object(PyTuple([.int(start + $0.offset), $0.element])) })))
         }
-        fn("zip") { vm, args, _ in
-            let lists = try args.map { try vm.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            return .object(PyIterator(.values((0..<n).map { i in .object(PyTuple(lists.map { $0[i] })) })))
-        }
         fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in .object(PyIterator(.values(try vm.iterate(args[0]).reversed()))) }
         fn("sorted") { vm, args, kwargs in
             guard args.count == 1 else { throw vm.typeError("sorted expected 1 argument, got \(args.count)") }
@@ -137,10 +135,6 @@ extension Interpreter {
         fn("divmod") { vm, args, _ in
             guard args.count == 2 else { throw vm.typeError("divmod expected 2 arguments, got \(args.count)") }
             return .object(PyTuple([try vm.binaryOperation(.floorDiv, args[0], args[1]), try vm.binaryOperation(.mod, args[0], args[1])]))
-        }
-        fn("pow") { vm, args, _ in
-            guard args.count == 2 else { throw vm.typeError("pow() takes 2 arguments here (three-argument pow is not supported)") }
-            return try vm.binaryOperation(.pow, args[0], args[1])
         }
         fn("chr") { vm, args, _ in
             guard case .int(let i) = try vm.single(args, "chr") else { throw vm.typeError("an integer is required") }
@@ -190,6 +184,7 @@ extension Interpreter {
         installTypeConstructors()
         installAttributeBuiltins(into: &b)
         installHashBuiltin(into: &b)
+        installConversionBuiltins(into: &b)
         builtins = b
     }
 
@@ -204,7 +199,9 @@ extension Interpreter {
                 return try body(vm, bound, keywords)
             }
         }
-        ctor(BuiltinTypes.int) { vm, args, _ in
+        ctor(BuiltinTypes.int) { vm, given, kwargs in
+            // `int(x, base=b)`: the base may be given by keyword.
+            let args = given + kwargs.filter { $0.0 == "base" && given.count == 1 }.map(\.1)
             if args.count > 2 { throw vm.typeError("int() takes at most 2 arguments (\(args.count) given)") }
             guard let v = args.first else { return .int(0) }
             switch v {

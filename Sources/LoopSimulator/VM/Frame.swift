@@ -124,6 +124,8 @@ final class BareYield: PyObject {
 
 /// `slice(lower, upper, step)`
 public final class PySlice: PyObject {
+    static let pyClass = PyClass(name: "slice", bases: [BuiltinTypes.object])
+    public override var pyClass: PyClass { PySlice.pyClass }
     let lower: Value, upper: Value, step: Value
     init(lower: Value, upper: Value, step: Value) {
         self.lower = lower

@@ -129,7 +129,27 @@ extension Interpreter {
             break
         }
         if let result = try setOperation(op, a, b) { return result }
-        throw typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+        throw typeError(binaryOperationMessage(op, a, b))
+    }
+
+    /// CPython's words for an operator its operands do not support: sequences name the
+    /// concatenation or repetition they refused.
+    private func binaryOperationMessage(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) -> String {
+        func isSequence(_ v: Value) -> Bool {
+            if case .str = v { return true }
+            if case .object(let o) = v { return o is PyList || o is PyTuple }
+            return false
+        }
+        if op == .add, isSequence(a), a.typeName != b.typeName {
+            return "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)"
+        }
+        if op == .mul, isSequence(a) || isSequence(b) {
+            let other = isSequence(a) ? b : a
+            if intValue(other) == nil {
+                return "can't multiply sequence by non-int of type '\(other.typeName)'"
+            }
+        }
+        return "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'"
     }
 
     /// Sequences the simulator will build: a repetition past this raises MemoryError

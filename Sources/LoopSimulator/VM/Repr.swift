@@ -39,6 +39,11 @@ extension Interpreter {
         if let custom = e.cls.lookup("__str__") {
             if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
         }
+        // `OSError.__str__`: "[Errno 2] No such file" (and ": 'name'" with a filename).
+        if e.isInstance(of: BuiltinTypes.osError), (2...5).contains(e.args.count) {
+            let text = "[Errno \(try str(e.args[0]))] \(try str(e.args[1]))"
+            return e.args.count > 2 ? text + ": " + (try repr(e.args[2])) : text
+        }
         switch e.args.count {
         case 0: return ""
         case 1:
@@ -160,32 +165,81 @@ extension Interpreter {
     func percentFormat(_ template: String, _ args: Value) throws -> String {
         var values: [Value]
         if case .object(let o) = args, let t = o as? PyTuple { values = t.items } else { values = [args] }
+        let mapping = (args.asObject as? PyDict)
         var out = ""
         var chars = Array(template)[...]
+        var usedMapping = false
         while let c = chars.popFirst() {
             guard c == "%" else { out.append(c); continue }
+            var key: String?
+            if chars.first == "(" {
+                chars.removeFirst()
+                var name = "", depth = 1
+                while let n = chars.popFirst() {
+                    if n == "(" { depth += 1 } else if n == ")" { depth -= 1; if depth == 0 { break } }
+                    name.append(n)
+                }
+                key = name
+            }
             var spec = ""
             while let n = chars.first, "0123456789.-+ #".contains(n) { spec.append(n); chars.removeFirst() }
             guard let conv = chars.popFirst() else {
                 throw PythonError(makeException(BuiltinTypes.valueError, "incomplete format"))
             }
             if conv == "%" { out.append("%"); continue }
-            guard !values.isEmpty else { throw typeError("not enough arguments for format string") }
-            let v = values.removeFirst()
+            let v: Value
+            if let key {
+                guard let mapping else { throw typeError("format requires a mapping") }
+                guard let found = mapping.get(.str(key)) else { throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(key)])) }
+                usedMapping = true
+                v = found
+            } else {
+                guard !values.isEmpty else { throw typeError("not enough arguments for format string") }
+                v = values.removeFirst()
+            }
+            let isNumber: Bool
+            switch v {
+            case .int, .bool, .float: isNumber = true
+            default: isNumber = false
+            }
             switch conv {
             case "s": out += try format(.str(try str(v)), alignSpec(spec))
             case "r": out += try format(.str(try repr(v)), alignSpec(spec))
-            case "d", "i":
+            case "a": out += try format(.str(asciiRepr(try repr(v))), alignSpec(spec))
+            case "d", "i", "u":
+                guard isNumber else { throw typeError("%\(conv) format: a real number is required, not \(v.typeName)") }
                 let n: Value
                 if case .float(let d) = v { n = .int(Int(d)) } else { n = v }
                 out += try format(n, alignSpec(spec) + "d")
-            case "f", "e", "g", "x", "X", "o":
+            case "x", "X", "o":
+                guard case .int = v.asIntValue else {
+                    throw typeError("%\(conv) format: an integer is required, not \(v.typeName)")
+                }
                 out += try format(v, alignSpec(spec) + String(conv))
+            case "f", "F", "e", "E", "g", "G":
+                guard isNumber else { throw typeError("must be real number, not \(v.typeName)") }
+                out += try format(v, alignSpec(spec) + String(conv))
+            case "c":
+                switch v {
+                case .int(let i):
+                    guard i >= 0 && i < 0x110000, let scalar = Unicode.Scalar(UInt32(i)) else {
+                        throw PythonError(makeException(BuiltinTypes.overflowError, "%c arg not in range(0x110000)"))
+                    }
+                    out += try format(.str(String(scalar)), alignSpec(spec))
+                case .str(let text) where text.count == 1:
+                    out += try format(v, alignSpec(spec))
+                default:
+                    throw typeError("%c requires int or char")
+                }
             default:
-                throw PythonError(makeException(BuiltinTypes.valueError, "unsupported format character '\(conv)'"))
+                let code = conv.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "0"
+                throw PythonError(makeException(BuiltinTypes.valueError,
+                    "unsupported format character '\(conv)' (0x\(code)) at index \(template.count - chars.count - 1)"))
             }
         }
-        if !values.isEmpty { throw typeError("not all arguments converted during string formatting") }
+        if !values.isEmpty && !usedMapping && mapping == nil {
+            throw typeError("not all arguments converted during string formatting")
+        }
         return out
     }
 

@@ -1,0 +1,124 @@
+/// `format`, `ascii`, `issubclass`, `slice`, `zip` (with `strict`) and `pow` (with a
+/// modulus), as CPython's `bltinmodule.c` defines them, with its messages.
+extension Interpreter {
+    func installConversionBuiltins(into b: inout [String: Value]) {
+        b["format"] = nativeFunction("format", owner: nil, .positional(min: 1, max: 2)) { vm, args, _ in
+            guard case .str(let text) = args.count > 1 ? args[1] : .str("") else {
+                throw vm.typeError("format() argument 2 must be str, not \(args[1].typeName)")
+            }
+            return .str(try vm.format(args[0], text))
+        }
+        b["ascii"] = nativeFunction("ascii", owner: nil, .oneArgument) { vm, args, _ in
+            .str(vm.asciiRepr(try vm.repr(args[0])))
+        }
+        b["issubclass"] = nativeFunction("issubclass", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
+            guard case .object(let o) = args[0], let cls = o as? PyClass else {
+                throw vm.typeError("issubclass() arg 1 must be a class")
+            }
+            return .bool(try vm.isSubclass(cls, args[1]))
+        }
+        b["slice"] = .object(PySlice.pyClass)
+        nativeConstructors[ObjectIdentifier(PySlice.pyClass)] = { vm, args, kwargs in
+            if !kwargs.isEmpty { throw vm.typeError("slice() takes no keyword arguments") }
+            switch args.count {
+            case 1: return .object(PySlice(lower: .none, upper: args[0], step: .none))
+            case 2: return .object(PySlice(lower: args[0], upper: args[1], step: .none))
+            case 3: return .object(PySlice(lower: args[0], upper: args[1], step: args[2]))
+            default:
+                throw vm.typeError(args.isEmpty ? "slice expected at least 1 argument, got 0"
+                                                : "slice expected at most 3 arguments, got \(args.count)")
+            }
+        }
+        b["zip"] = .object(PyBuiltin("zip") { vm, args, kwargs in
+            var strict = false
+            for (k, v) in kwargs {
+                guard k == "strict" else { throw vm.typeError("zip() got an unexpected keyword argument '\(k)'") }
+                strict = try vm.truthy(v)
+            }
+            return .object(PyIterator(.values(try vm.zipped(args, strict: strict))))
+        })
+        b["pow"] = nativeFunction("pow", owner: nil, .python(parameters: ["base", "exp", "mod"], required: 2, isMethod: false)) { vm, args, _ in
+            guard args.count == 3, !args[2].isNone else { return try vm.binaryOperation(.pow, args[0], args[1]) }
+            return try vm.modularPower(args[0], args[1], args[2])
+        }
+    }
+
+    func isSubclass(_ cls: PyClass, _ classInfo: Value) throws -> Bool {
+        if case .object(let o) = classInfo {
+            if let other = o as? PyClass { return cls.isSubclass(of: other) }
+            if let t = o as? PyTuple {
+                for item in t.items where try isSubclass(cls, item) { return true }
+                return false
+            }
+        }
+        throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+    }
+
+    /// `zip(*iterables, strict=...)`: with `strict`, CPython's error names the first
+    /// argument of another length.
+    func zipped(_ args: [Value], strict: Bool) throws -> [Value] {
+        let lists = try args.map { try iterate($0) }
+        let n = lists.map(\.count).min() ?? 0
+        // CPython's zip_next: the first iterator to end decides; when it is the first
+        // argument, the first other one with items left is "longer".
+        if strict, let ended = lists.firstIndex(where: { $0.count == n }) {
+            func earlier(_ i: Int) -> String { i == 1 ? "argument 1" : "arguments 1-\(i)" }
+            if ended > 0 {
+                throw PythonError(makeException(BuiltinTypes.valueError, "zip() argument \(ended + 1) is shorter than \(earlier(ended))"))
+            }
+            if let longer = lists.indices.dropFirst().first(where: { lists[$0].count > n }) {
+                throw PythonError(makeException(BuiltinTypes.valueError, "zip() argument \(longer + 1) is longer than \(earlier(longer))"))
+            }
+        }
+        return (0..<n).map { i in .object(PyTuple(lists.map { $0[i] })) }
+    }
+
+    /// `pow(base, exp, mod)` on ints, a negative exponent meaning the modular inverse.
+    func modularPower(_ base: Value, _ exp: Value, _ mod: Value) throws -> Value {
+        guard case .int(var b) = base.asIntValue, case .int(var e) = exp.asIntValue, case .int(let m) = mod.asIntValue else {
+            throw typeError("pow() 3rd argument not allowed unless all arguments are integers")
+        }
+        guard m != 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "pow() 3rd argument cannot be 0")) }
+        let modulus = m.magnitude
+        func mulmod(_ x: UInt, _ y: UInt) -> UInt {
+            let (high, low) = x.multipliedFullWidth(by: y)
+            return modulus.dividingFullWidth((high, low)).remainder
+        }
+        var r = UInt(b.magnitude % modulus)
+        if b < 0 && r != 0 { r = modulus - r }
+        if e < 0 {
+            // The inverse by the extended Euclidean algorithm.
+            var (t, newT, rr, newR) = (0, 1, Int(modulus), Int(r))
+            while newR != 0 {
+                let q = rr / newR
+                (t, newT) = (newT, t - q * newT)
+                (rr, newR) = (newR, rr - q * newR)
+            }
+            guard rr == 1 else {
+                throw PythonError(makeException(BuiltinTypes.valueError, "base is not invertible for the given modulus"))
+            }
+            r = UInt(t < 0 ? t + Int(modulus) : t)
+            e = -e
+        }
+        b = 0
+        var result: UInt = modulus == 1 ? 0 : 1
+        var power = r
+        var k = UInt(e)
+        while k > 0 {
+            if k & 1 == 1 { result = mulmod(result, power) }
+            power = mulmod(power, power)
+            k >>= 1
+        }
+        // The result takes the sign of the modulus, as `%` does.
+        if m < 0 && result != 0 { return .int(Int(result) - Int(modulus)) }
+        return .int(Int(result))
+    }
+}
+
+extension Value {
+    /// An int or bool as `.int`, for arguments CPython reads with `__index__`.
+    var asIntValue: Value {
+        if case .bool(let b) = self { return .int(b ? 1 : 0) }
+        return self
+    }
+}
