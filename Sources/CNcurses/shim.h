@@ -25,7 +25,9 @@ static inline const char *ls_curses_version(void) { return curses_version(); }
 static inline int ls_getmaxy(void) { return getmaxy(stdscr); }
 static inline int ls_getmaxx(void) { return getmaxx(stdscr); }
 static inline int ls_key_code_yes(void) { return KEY_CODE_YES; }
-static inline mmask_t ls_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline mmask_t ls_button1_events(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+/* The wheel: ncurses reports it as buttons 4 (up) and 5 (down). */
+static inline int ls_wheel(mmask_t state) { return (state & BUTTON4_PRESSED) ? -1 : (state & BUTTON5_PRESSED) ? 1 : 0; }
 static inline int ls_is_button1(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
 static inline int ls_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

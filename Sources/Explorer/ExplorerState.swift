@@ -30,6 +30,32 @@ public struct ExplorerState: Sendable, Equatable {
     public var quit = false
     /// "live" or "replay".
     public var mode: String
+    /// Timeline or task table.
+    public var view: ExplorerView = .timeline
+    /// The lane filter (task name, coroutine or state), and its prompt while it is typed.
+    public var filter = ""
+    public var filterPrompt: String?
+    /// Lane order on the timeline; the table's order and direction.
+    public var order: TaskOrder = .creation
+    public var tableColumn: TaskTable.Column = .task
+    public var tableDescending = false
+    /// Tasks running the same coroutine share a lane; the groups opened with Enter.
+    public var grouped = false
+    public var expanded: Set<String> = []
+    /// The selected group's coroutine, when a group row (not a task) is selected.
+    public var selectedGroup: String?
+    /// First lane row (or table row) shown: PgUp/PgDn and the wheel scroll it.
+    public var firstRow = 0
+    /// Columns the Source panel is scrolled right.
+    public var sourceScroll = 0
+    /// The lanes as last built (rebuilt when what they depend on changes).
+    public private(set) var lanes = LaneList()
+    /// What the lane list was built from, to know when it is stale.
+    var lanesKey = LanesKey()
+    /// Whether the run was fitted to the width once it was all known.
+    var fittedOnCompletion = false
+    /// The user moved the selection (so it is not chosen for them any more).
+    var selectionMoved = false
 
     /// How far past the cursor the lazy simulation is kept ahead, so lanes show what comes.
     public static let lookahead = 200
@@ -46,7 +72,67 @@ public struct ExplorerState: Sendable, Equatable {
         feed.extend(toIteration: lookahead)
         s.cursor = 0
         if feed.store.taskCount == 0 { s.selectedTask = nil }
+        s.refreshLanes(feed)
         return s
+    }
+
+    /// Keys go to a prompt or the help overlay: `q` is not "quit" now.
+    public var capturesKeys: Bool { prompt != nil || filterPrompt != nil || help }
+
+    /// Called before each frame while the feed grows in the background.
+    public mutating func backgroundUpdate(_ feed: TraceFeed) {
+        // The first task is selected as soon as it exists (the feed may start empty).
+        if selectedTask == nil, selectedGroup == nil, !selectionMoved, feed.store.taskCount > 0 { selectedTask = 0 }
+        if feed.isComplete, !fittedOnCompletion {
+            fittedOnCompletion = true
+            fitIfSmall(feed.store)
+        }
+        refreshLanes(feed)
+    }
+
+    /// What the lane list depends on.
+    struct LanesKey: Equatable {
+        var tasks = -1
+        var events = -1
+        var filter = ""
+        var order = TaskOrder.creation
+        var descending = false
+        var grouped = false
+        var expanded: Set<String> = []
+        /// The cursor matters only to a filter or order by state.
+        var cursor = 0
+    }
+
+    /// Rebuilds the lane list if the trace grew or the filter, order or grouping changed.
+    mutating func refreshLanes(_ feed: TraceFeed) {
+        let store = feed.store
+        let tableOrder = view == .table ? tableColumn.order : order
+        let descending = view == .table && tableDescending
+        let cursorMatters = !filter.isEmpty || tableOrder == .state || tableOrder == .waitsOn
+        let key = LanesKey(tasks: store.taskCount, events: tableOrder == .creation && filter.isEmpty ? 0 : store.eventCount,
+                           filter: filter, order: tableOrder, descending: descending, grouped: grouped && view == .timeline,
+                           expanded: expanded, cursor: cursorMatters ? cursor : 0)
+        guard key != lanesKey else { return }
+        lanesKey = key
+        lanes = LaneList.build(store, feed.stories, cursor: cursor, filter: filter, order: tableOrder, descending: descending,
+                               grouped: key.grouped, expanded: expanded)
+    }
+
+    /// The row of the selection in the lane list.
+    public var selectedRow: Int? {
+        if let name = selectedGroup, let g = lanes.groups.firstIndex(where: { $0.coroutine == name }) {
+            return lanes.rows.firstIndex(of: .group(g))
+        }
+        return selectedTask.flatMap { lanes.row(ofTask: $0) }
+    }
+
+    /// A note on how the lanes were chosen, for the line under them.
+    var lanesNote: String {
+        var parts: [String] = []
+        if !filter.isEmpty { parts.append("filter \"\(filter)\": \(lanes.matching) of \(lanes.total) tasks (Esc clears)") }
+        if order != .creation { parts.append("sorted: \(order.rawValue)") }
+        if grouped { parts.append("grouped by coroutine (Enter opens)") }
+        return parts.joined(separator: "  ")
     }
 
     // MARK: The screen
@@ -58,6 +144,13 @@ public struct ExplorerState: Sendable, Equatable {
         var m = ScreenModel(width: width, height: height, viewport: v)
         m.cursor = cursor
         m.moreToCome = !feed.isComplete
+        m.progress = feed.progress
+        m.view = view
+        m.lanes = LanePlan(list: lanes, firstRow: firstRow, selectedRow: selectedGroup == nil ? nil : selectedRow, note: lanesNote)
+        m.filterPrompt = filterPrompt
+        m.sourceScroll = sourceScroll
+        m.tableColumn = tableColumn
+        m.tableDescending = tableDescending
         m.mode = mode
         m.playing = playing
         m.playDelay = playDelay
@@ -88,29 +181,136 @@ public struct ExplorerState: Sendable, Equatable {
             handlePrompt(key, feed)
             return
         }
+        if filterPrompt != nil {
+            handleFilterPrompt(key, feed)
+            return
+        }
         message = nil
+        refreshLanes(feed)
         switch key {
         case .character(let c):
             handleCharacter(c, feed)
-        case .up: select(by: -1, feed.store, wrap: false)
-        case .down: select(by: 1, feed.store, wrap: false)
-        case .tab: select(by: 1, feed.store, wrap: true)
-        case .backTab: select(by: -1, feed.store, wrap: true)
-        case .left: pan(by: -1, feed.store)
-        case .right: pan(by: 1, feed.store)
-        case .pageUp: go(toIteration: cursor - 10, feed)
-        case .pageDown: go(toIteration: cursor + 10, feed)
+        case .up: select(by: -1, feed, wrap: false)
+        case .down: select(by: 1, feed, wrap: false)
+        case .tab: select(by: 1, feed, wrap: true)
+        case .backTab: select(by: -1, feed, wrap: true)
+        case .left:
+            if view == .table { chooseColumn(by: -1, feed) } else { pan(by: -1, feed.store) }
+        case .right:
+            if view == .table { chooseColumn(by: 1, feed) } else { pan(by: 1, feed.store) }
+        case .pageUp: page(by: -1, feed)
+        case .pageDown: page(by: 1, feed)
+        case .scrollUp: scroll(by: -3)
+        case .scrollDown: scroll(by: 3)
         case .home: go(toIteration: 0, feed)
         case .end:
             feed.extend(toIteration: feed.store.lastIteration + 1000)
             go(toIteration: feed.store.lastIteration, feed)
-        case .enter: jumpToNextStep(feed)
+        case .enter: enter(feed)
         case .escape:
             playing = false
             callbackIndex = nil
+            if !filter.isEmpty { filter = ""; refreshLanes(feed) }
         case .backspace: break
         case .click(let x, let y): click(x: x, y: y, feed)
         case .resize: break
+        }
+        refreshLanes(feed)
+    }
+
+    /// `/`: the filter applies as it is typed; Enter keeps it, Esc clears it.
+    private mutating func handleFilterPrompt(_ key: Key, _ feed: TraceFeed) {
+        switch key {
+        case .escape:
+            filterPrompt = nil
+            filter = ""
+        case .backspace:
+            if filterPrompt?.isEmpty == false { filterPrompt?.removeLast() }
+            filter = filterPrompt ?? ""
+        case .enter:
+            filterPrompt = nil
+        case .character(let c) where !c.isNewline && (filterPrompt?.count ?? 0) < 40:
+            filterPrompt?.append(c)
+            filter = filterPrompt ?? ""
+        default: break
+        }
+        firstRow = 0
+        refreshLanes(feed)
+        keepSelectionInList()
+    }
+
+    /// After the list changed: a selection the filter hides moves to the first row.
+    private mutating func keepSelectionInList() {
+        guard selectedRow == nil, let first = lanes.rows.first else { return }
+        setSelection(first)
+    }
+
+    private mutating func setSelection(_ row: LaneRow) {
+        switch row {
+        case .task(let t):
+            selectedTask = t
+            selectedGroup = nil
+        case .group(let g):
+            selectedGroup = lanes.groups[g].coroutine
+            selectedTask = lanes.groups[g].members.first
+        }
+    }
+
+    /// Enter: on the table, the task's lane; on a group, open or close it; else the next step.
+    private mutating func enter(_ feed: TraceFeed) {
+        if view == .table {
+            view = .timeline
+            refreshLanes(feed)
+            if let t = selectedTask, lanes.row(ofTask: t) == nil {
+                // The timeline's filter or groups hide it: show it anyway.
+                if let g = lanes.groups.first(where: { $0.members.contains(t) }) { expanded.insert(g.coroutine) } else { filter = "" }
+                refreshLanes(feed)
+            }
+            selectedGroup = nil
+            return
+        }
+        if let name = selectedGroup {
+            if expanded.contains(name) { expanded.remove(name) } else { expanded.insert(name) }
+            refreshLanes(feed)
+            return
+        }
+        jumpToNextStep(feed)
+    }
+
+    /// Rows a page moves: the lane rows the last frame showed.
+    private var pageRows: Int { max(1, geometry?.visibleLaneRows ?? 10) }
+
+    private mutating func page(by direction: Int, _ feed: TraceFeed) {
+        let n = pageRows
+        firstRow = max(0, min(firstRow + direction * n, max(0, lanes.rows.count - n)))
+        select(by: direction * n, feed, wrap: false)
+    }
+
+    /// The wheel scrolls the lanes; the selection follows only if it would leave the screen.
+    private mutating func scroll(by rows: Int) {
+        let n = pageRows
+        firstRow = max(0, min(firstRow + rows, max(0, lanes.rows.count - n)))
+        if let r = selectedRow {
+            let clamped = min(max(r, firstRow), firstRow + n - 1)
+            if clamped != r, clamped < lanes.rows.count { setSelection(lanes.rows[clamped]) }
+        }
+    }
+
+    private mutating func chooseColumn(by delta: Int, _ feed: TraceFeed) {
+        let all = TaskTable.Column.allCases
+        let i = all.firstIndex(of: tableColumn) ?? 0
+        tableColumn = all[(i + delta + all.count) % all.count]
+        tableDescending = false
+        refreshLanes(feed)
+    }
+
+    /// Runs that fit on the screen open fitted to its width (a third of the screen left
+    /// empty on the steps axis helps nobody).
+    mutating func fitIfSmall(_ store: TraceStore) {
+        guard axis == .steps, cursor <= 1, start == 0 else { return }
+        let columns = laneColumns(store)
+        if store.slotCount > 0, store.slotCount * 2 <= columns {
+            span = 1 / Double(columns / store.slotCount)
         }
     }
 
@@ -135,6 +335,23 @@ public struct ExplorerState: Sendable, Equatable {
             if axis == .time { fit(feed.store) } else { span = 1; start = 0 }
             follow(feed.store)
         case "?", "h": help = true
+        case "/":
+            filterPrompt = filter
+        case "o":
+            let all = TaskOrder.timelineOrders
+            order = all[((all.firstIndex(of: order) ?? 0) + 1) % all.count]
+            firstRow = 0
+        case "G":
+            grouped.toggle()
+            if !grouped { selectedGroup = nil }
+            firstRow = 0
+        case "t":
+            view = view == .timeline ? .table : .timeline
+            selectedGroup = nil
+        case "i":
+            if view == .table { tableDescending.toggle() }
+        case "<": sourceScroll = max(0, sourceScroll - 8)
+        case ">": sourceScroll += 8
         case "l": legend.toggle()
         case "1", "2", "3", "4", "5":
             let panel = PanelKind(rawValue: Int(String(c))! - 1)!
@@ -200,7 +417,8 @@ public struct ExplorerState: Sendable, Equatable {
         let last = store.lastIteration
         if k > last {
             cursor = last
-            message = "end of the run: iteration \(last) is the last"
+            message = feed.isComplete ? "end of the run: iteration \(last) is the last"
+                : "iteration \(k) is not known yet: \(feed.progress ?? "simulating")"
         } else {
             cursor = max(0, k)
         }
@@ -271,24 +489,30 @@ public struct ExplorerState: Sendable, Equatable {
         selectCallbackTask(feed.store)
     }
 
-    private mutating func select(by delta: Int, _ store: TraceStore, wrap: Bool) {
-        let n = store.taskCount
+    /// Moves the selection through the lane rows (tasks and groups) in the order shown.
+    private mutating func select(by delta: Int, _ feed: TraceFeed, wrap: Bool) {
+        let n = lanes.rows.count
         guard n > 0 else { return }
-        let current = selectedTask ?? (delta > 0 ? -1 : n)
+        let current = selectedRow ?? (delta > 0 ? -1 : n)
         var next = current + delta
         if wrap { next = (next % n + n) % n } else { next = min(max(0, next), n - 1) }
-        selectedTask = next
+        setSelection(lanes.rows[next])
+        selectionMoved = true
     }
 
     private mutating func click(x: Int, y: Int, _ feed: TraceFeed) {
         guard let g = geometry else { return }
-        if let lane = g.laneRows[y], let t = lane { selectedTask = t }
+        if let lane = g.laneRows[y], let row = lane, row < lanes.rows.count {
+            setSelection(lanes.rows[row])
+            selectionMoved = true
+            if view == .table { return }
+        }
         guard g.timelineRows.contains(y), x >= g.laneX0, x < g.laneX0 + g.laneColumns else { return }
         let (from, _) = g.viewport.range(ofColumn: x - g.laneX0)
         let store = feed.store
         switch axis {
         case .steps:
-            let slot = Int(from)
+            let slot = Int(from.rounded(.down))
             guard slot < store.slotCount else { return }
             let k = store.iteration(atSlot: slot)
             go(toIteration: k, feed)
@@ -325,7 +549,7 @@ public struct ExplorerState: Sendable, Equatable {
     }
 
     private mutating func pan(by direction: Int, _ store: TraceStore) {
-        let step = max(span, (span * Double(laneColumns(store)) / 4))
+        let step = max(axis == .steps ? 1 : span, (span * Double(laneColumns(store)) / 4))
         start = max(0, start + Double(direction) * (axis == .steps ? step.rounded(.down) : step))
     }
 
@@ -333,7 +557,12 @@ public struct ExplorerState: Sendable, Equatable {
         let p = position(store)
         let column = (p - start) / span
         var newSpan = span * factor
-        if axis == .steps { newSpan = max(1, newSpan.rounded()) } else { newSpan = max(1e-6, newSpan) }
+        if axis == .steps {
+            // Below one step per column, each step gets a whole number of columns.
+            newSpan = newSpan >= 1 ? newSpan.rounded() : 1 / max(1, min(16, (1 / newSpan).rounded()))
+        } else {
+            newSpan = max(1e-6, newSpan)
+        }
         span = newSpan
         start = max(0, p - column * span)
         if axis == .steps { start = start.rounded(.down) }
@@ -343,6 +572,7 @@ public struct ExplorerState: Sendable, Equatable {
     private mutating func fit(_ store: TraceStore) {
         span = Viewport.fit(store, axis: axis, width: width).span
         start = 0
+        if axis == .steps, span == 1 { fitIfSmall(store) }
     }
 }
 

@@ -6,5 +6,7 @@ public enum Key: Equatable, Sendable {
     case enter, tab, backTab, escape, backspace
     /// A mouse click at a screen cell.
     case click(x: Int, y: Int)
+    /// The mouse wheel.
+    case scrollUp, scrollDown
     case resize(width: Int, height: Int)
 }

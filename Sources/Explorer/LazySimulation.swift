@@ -4,15 +4,18 @@ import LoopSimulator
 import LoopTrace
 import Timeline
 
-/// A scenario simulated only as far as the explorer has looked (plus a margin), so a
-/// `while True:` scenario opens and steps.
+/// A scenario simulated on its own thread while the explorer shows what is known so far.
 ///
-/// The simulation runs on its own thread with a big stack (the VM recurses). The VM is
-/// compiled for a single thread (non-atomic reference counts), so the two threads strictly
-/// take turns: the UI thread sets a target iteration and waits; the simulation runs until the
-/// pacer sees the target iteration finished, then signals and parks; only then does the UI
-/// read the store (which the simulation thread appends to). Nothing of the simulator is ever
-/// touched by the UI thread: the `Simulation` is created on the simulation thread.
+/// Two ways to run. In the background (the interactive UI), the simulation runs on from the
+/// first instant, appending to the store; the UI takes turns with it (`StoreTurns`), so every
+/// key is answered on what has been simulated, and the header shows the progress. A run that
+/// never ends (`while True:`) stops running ahead once it holds `backgroundEvents` events,
+/// and from then on advances only as far as the cursor asks (plus a margin). On demand
+/// (tests, `backgroundEvents == 0`), `extend` runs the simulation to the iteration asked
+/// for and returns when it is there.
+///
+/// The simulation thread has a big stack (the VM recurses) and creates the `Simulation`
+/// itself: nothing of the simulator is ever touched by the UI thread.
 public final class LazySimulation: TraceFeed, @unchecked Sendable {
     public let store: TraceStore
     public let stories = TaskStories()
@@ -23,19 +26,28 @@ public final class LazySimulation: TraceFeed, @unchecked Sendable {
     public private(set) var errorText = ""
     /// Called about every 50 ms while the UI waits for the simulation (to notice signals).
     public var whileWaiting: () -> Void = {}
+    /// How many events the simulation may hold ahead of what the UI asked for (0: on demand).
+    public let backgroundEvents: Int
+
+    /// About 4 KB per 100 events: a run that never ends stops running ahead at ~550 MB.
+    public static let defaultBackgroundEvents = 8_000_000
 
     private let source: String
     private let path: String
     private let options: SimulationOptions
+    private let turns = StoreTurns()
     private var target = 0
     private var started = false
+    private var isParked = false
     private let resume = DispatchSemaphore(value: 0)
     private let parked = DispatchSemaphore(value: 0)
+    private var rate = ProgressRate()
 
-    public init(source: String, path: String, options: SimulationOptions, header: TraceHeader) {
+    public init(source: String, path: String, options: SimulationOptions, header: TraceHeader, backgroundEvents: Int = 0) {
         self.source = source
         self.path = path
         self.options = options
+        self.backgroundEvents = backgroundEvents
         store = TraceStore(header: header)
     }
 
@@ -47,32 +59,76 @@ public final class LazySimulation: TraceFeed, @unchecked Sendable {
         return lines
     }
 
+    public var progress: String? {
+        guard !isComplete else { return nil }
+        if isParked { return "simulated on demand" }
+        let k = store.lastIteration
+        return "simulating: iteration \(k)\(rate.text(k, unit: "it"))"
+    }
+
+    public func withStore<T>(_ body: () throws -> T) rethrows -> T {
+        try turns.ui(body)
+    }
+
     public func extend(toIteration k: Int) {
         guard !isComplete, !started || k > store.lastIteration else { return }
-        target = k
-        if started {
-            resume.signal()
-        } else {
+        target = max(target, k)
+        if !started {
             started = true
             let thread = Thread { [self] in simulate() }
             thread.stackSize = 512 << 20
             thread.start()
+        } else if isParked {
+            isParked = false
+            resume.signal()
         }
+        // In the background the caller holds the store (the UI's turn): the simulation
+        // continues once it gives it back.
+        guard backgroundEvents == 0 else { return }
         while parked.wait(timeout: .now() + .milliseconds(50)) == .timedOut { whileWaiting() }
-        stories.update(store)
     }
 
     /// The simulation thread's whole life.
     private func simulate() {
+        turns.producerBegin()
+        rate.start(at: 0)
+        let sink = Sink(self)
         let simulation = Simulation(source: source, path: path, options: options)
-        let result = simulation.run(sink: store, pacer: { [self] iteration in
-            if iteration >= target {
-                parked.signal()
-                resume.wait()
-            }
+        let result = simulation.run(sink: sink, pacer: { [self] iteration in
+            if iteration >= target, store.eventCount >= backgroundEvents { park() }
         }, stdout: { _ in }, stderr: { [self] text in errorText += text })
         outcome = result
+        stories.update(store)
         isComplete = true
+        turns.producerEnd()
         parked.signal()
+    }
+
+    /// Waits for `extend` to ask for more, with the store given up.
+    private func park() {
+        stories.update(store)
+        isParked = true
+        turns.producerEnd()
+        parked.signal()
+        resume.wait()
+        turns.producerBegin()
+        rate.start(at: store.lastIteration)
+    }
+
+    /// Feeds the store and, every few thousand events, brings the stories up to date and
+    /// lets the UI have its turn.
+    private final class Sink: SimulationEventSink {
+        unowned let owner: LazySimulation
+        var count = 0
+        init(_ owner: LazySimulation) { self.owner = owner }
+
+        func receive(_ event: SimulationEvent) {
+            owner.store.append(event)
+            count &+= 1
+            if count & 2047 == 0 {
+                owner.stories.update(owner.store)
+                owner.turns.checkpoint {}
+            }
+        }
     }
 }

@@ -48,6 +48,12 @@ public struct Lane: Sendable {
         return upper == 0 ? nil : upper - 1
     }
 
+    /// State, line, file and detail of the segment in force at `position`.
+    func parts(at position: Double, axis: Axis) -> (LaneState, Int, Int, Int32)? {
+        guard let s = segment(at: position, axis: axis) else { return nil }
+        return (state(ofSegment: s), line(ofSegment: s), file(ofSegment: s), detail(ofSegment: s))
+    }
+
     func state(ofSegment i: Int) -> LaneState { LaneState(rawValue: states[i])! }
     func line(ofSegment i: Int) -> Int { Int(lines[i]) }
     func file(ofSegment i: Int) -> Int { Int(files[i]) }

@@ -17,11 +17,30 @@ private func glibcMallocTrim(_ pad: Int) -> Int32
 /// with a `TraceReadError` naming the line; nothing is skipped.
 public enum TraceReader {
     public static func load(path: String) -> Result<TraceStore, TraceReadError> {
+        load(path: path, into: nil)
+    }
+
+    /// For a reader that shows the trace while it loads (the explorer): the store the events
+    /// go into, and a wrapper around each append (the header's, then each batch's), which
+    /// may hold a lock and gets the bytes read so far and the file's size.
+    public struct Progressive {
+        public var store: TraceStore
+        public var appending: (_ bytesDone: Int, _ totalBytes: Int, _ append: () -> Void) -> Void
+
+        public init(store: TraceStore, appending: @escaping (Int, Int, () -> Void) -> Void) {
+            self.store = store
+            self.appending = appending
+        }
+    }
+
+    /// Loads into `progressive.store` (its placeholder header replaced by the file's) when
+    /// given, batch by batch, else into a new store.
+    public static func load(path: String, into progressive: Progressive?) -> Result<TraceStore, TraceReadError> {
         guard let bytes = readFile(path) else {
             let why = String(cString: strerror(errno))
             return .failure(TraceReadError(path: path, line: 0, problem: .unreadable(why)))
         }
-        let result = read(bytes, path: path)
+        let result = read(bytes, path: path, into: progressive)
         #if canImport(Glibc)
         // Decoding ran on several threads, whose malloc arenas keep the freed line buffers
         // and the file's bytes; give that memory back now that the store is built.
@@ -30,10 +49,10 @@ public enum TraceReader {
         return result
     }
 
-    public static func read(_ bytes: [UInt8], path: String) -> Result<TraceStore, TraceReadError> {
+    public static func read(_ bytes: [UInt8], path: String, into progressive: Progressive? = nil) -> Result<TraceStore, TraceReadError> {
         bytes.withUnsafeBufferPointer { buffer in
             do throws(TraceReadError) {
-                return .success(try read(buffer, path: path))
+                return .success(try read(buffer, path: path, into: progressive))
             } catch {
                 return .failure(error)
             }
@@ -46,7 +65,8 @@ public enum TraceReader {
         return prefix.first == UInt8(ascii: "{") && String(decoding: prefix, as: UTF8.self).contains("loopscope-trace")
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceReadError) -> TraceStore {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String,
+                             into progressive: Progressive?) throws(TraceReadError) -> TraceStore {
         var allLines = lineRanges(bytes)
         guard let first = allLines.first else {
             throw TraceReadError(path: path, line: 1, problem: .missingHeader("the file is empty"))
@@ -58,14 +78,17 @@ public enum TraceReader {
             throw TraceReadError(path: path, line: 1,
                                  problem: .missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
         }
-        let store: TraceStore
+        let header: TraceHeader
         do throws(TraceReadError.Problem) {
-            store = TraceStore(header: try decodeHeader(scanner))
+            header = try decodeHeader(scanner)
         } catch {
             throw TraceReadError(path: path, line: 1, problem: error)
         }
+        let store = progressive?.store ?? TraceStore(header: header)
+        let appending = progressive?.appending ?? { _, _, append in append() }
         // A complete trace ends with its end line (see TraceWriter.end); without it the
         // recording was cut short at a line boundary, and the trace reads as interrupted.
+        var interrupted = false
         if allLines.count > 1, let last = allLines.last,
            let count = try endLineCount(bytes, last, lineNumber: allLines.count, path: path) {
             guard count == allLines.count - 2 else {
@@ -74,10 +97,14 @@ public enum TraceReader {
             }
             allLines.removeLast()
         } else {
-            store.interrupted = true
+            interrupted = true
         }
         let lines = allLines
-        store.reserveCapacity(events: lines.count - 1)
+        appending(first.range.upperBound, bytes.count) {
+            store.header = header
+            store.interrupted = interrupted
+            store.reserveCapacity(events: lines.count - 1)
+        }
 
         // Events are decoded in parallel, a batch of blocks at a time (one block per core),
         // and appended in file order; the store's indexes are built by the appends.
@@ -93,13 +120,18 @@ public enum TraceReader {
                 let lo = blockStarts[b], hi = min(batchEnd, lo + blockSize)
                 results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: lo + 1))
             }
-            for b in 0..<blockStarts.count {
-                let block = results.block(b)
-                for event in block.events { store.append(event) }
-                if let (lineNumber, problem) = block.failure {
-                    throw TraceReadError(path: path, line: lineNumber, problem: problem)
+            var failure: TraceReadError?
+            appending(lines[batchEnd - 1].range.upperBound, bytes.count) {
+                for b in 0..<blockStarts.count {
+                    let block = results.block(b)
+                    for event in block.events { store.append(event) }
+                    if let (lineNumber, problem) = block.failure {
+                        failure = TraceReadError(path: path, line: lineNumber, problem: problem)
+                        return
+                    }
                 }
             }
+            if let failure { throw failure }
             next = batchEnd
         }
         return store

@@ -8,7 +8,9 @@ import Glibc
 /// The interactive explorer on a real terminal: the input loop around `ExplorerState`.
 public enum ExplorerApp {
     /// Runs until `q` (status 0) or a signal (128 + its number). The terminal is restored
-    /// before this returns.
+    /// before this returns. The first frame is drawn at once, whatever the feed still has to
+    /// simulate or read; while it works in the background the screen is redrawn a few times
+    /// a second to show its progress, and each key and frame takes the store for a turn.
     public static func run(_ feed: TraceFeed, mode: String, glyphs: Glyphs, useColor: Bool) -> Int32 {
         let terminal = Terminal(useColor: useColor)
         defer { terminal.end() }
@@ -23,26 +25,36 @@ public enum ExplorerApp {
             }
         }
         let (w, h) = terminal.size
-        var state = ExplorerState.opening(feed, mode: mode, width: w, height: h)
+        var state = feed.withStore { ExplorerState.opening(feed, mode: mode, width: w, height: h) }
         var lastTick = now()
+        var lastDraw = 0.0
         var dirty = true
+        var working = true
         while true {
             let sig = Terminal.takeSignal()
             if sig != 0 { return 128 + sig }
-            if dirty {
-                let rendered = Screen.render(feed.store, stories: feed.stories, model: state.model(feed), glyphs: glyphs)
-                state.geometry = rendered.geometry
-                terminal.draw(rendered.grid)
+            if dirty || (working && now() - lastDraw >= progressInterval) {
+                feed.withStore {
+                    working = feed.progress != nil
+                    state.backgroundUpdate(feed)
+                    let rendered = Screen.render(feed.store, stories: feed.stories, model: state.model(feed), glyphs: glyphs)
+                    state.geometry = rendered.geometry
+                    terminal.draw(rendered.grid)
+                }
+                lastDraw = now()
                 dirty = false
             }
-            let wait = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
+            var wait = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
+            if working { wait = min(wait, Int(progressInterval * 1000)) }
             if let key = terminal.readKey(timeout: min(wait, 100)) {
-                state.handle(key, feed)
+                // Quitting never waits for the store.
+                if key == .character("q") || key == .character("Q"), !state.capturesKeys { return 0 }
+                feed.withStore { state.handle(key, feed) }
                 dirty = true
                 if state.quit { return 0 }
             }
             if state.playing, now() - lastTick >= state.playDelay {
-                state.tick(feed)
+                feed.withStore { state.tick(feed) }
                 lastTick = now()
                 dirty = true
             } else if !state.playing {
@@ -50,6 +62,9 @@ public enum ExplorerApp {
             }
         }
     }
+
+    /// How often the screen is redrawn while the feed works in the background.
+    static let progressInterval = 0.2
 
     private static func now() -> Double {
         var ts = timespec()

@@ -136,7 +136,10 @@ public final class Terminal {
                 return .resize(width: w, height: h)
             case KEY_MOUSE:
                 var event = MEVENT()
-                guard getmouse(&event) == OK, ls_is_button1(event.bstate) != 0 else { return nil }
+                guard getmouse(&event) == OK else { return nil }
+                let wheel = ls_wheel(event.bstate)
+                if wheel != 0 { return wheel < 0 ? .scrollUp : .scrollDown }
+                guard ls_is_button1(event.bstate) != 0 else { return nil }
                 return .click(x: Int(event.x), y: Int(event.y))
             default: return nil
             }

@@ -137,38 +137,69 @@ struct PanelContent {
 
     // MARK: Source
 
+    /// The scenario's source around the selected task's line (or the first line a task is
+    /// on). Lines where tasks are parked are marked in the margin; who is there is noted at
+    /// the right only where the code leaves room: the note never hides code.
     func sourceLines(width: Int, height: Int) -> (String, [PanelLine]) {
-        let panels = Panels.at(iteration: k, in: store, selectedTask: model.viewport.selectedTask, outputLines: 0)
-        let source = panels.source
-        guard !source.isEmpty else { return ("", [PanelLine(StyledLine("no source in this trace", Self.dim))]) }
-        let current = source.firstIndex(where: \.isCurrent) ?? source.firstIndex { !$0.tasks.isEmpty } ?? 0
-        let start = max(0, min(current - height / 2, source.count - height))
-        let digits = String(source.count).count
+        // The file shown is the selected task's (a program may be several files).
+        let selected = model.viewport.selectedTask.flatMap { s in s < store.taskCount ? store.taskStatus(s, atIteration: k) : nil }
+        let shown = selected.flatMap { store.header.file($0.file) != nil ? $0.file : nil } ?? 0
+        guard let file = store.header.file(shown) ?? store.header.file(0) else {
+            return ("", [PanelLine(StyledLine("no source in this trace", Self.dim))])
+        }
+        let source = file.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let count = source.last?.isEmpty == true ? source.count - 1 : source.count
+        guard count > 0 else { return ("", [PanelLine(StyledLine("no source in this trace", Self.dim))]) }
+        // Only the line of each task is needed here (not its name or what it awaits).
+        var tasksOnLine: [Int: [Int]] = [:]
+        for t in 0..<store.taskCount {
+            let status = store.taskStatus(t, atIteration: k)
+            if status.state != .absent, status.file == shown, let line = status.line { tasksOnLine[line, default: []].append(t) }
+        }
+        let selectedLine = selected?.file == shown ? selected?.line : nil
+        let focus = selectedLine ?? tasksOnLine.keys.min() ?? 1
+        let start = max(0, min(focus - 1 - height / 2, count - height))
+        let digits = String(count).count
         var out: [PanelLine] = []
-        for line in source[start..<min(source.count, start + height)] {
+        for index in start..<min(count, start + height) {
+            let number = index + 1
+            let tasks = tasksOnLine[number] ?? []
+            let isCurrent = number == selectedLine
             let marker: String
-            if line.isCurrent { marker = glyphs.ascii ? ">" : "▶" } else if !line.tasks.isEmpty { marker = glyphs.ascii ? "*" : "◆" } else { marker = " " }
+            if isCurrent { marker = glyphs.ascii ? ">" : "▶" } else if !tasks.isEmpty { marker = glyphs.ascii ? "*" : "◆" } else { marker = " " }
             var l = StyledLine(marker, CellStyle(foreground: .yellow, attributes: .bold))
-            let number = String(line.number)
-            l.add(String(repeating: " ", count: digits - number.count) + number + " ", Self.dim)
-            var code = line.text
-            let names = line.tasks.map { shortName($0) }.joined(separator: ", ")
-            let room = width - digits - 2
-            if !names.isEmpty {
-                let note = "  \(left) " + names
-                if code.count + note.count > room { code = String(code.prefix(max(0, room - note.count))) }
-                l.add(code)
-                l.add(String(repeating: " ", count: max(0, room - code.count - note.count)))
-                l.add(note, CellStyle(foreground: .yellow))
-            } else {
-                l.add(code)
+            let numberText = String(number)
+            l.add(String(repeating: " ", count: digits - numberText.count) + numberText + " ", Self.dim)
+            let code = String(source[index].dropFirst(model.sourceScroll))
+            l.add(code)
+            let room = width - digits - 2 - code.count
+            if !tasks.isEmpty, room > 4 {
+                let note = "  \(left) " + tasksNote(tasks)
+                let fitted = note.count <= room ? note : String(note.prefix(room - 1)) + ellipsis
+                l.add(String(repeating: " ", count: max(0, room - fitted.count)))
+                l.add(fitted, CellStyle(foreground: .yellow))
             }
-            out.append(PanelLine(l, highlight: line.isCurrent))
+            out.append(PanelLine(l, highlight: isCurrent))
         }
         // A program in several files: say which one is shown (the selected task's).
-        let file = store.header.files.isEmpty ? "" : panels.sourcePath + ": "
-        let title = file + (model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? "")
+        let path = store.header.files.isEmpty ? "" : file.path + ": "
+        var title = path + (model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? "")
+        if model.sourceScroll > 0 { title += "  (scrolled \(model.sourceScroll) right: < >)" }
         return (glyphs.ascii ? title.replacingOccurrences("◆", "*") : title, out)
+    }
+
+    /// Cells the Source panel needs to show its longest line whole (margin and number included).
+    var sourceWidthNeeded: Int {
+        let lines = store.header.source.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.map(\.count).max() ?? 0) + String(lines.count).count + 2
+    }
+
+    /// "worker, ticker" for a few tasks; "9998× worker" for many.
+    func tasksNote(_ tasks: [Int]) -> String {
+        if tasks.count <= 3 { return tasks.map { shortName($0) }.joined(separator: ", ") }
+        let first = shortName(tasks[0])
+        let same = tasks.prefix(50).allSatisfy { shortName($0) == first }
+        return "\(tasks.count)× \(first)\(same ? "" : " " + ellipsis)"
     }
 
     func shortName(_ index: Int) -> String {

@@ -46,6 +46,19 @@ public struct ScreenModel: Sendable, Equatable {
     public var callbackIndex: Int?
     /// Shown at the end of a finished run: how it ended (exit status, traceback, halt).
     public var endNote: [String] = []
+    /// While the run is still being simulated or read in the background: how far, how fast.
+    public var progress: String?
+    /// Columns the Source panel's lines are scrolled to the right (`<` `>`).
+    public var sourceScroll = 0
+    /// Timeline or task table.
+    public var view: ExplorerView = .timeline
+    /// The task lanes (or table rows) to show: filtered, sorted, grouped, scrolled.
+    public var lanes: LanePlan?
+    /// The `/` prompt's text while the filter is typed.
+    public var filterPrompt: String?
+    /// The table's sort column and direction.
+    public var tableColumn: TaskTable.Column = .task
+    public var tableDescending = false
 
     public init(width: Int, height: Int, viewport: Viewport) {
         self.width = width
@@ -56,8 +69,10 @@ public struct ScreenModel: Sendable, Equatable {
 
 /// Where things landed on the screen, so a mouse click can be mapped back.
 public struct ScreenGeometry: Sendable, Equatable {
-    /// Screen row → lane (nil: the LOOP lane).
+    /// Screen row → row of the lane list (nil: the LOOP lane).
     public var laneRows: [Int: Int?] = [:]
+    /// How many lane (or table) rows the frame showed: what PgUp/PgDn move by.
+    public var visibleLaneRows = 0
     /// First lane column and how many there are.
     public var laneX0 = 0
     public var laneColumns = 0
@@ -90,8 +105,16 @@ public enum Screen {
         ("+  -", "zoom in / out"),
         ("f", "fit the whole run"),
         ("a", "switch axis: steps / time"),
-        ("↑ ↓  Tab", "select a task"),
-        ("Enter", "jump to the selected task's next step"),
+        ("↑ ↓  Tab", "select a task (or a group)"),
+        ("PgUp PgDn  wheel", "scroll the lanes (or the table)"),
+        ("Enter", "the task's next step; on a group: open / close it"),
+        ("/", "filter lanes by task, coroutine or state (Esc clears)"),
+        ("o", "sort lanes: creation, running, steps, waiting, failed"),
+        ("G", "group tasks by coroutine (worker ×10000)"),
+        ("t", "task table / timeline"),
+        ("←  →  i", "in the table: sort column, reverse"),
+        ("Enter", "in the table: go to the task's lane"),
+        ("<  >", "scroll the Source panel sideways"),
         ("click", "select a lane and move the cursor"),
         ("1-5", "toggle panels: loop source task output warnings"),
         ("l", "toggle the legend"),
@@ -106,7 +129,9 @@ public enum Screen {
         let panels = PanelKind.allCases.filter { model.panels.contains($0) }
 
         // Rows: header + timeline (LOOP, tasks, 2 ruler rows) + legend + panels + hint line.
-        let wanted = 1 + 1 + store.taskCount + 2
+        var plan = model.lanes ?? LanePlan(list: LaneList.all(store.taskCount))
+        plan.activity = stories.groups
+        let wanted = 1 + 1 + plan.list.rows.count + (plan.note.isEmpty ? 0 : 1) + 2
         let panelMinimum = panels.isEmpty ? 0 : max(6, height * 2 / 5)
         let timelineRows = max(4, min(wanted, height - 1 - legend.count - panelMinimum))
         var viewport = model.viewport
@@ -114,7 +139,28 @@ public enum Screen {
         viewport.height = timelineRows
         var geometry = ScreenGeometry(viewport: viewport)
 
-        let lanes = TimelineLayout.render(store, viewport, glyphs: glyphs, legend: false)
+        if model.view == .table {
+            // The table takes the lane area and the legend's rows (it has no glyph to explain but the state's).
+            let rows = timelineRows + legend.count - 1
+            let (first, shown) = plan.visibleRows(rows - 1, selectedTask: viewport.selectedTask)
+            TaskTable.draw(&grid, y: 1, rows: rows, store: store, stories: stories, list: plan.list, first: first,
+                           selectedTask: viewport.selectedTask, cursor: model.cursor, sortColumn: model.tableColumn,
+                           descending: model.tableDescending, glyphs: glyphs)
+            for i in 0..<shown { geometry.laneRows[2 + i] = .some(first + i) }
+            geometry.visibleLaneRows = max(1, shown)
+            geometry.timelineRows = 0..<0
+            drawHeader(&grid, store, model, viewport, glyphs: glyphs)
+            let panelArea = (timelineRows + legend.count)..<(height - 1)
+            if !panels.isEmpty, panelArea.count >= 3 {
+                let content = PanelContent(store: store, stories: stories, model: model, glyphs: glyphs)
+                drawPanels(&grid, panels, area: panelArea, width: width, content: content, glyphs: glyphs)
+            }
+            drawBottomLine(&grid, model, y: height - 1, panelsShown: panels, glyphs: glyphs)
+            if model.help { drawHelp(&grid, glyphs: glyphs) }
+            return RenderedScreen(grid: grid, geometry: geometry)
+        }
+
+        let lanes = TimelineLayout.render(store, viewport, glyphs: glyphs, legend: false, lanes: plan)
         for y in 1..<min(lanes.height, height) {
             for x in 0..<width { grid[x, y] = lanes[x, y] }
         }
@@ -122,8 +168,9 @@ public enum Screen {
         geometry.laneColumns = width - geometry.laneX0
         geometry.timelineRows = 1..<timelineRows
         geometry.laneRows[1] = .some(nil)
-        let (first, shown) = TimelineLayout.visibleTasks(store.taskCount, rows: max(0, timelineRows - 4), selected: viewport.selectedTask)
-        for (i, t) in (first..<(first + shown)).enumerated() { geometry.laneRows[2 + i] = .some(t) }
+        let (first, shown) = plan.visibleRows(max(0, timelineRows - 4), selectedTask: viewport.selectedTask)
+        for i in 0..<shown { geometry.laneRows[2 + i] = .some(first + i) }
+        geometry.visibleLaneRows = max(1, shown)
         markCursorOnRuler(&grid, store, viewport, geometry: geometry, rulerRow: timelineRows - 2, glyphs: glyphs)
         drawHeader(&grid, store, model, viewport, glyphs: glyphs)
 
@@ -155,6 +202,10 @@ public enum Screen {
         line.add("  iteration ")
         line.add("\(k)", CellStyle(attributes: [.bold, .reverse]))
         line.add(" of \(of)  t=\(TimelineLayout.formatSeconds(time))  ")
+        if let progress = model.progress {
+            // First after the position: on a narrow screen the rest is clipped, not this.
+            line.add(progress + "  ", CellStyle(foreground: .magenta, attributes: .bold))
+        }
         if model.playing {
             line.add(glyphs.ascii ? "> playing" : "▶ playing", CellStyle(foreground: .green, attributes: .bold))
             line.add(" \(TimelineLayout.formatSeconds(model.playDelay))/it  ")
@@ -162,9 +213,12 @@ public enum Screen {
             line.add("paused  ")
         }
         line.add(model.mode + "  ", CellStyle(foreground: .cyan))
-        let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
+        let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col"
+            : v.span < 1 ? "\(Int((1 / v.span).rounded())) cols/step" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
         line.add("\(v.axis.rawValue) axis, \(scale)")
-        if model.moreToCome { line.add("  (simulated on demand)", CellStyle(foreground: .gray)) }
+        if model.progress == nil, model.moreToCome {
+            line.add("  (simulated on demand)", CellStyle(foreground: .gray))
+        }
         if k == 0 { line.add("  before the first iteration: press n", CellStyle(foreground: .yellow)) }
         grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
         line.draw(into: &grid, x: 0, y: 0, width: grid.width)
@@ -179,13 +233,27 @@ public enum Screen {
             line.add(prompt, CellStyle(attributes: .bold))
             line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
             line.add("   Enter go, Esc cancel", CellStyle(foreground: .gray))
+        } else if let filter = model.filterPrompt {
+            line.add(" / filter ", keyStyle)
+            line.add(" task, coroutine or state: ")
+            line.add(filter, CellStyle(attributes: .bold))
+            line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
+            if let plan = model.lanes { line.add("  \(plan.list.matching) of \(plan.list.total) match", CellStyle(foreground: .yellow)) }
+            line.add("   Enter keep, Esc clear", CellStyle(foreground: .gray))
         } else if let message = model.message {
             line.add(message, CellStyle(foreground: .yellow, attributes: .bold))
             line.add("   ? help  q quit", CellStyle(foreground: .gray))
         } else {
-            let hints: [(String, String)] = [("n", "next"), ("p", "prev"), ("r", model.playing ? "pause" : "play"), ("a", "axis"),
-                                             ("↑↓", "task"), ("g", "go to"), ("?", "help"), ("q", "quit"), ("s", "callback"),
-                                             ("⏎", "task's next step"), ("+-", "zoom"), ("f", "fit"), ("1-5", "panels")]
+            let hints: [(String, String)]
+            if model.view == .table {
+                hints = [("↑↓", "task"), ("←→", "sort column"), ("i", "reverse"), ("⏎", "its lane"), ("t", "timeline"),
+                         ("/", "filter"), ("n", "next"), ("p", "prev"), ("?", "help"), ("q", "quit"), ("PgUp PgDn", "scroll")]
+            } else {
+                hints = [("n", "next"), ("p", "prev"), ("r", model.playing ? "pause" : "play"), ("a", "axis"),
+                         ("↑↓", "task"), ("g", "go to"), ("?", "help"), ("q", "quit"), ("/", "filter"), ("t", "table"),
+                         ("o", "sort"), ("G", "group"), ("s", "callback"), ("⏎", "task's next step"), ("+-", "zoom"),
+                         ("f", "fit"), ("1-5", "panels")]
+            }
             for (key, what) in hints {
                 line.add(glyphs.ascii ? asciiKey(key) : key, keyStyle)
                 line.add(" \(what) ")
@@ -199,6 +267,8 @@ public enum Screen {
         case "↑↓": return "Up/Dn"
         case "⏎": return "Enter"
         case "←  →": return "Left Right"
+        case "←→": return "Left/Right"
+        case "←  →  i": return "Left Right i"
         case "↑ ↓  Tab": return "Up Down Tab"
         default: return key
         }
@@ -263,13 +333,19 @@ public enum Screen {
         let columnCount = min(columns, shown.count)
         var stacks = Array(repeating: [PanelKind](), count: columnCount)
         for (i, p) in shown.enumerated() { stacks[i % columnCount].append(p) }
-        // The source panel likes width: it gets a share and a half.
-        let weights = stacks.map { _ in 1 }
-        let total = weights.reduce(0, +)
+        // Width by need: the Source panel's column gets what its longest line needs first
+        // (up to what leaves the other columns 30 cells each), the others share the rest.
+        var widths = stacks.map { _ in width / max(1, stacks.count) }
+        if stacks.count > 1, let sc = stacks.firstIndex(where: { $0.contains(.source) }) {
+            let need = content.sourceWidthNeeded + 1
+            let most = width - 30 * (stacks.count - 1)
+            let w = max(widths[sc], min(need, most))
+            widths = stacks.indices.map { $0 == sc ? w : (width - w) / (stacks.count - 1) }
+        }
         var x = 0
         let separator: Character = glyphs.ascii ? "|" : "│"
         for (c, stack) in stacks.enumerated() {
-            let w = c == stacks.count - 1 ? width - x : width * weights[c] / total
+            let w = c == stacks.count - 1 ? width - x : widths[c]
             let innerWidth = c == stacks.count - 1 ? w : w - 1
             var y = area.lowerBound
             for (j, panel) in stack.enumerated() {

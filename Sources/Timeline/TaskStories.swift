@@ -34,6 +34,16 @@ public final class TaskStories {
         /// Iteration, time and line where `CancelledError` was thrown into the task.
         public var delivered: [(iteration: Int, time: Double, line: Int?)] = []
         public var ending: Ending?
+        /// Virtual seconds spent stepping (CPU bursts and blocking sleeps inside steps).
+        public var runTime = 0.0
+        /// Virtual seconds spent ready but not yet stepping: the scheduling delay.
+        public var readyTime = 0.0
+        /// Virtual seconds spent parked on a future, a task or a sleep.
+        public var parkedTime = 0.0
+        /// Since when it has been ready / parked (nil: it is not).
+        var readySince: Double?
+        var parkedSince: Double?
+        var stepStart = 0.0
 
         public static func == (a: Story, b: Story) -> Bool {
             a.stepIterations == b.stepIterations && a.cancels == b.cancels && a.ending == b.ending
@@ -42,52 +52,80 @@ public final class TaskStories {
     }
 
     public private(set) var stories: [Story] = []
+    /// Per coroutine: how many of its tasks run, wait, sleep (for grouped lanes).
+    public let groups = GroupActivity()
     private var readUpTo = 0
     /// The last `timeoutFired` event's callback position, to tie it to the cancel after it.
     private var lastTimeoutEvent = -10
     /// Per task index: what it was last parked on.
     private var parkedOn: [String?] = []
     private var parkedLine: [Int?] = []
+    /// Per task, its name and coroutine in lower case: what the lane filter searches
+    /// (made once, so filtering ten thousand lanes as one types costs no string building).
+    public private(set) var searchText: [String] = []
+    /// Futures tasks are parked on → the task's index (entries leave when resolved).
+    private var waiterOfFuture: [Int: Int] = [:]
 
     public init() {}
 
     /// Reads the events appended to `store` since the last call.
     public func update(_ store: TraceStore) {
-        while stories.count < store.taskCount {
-            stories.append(Story())
-            parkedOn.append(nil)
-            parkedLine.append(nil)
-        }
+        grow(store)
         let end = store.eventCount
         guard readUpTo < end else { return }
         for i in readUpTo..<end {
             let e = store.event(at: i)
             switch e.kind {
-            case .taskCreated:
-                while stories.count < store.taskCount {
-                    stories.append(Story())
-                    parkedOn.append(nil)
-                    parkedLine.append(nil)
+            case .iterationStart:
+                groups.iterationStarted(e.iteration)
+            case .taskCreated(let id, let name, let coroutine, _, _):
+                grow(store)
+                if let t = index(store, id) {
+                    searchText[t] = (name + " " + coroutine).lowercased()
+                    stories[t].readySince = e.time
+                    groups.created(task: t, coroutine: coroutine)
                 }
             case .taskStepStart(let id, _):
                 if let t = index(store, id) {
                     if stories[t].stepIterations.last != e.iteration { stories[t].stepIterations.append(e.iteration) }
+                    let since = stories[t].readySince ?? stories[t].parkedSince
+                    if let since { stories[t].readyTime += e.time - since }
+                    stories[t].readySince = nil
+                    stories[t].parkedSince = nil
+                    stories[t].stepStart = e.time
+                    groups.stepped(task: t)
                 }
             case .taskStepEnd(let id, let outcome):
                 guard let t = index(store, id) else { break }
+                stories[t].runTime += e.time - stories[t].stepStart
                 switch outcome {
-                case .parked(let on, _, let line, _):
+                case .parked(let on, let future, let line, _):
                     parkedOn[t] = on
                     parkedLine[t] = line
+                    stories[t].parkedSince = e.time
+                    waiterOfFuture[future] = t
+                    groups.set(t, on.hasPrefix("sleep(") ? .sleeping : .waiting)
                 case .yielded(let line, _):
                     parkedOn[t] = "sleep(0)"
                     parkedLine[t] = line
+                    stories[t].readySince = e.time
+                    groups.set(t, .ready)
                 case .finished(let result):
                     stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .done, detail: result)
+                    groups.set(t, .none)
                 case .failed(let exception):
                     stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .failed, detail: exception)
+                    groups.set(t, .none)
                 case .cancelled:
                     stories[t].ending = Ending(iteration: e.iteration, time: e.time, state: .cancelled, detail: nil)
+                    groups.set(t, .none)
+                }
+            case .futureResolved(let future, _):
+                if let t = waiterOfFuture.removeValue(forKey: future), let since = stories[t].parkedSince {
+                    stories[t].parkedTime += e.time - since
+                    stories[t].parkedSince = nil
+                    stories[t].readySince = e.time
+                    groups.set(t, .ready)
                 }
             case .timeoutFired:
                 lastTimeoutEvent = i
@@ -104,6 +142,16 @@ public final class TaskStories {
             }
         }
         readUpTo = end
+    }
+
+    /// One story per task the store knows.
+    private func grow(_ store: TraceStore) {
+        while stories.count < store.taskCount {
+            stories.append(Story())
+            searchText.append("")
+            parkedOn.append(nil)
+            parkedLine.append(nil)
+        }
     }
 
     private func index(_ store: TraceStore, _ id: Int) -> Int? {

@@ -27,16 +27,18 @@ public enum TimelineLayout {
         task.name.hasPrefix("Task-") ? "\(task.name) \(task.coroutine)" : task.name
     }
 
-    public static func render(_ store: TraceStore, _ viewport: Viewport, glyphs: Glyphs, legend showLegend: Bool = true) -> CellGrid {
+    public static func render(_ store: TraceStore, _ viewport: Viewport, glyphs: Glyphs, legend showLegend: Bool = true,
+                              lanes: LanePlan? = nil) -> CellGrid {
         let width = max(viewport.width, 20)
         let nameWidth = nameWidth(store, width: width)
         let x0 = nameWidth + 1
         let columns = width - x0
         let legend = showLegend ? legendLines(glyphs, width: width) : []
         let fixedRows = 1 + 1 + 2 + legend.count  // header, LOOP, ruler, legend
-        let height = viewport.height ?? (fixedRows + store.taskCount)
+        let plan = lanes ?? LanePlan(list: LaneList.all(store.taskCount))
+        let height = viewport.height ?? (fixedRows + plan.list.rows.count + (plan.note.isEmpty ? 0 : 1))
         let taskRows = max(0, height - fixedRows)
-        let (firstTask, shownTasks) = visibleTasks(store.taskCount, rows: taskRows, selected: viewport.selectedTask)
+        let (firstRow, shownRows) = plan.visibleRows(taskRows, selectedTask: viewport.selectedTask)
         var grid = CellGrid(width: width, height: height)
 
         drawHeader(&grid, store, viewport)
@@ -45,16 +47,35 @@ public enum TimelineLayout {
         drawLane(&grid, y: y, name: "LOOP", lane: store.lane(.loop), viewport, x0: x0, columns: columns, end: end,
                  glyphs: glyphs, nameStyle: CellStyle(attributes: .bold))
         y += 1
-        for t in firstTask..<(firstTask + shownTasks) {
+        let selectedRow = plan.selectedRow ?? viewport.selectedTask.flatMap { plan.list.row(ofTask: $0) }
+        for r in firstRow..<(firstRow + shownRows) {
             var style = CellStyle.plain
-            if viewport.selectedTask == t { style.attributes.insert(.reverse) }
-            drawLane(&grid, y: y, name: label(store.task(at: t)), lane: store.lane(.task(t)), viewport, x0: x0, columns: columns,
-                     end: end, glyphs: glyphs, nameStyle: style)
+            if r == selectedRow { style.attributes.insert(.reverse) }
+            switch plan.list.rows[r] {
+            case .task(let t):
+                let indent = plan.list.groups.isEmpty ? "" : "  "
+                drawLane(&grid, y: y, name: indent + label(store.task(at: t)), lane: store.lane(.task(t)), viewport, x0: x0,
+                         columns: columns, end: end, glyphs: glyphs, nameStyle: style)
+            case .group(let g):
+                let group = plan.list.groups[g]
+                let sign = group.expanded ? (glyphs.ascii ? "-" : "▾") : (glyphs.ascii ? "+" : "▸")
+                let name = "\(sign)\(group.coroutine) \(glyphs.ascii ? "x" : "×")\(group.members.count)"
+                style.attributes.insert(.bold)
+                grid.put(clip(name, x0 - 1, glyphs), x: 0, y: y, style: style)
+                grid.put(glyphs.ascii ? "|" : "│", x: x0 - 1, y: y, style: CellStyle(foreground: .gray))
+                if let activity = plan.activity {
+                    GroupLane.draw(&grid, y: y, store: store, activity: activity, coroutine: group.coroutine,
+                                   viewport, x0: x0, columns: columns, end: end, glyphs: glyphs)
+                }
+            }
             y += 1
         }
-        if shownTasks < store.taskCount, taskRows > 0 {
+        let hidden = plan.list.rows.count - shownRows
+        if hidden > 0 || !plan.note.isEmpty, taskRows > shownRows {
             // Lanes that do not fit are counted, not silently dropped.
-            grid.put(clip("+\(store.taskCount - shownTasks) more", nameWidth, glyphs), x: 0, y: y, style: CellStyle(foreground: .gray))
+            var text = hidden > 0 ? "rows \(firstRow + 1)-\(firstRow + shownRows) of \(plan.list.rows.count) (PgUp PgDn)" : ""
+            if !plan.note.isEmpty { text += (text.isEmpty ? "" : "  ") + plan.note }
+            grid.put(text, x: 0, y: y, style: CellStyle(foreground: .gray), maxX: width)
         }
         y = height - legend.count - 2
         drawRuler(&grid, y: y, store, viewport, x0: x0, columns: columns, glyphs: glyphs)
@@ -67,16 +88,6 @@ public enum TimelineLayout {
         }
         if let k = viewport.cursorIteration { highlightCursor(&grid, store, viewport, iteration: k, x0: x0, columns: columns, rows: 1..<(height - legend.count - 2)) }
         return grid
-    }
-
-    /// The range of task lanes that fit, keeping the selected task visible.
-    static func visibleTasks(_ count: Int, rows: Int, selected: Int?) -> (Int, Int) {
-        guard count > rows else { return (0, count) }
-        // One row is kept for the "+N more" line.
-        let shown = max(0, rows - 1)
-        var first = 0
-        if let s = selected, s >= shown { first = min(s - shown + 1, count - shown) }
-        return (max(0, first), shown)
     }
 
     /// Positions at or after this show nothing: the trace has not reached them.
@@ -174,7 +185,8 @@ public enum TimelineLayout {
             let first = Double(store.slot(ofIteration: k) ?? 0)
             let next = store.slot(ofIteration: k + 1).map(Double.init) ?? Double(store.slotCount)
             a = first
-            b = max(first, next - 1)
+            // The last column still showing the iteration (a step may span several columns).
+            b = max(first, next - min(1, v.span) * 0.5)
         }
         let c0 = max(0, v.column(of: a)), c1 = min(columns - 1, v.column(of: b))
         guard c0 <= c1 else { return }

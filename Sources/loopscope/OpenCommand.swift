@@ -51,7 +51,11 @@ struct OpenCommand: ParsableCommand {
         let feed: TraceFeed
         let mode: String
         if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
-            feed = RecordedTrace(try loadTraceOrScenario(file, options: limits.simulationOptions, settings: whatIf.parsedSettings()))
+            if !(try whatIf.parsedSettings()).isEmpty {
+                Console.err("loopscope: \(file): --set changes a scenario; a trace is a finished run\n")
+                throw ExitCode(2)
+            }
+            feed = try openTrace(file)
             mode = "replay"
         } else {
             let path = file ?? DemoScenario.path
@@ -76,32 +80,39 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let store: TraceStore
-        switch TraceReader.load(path: trace) {
-        case .success(let s): store = s
-        case .failure(let error):
-            Console.err("loopscope: \(error)\n")
-            throw ExitCode(2)
-        }
-        try runExplorer(RecordedTrace(store), mode: "replay", display: display)
+        try runExplorer(try openTrace(trace), mode: "replay", display: display)
     }
 }
 
-/// Checks a scenario (diagnostics as `check` prints them, exit 2) and starts simulating it
-/// lazily, far enough for the first screen, before any screen is drawn.
+/// Starts reading a trace in the background, once its first line shows it is one (a file
+/// that cannot be read, or is no trace, exits 2 before any screen is drawn).
+func openTrace(_ path: String) throws -> LoadingTrace {
+    guard let file = fopen(path, "rb") else {
+        Console.err("loopscope: \(TraceReadError(path: path, line: 0, problem: .unreadable(String(cString: strerror(errno)))))\n")
+        throw ExitCode(2)
+    }
+    var start = [UInt8](repeating: 0, count: 64)
+    let n = fread(&start, 1, 64, file)
+    fclose(file)
+    guard TraceReader.looksLikeTrace(start.prefix(n)) else {
+        Console.err("loopscope: \(TraceReadError(path: path, line: 1, problem: .missingHeader("the first line has no \"format\":\"loopscope-trace\"")))\n")
+        throw ExitCode(2)
+    }
+    let feed = LoadingTrace(path: path)
+    feed.start()
+    return feed
+}
+
+/// Checks and compiles a scenario (diagnostics as `check` prints them, exit 2); the explorer
+/// simulates it in the background from its first frame.
 func openScenario(source: String, path: String, options: SimulationOptions) throws -> LazySimulation {
     if case .failure(let list) = Program.load(source: source, path: path, searchPaths: options.searchPaths) {
         Console.printDiagnostics(list)
         throw ExitCode(2)
     }
     let header = traceHeader(source, path: path, options: options)
-    let lazy = LazySimulation(source: source, path: path, options: options, header: header)
-    lazy.extend(toIteration: ExplorerState.lookahead)
-    if case .failure(let list)? = lazy.outcome {
-        Console.printDiagnostics(list)
-        throw ExitCode(2)
-    }
-    return lazy
+    return LazySimulation(source: source, path: path, options: options, header: header,
+                          backgroundEvents: LazySimulation.defaultBackgroundEvents)
 }
 
 func runExplorer(_ feed: TraceFeed, mode: String, display: DisplayOptions) throws {
@@ -112,4 +123,9 @@ func runExplorer(_ feed: TraceFeed, mode: String, display: DisplayOptions) throw
     Console.flush()
     let status = ExplorerApp.run(feed, mode: mode, glyphs: display.glyphs, useColor: display.useColor)
     if status != 0 { throw ExitCode(status) }
+    // A trace that turned out corrupt past its header was shown as far as it was good.
+    if let error = (feed as? LoadingTrace)?.withStore({ (feed as? LoadingTrace)?.error }) {
+        Console.err("loopscope: \(error)\n")
+        throw ExitCode(2)
+    }
 }

@@ -115,8 +115,13 @@ extension ExplorerState {
         #expect(s.axis == .steps && s.span == 1)
         s.press("-", demo)
         #expect(s.span == 2)
-        s.press("+++", demo)
-        #expect(s.span == 1)  // never below one step per column
+        s.press("+", demo)
+        #expect(s.span == 1)
+        // Below one step per column each step gets a whole number of columns.
+        s.press("++", demo)
+        #expect(s.span == 0.25)
+        s.press("--", demo)
+        #expect(s.span == 1)
         s.handle(.right, demo)
         #expect(s.start > 0)
         s.handle(.left, demo)
