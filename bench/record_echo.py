@@ -4,8 +4,8 @@
 import asyncio
 import sys
 
-CLIENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-MESSAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+CLIENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+MESSAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 
 
 async def handle(reader, writer):

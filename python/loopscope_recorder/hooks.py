@@ -371,19 +371,40 @@ class Recording:
         return tid
 
     def before_callback(self, h):
+        # handle_id, describe_callback and task_id written out: this runs for every
+        # callback of the program.
         t = _now() - self.base
         it = self.iteration
-        hid, was_timer = self.handle_id(h)
+        entry = self.timer_ids.pop(id(h), None)
+        if entry is not None and entry[1] is h:
+            hid = entry[0]
+            self.cancelled_timers.pop(hid, None)
+            was_timer = True
+        else:
+            hid = self.next_handle
+            self.next_handle = hid + 1
+            was_timer = False
         cb = h._callback
-        desc, task = self.describe_callback(cb)
-        tid = self.task_id(task) if task is not None else None
+        task = getattr(cb, "__self__", None)
+        wakeup = False
+        if task is not None and isinstance(task, _CTask):
+            wakeup = getattr(cb, "__name__", None) in ("task_wakeup", "_Task__wakeup")
+            desc = task.get_name() + (".wakeup" if wakeup else ".step")
+            tid = self.tids.get(id(task))
+            if tid is None:
+                tid = self.task_id(task)
+            elif tid < 0:
+                tid = None
+        else:
+            desc = _qualname(cb)
+            task = tid = None
         _emit((CALLBACK_START, t, it, hid, desc, tid))
         prev = self.cur_tid
         if tid is not None:
             resumed = "send"
             if task._must_cancel:
                 resumed = "throw CancelledError"
-            elif desc.endswith(".wakeup") and h._args:
+            elif wakeup and h._args:
                 fut = h._args[0]
                 state = getattr(fut, "_state", None)
                 if state == "CANCELLED":
@@ -461,6 +482,7 @@ class Recording:
         own = None
         lib = None
         depth = 0
+        own_cache = self.own_cache
         while coro is not None and depth < 100:
             depth += 1
             frame = getattr(coro, "cr_frame", None)
@@ -472,7 +494,10 @@ class Recording:
                     break
                 nxt = getattr(coro, "gi_yieldfrom", None)
             fn = frame.f_code.co_filename
-            if self.own(fn):
+            mine = own_cache.get(fn)
+            if mine is None:
+                mine = self.own(fn)
+            if mine:
                 own = frame
                 lib = None
             elif lib is None:

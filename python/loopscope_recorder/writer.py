@@ -31,12 +31,10 @@ _quote = json.encoder.encode_basestring_ascii
 
 
 def _num(v):
-    v = float(v)
-    if v != v:
-        return '"nan"'
-    if v in (float("inf"), float("-inf")):
-        return '"inf"' if v > 0 else '"-inf"'
-    return repr(v)
+    r = repr(v)
+    # Infinities and NaN (repr 'inf', '-inf', 'nan': the only ones not ending in a digit)
+    # are strings in a trace; JSON has no literal for them.
+    return r if r[-1] <= "9" else '"%s"' % r
 
 
 def _opt_num(v):
@@ -52,27 +50,23 @@ def _opt_str(v):
 
 
 def _formatter(kind, outcome, fields):
-    """A function from an event tuple to its JSON line, keys in the documented order."""
-    pieces = ['\'{"kind":"%s","time":\' + _num(e[1]) + \',"iteration":%%d\' %% e[2]' % kind]
+    """A function from an event tuple to its JSON line, keys in the documented order: one
+    %-format per kind, so a line costs one formatting call and its fields' conversions."""
+    template = ['{"kind":"%s","time":%%s,"iteration":%%d' % kind]
+    values = ["_num(e[1])", "e[2]"]
     for i, (name, typ) in enumerate(fields):
         value = "e[%d]" % (i + 3)
         if typ == "int":
-            conv = "'%%d' %% %s" % value
-        elif typ == "int?":
-            conv = "_opt_int(%s)" % value
-        elif typ == "num":
-            conv = "_num(%s)" % value
-        elif typ == "num?":
-            conv = "_opt_num(%s)" % value
-        elif typ == "str":
-            conv = "_quote(%s)" % value
+            template.append(',"%s":%%d' % name)
+            values.append(value)
         else:
-            conv = "_opt_str(%s)" % value
-        pieces.append("',\"%s\":' + %s" % (name, conv))
+            template.append(',"%s":%%s' % name)
+            values.append({"int?": "_opt_int", "num": "_num", "num?": "_opt_num", "str": "_quote",
+                           "str?": "_opt_str"}[typ] + "(%s)" % value)
         if outcome is not None and i == 0:
-            pieces.append("',\"outcome\":\"%s\"'" % outcome)
-    pieces.append("'}\\n'")
-    source = "lambda e: " + " + ".join(pieces)
+            template.append(',"outcome":"%s"' % outcome)
+    template.append("}\n")
+    source = "lambda e: %r %% (%s,)" % ("".join(template), ", ".join(values))
     return eval(source, {"_num": _num, "_opt_num": _opt_num, "_opt_int": _opt_int,
                          "_opt_str": _opt_str, "_quote": _quote})
 

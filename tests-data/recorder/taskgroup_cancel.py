@@ -1,12 +1,16 @@
-# A TaskGroup: one child fails, so the group cancels its siblings and re-raises.
+# A TaskGroup: one child fails, so the group cancels its siblings and re-raises. The group
+# cancels them in the order of a set of tasks, which follows their memory addresses, so
+# the sleepers note their cancellation and main prints the notes sorted.
 import asyncio
+
+cancelled = []
 
 
 async def sleeper(n):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print("sleeper", n, "cancelled")
+        cancelled.append(f"sleeper {n} cancelled")
         raise
 
 
@@ -23,6 +27,7 @@ async def main():
             tg.create_task(failer())
     except* ValueError as group:
         print("caught", group.exceptions)
+    print(sorted(cancelled))
 
 
 asyncio.run(main())
