@@ -103,7 +103,8 @@ def main():
     try:
         code = compile(raw, path, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
-        sys.excepthook(type(e), e, None)  # as python3 reports it: no recorder frames
+        e.__traceback__ = None  # as python3 reports it: no recorder frames
+        sys.excepthook(type(e), e, None)
         sys.exit(1)
 
     import tokenize
