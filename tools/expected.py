@@ -62,7 +62,6 @@ def module_files():
 FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
 FORBIDDEN = {
-    ast.ClassDef: "'class' definitions",
     ast.GeneratorExp: "generator expressions",
     ast.Yield: "'yield'",
     ast.YieldFrom: "'yield from'",
@@ -88,8 +87,6 @@ def lint(path):
         kind = type(node)
         if kind in FORBIDDEN and FORBIDDEN[kind]:
             err(node, f"{FORBIDDEN[kind]} are not supported in scenarios")
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
-            err(node, "decorators are not supported in scenarios")
         allowed = ALLOWED_IMPORTS | local_modules()
         if isinstance(node, ast.Import):
             for alias in node.names:

@@ -115,12 +115,16 @@ public struct ClassDef: Sendable {
     public var bases: [Expr]
     public var body: [Stmt]
     public var decorators: [Expr]
+    /// The class arguments other than plain bases (`metaclass=M`, `*bases`, `**kw`).
+    public var keywords: [Argument]
     public var headerRange: SourceRange
-    public init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr], headerRange: SourceRange) {
+    public init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr], keywords: [Argument] = [],
+                headerRange: SourceRange) {
         self.name = name
         self.bases = bases
         self.body = body
         self.decorators = decorators
+        self.keywords = keywords
         self.headerRange = headerRange
     }
 }

@@ -385,15 +385,17 @@ extension Parser {
         let classToken = next()
         let (name, _) = try expectName()
         var bases: [Expr] = []
+        var keywords: [Argument] = []
         if at("(") {
             for arg in try parseCallArguments() {
-                if case .positional = arg.kind { bases.append(arg.value) }
+                if case .positional = arg.kind { bases.append(arg.value) } else { keywords.append(arg) }
             }
         }
         try expectColon()
         let header = SourceRange(start: classToken.start, end: prevEnd)
         let body = try parseBlock(after: "class definition", line: classToken.start.line)
-        let def = ClassDef(name: name, bases: bases, body: body, decorators: decorators, headerRange: header)
+        let def = ClassDef(name: name, bases: bases, body: body, decorators: decorators, keywords: keywords,
+                           headerRange: header)
         return Stmt(.classDef(def), range(from: start))
     }
 

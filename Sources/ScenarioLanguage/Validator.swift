@@ -3,7 +3,7 @@ public enum ValidationMode: Sendable {
     /// A user scenario: only the documented subset (see DESIGN.md, "The scenario language").
     case scenario
     /// The project's built-in asyncio library, written in Python: additionally allows
-    /// classes (without decorators), `nonlocal` and `del`.
+    /// `nonlocal` and `del`.
     case library
 }
 
@@ -34,6 +34,12 @@ public struct Validator {
     private var scopes: [Scope] = [Scope(isFunction: false, isAsync: false)]
     /// Reported constructs stop being searched once the limit is comfortably exceeded.
     private var full: Bool { diagnostics.count > Validator.limit }
+
+    /// Built-in types a scenario's class cannot derive from (exceptions and `object` it can).
+    static let builtinValueTypes: Set<String> = [
+        "int", "float", "complex", "bool", "str", "bytes", "bytearray", "list", "tuple", "dict",
+        "set", "frozenset", "range", "type", "slice", "memoryview",
+    ]
 
     public init(mode: ValidationMode) {
         self.mode = mode
@@ -147,11 +153,19 @@ public struct Validator {
         case .functionDef(let def):
             visitFunction(def)
         case .classDef(let def):
-            if mode == .scenario {
-                unsupported("'class' definitions", keyword(def.headerRange.start, 5))
+            // Decorators and bases are evaluated in the enclosing scope, before the body.
+            for d in def.decorators { visit(d) }
+            for b in def.bases {
+                // Their instances are native values, not objects a class can extend.
+                if case .name(let n) = b.kind, Validator.builtinValueTypes.contains(n) {
+                    unsupported("subclasses of the built-in type '\(n)'", b.range)
+                }
+                visit(b)
             }
-            for d in def.decorators { unsupported("decorators", d.range) }
-            for b in def.bases { visit(b) }
+            for k in def.keywords {
+                unsupported("class arguments other than base classes ('metaclass=', '*', '**')", k.range)
+                visit(k.value)
+            }
             scopes.append(Scope(isFunction: false, isAsync: false))
             visit(def.body)
             scopes.removeLast()
@@ -177,7 +191,7 @@ public struct Validator {
     }
 
     private mutating func visitFunction(_ def: FunctionDef) {
-        for d in def.decorators { unsupported("decorators", d.range) }
+        for d in def.decorators { visit(d) }
         checkParameters(def.params, isLambda: false)
         visitDefaults(def.params)
         // Annotations are evaluated when the `def` runs, in the enclosing scope.

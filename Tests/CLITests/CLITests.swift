@@ -66,7 +66,7 @@ struct CLITests {
         let full = try loopscope(["record", "Scenarios/04_cancel_sleeping.py", "-o", "/dev/full"])
         #expect(full.status == 2)
         #expect(full.stderr == "loopscope: cannot write /dev/full: No space left on device\n")
-        let bad = try temporaryFile(Array("import asyncio\nclass A:\n    pass\n".utf8))
+        let bad = try temporaryFile(Array("import asyncio\nclass A(dict):\n    pass\n".utf8))
         let refused = try loopscope(["record", bad, "-o", out + ".bad"])
         #expect(refused.status == 2)
         #expect(!FileManager.default.fileExists(atPath: out + ".bad"))
@@ -80,13 +80,13 @@ struct CLITests {
     }
 
     @Test func checkReportsUnsupportedConstructsWithACaret() throws {
-        let path = try temporaryFile(Array("import asyncio\n\nclass Worker:\n    pass\n".utf8))
+        let path = try temporaryFile(Array("import asyncio\n\nclass Worker(metaclass=Meta):\n    pass\n".utf8))
         let r = try loopscope(["check", path])
         #expect(r.status == 2)
         #expect(r.stderr == """
-        \(path):3:1: error: 'class' definitions are not supported in scenarios
-            class Worker:
-            ^~~~~
+        \(path):3:14: error: class arguments other than base classes ('metaclass=', '*', '**') are not supported in scenarios
+            class Worker(metaclass=Meta):
+                         ^~~~~~~~~~~~~~
 
         """)
     }

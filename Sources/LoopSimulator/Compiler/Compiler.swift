@@ -101,36 +101,45 @@ private final class CompilerState {
         defer { unit = saved; line = savedLine }
         unit = CompileUnit(code: code, scope: scope)
         for name in scope.parameters { _ = localSlot(name) }
-        for name in scope.cells.sorted() {
-            unit.cellSlots[name] = code.cellNames.count
-            code.cellNames.append(name)
-            if let param = unit.localSlots[name] { code.cellParameters.append((code.cellNames.count - 1, param)) }
-        }
-        for name in scope.frees.sorted() where unit.cellSlots[name] == nil {
-            unit.cellSlots[name] = code.cellNames.count + code.freeNames.count
-            code.freeNames.append(name)
-        }
-        fixCellSlots()
+        declareCells()
         line = scopeRange.start.line
         try body()
         return code
     }
 
-    /// Free variables are numbered after all cell variables.
-    private func fixCellSlots() {
-        let cells = unit.code.cellNames.count
-        for (i, name) in unit.code.freeNames.enumerated() { unit.cellSlots[name] = cells + i }
+    /// Numbers the unit's cell variables (captured by nested functions; a class body's
+    /// `__class__`), then its free variables after them, as CPython's localsplus does.
+    private func declareCells() {
+        let code = unit.code
+        for name in unit.scope.cells.sorted() {
+            unit.cellSlots[name] = code.cellNames.count
+            code.cellNames.append(name)
+            if let param = unit.localSlots[name] { code.cellParameters.append((code.cellNames.count - 1, param)) }
+        }
+        for name in unit.scope.frees.sorted() where unit.cellSlots[name] == nil {
+            code.freeNames.append(name)
+        }
+        for (i, name) in code.freeNames.enumerated() { unit.cellSlots[name] = code.cellNames.count + i }
     }
 
     private func compileClassBody(_ cls: ClassDef) throws(Diagnostic) -> CodeObject {
         guard let scope = analysis.scope(for: cls.headerRange) else {
             throw Diagnostic("internal: no scope for class '\(cls.name)'", at: cls.headerRange)
         }
-        let code = CodeObject(name: cls.name, qualname: cls.name, filename: filename, firstLine: cls.headerRange.start.line)
+        let code = CodeObject(name: cls.name, qualname: qualname(of: cls.name), filename: filename,
+                              firstLine: cls.headerRange.start.line)
         code.isClassBody = true
         let saved = unit
-        defer { unit = saved }
+        let savedLine = line
+        defer { unit = saved; line = savedLine }
         unit = CompileUnit(code: code, scope: scope)
+        declareCells()
+        line = cls.headerRange.start.line
+        // A docstring becomes `__doc__`, as CPython's compiler stores it.
+        if case .expr(let e)? = cls.body.first?.kind, case .string(let doc) = e.kind {
+            emit(.loadConst(constant(.str(doc))))
+            store("__doc__")
+        }
         setupAnnotations(cls.body)
         try compileBody(cls.body)
         emit(.loadConst(constant(.none)))
@@ -201,6 +210,11 @@ private final class CompilerState {
         case .module:
             return .global(name(resolved))
         case .classBody:
+            // A name the class body reads from an enclosing function (and never binds
+            // itself) comes from its cell, as LOAD_CLASSDEREF finds it.
+            if !hidden, let c = unit.cellSlots[n], !unit.scope.bound.contains(n), unit.scope.frees.contains(n) {
+                return .deref(c)
+            }
             return .classNamespace(name(resolved))
         case .function:
             if hidden { return .fast(localSlot(resolved)) }
@@ -321,15 +335,25 @@ private final class CompilerState {
         case let .with(items, body, isAsync):
             try compileWith(items[...], body, isAsync: isAsync, line: stmt.range.start.line)
         case .functionDef(let def):
+            // Decorators are evaluated first (top to bottom), then applied innermost
+            // first, each call located at its decorator, as CPython 3.11 does.
+            for d in def.decorators { try compile(d) }
             try makeFunction(def)
+            applyDecorators(def.decorators)
+            line = def.headerRange.start.line
             store(def.name)
         case .classDef(let cls):
+            for d in cls.decorators { try compile(d) }
             let body = try compileClassBody(cls)
-            line = stmt.range.start.line
+            line = cls.headerRange.start.line
+            try emitClosure(of: body, at: cls.headerRange)
             emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false,
-                               hasAnnotations: false, closure: 0))
+                               hasAnnotations: false, closure: body.freeNames.count))
             for b in cls.bases { try compile(b) }
+            line = cls.headerRange.start.line
             emit(.buildClass(name: name(cls.name), bases: cls.bases.count))
+            applyDecorators(cls.decorators)
+            line = cls.headerRange.start.line
             store(cls.name)
         case .import(let aliases):
             for a in aliases {
@@ -434,19 +458,37 @@ private final class CompilerState {
             annotationCount += 1
         }
         if annotationCount > 0 { emit(.buildDict(annotationCount)) }
-        // CPython's __qualname__: `Class.method`, `outer.<locals>.inner`.
-        let prefix = unit.code.isModule ? "" : unit.code.qualname + (unit.code.isClassBody ? "." : ".<locals>.")
-        let code = try compileFunction(name: fnName, qualname: prefix + fnName, params: params, isAsync: isAsync,
+        let code = try compileFunction(name: fnName, qualname: qualname(of: fnName), params: params, isAsync: isAsync,
                                        scopeRange: scopeRange, docstring: docstring, body: body)
-        for free in code.freeNames {
-            guard let slot = unit.cellSlots[free] else {
-                throw Diagnostic("internal: no cell for '\(free)'", at: scopeRange)
-            }
-            emit(.loadClosure(slot))
-        }
+        try emitClosure(of: code, at: scopeRange)
         line = scopeRange.start.line
         emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: params.positionalDefaults.count,
                            hasKwDefaults: hasKw, hasAnnotations: annotationCount > 0, closure: code.freeNames.count))
+    }
+
+    /// CPython's __qualname__ for a def or class in the current unit: `Class.method`,
+    /// `outer.<locals>.inner`.
+    private func qualname(of name: String) -> String {
+        let prefix = unit.code.isModule ? "" : unit.code.qualname + (unit.code.isClassBody ? "." : ".<locals>.")
+        return prefix + name
+    }
+
+    /// Pushes the cells `code` closes over (MAKE_FUNCTION's closure tuple).
+    private func emitClosure(of code: CodeObject, at range: SourceRange) throws(Diagnostic) {
+        for free in code.freeNames {
+            guard let slot = unit.cellSlots[free] else {
+                throw Diagnostic("internal: no cell for '\(free)'", at: range)
+            }
+            emit(.loadClosure(slot))
+        }
+    }
+
+    /// Calls the decorators below the new function or class on it, innermost first.
+    private func applyDecorators(_ decorators: [Expr]) {
+        for d in decorators.reversed() {
+            line = d.range.start.line
+            emit(.call(1))
+        }
     }
 
     private func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(Diagnostic) {

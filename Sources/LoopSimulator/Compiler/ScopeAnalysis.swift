@@ -143,7 +143,11 @@ struct ScopeAnalysis {
 
     private mutating func visit(_ expr: Expr, in scope: Scope) {
         switch expr.kind {
-        case .name(let n): scope.used.insert(n)
+        case .name(let n):
+            scope.used.insert(n)
+            // `super()` without arguments reads the `__class__` cell, so a function that
+            // names `super` implicitly uses `__class__` (CPython's symtable does the same).
+            if n == "super", scope.kind == .function { scope.used.insert("__class__") }
         case .int, .float, .string, .bool, .none, .ellipsis: break
         case .fstring(let parts): visit(parts, in: scope)
         case .list(let items), .tuple(let items), .set(let items):
@@ -234,7 +238,8 @@ struct ScopeAnalysis {
         }
         // Names free in children must pass through this scope.
         for child in scope.children {
-            for name in child.frees where !scope.isLocal(name) && !scope.globals.contains(name) {
+            for name in child.frees where !scope.isLocal(name) && !scope.globals.contains(name)
+                && !scope.cells.contains(name) {
                 wanted.insert(name)
             }
         }
@@ -242,6 +247,9 @@ struct ScopeAnalysis {
             var enclosing = scope.parent
             var found: Scope?
             while let e = enclosing {
+                // The nearest enclosing class body provides `__class__` (set to the new
+                // class once it is built).
+                if e.kind == .classBody && name == "__class__" { found = e; break }
                 if e.kind == .function {
                     if e.globals.contains(name) { break }
                     if e.isLocal(name) { found = e; break }

@@ -26,4 +26,7 @@ public struct AttributeTable {
             }
         }
     }
+
+    /// The attributes in the order they were first set (`vars(obj)`).
+    public var entries: [(String, Value)] { Array(zip(names, values)) }
 }

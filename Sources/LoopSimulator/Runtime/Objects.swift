@@ -233,22 +233,27 @@ public final class PyBoundMethod: PyObject {
     }
 }
 
-/// A class: the built-in types, the exception hierarchy and the classes of the built-in
-/// asyncio library (scenarios themselves cannot define classes).
+/// A class: the built-in types, the exception hierarchy, the classes of the built-in
+/// asyncio library and those a scenario's `class` statements make.
 public final class PyClass: PyObject {
     public let name: String
+    /// CPython's `__qualname__`: `Outer.Inner`, `main.<locals>.Pool`.
+    public var qualname: String
     public let bases: [PyClass]
     public private(set) var mro: [PyClass] = []
-    public var dict: [String: Value] = [:]
-    /// The module name shown in reprs (`asyncio.exceptions`, `builtins`).
+    public var dict: [String: Value] = [:] {
+        didSet { invalidateSpecialMethods() }
+    }
+    /// The module name shown in reprs (`asyncio.exceptions`, `builtins`, `__main__`).
     public var module: String
-    /// Classes made by a `class` statement (the asyncio library's) accept new attributes;
-    /// built-in types do not, as in CPython. (Built-in classes are also shared by every
-    /// simulation in the process, so they must never change.)
+    /// Classes made by a `class` statement accept new attributes; built-in types do not,
+    /// as in CPython. (Built-in classes are also shared by every simulation in the
+    /// process, so they must never change.)
     public var isMutable = false
 
-    public init(name: String, bases: [PyClass], module: String = "builtins") {
+    public init(name: String, bases: [PyClass], module: String = "builtins", qualname: String? = nil) {
         self.name = name
+        self.qualname = qualname ?? name
         self.bases = bases
         self.module = module
         super.init()
@@ -257,7 +262,14 @@ public final class PyClass: PyObject {
 
     public override var pyClass: PyClass { BuiltinTypes.type }
 
-    /// C3 linearisation, as Python computes `__mro__`.
+    /// C3 linearisation, as Python computes `__mro__`; nil when the bases admit no
+    /// consistent order (CPython's "Cannot create a consistent method resolution order").
+    static func linearize(_ bases: [PyClass]) -> [PyClass]? {
+        let merged = merge(bases.map { $0.mro } + [bases])
+        let expected = Set(bases.flatMap { $0.mro.map(ObjectIdentifier.init) })
+        return merged.count == expected.count ? merged : nil
+    }
+
     private static func merge(_ sequences: [[PyClass]]) -> [PyClass] {
         var seqs = sequences.filter { !$0.isEmpty }
         var result: [PyClass] = []
@@ -281,9 +293,74 @@ public final class PyClass: PyObject {
     }
 
     public var isExceptionClass: Bool { isSubclass(of: BuiltinTypes.baseException) }
+
+    // MARK: Special methods (what attribute access must look for before the fast path)
+
+    /// Which hooks a class's MRO defines that change plain attribute access. Computed on
+    /// first use and dropped when this class or a base changes, as CPython's type
+    /// version tags are.
+    struct SpecialMethods {
+        /// A data descriptor (`property`, or an object whose class has `__set__` or
+        /// `__delete__`) somewhere in the MRO: instance attributes cannot come first.
+        var hasDataDescriptors = false
+        var getattr = false
+        var setattr = false
+        var delattr = false
+    }
+    private var cachedSpecialMethods: SpecialMethods?
+    /// Mutable subclasses, told when this class changes (never set on built-in classes,
+    /// which are shared between simulations).
+    private var subclasses: [WeakClass] = []
+
+    var specialMethods: SpecialMethods {
+        if let cached = cachedSpecialMethods { return cached }
+        var found = SpecialMethods()
+        for c in mro where c.isMutable {
+            for (key, value) in c.dict {
+                switch key {
+                case "__getattr__": found.getattr = true
+                case "__setattr__": found.setattr = true
+                case "__delattr__": found.delattr = true
+                default: if value.isDataDescriptor { found.hasDataDescriptors = true }
+                }
+            }
+        }
+        // Built-in classes are shared by every simulation in the process: never cached
+        // (theirs are always empty).
+        if isMutable { cachedSpecialMethods = found }
+        return found
+    }
+
+    /// Registers this (mutable) class with its mutable bases, so changes to them reach it.
+    func registerWithBases() {
+        for b in mro.dropFirst() where b.isMutable { b.subclasses.append(WeakClass(self)) }
+    }
+
+    private func invalidateSpecialMethods() {
+        guard isMutable else { return }
+        cachedSpecialMethods = nil
+        subclasses.removeAll { $0.cls == nil }
+        for s in subclasses { s.cls?.cachedSpecialMethods = nil }
+    }
 }
 
-/// An instance of a library class.
+struct WeakClass {
+    weak var cls: PyClass?
+    init(_ cls: PyClass) { self.cls = cls }
+}
+
+extension Value {
+    /// A `property`, or an instance of a class defining `__set__` or `__delete__`: found
+    /// on the class, it takes precedence over the instance's own attributes.
+    var isDataDescriptor: Bool {
+        guard case .object(let o) = self else { return false }
+        if o is PyProperty { return true }
+        guard let inst = o as? PyInstance, inst.cls.isMutable else { return false }
+        return inst.cls.lookup("__set__") != nil || inst.cls.lookup("__delete__") != nil
+    }
+}
+
+/// An instance of a class made by a `class` statement.
 public class PyInstance: PyObject {
     public let cls: PyClass
     public var attributes = AttributeTable()

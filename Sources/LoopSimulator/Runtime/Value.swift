@@ -117,6 +117,8 @@ extension Value {
             if o is PyList || o is PyDict { return false }
             if let s = o as? PySet { return s.isFrozen && s.items.allSatisfy { $0.isHashable } }
             if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
+            // A class that defines `__eq__` without `__hash__` gets `__hash__ = None`.
+            if let inst = o as? PyInstance, inst.cls.isMutable, case .none? = inst.cls.lookup("__hash__") { return false }
             return true
         default: return true
         }

@@ -36,23 +36,4 @@ extension Interpreter {
             return .object(PyIterator(.values(out)))
         }
     }
-
-    /// `del obj.name`.
-    func deleteAttribute(_ obj: Value, _ name: String) throws {
-        if case .object(let o) = obj {
-            if let inst = o as? PyInstance, inst.attributes[name] != nil {
-                inst.attributes[name] = nil
-                return
-            }
-            if let f = o as? PyFunction, let d = f.attributes, d.remove(.str(name)) != nil { return }
-            if let m = o as? PyModule, m.attributes.removeValue(forKey: name) != nil { return }
-            if let c = o as? PyClass, c.isMutable {
-                guard c.dict.removeValue(forKey: name) != nil else {
-                    throw PythonError(makeException(BuiltinTypes.attributeError, "type object '\(c.name)' has no attribute '\(name)'"))
-                }
-                return
-            }
-        }
-        throw PythonError(makeException(BuiltinTypes.attributeError, "'\(obj.typeName)' object has no attribute '\(name)'"))
-    }
 }

@@ -7,24 +7,9 @@ extension Interpreter {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
         case .object(let o):
-            if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }
-            if let v = try o.nativeAttribute(name, self) { return v }
-            if let v = o.instanceAttribute(name) { return v }
-            switch o {
-            case let cls as PyClass:
-                switch name {
-                case "__name__", "__qualname__": return .str(cls.name)
-                case "__module__": return .str(cls.module)
-                default:
-                    if let v = cls.lookup(name) { return v }
-                }
-            case let l as PyList:
-                if let m = listMethod(l, name) { return m }
-            case let d as PyDict:
-                if let m = dictMethod(d, name) { return m }
-            case let e as PyException:
-                if let v = e.cls.lookup(name) { return bind(v, to: obj) }
-                if name == "add_note" {
+            if let inst = o as? PyInstance {
+                if let v = try instanceGetAttribute(inst, obj, name) { return v }
+                if let e = inst as? PyException, name == "add_note" {
                     return builtin("add_note") { _, args, _ in
                         var notes = (e.attributes["__notes__"]?.asObject as? PyList) ?? PyList()
                         if e.attributes["__notes__"] == nil { notes = PyList(); e.attributes["__notes__"] = .object(notes) }
@@ -32,8 +17,20 @@ extension Interpreter {
                         return .none
                     }
                 }
-            case let inst as PyInstance:
-                if let v = inst.cls.lookup(name) { return bind(v, to: obj) }
+                throw attributeError(attributeErrorMessage(obj, name))
+            }
+            if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }
+            if let v = try o.nativeAttribute(name, self) { return v }
+            if let v = o.instanceAttribute(name) { return v }
+            switch o {
+            case let cls as PyClass:
+                if let v = try classGetAttribute(cls, name) { return v }
+            case let l as PyList:
+                if let m = listMethod(l, name) { return m }
+            case let d as PyDict:
+                if let m = dictMethod(d, name) { return m }
+            case let s as PySuper:
+                if let v = try superAttribute(s, name) { return v }
             case let f as PyFunction:
                 if let v = functionAttribute(f, name) { return v }
             case let c as PyCoroutine:
@@ -75,11 +72,6 @@ extension Interpreter {
         guard case .object(let o) = obj else { return nil }
         if let m = type(of: o).nativeMethods?[name] { return .object(m) }
         guard let inst = o as? PyInstance, name != "__class__" else { return nil }
-        do {
-            if try o.nativeAttribute(name, self) != nil { return nil }
-        } catch {
-            return nil  // `getAttribute` raises it
-        }
         guard inst.instanceAttribute(name) == nil, let v = inst.cls.lookup(name),
               case .object(let f) = v, f is PyFunction else { return nil }
         return v
@@ -93,36 +85,13 @@ extension Interpreter {
         return "'\(obj.typeName)' object has no attribute '\(name)'"
     }
 
-    /// Functions found on a class become bound methods of the instance.
-    private func bind(_ v: Value, to receiver: Value) -> Value {
-        if case .object(let o) = v, o is PyFunction || o is PyBuiltin {
-            return .object(PyBoundMethod(receiver: receiver, function: v))
-        }
-        return v
-    }
-
     func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         if case .object(let o) = obj {
-            if try o.setNativeAttribute(name, value, self) { return }
             if let inst = o as? PyInstance {
-                if let e = inst as? PyException {
-                    switch name {
-                    case "__cause__":
-                        e.cause = value.asObject as? PyException
-                        e.suppressContext = true
-                        return
-                    case "__context__":
-                        e.context = value.asObject as? PyException
-                        return
-                    case "__suppress_context__":
-                        e.suppressContext = try truthy(value)
-                        return
-                    default: break
-                    }
-                }
-                inst.attributes[name] = value
+                try instanceSetAttribute(inst, obj, name, value)
                 return
             }
+            if try o.setNativeAttribute(name, value, self) { return }
             if let m = o as? PyModule {
                 m.attributes[name] = value
                 return

@@ -44,7 +44,7 @@ extension Interpreter {
                 if let d = o as? PyDict { return .int(d.count) }
                 if let r = o as? PyRange { return .int(r.count) }
                 if let n = o.nativeCount { return .int(n) }
-                if let inst = o as? PyInstance, let len = inst.cls.lookup("__len__") { return try vm.callNow(len, [args[0]]) }
+                if let n = try vm.userLength(args[0]) { return .int(n) }
             default: break
             }
             throw vm.typeError("object of type '\(args[0].typeName)' has no len()")
@@ -57,7 +57,9 @@ extension Interpreter {
                 return .int(abs(i))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
-            case let v: throw vm.typeError("bad operand type for abs(): '\(v.typeName)'")
+            case let v:
+                if let method = vm.userMethod(v, "__abs__") { return try vm.callSpecial(method, v, []) }
+                throw vm.typeError("bad operand type for abs(): '\(v.typeName)'")
             }
         }
         fn("isinstance") { vm, args, _ in
@@ -113,10 +115,16 @@ extension Interpreter {
         }
         fn("iter") { vm, args, _ in .object(try vm.makeIterator(vm.single(args, "iter"))) }
         fn("next") { vm, args, _ in
-            guard case .object(let o) = args.first ?? .none, let it = o as? PyIterator else {
+            let iterator = args.first ?? .none
+            if vm.userMethod(iterator, "__next__") != nil {
+                if let v = try vm.userNext(iterator) { return v }
+                if args.count > 1 { return args[1] }
+                throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
+            }
+            guard case .object(let o) = iterator, let it = o as? PyIterator else {
                 throw vm.typeError("'\(args.first?.typeName ?? "NoneType")' object is not an iterator")
             }
-            if let v = it.next() { return v }
+            if let v = try it.next(vm) { return v }
             if args.count > 1 { return args[1] }
             throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
         }
@@ -128,8 +136,8 @@ extension Interpreter {
             guard case .str(let name) = args[1] else { throw vm.typeError("attribute name must be string, not '\(args[1].typeName)'") }
             do { return try vm.getAttribute(args[0], name) } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) && args.count > 2 { return args[2] }
         }
-        fn("id", .oneArgument) { _, args, _ in
-            if case .object(let o) = args[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+        fn("id", .oneArgument) { vm, args, _ in
+            if case .object(let o) = args[0] { return .int(vm.identity(o)) }
             return .int(0)
         }
         fn("divmod") { vm, args, _ in
@@ -164,8 +172,10 @@ extension Interpreter {
             }
         }
         fn("callable") { vm, args, _ in
-            guard case .object(let o) = try vm.single(args, "callable") else { return .false }
-            return .bool(o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass)
+            let v = try vm.single(args, "callable")
+            guard case .object(let o) = v else { return .false }
+            return .bool(o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass || o is PyPartial
+                || o is PyStaticMethod || vm.userMethod(v, "__call__") != nil)
         }
 
         // Types are classes that convert when called.
@@ -185,6 +195,7 @@ extension Interpreter {
         installAttributeBuiltins(into: &b)
         installHashBuiltin(into: &b)
         installConversionBuiltins(into: &b)
+        installClassBuiltins(&b)
         builtins = b
     }
 
@@ -294,7 +305,6 @@ extension Interpreter {
                 return .object(s)
             }
         }
-        ctor(BuiltinTypes.object) { _, _, _ in .object(PyInstance(cls: BuiltinTypes.object)) }
     }
 
     func single(_ args: [Value], _ name: String) throws -> Value {

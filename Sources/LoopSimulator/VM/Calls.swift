@@ -38,6 +38,7 @@ extension Interpreter {
         if let partial = o as? PyPartial {
             return try call(partial.function, partial.args + args, partial.kwargs + kwargs)
         }
+        if let target = try userCallTarget(callee) { return try call(target, args, kwargs) }
         throw typeError("'\(callee.typeName)' object is not callable")
     }
 
@@ -161,54 +162,5 @@ extension Interpreter {
         case 2: return quoted[0] + " and " + quoted[1]
         default: return quoted.dropLast().joined(separator: ", ") + ", and " + quoted[quoted.count - 1]
         }
-    }
-
-    // MARK: Classes
-
-    func buildClass(name: String, body: Value, bases: [Value]) throws -> Value {
-        var baseClasses: [PyClass] = []
-        for b in bases {
-            guard case .object(let o) = b, let cls = o as? PyClass else {
-                throw typeError("bases must be classes")
-            }
-            baseClasses.append(cls)
-        }
-        if baseClasses.isEmpty { baseClasses = [BuiltinTypes.object] }
-        guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
-        let frame = try makeFrame(fn, [], [])
-        frame.namespace = [:]
-        let fiber = Fiber([])
-        try push(frame, on: fiber)
-        if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
-        let cls = PyClass(name: name, bases: baseClasses, module: moduleNameForClasses)
-        cls.dict = frame.namespace ?? [:]
-        cls.isMutable = true
-        return .object(cls)
-    }
-
-    /// Classes built by the asyncio library report their module as CPython's do.
-    var moduleNameForClasses: String { "asyncio" }
-
-    func instantiate(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
-        if let native = nativeConstructors[ObjectIdentifier(cls)] {
-            return try native(self, args, kwargs)
-        }
-        let instance: PyInstance
-        if cls.isExceptionClass {
-            instance = PyException(cls: cls, args: args)
-        } else if cls.isSubclass(of: BuiltinTypes.int) || cls.isSubclass(of: BuiltinTypes.str) {
-            throw typeError("cannot create '\(cls.name)' instances")
-        } else {
-            instance = PyInstance(cls: cls)
-        }
-        if let initializer = cls.lookup("__init__") {
-            let result = try callNow(initializer, [.object(instance)] + args, kwargs)
-            if !result.isNone { throw typeError("__init__() should return None, not '\(result.typeName)'") }
-        } else if !cls.isExceptionClass && (!args.isEmpty || !kwargs.isEmpty) {
-            throw typeError("\(cls.name)() takes no arguments")
-        } else if cls.isExceptionClass, let first = kwargs.first {
-            throw typeError("\(cls.name)() takes no keyword arguments (got '\(first.0)')")
-        }
-        return .object(instance)
     }
 }

@@ -38,6 +38,9 @@ public final class Frame {
     var handled: PyException?
     /// Class bodies store their names here.
     var namespace: [String: Value]?
+    /// The names a class body bound, in the order it first bound them (`__set_name__`
+    /// runs in definition order).
+    var namespaceKeys: [String] = []
     /// The coroutine this frame belongs to, set while the frame is on a fiber (a strong
     /// reference then keeps an awaited coroutine alive; cleared when it finishes, so an
     /// unstarted coroutine is freed normally and can warn that it was never awaited).
@@ -157,13 +160,38 @@ final class PyIterator: PyObject {
         case values([Value])
         case range(PyRange)
         case string([Character])
+        /// An instance of a Python class with `__next__`.
+        case custom(Value)
+        /// A Python class with `__getitem__` and no `__iter__` (the sequence protocol).
+        case sequence(Value)
     }
     let source: Source
     var index = 0
     init(_ source: Source) { self.source = source }
 
+    /// The next item, running Python code for the sources that need it.
+    func next(_ vm: Interpreter) throws -> Value? {
+        switch source {
+        case .custom(let iterator):
+            return try vm.userNext(iterator)
+        case .sequence(let v):
+            guard index >= 0, let item = try vm.sequenceItem(v, index) else {
+                index = -1
+                return nil
+            }
+            index += 1
+            return item
+        default:
+            return next()
+        }
+    }
+
+    /// The next item of a native source (nil at the end, and for Python iterators,
+    /// which `next(_:)` steps).
     func next() -> Value? {
         switch source {
+        case .custom, .sequence:
+            return nil
         case .list(let l):
             guard index < l.items.count else { return nil }
             index += 1

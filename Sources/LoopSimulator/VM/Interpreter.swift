@@ -312,7 +312,10 @@ public final class Interpreter {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
                 }
             case .storeName(let i):
-                frame.namespace?[code.names[i]] = frame.stack.removeLast()
+                let value = frame.stack.removeLast()
+                if frame.namespace?.updateValue(value, forKey: code.names[i]) == nil {
+                    frame.namespaceKeys.append(code.names[i])
+                }
             case .loadAttr(let i):
                 let obj = frame.stack.removeLast()
                 frame.stack.append(try loadAttribute(obj, i, code))
@@ -367,21 +370,14 @@ public final class Interpreter {
             case .inplace(let op):
                 let b = frame.stack.removeLast()
                 let a = frame.stack.removeLast()
-                if op == .add, case .object(let o) = a, let list = o as? PyList {
-                    list.items.append(contentsOf: try iterate(b))
-                    frame.stack.append(a)
-                } else if case .object(let o) = a, o is PySet, let result = try setOperation(op, a, b, inPlace: true) {
-                    frame.stack.append(result)
-                } else {
-                    frame.stack.append(try binaryOperation(op, a, b))
-                }
+                frame.stack.append(try inplaceOperation(op, a, b))
             case .unary(let op):
                 let a = frame.stack.removeLast()
                 frame.stack.append(try unaryOperation(op, a))
             case .compare(let op):
                 let b = frame.stack.removeLast()
                 let a = frame.stack.removeLast()
-                frame.stack.append(.bool(try compare(op, a, b)))
+                frame.stack.append(try compareValue(op, a, b))
             case .jump(let target):
                 frame.pc = target
             case .popJumpIfFalse(let target):
@@ -502,7 +498,7 @@ public final class Interpreter {
                     frame.pc = target
                     break
                 }
-                if let next = it.next() {
+                if let next = try it.next(self) {
                     frame.stack.append(next)
                 } else {
                     frame.stack.removeLast()

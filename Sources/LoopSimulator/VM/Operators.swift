@@ -13,10 +13,7 @@ extension Interpreter {
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
             if let n = o.nativeCount { return n > 0 }
-            if let inst = o as? PyInstance, !(inst is PyException), let len = inst.cls.lookup("__len__") {
-                if case .int(let n) = try callNow(len, [v]) { return n != 0 }
-            }
-            return true
+            return try userTruth(v) ?? true
         }
     }
 
@@ -51,7 +48,8 @@ extension Interpreter {
         }
     }
 
-    func binaryOperation(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op b`; `inplace` only words the error as `op=`.
+    func binaryOperation(_ op: BinaryOperatorKind, _ a: Value, _ b: Value, inplace: Bool = false) throws -> Value {
         // int (op) int
         if let x = intValue(a), let y = intValue(b) {
             switch op {
@@ -129,12 +127,13 @@ extension Interpreter {
             break
         }
         if let result = try setOperation(op, a, b) { return result }
-        throw typeError(binaryOperationMessage(op, a, b))
+        if let v = try binaryDunder(op, a, b) { return v }
+        throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
     }
 
     /// CPython's words for an operator its operands do not support: sequences name the
     /// concatenation or repetition they refused.
-    private func binaryOperationMessage(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) -> String {
+    private func binaryOperationMessage(_ op: BinaryOperatorKind, _ a: Value, _ b: Value, inplace: Bool) -> String {
         func isSequence(_ v: Value) -> Bool {
             if case .str = v { return true }
             if case .object(let o) = v { return o is PyList || o is PyTuple }
@@ -149,7 +148,7 @@ extension Interpreter {
                 return "can't multiply sequence by non-int of type '\(other.typeName)'"
             }
         }
-        return "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'"
+        return "unsupported operand type(s) for \(op.rawValue)\(inplace ? "=" : ""): '\(a.typeName)' and '\(b.typeName)'"
     }
 
     /// Sequences the simulator will build: a repetition past this raises MemoryError
@@ -179,12 +178,14 @@ extension Interpreter {
         case .invert:
             if let i = intValue(a) { return .int(~i) }
         }
+        if let v = try unaryDunder(op, a) { return v }
         throw typeError("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(a.typeName)'")
     }
 
     // MARK: Comparison
 
     func equals(_ a: Value, _ b: Value) throws -> Bool {
+        if isUserInstance(a) || isUserInstance(b) { return try userEquals(a, b) }
         switch (a, b) {
         case (.none, .none): return true
         case let (.str(x), .str(y)): return x == y
@@ -255,6 +256,7 @@ extension Interpreter {
         default: break
         }
         if let result = setOrdering(op, a, b) { return result }
+        if let r = try userOrdered(op, a, b) { return r }
         throw typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
 
@@ -298,6 +300,7 @@ extension Interpreter {
             }
         default: break
         }
+        if let r = try userContains(container, item) { return r }
         throw typeError("argument of type '\(container.typeName)' is not iterable")
     }
 
@@ -315,6 +318,7 @@ extension Interpreter {
             if let items = nativeIterable(o) { return PyIterator(.values(items)) }
         default: break
         }
+        if let it = try userIterator(v) { return it }
         throw typeError("'\(v.typeName)' object is not iterable")
     }
 
@@ -329,7 +333,7 @@ extension Interpreter {
         }
         let it = try makeIterator(v)
         var out: [Value] = []
-        while let next = it.next() { out.append(next) }
+        while let next = try it.next(self) { out.append(next) }
         return out
     }
 
@@ -394,6 +398,7 @@ extension Interpreter {
             }
         default: break
         }
+        if let v = try userGetItem(obj, key) { return v }
         throw typeError("'\(obj.typeName)' object is not subscriptable")
     }
 
@@ -426,6 +431,7 @@ extension Interpreter {
                 return
             }
         }
+        if try userSetItem(obj, key, value) { return }
         throw typeError("'\(obj.typeName)' object does not support item assignment")
     }
 
@@ -445,6 +451,7 @@ extension Interpreter {
                 return
             }
         }
+        if try userDeleteItem(obj, key) { return }
         throw typeError("'\(obj.typeName)' object does not support item deletion")
     }
 }

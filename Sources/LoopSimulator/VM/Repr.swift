@@ -26,18 +26,19 @@ extension Interpreter {
         switch v {
         case .str(let s): return s
         case .object(let e as PyException): return try exceptionMessage(e)
-        default: return try repr(v)
+        default:
+            if let s = try userStr(v) { return s }
+            return try repr(v)
         }
     }
 
-    /// `str(exc)`: the single argument, the tuple of arguments, or empty.
-    func exceptionMessage(_ e: PyException) throws -> String {
+    /// `str(exc)`: the single argument, the tuple of arguments, or empty; with `custom`,
+    /// a `__str__` of the exception's class comes first (without: `BaseException.__str__`).
+    func exceptionMessage(_ e: PyException, custom: Bool = true) throws -> String {
+        if custom, let s = try userStr(.object(e)) { return s }
         if e.isInstance(of: BuiltinTypes.baseExceptionGroup), e.args.count == 2, case .str(let m) = e.args[0] {
             let n = (e.attributes["exceptions"]?.asObject as? PyTuple)?.items.count ?? 0
             return "\(m) (\(n) sub-exception\(n == 1 ? "" : "s"))"
-        }
-        if let custom = e.cls.lookup("__str__") {
-            if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
         }
         // `OSError.__str__`: "[Errno 2] No such file" (and ": 'name'" with a filename).
         if e.isInstance(of: BuiltinTypes.osError), (2...5).contains(e.args.count) {
@@ -64,13 +65,9 @@ extension Interpreter {
         case let d as PyDict:
             return "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
         case let e as PyException:
-            if let custom = e.cls.lookup("__repr__") {
-                if case .str(let s) = try callNow(custom, [.object(e)]) { return s }
-            }
-            if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
-            return e.cls.name + "(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
+            return try exceptionRepr(e)
         case let c as PyClass:
-            return c.module == "builtins" ? "<class '\(c.name)'>" : "<class '\(c.module).\(c.name)'>"
+            return c.module == "builtins" ? "<class '\(c.qualname)'>" : "<class '\(c.module).\(c.qualname)'>"
         case let f as PyFunction:
             return "<function \(f.qualname) at \(address(of: f))>"
         case let b as PyBuiltin:
@@ -86,13 +83,23 @@ extension Interpreter {
         case let s as PySlice:
             return "slice(\(try repr(s.lower)), \(try repr(s.upper)), \(try repr(s.step)))"
         case let inst as PyInstance:
-            if let custom = inst.cls.lookup("__repr__") {
-                if case .str(let s) = try callNow(custom, [.object(inst)]) { return s }
-            }
-            return "<\(inst.cls.module).\(inst.cls.name) object at \(address(of: inst))>"
+            return try userRepr(.object(inst)) ?? objectRepr(inst)
+        case let p as PyProperty:
+            return "<property object at \(address(of: p))>"
+        case let s as PySuper:
+            return "<super: <class '\(s.thisClass.name)'>, <\(s.objectType.name) object>>"
+        case is PyNotImplemented:
+            return "NotImplemented"
         default:
-            return "<\(o.typeName) object at \(address(of: o))>"
+            return objectRepr(o)
         }
+    }
+
+    /// `repr(exc)`: `ValueError('boom')`; with `custom`, a `__repr__` of its class first.
+    func exceptionRepr(_ e: PyException, custom: Bool = true) throws -> String {
+        if custom, let s = try userRepr(.object(e)) { return s }
+        if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
+        return e.cls.name + "(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
     }
 
     func functionName(_ v: Value) throws -> String {
@@ -117,9 +124,11 @@ extension Interpreter {
         return (try? repr(v)) ?? v.typeName
     }
 
-    /// A stable pseudo-address (CPython prints real ones; scenarios should not print them).
+    /// The object's address as CPython prints one: 12 hex digits on 64-bit Linux.
+    /// (Addresses differ from CPython's run to run, as CPython's own do.)
     func address(of o: PyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
+        let digits = String(UInt(bitPattern: identity(o)), radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
 
     func asciiRepr(_ s: String) -> String {
@@ -153,6 +162,7 @@ extension Interpreter {
             case .float(let d): return try PyFormatSpec.format(float: d, spec: spec)
             case .str(let s): return try PyFormatSpec.format(string: s, spec: spec)
             default:
+                if let s = try userFormat(v, spec) { return s }
                 if spec.isEmpty { return try str(v) }
                 throw typeError("unsupported format string passed to \(v.typeName).__format__")
             }

@@ -55,7 +55,8 @@ extension Interpreter {
     /// The last line: `ValueError: boom`, or just the qualified name when the message is empty.
     func exceptionLine(_ exc: PyException) -> String {
         let cls = exc.cls
-        let name = cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+        // traceback.py leaves out the module for `builtins` and `__main__`.
+        let name = cls.module == "builtins" || cls.module == "__main__" ? cls.qualname : "\(cls.module).\(cls.qualname)"
         let message = (try? exceptionMessage(exc)) ?? "<exception str() failed>"
         return message.isEmpty ? name : "\(name): \(message)"
     }

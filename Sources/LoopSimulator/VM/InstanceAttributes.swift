@@ -1,0 +1,195 @@
+/// Attribute access on instances and classes made by `class` statements, as CPython's
+/// `PyObject_GenericGetAttr` / `type_getattro` do it: data descriptors on the class
+/// first, then the instance's own attributes, then the class's attributes (functions
+/// bind, `classmethod` binds the class, `staticmethod` unwraps), then `__getattr__`.
+extension Interpreter {
+    /// What a class attribute `d` gives when read through `instance` (nil: through the
+    /// class `owner` itself): CPython's `tp_descr_get`.
+    func descriptorGet(_ d: Value, instance: Value?, owner: PyClass) throws -> Value {
+        guard case .object(let o) = d else { return d }
+        switch o {
+        case is PyFunction, is PyBuiltin:
+            if let instance { return .object(PyBoundMethod(receiver: instance, function: d)) }
+            return d
+        case let s as PyStaticMethod:
+            return s.function
+        case let c as PyClassMethod:
+            return .object(PyBoundMethod(receiver: .object(owner), function: c.function))
+        case let p as PyProperty:
+            guard let instance else { return d }
+            guard !p.fget.isNone else {
+                throw attributeError("property \(PyString.repr(p.name ?? "?")) of \(PyString.repr(classOf(instance).qualname)) object has no getter")
+            }
+            return try callNow(p.fget, [instance])
+        case let inst as PyInstance where inst.cls.isMutable:
+            if let get = inst.cls.lookup("__get__") {
+                return try callNow(get, [d, instance ?? .none, .object(owner)])
+            }
+            return d
+        default:
+            return d
+        }
+    }
+
+    func attributeError(_ message: String) -> PythonError {
+        PythonError(makeException(BuiltinTypes.attributeError, message))
+    }
+
+    /// `inst.name`, or nil when it has no such attribute (the caller raises).
+    func instanceGetAttribute(_ inst: PyInstance, _ obj: Value, _ name: String) throws -> Value? {
+        let special = inst.cls.specialMethods
+        guard special.getattr else { return try genericGetAttribute(inst, obj, name, special) }
+        do {
+            if let v = try genericGetAttribute(inst, obj, name, special) { return v }
+        } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) {
+            // `__getattr__` also runs when a property's getter raises AttributeError.
+        }
+        guard let hook = inst.cls.lookup("__getattr__") else { return nil }
+        return try callNow(hook, [obj, .str(name)])
+    }
+
+    /// `object.__getattribute__`.
+    func genericGetAttribute(_ inst: PyInstance, _ obj: Value, _ name: String,
+                                     _ special: PyClass.SpecialMethods) throws -> Value? {
+        if special.hasDataDescriptors, let d = inst.cls.lookup(name), d.isDataDescriptor {
+            return try descriptorGet(d, instance: obj, owner: inst.cls)
+        }
+        if let v = inst.instanceAttribute(name) { return v }
+        if let d = inst.cls.lookup(name) { return try descriptorGet(d, instance: obj, owner: inst.cls) }
+        switch name {
+        case "__dict__": return .object(attributeDict(inst.attributes))
+        case "__class__": return .object(inst.cls)
+        default: break
+        }
+        for c in inst.cls.mro where !c.isMutable {
+            if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: obj, owner: inst.cls) }
+        }
+        return nil
+    }
+
+    /// `C.name` for a class.
+    func classGetAttribute(_ cls: PyClass, _ name: String) throws -> Value? {
+        switch name {
+        case "__name__": return .str(cls.name)
+        case "__qualname__": return .str(cls.qualname)
+        case "__module__": return cls.dict["__module__"] ?? .str(cls.module)
+        case "__mro__": return .object(PyTuple(cls.mro.map { .object($0) }))
+        case "__bases__": return .object(PyTuple(cls.bases.map { .object($0) }))
+        case "__base__": return cls.bases.first.map { .object($0) } ?? .none
+        case "__dict__":
+            let d = PyDict()
+            for (k, v) in cls.dict.sorted(by: { $0.key < $1.key }) { d.set(.str(k), v) }
+            return .object(d)
+        case "__doc__": return cls.lookup("__doc__") ?? .none
+        default: break
+        }
+        if let d = cls.lookup(name) { return try descriptorGet(d, instance: nil, owner: cls) }
+        for c in cls.mro where !c.isMutable {
+            if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: nil, owner: cls) }
+        }
+        return nil
+    }
+
+    /// An instance's attributes as a new dict (`vars(obj)`, `obj.__dict__`). A copy:
+    /// writing to it does not change the object.
+    func attributeDict(_ table: AttributeTable) -> PyDict {
+        let d = PyDict()
+        for (k, v) in table.entries { d.set(.str(k), v) }
+        return d
+    }
+
+    /// `inst.name = value`: a user `__setattr__`, else `object.__setattr__`.
+    func instanceSetAttribute(_ inst: PyInstance, _ obj: Value, _ name: String, _ value: Value) throws {
+        if inst.cls.specialMethods.setattr, let hook = inst.cls.lookup("__setattr__") {
+            try callNow(hook, [obj, .str(name), value])
+            return
+        }
+        try genericSetAttribute(inst, obj, name, value)
+    }
+
+    /// `object.__setattr__`: a data descriptor's `__set__`, else the instance's own table.
+    func genericSetAttribute(_ inst: PyInstance, _ obj: Value, _ name: String, _ value: Value) throws {
+        if inst.cls.specialMethods.hasDataDescriptors, let d = inst.cls.lookup(name), case .object(let o) = d {
+            if let p = o as? PyProperty {
+                guard !p.fset.isNone else {
+                    throw attributeError("property \(PyString.repr(p.name ?? name)) of \(PyString.repr(inst.cls.qualname)) object has no setter")
+                }
+                try callNow(p.fset, [obj, value])
+                return
+            }
+            if let descriptor = o as? PyInstance, descriptor.cls.isMutable, d.isDataDescriptor {
+                guard let set = descriptor.cls.lookup("__set__") else { throw attributeError("__set__") }
+                try callNow(set, [d, obj, value])
+                return
+            }
+        }
+        if let e = inst as? PyException, try setExceptionAttribute(e, name, value) { return }
+        inst.attributes[name] = value
+    }
+
+    /// The attributes an exception keeps in its own fields.
+    private func setExceptionAttribute(_ e: PyException, _ name: String, _ value: Value) throws -> Bool {
+        switch name {
+        case "__cause__":
+            e.cause = value.asObject as? PyException
+            e.suppressContext = true
+        case "__context__":
+            e.context = value.asObject as? PyException
+        case "__suppress_context__":
+            e.suppressContext = try truthy(value)
+        case "args":
+            e.args = try iterate(value)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `del obj.name` and `delattr(obj, name)`.
+    func deleteAttribute(_ obj: Value, _ name: String) throws {
+        guard case .object(let o) = obj else {
+            throw attributeError("'\(obj.typeName)' object has no attribute '\(name)'")
+        }
+        if let inst = o as? PyInstance {
+            if inst.cls.specialMethods.delattr, let hook = inst.cls.lookup("__delattr__") {
+                try callNow(hook, [obj, .str(name)])
+                return
+            }
+            try genericDeleteAttribute(inst, obj, name)
+            return
+        }
+        if let f = o as? PyFunction, let d = f.attributes, d.remove(.str(name)) != nil { return }
+        if let c = o as? PyClass {
+            guard c.isMutable else {
+                throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+            }
+            guard c.dict.removeValue(forKey: name) != nil else {
+                throw attributeError("type object '\(c.name)' has no attribute '\(name)'")
+            }
+            return
+        }
+        if let m = o as? PyModule, m.attributes.removeValue(forKey: name) != nil { return }
+        throw attributeError("'\(obj.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// `object.__delattr__`.
+    func genericDeleteAttribute(_ inst: PyInstance, _ obj: Value, _ name: String) throws {
+        if inst.cls.specialMethods.hasDataDescriptors, let d = inst.cls.lookup(name), case .object(let o) = d {
+            if let p = o as? PyProperty {
+                guard !p.fdel.isNone else {
+                    throw attributeError("property \(PyString.repr(p.name ?? name)) of \(PyString.repr(inst.cls.qualname)) object has no deleter")
+                }
+                try callNow(p.fdel, [obj])
+                return
+            }
+            if let descriptor = o as? PyInstance, let delete = descriptor.cls.lookup("__delete__") {
+                try callNow(delete, [d, obj])
+                return
+            }
+        }
+        guard inst.attributes[name] != nil else {
+            throw attributeError("'\(inst.cls.name)' object has no attribute '\(name)'")
+        }
+        inst.attributes[name] = nil
+    }
+}
