@@ -29,6 +29,8 @@ extension Interpreter {
                 if let m = listMethod(l, name) { return m }
             case let d as PyDict:
                 if let m = dictMethod(d, name) { return m }
+            case is PyFuture where name == "__await__":
+                return awaitMethod(obj)
             case let s as PySuper:
                 if let v = try superAttribute(s, name) { return v }
             case let f as PyFunction:
@@ -37,6 +39,7 @@ extension Interpreter {
                 switch name {
                 case "__name__": return .str(c.name)
                 case "__qualname__": return .str(c.qualname)
+                case "__await__": return awaitMethod(obj)
                 case "close":
                     return builtin("close") { _, _, _ in
                         c.state = .closed

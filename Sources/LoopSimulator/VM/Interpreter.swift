@@ -805,6 +805,8 @@ public final class Interpreter {
             frame.suspension = .bareYield(resumeWith: .none)
             return .yielded(.none)
         }
+        if let it = o as? PyAwaitIterator { return try awaitValue(it.target, frame, fiber) }
+        if let target = try userAwaitTarget(awaitable) { return try awaitValue(target, frame, fiber) }
         throw notAwaitable(awaitable)
     }
 

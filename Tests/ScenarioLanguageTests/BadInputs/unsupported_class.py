@@ -1,3 +1,0 @@
-# expect: 2:1: error: 'class' definitions are not supported in scenarios
-class Foo:
-    pass
