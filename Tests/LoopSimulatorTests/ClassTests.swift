@@ -251,4 +251,28 @@ struct ClassTests {
         """
         #expect(output(src) == "Cannot create a consistent method resolution\norder (MRO) for bases X, Y\nduplicate base class X\n")
     }
+
+    @Test func hashAndEqDecideDictKeys() {
+        let src = """
+        class P:
+            def __init__(self, x, y): self.x, self.y = x, y
+            def __eq__(self, o): return isinstance(o, P) and (self.x, self.y) == (o.x, o.y)
+            def __hash__(self): return hash((self.x, self.y))
+            def __repr__(self): return f"P({self.x}, {self.y})"
+        d = {P(1, 2): "a"}
+        d[P(1, 2)] = "b"
+        print(d, P(1, 2) in d, d.get(P(3, 4)), len(d))
+        print(hash((1, 2)), hash(-1), hash(2**62), hash(1.5), hash(-2.25), hash(()), hash(P(1, 2)) == hash((1, 2)))
+        class Five:
+            def __eq__(self, o): return o == 5
+            def __hash__(self): return 5
+        print({5: "int"}[Five()])
+        """
+        #expect(output(src) == """
+            {P(1, 2): 'b'} True None 1
+            -3550055125485641917 -2 2 1152921504606846977 -576460752303423490 5740354900026072187 True
+            int
+
+            """)
+    }
 }

@@ -306,6 +306,9 @@ public final class PyClass: PyObject {
         var getattr = false
         var setattr = false
         var delattr = false
+        /// `__hash__` (not None) and `__eq__` defined in Python: dict keys ask the VM.
+        var hash = false
+        var eq = false
     }
     private var cachedSpecialMethods: SpecialMethods?
     /// Mutable subclasses, told when this class changes (never set on built-in classes,
@@ -324,6 +327,10 @@ public final class PyClass: PyObject {
                 default: if value.isDataDescriptor { found.hasDataDescriptors = true }
                 }
             }
+        }
+        if isMutable {
+            if let h = lookup("__hash__"), !h.isNone { found.hash = true }
+            found.eq = lookup("__eq__") != nil
         }
         // Built-in classes are shared by every simulation in the process: never cached
         // (theirs are always empty).
@@ -364,6 +371,8 @@ extension Value {
 public class PyInstance: PyObject {
     public let cls: PyClass
     public var attributes = AttributeTable()
+    /// The VM that made it, for what dict keys need from its class (`__hash__`, `__eq__`).
+    weak var vm: Interpreter?
     public init(cls: PyClass) { self.cls = cls }
     public override var pyClass: PyClass { cls }
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }

@@ -61,6 +61,11 @@ public struct HashKey: Hashable {
     }
 
     private static func keyEquals(_ a: Value, _ b: Value) -> Bool {
+        // Instances of Python classes compare with their `__eq__`.
+        if let vm = (a.asObject as? PyInstance)?.vm ?? (b.asObject as? PyInstance)?.vm,
+           let equal = vm.keyEquals(a, b) {
+            return equal
+        }
         switch (a, b) {
         case (.none, .none): return true
         case let (.str(x), .str(y)): return x == y
@@ -92,6 +97,9 @@ public struct HashKey: Hashable {
                 for item in t.items { HashKey(item).hash(into: &hasher) }
             } else if let s = o as? PySet, s.isFrozen {
                 hasher.combine(s.frozenHash)
+            } else if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) {
+                // A `__hash__` equal to an int's hash keys like that int.
+                hasher.combine(h)
             } else {
                 hasher.combine(ObjectIdentifier(o))
             }

@@ -1,5 +1,5 @@
 /// The builtins of the object model: `property`, `staticmethod`, `classmethod`,
-/// `super`, `issubclass`, `vars`, `dir`, `format` and `NotImplemented`.
+/// `super`, `issubclass`, `vars`, `dir`, `format`, `hash` and `NotImplemented`.
 extension Interpreter {
     func installClassBuiltins(_ b: inout [String: Value]) {
         func fn(_ name: String, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
@@ -48,6 +48,16 @@ extension Interpreter {
                 spec = s
             }
             return .str(try vm.format(args[0], spec))
+        }
+        // Tuples and instances of Python classes hash through `__hash__`; the rest as
+        // `PyHash` computes them.
+        let nativeHash = b["hash"]
+        fn("hash", .positional(min: 1, max: 1)) { vm, args, _ in
+            if case .object(let o) = args[0], o is PyTuple || vm.isUserInstance(args[0]) {
+                return .int(try vm.pythonHash(args[0]))
+            }
+            guard let nativeHash else { return .int(try vm.pythonHash(args[0])) }
+            return try vm.callNow(nativeHash, args)
         }
         fn("issubclass", .positional(min: 2, max: 2)) { vm, args, _ in
             guard case .object(let o) = args[0], let cls = o as? PyClass else {

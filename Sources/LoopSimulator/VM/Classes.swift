@@ -107,11 +107,12 @@ extension Interpreter {
 
     /// `object.__new__(cls)` / `BaseException.__new__(cls, *args)`.
     func allocate(_ cls: PyClass, _ args: [Value]) throws -> Value {
-        if cls.isExceptionClass { return .object(PyException(cls: cls, args: args)) }
         if cls.isSubclass(of: BuiltinTypes.int) || cls.isSubclass(of: BuiltinTypes.str) {
             throw typeError("cannot create '\(cls.name)' instances")
         }
-        return .object(PyInstance(cls: cls))
+        let instance = cls.isExceptionClass ? PyException(cls: cls, args: args) : PyInstance(cls: cls)
+        if cls.isMutable { instance.vm = self }
+        return .object(instance)
     }
 
     // MARK: super
