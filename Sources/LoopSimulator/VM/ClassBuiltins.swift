@@ -1,5 +1,5 @@
 /// The builtins of the object model: `property`, `staticmethod`, `classmethod`,
-/// `super`, `issubclass`, `vars`, `dir`, `format`, `hash` and `NotImplemented`.
+/// `super`, `vars`, `dir`, `format`, `hash` (for `__hash__`) and `NotImplemented`.
 extension Interpreter {
     func installClassBuiltins(_ b: inout [String: Value]) {
         func fn(_ name: String, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
@@ -59,12 +59,6 @@ extension Interpreter {
             guard let nativeHash else { return .int(try vm.pythonHash(args[0])) }
             return try vm.callNow(nativeHash, args)
         }
-        fn("issubclass", .positional(min: 2, max: 2)) { vm, args, _ in
-            guard case .object(let o) = args[0], let cls = o as? PyClass else {
-                throw vm.typeError("issubclass() arg 1 must be a class")
-            }
-            return .bool(try vm.isSubclass(cls, args[1]))
-        }
         fn("vars", .positional(min: 1, max: 1)) { vm, args, _ in
             if case .object(let o) = args[0] {
                 if let inst = o as? PyInstance, inst.cls !== BuiltinTypes.object {
@@ -86,19 +80,6 @@ extension Interpreter {
             }
             return .object(PyList(names.sorted().map { .str($0) }))
         }
-    }
-
-    /// `issubclass(cls, info)` with a class or a tuple of them.
-    func isSubclass(_ cls: PyClass, _ classInfo: Value) throws -> Bool {
-        guard case .object(let o) = classInfo else {
-            throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-        }
-        if let c = o as? PyClass { return cls.isSubclass(of: c) }
-        if let t = o as? PyTuple {
-            for item in t.items where try isSubclass(cls, item) { return true }
-            return false
-        }
-        throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
     }
 
     /// What `dir(x)` lists for instances and classes of the object model (nil for the
