@@ -383,9 +383,13 @@ public struct Validator {
         let outer = scopes[scopes.count - 1].comprehension
         let outerTargets = scopes[scopes.count - 1].comprehensionTargets
         if outer == nil { scopes[scopes.count - 1].comprehension = start }
-        for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
+        if kind == "generator expression" {
+            // A function of its own: what it binds are ordinary locals, closures see them.
+            scopes[scopes.count - 1].comprehensionTargets = []
+        } else {
+            for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
+        }
         let outerKind = scopes[scopes.count - 1].comprehensionKind
-        if outer == nil { scopes[scopes.count - 1].comprehension = start }
         scopes[scopes.count - 1].comprehensionKind = kind
         for (n, g) in generators.enumerated() {
             if n > 0 { visit(g.iter) }
