@@ -63,10 +63,6 @@ FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
 FORBIDDEN = {
     ast.ClassDef: "'class' definitions",
-    ast.GeneratorExp: "generator expressions",
-    ast.Yield: "'yield'",
-    ast.YieldFrom: "'yield from'",
-    ast.AsyncFor: "'async for'",
     ast.Match: "'match' statements",
 }
 
