@@ -62,10 +62,6 @@ def module_files():
 FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
 FORBIDDEN = {
-    ast.GeneratorExp: "generator expressions",
-    ast.Yield: "'yield'",
-    ast.YieldFrom: "'yield from'",
-    ast.AsyncFor: "'async for'",
     ast.Match: "'match' statements",
 }
 

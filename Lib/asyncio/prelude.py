@@ -728,7 +728,25 @@ class LifoQueue(Queue):
 
 
 async def _shutdown_asyncgens():
-    return
+    # BaseEventLoop.shutdown_asyncgens
+    loop = get_running_loop()
+    closing_agens = _take_asyncgens()
+    if not len(closing_agens):
+        return
+
+    results = await gather(
+        *[ag.aclose() for ag in closing_agens],
+        return_exceptions=True)
+
+    for result, agen in zip(results, closing_agens):
+        if isinstance(result, Exception):
+            _call_exception_handler(
+                f'an error occurred during closing of asynchronous generator {agen!r}',
+                result)
+
+
+async def _drive_awaitable(awaitable):
+    return await awaitable
 
 
 async def _shutdown_default_executor():

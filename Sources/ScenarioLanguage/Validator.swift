@@ -30,6 +30,13 @@ public struct Validator {
         /// The variables of the enclosing comprehensions (which the compiler keeps in
         /// hidden locals a lambda cannot capture).
         var comprehensionTargets: Set<String> = []
+        /// What the innermost enclosing comprehension is ("list comprehension", ...), for
+        /// CPython's "'yield' inside ..." error.
+        var comprehensionKind: String?
+        /// Whether the function contains `yield`, and where it returns a value: in an
+        /// `async def` the two together are a SyntaxError.
+        var hasYield = false
+        var valueReturns: [SourceRange] = []
     }
     private var scopes: [Scope] = [Scope(isFunction: false, isAsync: false)]
     /// Reported constructs stop being searched once the limit is comfortably exceeded.
@@ -94,7 +101,10 @@ public struct Validator {
             if let value { visit(value) }
         case .return(let value):
             if !inFunction { error("'return' outside function", keyword(r.start, 6)) }
-            if let value { visit(value) }
+            if let value {
+                scopes[scopes.count - 1].valueReturns.append(r)
+                visit(value)
+            }
         case .pass:
             break
         case .break:
@@ -113,7 +123,6 @@ public struct Validator {
             visit(orelse)
         case .for(let target, let iter, let body, let orelse, let isAsync):
             if isAsync {
-                unsupported("'async for'", keyword(r.start, 5), plural: false)
                 if !(scopes.last!.isAsync) {
                     error("'async for' outside async function", keyword(r.start, 5))
                 }
@@ -202,7 +211,10 @@ public struct Validator {
         if let r = def.returns { visit(r) }
         scopes.append(Scope(isFunction: true, isAsync: def.isAsync))
         visit(def.body)
-        scopes.removeLast()
+        let scope = scopes.removeLast()
+        if def.isAsync && scope.hasYield {
+            for r in scope.valueReturns { error("'return' with value in async generator", r) }
+        }
     }
 
     private mutating func visitDefaults(_ params: Parameters) {
@@ -281,14 +293,24 @@ public struct Validator {
             if let upper { visit(upper) }
             if let step { visit(step) }
         case .listComp(let element, let generators):
-            visitComprehension([element], generators, e.range.start)
+            visitComprehension([element], generators, e.range.start, kind: "list comprehension")
         case .setComp(let element, let generators):
-            visitComprehension([element], generators, e.range.start)
+            visitComprehension([element], generators, e.range.start, kind: "set comprehension")
         case .dictComp(let key, let value, let generators):
-            visitComprehension([key, value], generators, e.range.start)
+            visitComprehension([key, value], generators, e.range.start, kind: "dict comprehension")
         case .generatorExp(let element, let generators):
-            unsupported("generator expressions", e.range, hint: " (use a list comprehension)")
-            visitComprehension([element], generators, e.range.start)
+            // Its own function reads the enclosing scope through closures, which the hidden
+            // locals of an enclosing comprehension's variables are not.
+            var inner = element.namesRead
+            for (n, g) in generators.enumerated() {
+                if n > 0 { inner.formUnion(g.iter.namesRead) }
+                for cond in g.ifs { inner.formUnion(cond.namesRead) }
+            }
+            for g in generators { inner.subtract(g.target.namesRead) }
+            if let name = inner.intersection(scopes.last!.comprehensionTargets).sorted().first {
+                unsupported("generator expressions that use a comprehension's variable ('\(name)')", e.range)
+            }
+            visitComprehension([element], generators, e.range.start, kind: "generator expression")
         case .binary(let op, let l, let r):
             if op == .matMul { unsupported("the '@' operator", e.range, plural: false) }
             visit(l)
@@ -328,12 +350,13 @@ public struct Validator {
             visit(body)
             scopes.removeLast()
         case .yield(let value):
-            if !inFunction { error("'yield' outside function", keyword(e.range.start, 5)) }
-            unsupported("'yield'", keyword(e.range.start, 5), plural: false, hint: " (generators are not supported)")
+            checkYield(e.range)
             if let value { visit(value) }
         case .yieldFrom(let value):
-            if !inFunction { error("'yield' outside function", keyword(e.range.start, 5)) }
-            unsupported("'yield from'", keyword(e.range.start, 5), plural: false, hint: " (generators are not supported)")
+            checkYield(e.range)
+            if scopes.last!.isAsync && scopes.last!.comprehensionKind == nil {
+                error("'yield from' inside async function", e.range)
+            }
             visit(value)
         case .namedExpr(_, let value):
             visit(value)
@@ -351,10 +374,21 @@ public struct Validator {
         }
     }
 
-    private mutating func visitComprehension(_ elements: [Expr], _ generators: [Comprehension], _ start: SourceLocation) {
+    /// `yield` belongs to a function, and not to a comprehension inside one.
+    private mutating func checkYield(_ range: SourceRange) {
+        if let kind = scopes.last!.comprehensionKind {
+            error("'yield' inside \(kind)", range)
+        } else if !inFunction {
+            error("'yield' outside function", keyword(range.start, 5))
+        }
+        scopes[scopes.count - 1].hasYield = true
+    }
+
+    private mutating func visitComprehension(_ elements: [Expr], _ generators: [Comprehension], _ start: SourceLocation,
+                                             kind: String) {
         for (n, g) in generators.enumerated() {
-            if g.isAsync {
-                unsupported("'async for' in comprehensions", g.target.range, plural: false)
+            if g.isAsync && !scopes.last!.isAsync && kind != "generator expression" {
+                error("asynchronous comprehension outside of an asynchronous function", SourceRange(start))
             }
             visitTarget(g.target)
             // The first iterable is evaluated in the enclosing scope.
@@ -363,7 +397,14 @@ public struct Validator {
         let outer = scopes[scopes.count - 1].comprehension
         let outerTargets = scopes[scopes.count - 1].comprehensionTargets
         if outer == nil { scopes[scopes.count - 1].comprehension = start }
-        for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
+        if kind == "generator expression" {
+            // A function of its own: what it binds are ordinary locals, closures see them.
+            scopes[scopes.count - 1].comprehensionTargets = []
+        } else {
+            for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
+        }
+        let outerKind = scopes[scopes.count - 1].comprehensionKind
+        scopes[scopes.count - 1].comprehensionKind = kind
         for (n, g) in generators.enumerated() {
             if n > 0 { visit(g.iter) }
             for cond in g.ifs { visit(cond) }
@@ -371,5 +412,6 @@ public struct Validator {
         for e in elements { visit(e) }
         scopes[scopes.count - 1].comprehension = outer
         scopes[scopes.count - 1].comprehensionTargets = outerTargets
+        scopes[scopes.count - 1].comprehensionKind = outerKind
     }
 }

@@ -148,6 +148,9 @@ final class AsyncioLibrary {
         fn("_iscoroutine") { _, args, _ in .bool(args.first?.asObject is PyCoroutine) }
         fn("_isfuture") { _, args, _ in .bool(args.first?.asObject is PyFuture) }
         fn("_bare_yield") { _, _, _ in .object(BareYield.shared) }
+        fn("_take_asyncgens") { [unowned self] _, _, _ in
+            .object(PyList(try self.requireLoop("shutdown_asyncgens").takeAsyncGenerators().map { .object($0) }))
+        }
         // `_set_purpose(fut, label)` or `_set_purpose(fut, 'sleep(', delay)`: what a future is
         // for, shown in traces and deadlock reports. The argument is rendered only when the
         // label is needed, so untraced runs do not format a string per sleep.
@@ -250,12 +253,22 @@ final class AsyncioLibrary {
                               line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
     }
 
+    /// A coroutine awaiting `awaitable` (an async generator's `aclose()`, ...), for a task
+    /// to run: CPython's tasks drive such awaitables directly, which takes the same steps.
+    func driveAwaitable(_ awaitable: Value) throws -> Value {
+        guard let wrap = module.attributes["_drive_awaitable"] else {
+            throw vm.typeError("a coroutine was expected, got \((try? vm.repr(awaitable)) ?? awaitable.typeName)")
+        }
+        return try vm.callNow(wrap, [awaitable])
+    }
+
     /// `tasks._ensure_future`
     func ensureFuture(_ value: Value) throws -> PyFuture {
         if case .object(let o) = value {
             if let f = o as? PyFuture { return f }
-            if o is PyCoroutine, let loop = runningLoop {
-                if case .object(let t) = try createTask(vm, loop, [value], [], site: SourceSites.ensureFuture),
+            if o is PyCoroutine || o is PyAsyncGeneratorAwaitable, let loop = runningLoop {
+                let coro = o is PyCoroutine ? value : try driveAwaitable(value)
+                if case .object(let t) = try createTask(vm, loop, [coro], [], site: SourceSites.ensureFuture),
                    let task = t as? PyTask { return task }
             }
         }

@@ -143,6 +143,10 @@ final class EventLoop: PyObject {
     func taskFinished(_ task: PyTask) { pendingTasks[ObjectIdentifier(task)] = nil }
     /// The task `asyncio.run` made for main().
     var mainTask: PyTask?
+    /// `_asyncgens` (a WeakSet in CPython; first-iteration order here) and
+    /// `_asyncgens_shutdown_called`: see AsyncGeneratorHooks.swift.
+    var asyncgens: [WeakAsyncGenerator] = []
+    var asyncgensShutdownCalled = false
 
     /// `base_events._MIN_SCHEDULED_TIMER_HANDLES` / `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`
     static let minScheduledTimerHandles = 100

@@ -119,6 +119,22 @@ public enum Instruction {
     case returnValue
     /// `await TOS`: run a coroutine inline, or yield a pending future to the task.
     case await
+    /// `yield TOS` in a generator or async generator: suspends the frame; on resuming,
+    /// the value sent (or None) is pushed.
+    case yieldValue
+    /// `yield from`: TOS becomes its iterator (a generator stays itself).
+    case getYieldFromIter
+    /// One step of `yield from` (CPython's `SEND`): [iter, value] -> [iter, yielded]
+    /// when the iterator yields (a `yieldValue` follows), or [result] and a jump to
+    /// `target` when it returns.
+    case send(Int)
+    /// `async for`: [iterable] -> [aiter] (`__aiter__`).
+    case getAIter
+    /// `async for`: [aiter] -> [aiter, awaitable] (`__anext__()`; an `await` follows).
+    case getANext
+    /// End of an `async for` (the handler of its `__anext__` await): [aiter, exc] ->
+    /// [] when exc is StopAsyncIteration, else re-raise exc.
+    case endAsyncFor
 
     /// `with` / `async with`: [mgr] -> [exit, enter], both bound to `mgr`, or CPython's
     /// TypeError when `mgr` lacks them.
@@ -178,7 +194,12 @@ public final class CodeObject {
     public var kwOnlyNames: [String] = []
     public var hasVarargs = false
     public var hasKwargs = false
+    /// `async def` without `yield`: calling it makes a coroutine.
     public var isCoroutine = false
+    /// `def` with `yield` (and generator expressions): calling it makes a generator.
+    public var isGenerator = false
+    /// `async def` with `yield`: calling it makes an async generator.
+    public var isAsyncGenerator = false
     /// Only positional parameters and no cells: calls can bind arguments by position alone.
     public var isSimple: Bool {
         !hasVarargs && !hasKwargs && kwOnlyNames.isEmpty && cellNames.isEmpty && freeNames.isEmpty

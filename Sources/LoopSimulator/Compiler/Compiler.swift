@@ -88,7 +88,9 @@ private final class CompilerState {
             throw Diagnostic("internal: no scope for '\(name)'", at: scopeRange)
         }
         let code = CodeObject(name: name, qualname: qualname, filename: filename, firstLine: scopeRange.start.line)
-        code.isCoroutine = isAsync
+        code.isCoroutine = isAsync && !scope.isGenerator
+        code.isGenerator = !isAsync && scope.isGenerator
+        code.isAsyncGenerator = isAsync && scope.isGenerator
         code.argCount = p.positional.count
         code.posOnlyCount = p.posonlyCount
         code.defaultCount = p.positionalDefaults.count
@@ -99,12 +101,54 @@ private final class CompilerState {
         let saved = unit
         let savedLine = line
         defer { unit = saved; line = savedLine }
-        unit = CompileUnit(code: code, scope: scope)
-        for name in scope.parameters { _ = localSlot(name) }
-        declareCells()
+        beginFunctionUnit(code, scope)
         line = scopeRange.start.line
         try body()
         return code
+    }
+
+    /// Makes `code` the unit being compiled, with its parameters' slots and its cell and
+    /// free variables numbered.
+    private func beginFunctionUnit(_ code: CodeObject, _ scope: Scope) {
+        unit = CompileUnit(code: code, scope: scope)
+        for name in scope.parameters { _ = localSlot(name) }
+        declareCells()
+    }
+
+    /// Emits the closure cells `code` needs and the `makeFunction` that builds it.
+    private func emitMakeFunction(_ code: CodeObject, defaults: Int, hasKwDefaults: Bool, hasAnnotations: Bool = false,
+                                  at range: SourceRange) throws(Diagnostic) {
+        try emitClosure(of: code, at: range)
+        emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: defaults,
+                           hasKwDefaults: hasKwDefaults, hasAnnotations: hasAnnotations, closure: code.freeNames.count))
+    }
+
+    /// A generator expression: a `<genexpr>` generator function called at once with the
+    /// iterator of its first iterable, which is evaluated here, as CPython does.
+    private func compileGeneratorExpression(_ expr: Expr, _ element: Expr, _ generators: [Comprehension]) throws(Diagnostic) {
+        guard let scope = analysis.scope(for: expr.range), let first = generators.first else {
+            throw Diagnostic("internal: no scope for a generator expression", at: expr.range)
+        }
+        let code = CodeObject(name: "<genexpr>", qualname: qualname(of: "<genexpr>"), filename: filename,
+                              firstLine: expr.range.start.line)
+        let isAsync = scope.hasAwait || generators.contains { $0.isAsync }
+        code.isGenerator = !isAsync
+        code.isAsyncGenerator = isAsync
+        code.argCount = 1
+        let saved = unit
+        beginFunctionUnit(code, scope)
+        try compileComprehensionLoop(generators[...], firstIterator: ".0", renames: [:]) { () throws(Diagnostic) in
+            try self.compile(element)
+            self.emit(.yieldValue)
+            self.emit(.pop)
+        }
+        emit(.loadConst(constant(.none)))
+        emit(.returnValue)
+        unit = saved
+        try emitMakeFunction(code, defaults: 0, hasKwDefaults: false, at: expr.range)
+        try compile(first.iter)
+        emit(first.isAsync ? .getAIter : .getIter)
+        emit(.call(1))
     }
 
     /// Numbers the unit's cell variables (captured by nested functions; a class body's
@@ -168,6 +212,7 @@ private final class CompilerState {
         case .forIter: unit.code.instructions[at] = .forIter(target)
         case .setupExcept: unit.code.instructions[at] = .setupExcept(target)
         case .setupFinally: unit.code.instructions[at] = .setupFinally(target)
+        case .send: unit.code.instructions[at] = .send(target)
         default: break
         }
     }
@@ -298,14 +343,14 @@ private final class CompilerState {
             let top = here
             try compile(test)
             let exit = emit(.popJumpIfFalse(-1))
-            try compileLoop(top: top, exit: exit, isFor: false, body: body, orelse: orelse, line: stmt.range.start.line)
+            try compileLoop(top: top, exit: exit, isFor: false, isAsync: false, body: body, orelse: orelse, line: stmt.range.start.line)
         case let .for(target, iter, body, orelse, isAsync):
-            if isAsync { throw Diagnostic("'async for' is not supported in scenarios", at: stmt.range) }
             try compile(iter)
-            emit(.getIter)
-            let top = emit(.forIter(-1))
+            emit(isAsync ? .getAIter : .getIter)
+            let (top, exit) = emitForHead(isAsync: isAsync)
             try assign(to: target)
-            try compileLoop(top: top, exit: top, isFor: true, body: body, orelse: orelse, line: stmt.range.start.line)
+            try compileLoop(top: top, exit: exit, isFor: true, isAsync: isAsync, body: body, orelse: orelse,
+                            line: stmt.range.start.line)
         case let .try(body, handlers, orelse, finalbody, isStar):
             if isStar { throw Diagnostic("'except*' is not supported in scenarios", at: stmt.range) }
             if finalbody.isEmpty {
@@ -388,7 +433,8 @@ private final class CompilerState {
     /// The rest of a loop once its head is emitted: the body (where `break`/`continue`
     /// know their targets), the jump back to `top`, the `else` reached through `exit`, and
     /// the end that `break` jumps to.
-    private func compileLoop(top: Int, exit: Int, isFor: Bool, body: [Stmt], orelse: [Stmt], line loopLine: Int) throws(Diagnostic) {
+    private func compileLoop(top: Int, exit: Int, isFor: Bool, isAsync: Bool, body: [Stmt], orelse: [Stmt],
+                             line loopLine: Int) throws(Diagnostic) {
         let breaks = Box<[Int]>([])
         unit.blocks.append(isFor ? .forLoop(continueTarget: top, breaks: breaks) : .whileLoop(continueTarget: top, breaks: breaks))
         try compileBody(body)
@@ -396,8 +442,25 @@ private final class CompilerState {
         line = loopLine
         emit(.jump(top))
         patch(exit, to: here)
+        if isAsync { emit(.endAsyncFor) }
         try compileBody(orelse)
         for b in breaks.value { patch(b, to: here) }
+    }
+
+    /// The head of a `for` over the iterator on the stack: `forIter`, or for `async for`
+    /// an awaited `__anext__()` whose StopAsyncIteration handler (`exit`, to be patched to
+    /// the `endAsyncFor`) ends the loop. Returns where `continue` jumps and `exit`.
+    private func emitForHead(isAsync: Bool) -> (top: Int, exit: Int) {
+        guard isAsync else {
+            let top = emit(.forIter(-1))
+            return (top, top)
+        }
+        let top = here
+        let setup = emit(.setupExcept(-1))
+        emit(.getANext)
+        emit(.await)
+        emit(.popBlock)
+        return (top, setup)
     }
 
     private func makeFunction(_ def: FunctionDef) throws(Diagnostic) {
@@ -460,10 +523,9 @@ private final class CompilerState {
         if annotationCount > 0 { emit(.buildDict(annotationCount)) }
         let code = try compileFunction(name: fnName, qualname: qualname(of: fnName), params: params, isAsync: isAsync,
                                        scopeRange: scopeRange, docstring: docstring, body: body)
-        try emitClosure(of: code, at: scopeRange)
         line = scopeRange.start.line
-        emit(.makeFunction(code: constant(.object(CodeConstant(code))), defaults: params.positionalDefaults.count,
-                           hasKwDefaults: hasKw, hasAnnotations: annotationCount > 0, closure: code.freeNames.count))
+        try emitMakeFunction(code, defaults: params.positionalDefaults.count, hasKwDefaults: hasKw,
+                             hasAnnotations: annotationCount > 0, at: scopeRange)
     }
 
     /// CPython's __qualname__ for a def or class in the current unit: `Class.method`,
@@ -912,8 +974,8 @@ private final class CompilerState {
             try compileComprehension(.set(element), generators)
         case let .dictComp(key, value, generators):
             try compileComprehension(.dict(key, value), generators)
-        case .generatorExp:
-            throw Diagnostic("generator expressions are not supported in scenarios", at: expr.range)
+        case let .generatorExp(element, generators):
+            try compileGeneratorExpression(expr, element, generators)
         case let .binary(op, a, b):
             try compile(a)
             try compile(b)
@@ -953,8 +1015,21 @@ private final class CompilerState {
             }
         case let .lambda(params, body):
             try makeLambda(params, body, range: expr.range)
-        case .yield, .yieldFrom:
-            throw Diagnostic("'yield' is not supported in scenarios (generators are not supported)", at: expr.range)
+        case .yield(let value):
+            if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
+            line = expr.range.start.line
+            emit(.yieldValue)
+        case .yieldFrom(let value):
+            // CPython's shape: the SEND loop re-yields what the iterator yields and ends
+            // with its return value; throw() and close() reach the iterator natively.
+            try compile(value)
+            line = expr.range.start.line
+            emit(.getYieldFromIter)
+            emit(.loadConst(constant(.none)))
+            let loop = emit(.send(-1))
+            emit(.yieldValue)
+            emit(.jump(loop))
+            patch(loop, to: here)
         case let .namedExpr(target, value):
             try compile(value)
             emit(.dup)
@@ -991,45 +1066,57 @@ private final class CompilerState {
         store(result)
         var renames: [String: String] = [:]
         for g in generators { collectRenames(g.target, into: &renames) }
-        // The first iterable is evaluated in the enclosing scope, before the renames.
-        try compileComprehensionLoop(generators[...], kind: kind, result: result, renames: renames)
+        try compileComprehensionLoop(generators[...], firstIterator: nil, renames: renames) { () throws(Diagnostic) in
+            self.load(result)
+            switch kind {
+            case .list(let element):
+                try self.compile(element)
+                self.emit(.listAppend(1))
+            case .set(let element):
+                try self.compile(element)
+                self.emit(.setAdd(1))
+            case let .dict(key, value):
+                try self.compile(key)
+                try self.compile(value)
+                self.emit(.mapAdd(1))
+            }
+            self.emit(.pop)
+        }
         load(result)
     }
 
-    private func compileComprehensionLoop(_ generators: ArraySlice<Comprehension>, kind: ComprehensionKind, result: String,
-                                          renames: [String: String]) throws(Diagnostic) {
+    /// The nested loops of a comprehension, running `innermost` for each element. The
+    /// first loop walks the iterator in local `firstIterator` when given (a generator
+    /// expression's `.0`), else its own iterable, which is evaluated in the enclosing
+    /// scope, before the `renames` of the comprehension's variables apply.
+    private func compileComprehensionLoop(_ generators: ArraySlice<Comprehension>, firstIterator: String?,
+                                          renames: [String: String],
+                                          innermost: () throws(Diagnostic) -> Void) throws(Diagnostic) {
         guard let g = generators.first else {
-            load(result)
-            switch kind {
-            case .list(let element):
-                try compile(element)
-                emit(.listAppend(1))
-            case .set(let element):
-                try compile(element)
-                emit(.setAdd(1))
-            case let .dict(key, value):
-                try compile(key)
-                try compile(value)
-                emit(.mapAdd(1))
-            }
-            emit(.pop)
+            try innermost()
             return
         }
         let first = generators.startIndex == 0
-        try compile(g.iter)
-        if first { unit.renames.append(renames) }
-        emit(.getIter)
-        let top = emit(.forIter(-1))
+        if let firstIterator, first {
+            load(firstIterator)
+            unit.renames.append(renames)
+        } else {
+            try compile(g.iter)
+            if first { unit.renames.append(renames) }
+            emit(g.isAsync ? .getAIter : .getIter)
+        }
+        let (top, exit) = emitForHead(isAsync: g.isAsync)
         try assign(to: g.target)
         var skips: [Int] = []
         for cond in g.ifs {
             try compile(cond)
             skips.append(emit(.popJumpIfFalse(-1)))
         }
-        try compileComprehensionLoop(generators.dropFirst(), kind: kind, result: result, renames: renames)
+        try compileComprehensionLoop(generators.dropFirst(), firstIterator: nil, renames: renames, innermost: innermost)
         for s in skips { patch(s, to: here) }
         emit(.jump(top))
-        patch(top, to: here)
+        patch(exit, to: here)
+        if g.isAsync { emit(.endAsyncFor) }
         if first { unit.renames.removeLast() }
     }
 

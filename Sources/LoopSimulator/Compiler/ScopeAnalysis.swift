@@ -16,6 +16,10 @@ final class Scope {
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
     var parameters: [String] = []
+    /// The function contains `yield` (or is a generator expression).
+    var isGenerator = false
+    /// The scope contains `await` (a generator expression with one is asynchronous).
+    var hasAwait = false
 
     // Results
     var cells: Set<String> = []
@@ -164,8 +168,9 @@ struct ScopeAnalysis {
         case let .subscript(obj, index): visit(obj, in: scope); visit(index, in: scope)
         case let .slice(lo, hi, step):
             for e in [lo, hi, step] { if let e { visit(e, in: scope) } }
-        case let .listComp(element, generators), let .setComp(element, generators),
-             let .generatorExp(element, generators):
+        case let .generatorExp(element, generators):
+            visitGeneratorExpression(expr, element, generators, in: scope)
+        case let .listComp(element, generators), let .setComp(element, generators):
             // Comprehension variables are renamed to hidden locals by the compiler; only
             // the names they read from the enclosing scope matter here.
             visitComprehension(generators, [element], in: scope)
@@ -179,8 +184,16 @@ struct ScopeAnalysis {
             for (_, e) in rest { visit(e, in: scope) }
         case let .ifExp(test, body, orelse):
             visit(test, in: scope); visit(body, in: scope); visit(orelse, in: scope)
-        case .await(let e), .yieldFrom(let e), .starred(let e): visit(e, in: scope)
-        case .yield(let e): if let e { visit(e, in: scope) }
+        case .await(let e):
+            scope.hasAwait = true
+            visit(e, in: scope)
+        case .starred(let e): visit(e, in: scope)
+        case .yieldFrom(let e):
+            scope.isGenerator = true
+            visit(e, in: scope)
+        case .yield(let e):
+            scope.isGenerator = true
+            if let e { visit(e, in: scope) }
         case let .lambda(params, body):
             visit(body, in: function(params, key: expr.range.start, in: scope))
         case let .namedExpr(target, value): bind(target, in: scope); visit(value, in: scope)
@@ -201,6 +214,26 @@ struct ScopeAnalysis {
         // Names that are comprehension variables are not uses of the enclosing scope's names.
         let added = scope.used.subtracting(before).intersection(targets)
         scope.used.subtract(added)
+    }
+
+    /// A generator expression is a function of its own (CPython's `<genexpr>`), keyed by
+    /// the expression's start: its first iterable is evaluated outside and passed in as
+    /// `.0`; the rest reads the enclosing scope through closures.
+    private mutating func visitGeneratorExpression(_ expr: Expr, _ element: Expr, _ generators: [Comprehension], in scope: Scope) {
+        guard let first = generators.first else { return }
+        visit(first.iter, in: scope)
+        let child = Scope(kind: .function, parent: scope)
+        scope.children.append(child)
+        scopes[expr.range.start] = child
+        child.parameters = [".0"]
+        child.bound.insert(".0")
+        child.isGenerator = true
+        for (n, g) in generators.enumerated() {
+            bind(g.target, in: child)
+            if n > 0 { visit(g.iter, in: child) }
+            for cond in g.ifs { visit(cond, in: child) }
+        }
+        visit(element, in: child)
     }
 
     private func collectNames(_ target: Expr, into names: inout Set<String>) {

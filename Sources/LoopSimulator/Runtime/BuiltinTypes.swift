@@ -18,6 +18,8 @@ public enum BuiltinTypes {
     public static let builtinFunction = PyClass(name: "builtin_function_or_method", bases: [object])
     public static let method = PyClass(name: "method", bases: [object])
     public static let coroutine = PyClass(name: "coroutine", bases: [object])
+    public static let generator = PyClass(name: "generator", bases: [object])
+    public static let asyncGenerator = PyClass(name: "async_generator", bases: [object])
     public static let cell = PyClass(name: "cell", bases: [object])
     public static let range = PyClass(name: "range", bases: [object])
 
@@ -31,6 +33,7 @@ public enum BuiltinTypes {
     public static let keyboardInterrupt = PyClass(name: "KeyboardInterrupt", bases: [baseException])
     public static let generatorExit = PyClass(name: "GeneratorExit", bases: [baseException])
     public static let stopIteration = PyClass(name: "StopIteration", bases: [exception])
+    public static let stopAsyncIteration = PyClass(name: "StopAsyncIteration", bases: [exception])
     public static let arithmeticError = PyClass(name: "ArithmeticError", bases: [exception])
     public static let zeroDivisionError = PyClass(name: "ZeroDivisionError", bases: [arithmeticError])
     public static let overflowError = PyClass(name: "OverflowError", bases: [arithmeticError])
@@ -96,7 +99,7 @@ public enum BuiltinTypes {
     /// Exception classes visible as builtins in scenarios, by name.
     public static let builtinExceptions: [PyClass] = [
         baseException, exception, baseExceptionGroup, exceptionGroup, systemExit, keyboardInterrupt,
-        generatorExit, stopIteration, arithmeticError, zeroDivisionError, overflowError, assertionError,
+        generatorExit, stopIteration, stopAsyncIteration, arithmeticError, zeroDivisionError, overflowError, assertionError,
         attributeError, lookupError, indexError, keyError, nameError, unboundLocalError, runtimeError,
         notImplementedError, recursionError, typeError, valueError, osError, timeoutError,
         connectionError, memoryError, importError, moduleNotFoundError,

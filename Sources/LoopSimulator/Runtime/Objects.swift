@@ -417,6 +417,7 @@ public final class PyException: PyInstance {
             guard cls.isSubclass(of: BuiltinTypes.osError) else { return nil }
             let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
             return (2...5).contains(args.count) && index < args.count ? args[index] : Value.none
+        case "value" where cls.isSubclass(of: BuiltinTypes.stopIteration): return args.first ?? Value.none
         default: return attributes[name]
         }
     }

@@ -121,10 +121,18 @@ extension Interpreter {
                 if args.count > 1 { return args[1] }
                 throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
             }
-            guard case .object(let o) = iterator, let it = o as? PyIterator else {
+            guard case .object(let o) = iterator, o is PyIterator || (o as? PyGenerator)?.isAsync == false else {
                 throw vm.typeError("'\(args.first?.typeName ?? "NoneType")' object is not an iterator")
             }
-            if let v = try it.next(vm) { return v }
+            if let gen = o as? PyGenerator {
+                switch try vm.resumeGenerator(gen, .send(.none)) {
+                case .yielded(let v): return v
+                case .returned(let v):
+                    if args.count > 1 { return args[1] }
+                    throw vm.stopIteration(v)
+                }
+            }
+            if let v = try vm.nextItem(o) { return v }
             if args.count > 1 { return args[1] }
             throw PythonError(PyException(cls: BuiltinTypes.stopIteration, args: []))
         }

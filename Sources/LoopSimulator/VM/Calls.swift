@@ -15,6 +15,7 @@ extension Interpreter {
                 coro.warnings = library?.state
                 return .value(.object(coro))
             }
+            if let gen = generatorObject(fn, frame) { return .value(gen) }
             return .frame(frame)
         }
         if let builtin = o as? PyBuiltin {

@@ -45,6 +45,9 @@ public final class Frame {
     /// reference then keeps an awaited coroutine alive; cleared when it finishes, so an
     /// unstarted coroutine is freed normally and can warn that it was never awaited).
     var coroutine: PyCoroutine?
+    /// The async generator this frame belongs to, while the frame runs on an awaiting
+    /// task's fiber (see `Interpreter.leaveAsyncGenerator`).
+    var asyncGenerator: PyAsyncGenerator?
     var suspension: Suspension = .none
 
     /// A frame whose locals are all unbound (the caller binds arguments into `stack[i]`).

@@ -104,8 +104,10 @@ public final class Interpreter {
                     pending = nil
                 } else {
                     popFrame(fiber)
-                    guard let caller = fiber.frames.last else { return .raised(exc) }
-                    addTraceback(exc, caller)
+                    var outcome = FrameOutcome.exception(exc)
+                    if let gen = frame.asyncGenerator { outcome = leaveAsyncGenerator(gen, .raised(exc)) }
+                    guard let caller = fiber.frames.last else { return completion(outcome) }
+                    pending = deliver(outcome, to: caller)
                     continue
                 }
             }
@@ -113,18 +115,60 @@ public final class Interpreter {
                 switch try run(frame, fiber) {
                 case .pushed:
                     continue
+                case .pushedThrowing(let exc):
+                    if let top = fiber.frames.last { addTraceback(exc, top) }
+                    pending = exc
                 case .returned(let value):
                     popFrame(fiber)
-                    guard let caller = fiber.frames.last else { return .returned(value) }
-                    caller.stack.append(value)
+                    if let gen = frame.asyncGenerator {
+                        let outcome = leaveAsyncGenerator(gen, .returned(value))
+                        guard let caller = fiber.frames.last else { return completion(outcome) }
+                        pending = deliver(outcome, to: caller)
+                    } else {
+                        guard let caller = fiber.frames.last else { return .returned(value) }
+                        caller.stack.append(value)
+                    }
                 case .yielded(let value):
                     return .yielded(value)
+                case .asyncYielded(let value):
+                    // The generator keeps its frame; the await below it gets the value.
+                    fiber.frames.removeLast()
+                    depth -= 1
+                    let outcome = frame.asyncGenerator.map { leaveAsyncGenerator($0, .yielded(value)) } ?? .value(value)
+                    guard let caller = fiber.frames.last else { return completion(outcome) }
+                    pending = deliver(outcome, to: caller)
                 }
             } catch {
                 pending = exception(from: error, in: frame)
             }
         }
         return .returned(.none)
+    }
+
+    /// How a frame ended, for the frame below it.
+    enum FrameOutcome {
+        case value(Value)
+        case exception(PyException)
+    }
+
+    /// What a frame's end gives the frame below it: a value to push, or an exception
+    /// raised at its await or call (returned, to be unwound).
+    private func deliver(_ outcome: FrameOutcome, to caller: Frame) -> PyException? {
+        switch outcome {
+        case .value(let value):
+            caller.stack.append(value)
+            return nil
+        case .exception(let exc):
+            addTraceback(exc, caller)
+            return exc
+        }
+    }
+
+    private func completion(_ outcome: FrameOutcome) -> Completion {
+        switch outcome {
+        case .value(let value): return .returned(value)
+        case .exception(let exc): return .raised(exc)
+        }
     }
 
     private func popFrame(_ fiber: Fiber) {
@@ -220,8 +264,13 @@ public final class Interpreter {
 
     enum FrameExit {
         case pushed
+        /// A frame was pushed and `exception` must be thrown into it (`athrow`, `aclose`).
+        case pushedThrowing(PyException)
         case returned(Value)
         case yielded(Value)
+        /// An async generator's `yield`: its frame leaves the fiber, and the await that
+        /// ran it gets the value.
+        case asyncYielded(Value)
     }
 
     private func run(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit {
@@ -493,12 +542,14 @@ public final class Interpreter {
             case .getIter:
                 frame.stack.append(.object(try makeIterator(frame.stack.removeLast())))
             case .forIter(let target):
-                guard case .object(let o) = frame.stack[frame.stack.count - 1], let it = o as? PyIterator else {
+                guard case .object(let o) = frame.stack[frame.stack.count - 1] else {
                     frame.stack.removeLast()
                     frame.pc = target
                     break
                 }
-                if let next = try it.next(self) {
+                let next: Value?
+                if let it = o as? PyIterator { next = try it.next(self) } else { next = try nextItem(o) }
+                if let next {
                     frame.stack.append(next)
                 } else {
                     frame.stack.removeLast()
@@ -565,6 +616,33 @@ public final class Interpreter {
                 frame.stack.append(try buildClass(name: code.names[nameIndex], body: body, bases: bases))
             case .returnValue:
                 return .returned(frame.stack.removeLast())
+            case .yieldValue:
+                let value = frame.stack.removeLast()
+                if code.isAsyncGenerator { return .asyncYielded(value) }
+                return .yielded(value)
+            case .getAIter:
+                frame.stack.append(try asyncIterator(frame.stack.removeLast()))
+            case .getANext:
+                frame.stack.append(try asyncNext(frame.stack[frame.stack.count - 1]))
+            case .endAsyncFor:
+                let exc = frame.stack.removeLast()
+                guard case .object(let o) = exc, let e = o as? PyException,
+                      e.isInstance(of: BuiltinTypes.stopAsyncIteration) else {
+                    if case .object(let o) = exc, let e = o as? PyException { throw Reraise(exception: e) }
+                    break
+                }
+                frame.stack.removeLast()
+            case .getYieldFromIter:
+                frame.stack.append(try yieldFromIterator(frame.stack.removeLast()))
+            case .send(let target):
+                let value = frame.stack.removeLast()
+                switch try sendToIterator(frame.stack[frame.stack.count - 1], value) {
+                case .yielded(let v):
+                    frame.stack.append(v)
+                case .returned(let v):
+                    frame.stack[frame.stack.count - 1] = v
+                    frame.pc = target
+                }
             case .await:
                 let awaitable = frame.stack.removeLast()
                 if let exit = try awaitValue(awaitable, frame, fiber) { return exit }
@@ -654,6 +732,10 @@ public final class Interpreter {
                 let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: frame.code.line(at: frame.pc - 1))
                 coro.warnings = library?.state
                 frame.stack.append(.object(coro))
+                return false
+            }
+            if let gen = generatorObject(fn, newFrame) {
+                frame.stack.append(gen)
                 return false
             }
             try push(newFrame, on: fiber)
@@ -800,6 +882,9 @@ public final class Interpreter {
             future.asyncioFutureBlocking = true
             frame.suspension = .future(future)
             return .yielded(awaitable)
+        }
+        if let awaitable = o as? PyAsyncGeneratorAwaitable {
+            return try awaitAsyncGenerator(awaitable, fiber)
         }
         if o is BareYield {
             frame.suspension = .bareYield(resumeWith: .none)

@@ -306,7 +306,8 @@ extension Interpreter {
 
     // MARK: Iteration
 
-    func makeIterator(_ v: Value) throws -> PyIterator {
+    /// `iter(v)`: a `PyIterator`, or a generator (its own iterator).
+    func makeIterator(_ v: Value) throws -> PyObject {
         switch v {
         case .str(let s): return PyIterator(.string(Array(s)))
         case .object(let o):
@@ -315,6 +316,7 @@ extension Interpreter {
             if let r = o as? PyRange { return PyIterator(.range(r)) }
             if let d = o as? PyDict { return PyIterator(.values(d.entries.map { $0.0 })) }
             if let it = o as? PyIterator { return it }
+            if let gen = o as? PyGenerator, !gen.isAsync { return gen }
             if let items = nativeIterable(o) { return PyIterator(.values(items)) }
         default: break
         }
@@ -333,7 +335,7 @@ extension Interpreter {
         }
         let it = try makeIterator(v)
         var out: [Value] = []
-        while let next = try it.next(self) { out.append(next) }
+        while let next = try nextItem(it) { out.append(next) }
         return out
     }
 

@@ -76,6 +76,8 @@ extension Interpreter {
             return "<bound method \(try functionName(m.function)) of \(try repr(m.receiver))>"
         case let c as PyCoroutine:
             return "<coroutine object \(c.qualname) at \(address(of: c))>"
+        case let g as PyGenerator:
+            return "<\(g.typeName) object \(g.qualname) at \(address(of: g))>"
         case let m as PyModule:
             return "<module '\(m.name)'>"
         case let r as PyRange:

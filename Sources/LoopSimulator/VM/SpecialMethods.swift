@@ -233,7 +233,7 @@ extension Interpreter {
         }
         guard userMethod(container, "__iter__") != nil || userMethod(container, "__getitem__") != nil else { return nil }
         let it = try makeIterator(container)
-        while let v = try it.next(self) {
+        while let v = try nextItem(it) {
             if try v.isIdentical(to: item) || equals(v, item) { return true }
         }
         return false
@@ -243,12 +243,14 @@ extension Interpreter {
 
     /// `iter(x)` for an instance: `__iter__` (whose result must have `__next__`), else
     /// the sequence protocol over `__getitem__`.
-    func userIterator(_ v: Value) throws -> PyIterator? {
+    func userIterator(_ v: Value) throws -> PyObject? {
         guard isUserInstance(v) else { return nil }
         if let method = userMethod(v, "__iter__") {
             if case .none = method { return nil }
             let it = try callSpecial(method, v, [])
             if case .object(let o) = it, let native = o as? PyIterator { return native }
+            // `def __iter__(self): yield ...`: a generator is its own iterator.
+            if case .object(let o) = it, let gen = o as? PyGenerator, !gen.isAsync { return gen }
             guard userMethod(it, "__next__") != nil else {
                 throw typeError("iter() returned non-iterator of type '\(it.typeName)'")
             }
