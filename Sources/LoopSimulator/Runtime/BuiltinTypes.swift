@@ -82,7 +82,7 @@ public enum BuiltinTypes {
             make("ProcessLookupError", osError),
             make("EOFError", exception), make("FloatingPointError", arithmeticError),
             make("BufferError", exception), make("ReferenceError", exception),
-            make("SystemError", exception), make("StopAsyncIteration", exception),
+            make("SystemError", exception),
             unicodeError, make("UnicodeDecodeError", unicodeError), make("UnicodeEncodeError", unicodeError),
             make("UnicodeTranslateError", unicodeError),
             syntaxError, indentationError, make("TabError", indentationError),
