@@ -6,6 +6,13 @@ extension Interpreter {
         switch obj {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
+        case .int(let i):
+            // random's _randbelow sizes its draws with it.
+            if name == "bit_length" {
+                return nativeFunction("bit_length", owner: "int", .noArguments) { _, _, _ in
+                    .int(Int.bitWidth - i.magnitude.leadingZeroBitCount)
+                }
+            }
         case .object(let o):
             if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }
             if let v = try o.nativeAttribute(name, self) { return v }
