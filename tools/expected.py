@@ -32,7 +32,7 @@ SCEN = "Scenarios"
 EXPECTED = os.path.join(SCEN, "expected")
 VTRUN = os.path.join("tools", "vtrun.py")
 
-ALLOWED_IMPORTS = {"asyncio", "time"}
+ALLOWED_IMPORTS = {"asyncio", "time", "random", "math"}
 
 
 def local_modules():

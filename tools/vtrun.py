@@ -71,6 +71,8 @@ Other details
 * Leftover tasks at the end of ``asyncio.run``: CPython cancels ``all_tasks(loop)``, a
   *set*, so the order is address-dependent.  vtrun makes it deterministic by cancelling
   them in creation order (the simulator does the same).
+* ``random`` is seeded with 0 before the scenario runs, as loopscope seeds an unseeded
+  ``random``, so a scenario that never calls ``random.seed`` still repeats.
 * The scenario is run with ``runpy.run_path(path, run_name="__main__")``; ``sys.argv[0]``
   is the path as given and ``sys.path[0]`` is the scenario's directory, as with
   ``python3 FILE.py``.  ``python/`` (next to ``tools/``) is appended to ``sys.path`` so
@@ -78,6 +80,7 @@ Other details
 """
 
 import asyncio
+import random
 import collections.abc
 import asyncio.runners
 import os
@@ -375,6 +378,8 @@ def main(argv):
 
     sys.argv = argv[1:]
     sys.path[0] = os.path.dirname(os.path.abspath(path))
+    # loopscope seeds an unseeded `random` with 0 (runs repeat); so does the reference.
+    random.seed(0)
     started = WALL_CLOCK()
     try:
         runpy.run_path(path, run_name="__main__")

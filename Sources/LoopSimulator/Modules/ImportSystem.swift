@@ -1,7 +1,10 @@
+import ScenarioLanguage
+
 /// The import statements at run time: CPython's `importlib._bootstrap` (`_gcd_import`,
 /// `_find_and_load`, `_handle_fromlist`) over `sys.modules` (`Interpreter.modules`). Every
-/// module the program can import was found and compiled before the run (`Program`), so
-/// here a module is either already in `sys.modules` or one of the program's own.
+/// module of the program's own was found and compiled before the run (`Program`), so here a
+/// module is already in `sys.modules`, one of the program's own, a native one
+/// (`NativeModules`) or one of `Lib/`'s (`LibraryModules`, compiled on first import).
 extension Interpreter {
     /// `IMPORT_NAME`: the module `name` (made absolute from `level` leading dots and the
     /// importing module's `__package__`), or with `top` its top-level package.
@@ -30,14 +33,37 @@ extension Interpreter {
                 parent = module
                 continue
             }
-            guard let local = program?.modules[prefix] else {
+            let module: PyModule
+            if let local = try program?.modules[prefix] ?? libraryModule(prefix) {
+                module = try run(local, package: local.isPackage ? local.name : parent?.name ?? "")
+            } else if let native = NativeModules.make(prefix, self) {
+                modules[prefix] = native
+                module = native
+            } else {
                 throw PythonError(makeException(BuiltinTypes.moduleNotFoundError, "No module named '\(prefix)'"))
             }
-            let module = try run(local, package: local.isPackage ? local.name : parent?.name ?? "")
             parent?.attributes[String(part)] = .object(module)
             parent = module
         }
         return parent ?? PyModule(name: name)
+    }
+
+    /// A module of `Lib/`, compiled (validated as library code), or nil when there is none.
+    private func libraryModule(_ name: String) throws -> LocalModule? {
+        guard let source = LibraryModules.sources[name] else { return nil }
+        let path = "Lib/" + source.path
+        let analysis = FrontEnd.analyze(source.text, mode: .library)
+        guard let ast = analysis.module, analysis.diagnostics.isEmpty else {
+            let first = analysis.diagnostics.first.map { $0.headline(path: path) } ?? path
+            throw PythonError(makeException(BuiltinTypes.importError, "loopscope's \(path) does not compile: \(first)"))
+        }
+        do {
+            let code = try Compiler.compile(ast, filename: path)
+            sources[path] = SourceText(source.text)
+            return LocalModule(name: name, path: path, isPackage: source.isPackage, code: code, ast: ast)
+        } catch {
+            throw PythonError(makeException(BuiltinTypes.importError, "loopscope's \(path) does not compile: \(error.headline(path: path))"))
+        }
     }
 
     /// Runs a module's code in a fresh module object, registered in `sys.modules` before
@@ -77,7 +103,9 @@ extension Interpreter {
         guard case .object(let o) = value, let module = o as? PyModule else { return try getAttribute(value, name) }
         if let attribute = module.attributes[name] { return attribute }
         let full = module.name + "." + name
-        if modules[full] != nil || program?.modules[full] != nil { return .object(try importModule(full)) }
+        if modules[full] != nil || program?.modules[full] != nil || LibraryModules.sources[full] != nil {
+            return .object(try importModule(full))
+        }
         var location = "unknown location"
         if case .str(let file)? = module.attributes["__file__"] { location = file }
         throw PythonError(makeException(BuiltinTypes.importError, "cannot import name '\(name)' from '\(module.name)' (\(location))"))

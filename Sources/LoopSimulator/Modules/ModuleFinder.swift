@@ -20,8 +20,15 @@ public struct ModuleFinder: Sendable {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that the
     /// simulator provides: found before any directory.
     static let builtinNames: Set<String> = ["time"]
-    /// Standard-library modules the simulator provides: found after the directories.
-    static let libraryNames: Set<String> = ["asyncio", "loopscope"]
+    /// Standard-library modules the simulator provides: found after the directories. Native
+    /// ones, and those written in Python under `Lib/` (`random.py` is `random`; the asyncio
+    /// package is native code plus its prelude, not a `Lib/` package).
+    static let libraryNames: Set<String> = {
+        var names: Set<String> = ["asyncio", "loopscope"]
+        names.formUnion(NativeModules.names)
+        names.formUnion(LibraryModules.sources.keys)
+        return names
+    }()
 
     public init(scenarioPath: String, extraPaths: [String]) {
         searchPaths = [ModuleFinder.directory(of: scenarioPath)] + extraPaths

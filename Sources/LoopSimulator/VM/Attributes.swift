@@ -6,6 +6,13 @@ extension Interpreter {
         switch obj {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
+        case .int(let i):
+            // random's _randbelow sizes its draws with it.
+            if name == "bit_length" {
+                return nativeFunction("bit_length", owner: "int", .noArguments) { _, _, _ in
+                    .int(Int.bitWidth - i.magnitude.leadingZeroBitCount)
+                }
+            }
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let v = try instanceGetAttribute(inst, obj, name) { return v }

@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The modules CPython writes in C that the simulator provides natively, made on first
+/// import: `math` (the functions programs use, on C's libm as CPython's are) and `_random`
+/// (the Mersenne Twister behind `Lib/random.py`).
+enum NativeModules {
+    static let names: Set<String> = ["math", "_random"]
+
+    static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
+        switch name {
+        case "math": return math(vm)
+        case "_random": return random(vm)
+        default: return nil
+        }
+    }
+
+    // MARK: math
+
+    private static func math(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "math")
+        module.attributes["__name__"] = .str("math")
+        module.attributes["pi"] = .float(Double.pi)
+        module.attributes["e"] = .float(M_E)
+        module.attributes["tau"] = .float(2 * Double.pi)
+        module.attributes["inf"] = .float(.infinity)
+        module.attributes["nan"] = .float(.nan)
+        func number(_ vm: Interpreter, _ v: Value) throws -> Double {
+            guard let d = v.numericValue else { throw vm.typeError("must be real number, not \(v.typeName)") }
+            return d
+        }
+        func domainError(_ vm: Interpreter) -> PythonError {
+            PythonError(vm.makeException(BuiltinTypes.valueError, "math domain error"))
+        }
+        /// A one-argument libm function; `domain` says where CPython raises "math domain error".
+        func unary(_ name: String, domain: @escaping (Double) -> Bool = { _ in true }, _ f: @escaping (Double) -> Double) {
+            module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
+                let x = try number(vm, args[0])
+                guard x.isNaN || domain(x) else { throw domainError(vm) }
+                return .float(f(x))
+            }
+        }
+        unary("sqrt", domain: { $0 >= 0 }, sqrt)
+        unary("exp", exp)
+        unary("cos", domain: { $0.isFinite }, cos)
+        unary("sin", domain: { $0.isFinite }, sin)
+        unary("tan", domain: { $0.isFinite }, tan)
+        unary("acos", domain: { abs($0) <= 1 }, acos)
+        unary("asin", domain: { abs($0) <= 1 }, asin)
+        unary("atan", atan)
+        unary("fabs", fabs)
+        unary("log2", domain: { $0 > 0 }, log2)
+        unary("log10", domain: { $0 > 0 }, log10)
+        module.attributes["log"] = vm.nativeFunction("log", owner: nil, .positional(min: 1, max: 2)) { vm, args, _ in
+            let x = try number(vm, args[0])
+            guard x.isNaN || x > 0 else { throw domainError(vm) }
+            guard args.count == 2 else { return .float(log(x)) }
+            let base = try number(vm, args[1])
+            guard base.isNaN || base > 0 else { throw domainError(vm) }
+            let denominator = log(base)
+            guard denominator != 0 else { throw PythonError(vm.makeException(BuiltinTypes.zeroDivisionError, "float division by zero")) }
+            return .float(log(x) / denominator)
+        }
+        module.attributes["atan2"] = vm.nativeFunction("atan2", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
+            .float(atan2(try number(vm, args[0]), try number(vm, args[1])))
+        }
+        module.attributes["hypot"] = vm.nativeFunction("hypot", owner: nil, .positional(min: 0, max: Int.max)) { vm, args, _ in
+            .float(sqrt(try args.reduce(0.0) { sum, v in let d = try number(vm, v); return sum + d * d }))
+        }
+        module.attributes["pow"] = vm.nativeFunction("pow", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
+            let x = try number(vm, args[0]), y = try number(vm, args[1])
+            if x == 0, y < 0 { throw domainError(vm) }
+            if x < 0, y != y.rounded(), x.isFinite, y.isFinite { throw domainError(vm) }
+            return .float(pow(x, y))
+        }
+        /// floor/ceil/trunc: an int (an int argument is returned as it is).
+        func rounding(_ name: String, _ rule: FloatingPointRoundingRule) {
+            module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
+                if case .int = args[0] { return args[0] }
+                if case .bool(let b) = args[0] { return .int(b ? 1 : 0) }
+                let x = try number(vm, args[0])
+                guard x.isFinite else {
+                    throw PythonError(vm.makeException(x.isNaN ? BuiltinTypes.valueError : BuiltinTypes.overflowError,
+                        x.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer"))
+                }
+                let r = x.rounded(rule)
+                guard let i = Int(exactly: r) else {
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "int too large for loopscope's 64-bit ints"))
+                }
+                return .int(i)
+            }
+        }
+        rounding("floor", .down)
+        rounding("ceil", .up)
+        rounding("trunc", .towardZero)
+        for (name, test) in [("isfinite", { (x: Double) in x.isFinite }), ("isinf", { $0.isInfinite }), ("isnan", { $0.isNaN })] {
+            module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
+                .bool(test(try number(vm, args[0])))
+            }
+        }
+        module.attributes["gcd"] = vm.nativeFunction("gcd", owner: nil, .positional(min: 0, max: Int.max)) { vm, args, _ in
+            var g = 0
+            for v in args {
+                guard case .int(let i) = v else { throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer") }
+                var a = g.magnitude, b = i.magnitude
+                while b != 0 { (a, b) = (b, a % b) }
+                g = Int(a)
+            }
+            return .int(g)
+        }
+        return module
+    }
+
+    // MARK: _random
+
+    /// `_random.Random`: a generator object with `random`, `getrandbits` and `seed`.
+    static let randomClass = PyClass(name: "Random", bases: [BuiltinTypes.object], module: "_random")
+
+    private static func random(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "_random")
+        module.attributes["__name__"] = .str("_random")
+        module.attributes["Random"] = .object(randomClass)
+        vm.nativeConstructors[ObjectIdentifier(randomClass)] = { vm, args, kwargs in
+            _ = try vm.bindNative("Random", .positional(min: 0, max: 1), args, kwargs)
+            let generator = PyRandomGenerator(seed: 0)
+            if let seed = args.first { try generator.seed(seed, vm) }
+            return .object(generator)
+        }
+        return module
+    }
+}
+
+/// An instance of `_random.Random`.
+final class PyRandomGenerator: PyObject {
+    /// What an unseeded generator (`random.seed()`, `Random()`) is seeded with: CPython
+    /// seeds from the operating system, which no run could repeat; loopscope's runs repeat.
+    static let unseededSeed = 0
+
+    var twister: MersenneTwister
+
+    init(seed: Int) {
+        twister = MersenneTwister(seed: seed)
+    }
+
+    override var pyClass: PyClass { NativeModules.randomClass }
+
+    /// `random_seed`: None and ints (bools are ints); floats by their hash as CPython does
+    /// only for finite integral ones here.
+    func seed(_ value: Value, _ vm: Interpreter) throws {
+        switch value {
+        case .none: twister = MersenneTwister(seed: Self.unseededSeed)
+        case .int(let i): twister = MersenneTwister(seed: i)
+        case .bool(let b): twister = MersenneTwister(seed: b ? 1 : 0)
+        case .float(let d) where d == d.rounded() && abs(d) < 9.2e18:
+            twister = MersenneTwister(seed: Int(d))
+        default:
+            throw vm.typeError("loopscope's random.seed() takes None or an int (not \(value.typeName))")
+        }
+    }
+
+    override class var nativeMethods: [String: PyBuiltin]? { methods }
+
+    private static let methods: [String: PyBuiltin] = {
+        typealias Body = (PyRandomGenerator, Interpreter, MethodArguments, [(String, Value)]) throws -> Value
+        func m(_ name: String, _ signature: NativeSignature, _ body: @escaping Body) -> (String, PyBuiltin) {
+            (name, PyBuiltin.method(name, of: PyRandomGenerator.self, owner: "Random", signature, body))
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            m("random", .noArguments) { r, _, _, _ in .float(r.twister.random()) },
+            m("getrandbits", .oneArgument) { r, vm, args, _ in
+                guard case .int(let k) = args[0] else {
+                    throw vm.typeError("'\(args[0].typeName)' object cannot be interpreted as an integer")
+                }
+                guard k >= 0 else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "number of bits must be non-negative")) }
+                guard k <= 62 else {
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "getrandbits(\(k)): loopscope's ints are 64-bit"))
+                }
+                return .int(r.twister.getrandbits(k))
+            },
+            m("seed", .positional(min: 0, max: 1)) { r, vm, args, _ in
+                try r.seed(args.first ?? .none, vm)
+                return .none
+            },
+        ])
+    }()
+}

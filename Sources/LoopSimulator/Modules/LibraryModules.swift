@@ -1,0 +1,22 @@
+/// The standard-library modules written in Python: the files of `Lib/` (embedded into the
+/// binary by PythonLibPlugin) by module name, `random.py` as `random` and
+/// `pkg/__init__.py` as `pkg`. `Lib/asyncio/` is left out: asyncio is native code plus the
+/// prelude its library runs (`AsyncioPrelude`).
+enum LibraryModules {
+    struct Source {
+        /// The file under `Lib/`.
+        let path: String
+        let text: String
+        var isPackage: Bool { path.hasSuffix("/__init__.py") }
+    }
+
+    static let sources: [String: Source] = {
+        var found: [String: Source] = [:]
+        for (path, text) in PythonLibSources.files where !path.hasPrefix("asyncio/") && path.hasSuffix(".py") {
+            var name = String(path.dropLast(3))
+            if name.hasSuffix("/__init__") { name = String(name.dropLast("/__init__".count)) }
+            found[name.split(separator: "/").joined(separator: ".")] = Source(path: path, text: text)
+        }
+        return found
+    }()
+}
