@@ -67,21 +67,30 @@ enum PyHash {
 
     /// `tuplehash` (xxHash-based since 3.8).
     static func tuple(_ items: [Value]) -> (hash: Int, deterministic: Bool) {
+        var deterministic = true
+        let h = tuple(hashes: items.map { item in
+            let (h, d) = of(item)
+            deterministic = deterministic && d
+            return h
+        })
+        return (h, deterministic)
+    }
+
+    /// `tuplehash`'s mixing of the items' hashes (the VM's `hash()` computes them through
+    /// `__hash__` where PyHash.of cannot).
+    static func tuple(hashes: [Int]) -> Int {
         let prime1: UInt = 11_400_714_785_074_694_791
         let prime2: UInt = 14_029_467_366_897_019_727
         let prime5: UInt = 2_870_177_450_012_600_261
         var acc = prime5
-        var deterministic = true
-        for item in items {
-            let (h, d) = of(item)
-            deterministic = deterministic && d
+        for h in hashes {
             acc = acc &+ UInt(bitPattern: h) &* prime2
             acc = (acc << 31) | (acc >> 33)
             acc = acc &* prime1
         }
-        acc = acc &+ (UInt(items.count) ^ (prime5 ^ 3_527_539))
-        if acc == UInt.max { return (1_546_275_796, deterministic) }
-        return (Int(bitPattern: acc), deterministic)
+        acc = acc &+ (UInt(hashes.count) ^ (prime5 ^ 3_527_539))
+        if acc == UInt.max { return 1_546_275_796 }
+        return Int(bitPattern: acc)
     }
 
     /// `frozenset_hash` over the hashes of the members.
