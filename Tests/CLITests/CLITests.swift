@@ -19,11 +19,16 @@ struct CLITests {
         root.appendingPathComponent(".build/debug/loopscope")
     }
 
-    func loopscope(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    func loopscope(_ arguments: [String]) throws -> Output {
+        try Self.run([Self.binary.path] + arguments, in: Self.root.path)
+    }
+
+    /// Runs a program with no input and collects what it printed and its exit status.
+    static func run(_ argv: [String], in dir: String) throws -> Output {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -32,8 +37,8 @@ struct CLITests {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Output(stdout: String(decoding: outData, as: UTF8.self),
+                               stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 
     func temporaryFile(_ bytes: [UInt8], name: String = "scenario.py") throws -> String {

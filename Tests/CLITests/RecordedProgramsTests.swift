@@ -24,7 +24,7 @@ struct RecordedProgramsTests {
         let dir = (app as NSString).deletingLastPathComponent
         let trace = dir + "/run.jsonl"
 
-        let direct = try Pythons.run([python, app], in: dir)
+        let direct = try CLITests.run([python, app], in: dir)
         let recorded = try cli.loopscope(["record", "-o", trace, "--", python, app])
         #expect(recorded.stdout == direct.stdout, "\(program) under \(version): stdout changed")
         #expect(recorded.stderr == direct.stderr, "\(program) under \(version): stderr changed")
@@ -101,28 +101,11 @@ enum Pythons {
             }
         }
         for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
-            if let out = try? run([path, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], in: "/"),
+            if let out = try? CLITests.run([path, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], in: "/"),
                out.status == 0, out.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == version {
                 return path
             }
         }
         return nil
-    }
-
-    static func run(_ argv: [String], in dir: String) throws -> CLITests.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Output(stdout: String(decoding: outData, as: UTF8.self),
-                               stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 }
