@@ -10,13 +10,16 @@ public struct SimulationOptions: Sendable, Equatable {
     public var maxInstructions: Int?
     /// Directories searched for the program's modules after the scenario's own (`--path`).
     public var searchPaths: [String]
+    /// A schedule other than CPython's (`explore`, `--schedule`); nil: CPython's.
+    public var schedule: ScheduleSpec?
 
     public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000,
-                searchPaths: [String] = []) {
+                searchPaths: [String] = [], schedule: ScheduleSpec? = nil) {
         self.maxIterations = maxIterations
         self.timeHorizon = timeHorizon
         self.maxInstructions = maxInstructions
         self.searchPaths = searchPaths
+        self.schedule = schedule
     }
 }
 
@@ -28,6 +31,11 @@ public struct SimulationResult: Sendable, Equatable {
     public var halt: SimulationHalt?
     public var iterations: Int
     public var virtualTime: Double
+    /// The choices a schedule made, in order (empty under CPython's).
+    public var scheduleChoices: [ScheduleChoice] = []
+    /// False when an enumerated seed had digits left over: a smaller seed made the same
+    /// choices, so this run repeats that one.
+    public var consumedSeed = true
 }
 
 /// One run of a scenario: front end, compiler, VM and simulated asyncio, wired together.
@@ -60,6 +68,7 @@ public final class Simulation {
         state.sink = sink
         state.maxIterations = options.maxIterations
         state.timeHorizon = options.timeHorizon
+        state.schedule = options.schedule.map(Schedule.init)
         state.writeError = stderr
         state.pacer = pacer
         vm.instructionLimit = options.maxInstructions ?? Int.max
@@ -105,7 +114,8 @@ public final class Simulation {
         state.interpreter = nil
         state.sink = nil
         return .success(SimulationResult(exitStatus: status, halt: vm.halted, iterations: state.iteration,
-                                         virtualTime: state.clock))
+                                         virtualTime: state.clock, scheduleChoices: state.schedule?.choices ?? [],
+                                         consumedSeed: state.schedule?.consumedSeed ?? true))
     }
 
     private func report(_ exc: PyException, _ vm: Interpreter, _ stderr: (String) -> Void) -> Int32 {

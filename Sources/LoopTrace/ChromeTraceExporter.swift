@@ -91,6 +91,9 @@ public enum ChromeTraceExporter {
             case .warning:
                 begin()
                 instant(&out, name: store.strings[e.c], tid: loopTrack, ts: micros(e.time), scope: "p")
+            case .scheduleDeparture:
+                begin()
+                instant(&out, name: "schedule: " + store.strings[e.d], tid: loopTrack, ts: micros(e.time), scope: "p")
             default:
                 break
             }

@@ -33,6 +33,7 @@ enum EventKind: UInt8, CaseIterable {
     case cancelRequested, cancelledErrorDelivered, timeoutFired
     case cpuBurstStart, cpuBurstEnd, blockingSleepStart, blockingSleepEnd
     case futureCreated, futureResolved, timerScheduled, timerCancelled, timerDropped, print, warning
+    case scheduleDeparture
 
     var name: String { Self.names[Int(rawValue)] }
     static let names: [String] = allCases.map { "\($0)" }
@@ -126,6 +127,9 @@ extension PackedEvent {
         case let .warning(text):
             self.init(time: event.time, iteration: event.iteration, kind: .warning)
             c = s(text)
+        case let .scheduleDeparture(kind, detail):
+            self.init(time: event.time, iteration: event.iteration, kind: .scheduleDeparture)
+            c = s(kind); d = s(detail)
         }
     }
 
@@ -165,6 +169,7 @@ extension PackedEvent {
         case .timerDropped: k = .timerDropped(handle: Int(a))
         case .print: k = .print(task: unopt(a), text: s(c))
         case .warning: k = .warning(text: s(c))
+        case .scheduleDeparture: k = .scheduleDeparture(kind: s(c), detail: s(d))
         }
         return SimulationEvent(time: time, iteration: Int(iteration), kind: k)
     }

@@ -225,6 +225,15 @@ extension TraceStore {
         lines(warningEvents, before: end)
     }
 
+    /// Where the run departed from CPython's order (`--schedule`): the iteration, the kind
+    /// (`tie`, `overrun`, `jitter`) and what happened.
+    public var departures: [(iteration: Int, kind: String, detail: String)] {
+        departureEvents.map { i in
+            let e = events[Int(i)]
+            return (Int(e.iteration), strings[e.c], strings[e.d])
+        }
+    }
+
     /// Only the last `limit` lines are decoded, so a panel's cost does not grow with the run.
     public func output(before end: Int?, last limit: Int) -> [OutputLine] {
         lines(printEvents, before: end, last: limit)

@@ -256,6 +256,13 @@ public enum TraceReader {
         options.maxIterations = try o.optionalInt("maxIterations")
         options.timeHorizon = try o.optionalDouble("until")
         options.maxInstructions = try o.optionalInt("maxInstructions")
+        if inner.value("schedule") != nil {
+            let text = try o.string("schedule")
+            guard let seed = UInt64(text) else {
+                throw .wrongType(kind: "header", field: "schedule", expected: "a schedule seed (0 to 2^64-1)", found: "'\(text)'")
+            }
+            options.schedule = ScheduleSpec(seed: seed, jitter: try o.double("jitter"))
+        }
         var header = TraceHeader(version: version, loopscopeVersion: try f.string("loopscope"), path: try f.string("path"),
                                  source: try f.string("source"), options: options)
         if version >= 3 { try decodeProgram(s, f, into: &header) }
@@ -365,6 +372,8 @@ public enum TraceReader {
             k = .print(task: try f.optionalInt("task"), text: try f.string("text"))
         case .warning:
             k = .warning(text: try f.string("text"))
+        case .scheduleDeparture:
+            k = .scheduleDeparture(kind: try f.string("departure"), detail: try f.string("detail"))
         }
         return SimulationEvent(time: time, iteration: iteration, kind: k)
     }

@@ -7,7 +7,7 @@ extension TraceStore {
             bytes(l.times) + bytes(l.slots) + bytes(l.states) + bytes(l.lines) + bytes(l.details) + l.pyramidBytes
         }
         var total = bytes(events) + bytes(iterations) + bytes(callbacks) + bytes(steps) + bytes(taskRecords)
-        total += bytes(taskIndexByID) + bytes(printEvents) + bytes(warningEvents) + lane(loopLane)
+        total += bytes(taskIndexByID) + bytes(printEvents) + bytes(warningEvents) + bytes(departureEvents) + lane(loopLane)
         for t in taskRecords { total += lane(t.lane) + bytes(t.steps) }
         // Each distinct string once, plus its dictionary entry (key copy and id).
         for s in strings.strings { total += 2 * (s.utf8.count > 15 ? s.utf8.count + 32 : 0) + 16 + 20 }

@@ -66,6 +66,8 @@ public final class TraceStore: SimulationEventSink {
     public private(set) var loopLane = Lane()
     private(set) var printEvents: [Int32] = []
     private(set) var warningEvents: [Int32] = []
+    /// Where the run left CPython's order (`--schedule`), in order.
+    private(set) var departureEvents: [Int32] = []
     /// Futures that a parked task waits on → that task's index. Entries leave when resolved.
     private var waiterOfFuture: [Int: Int32] = [:]
     private(set) var timers: [TimerRecord] = []
@@ -217,6 +219,8 @@ public final class TraceStore: SimulationEventSink {
             printEvents.append(i)
         case .warning:
             warningEvents.append(i)
+        case .scheduleDeparture:
+            departureEvents.append(i)
         case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
             break
         }

@@ -36,6 +36,11 @@ public enum TraceWriter {
         out.key("maxIterations", first: true); out.int(h.options.maxIterations)
         out.key("until"); out.double(h.options.timeHorizon)
         out.key("maxInstructions"); out.int(h.options.maxInstructions)
+        if let schedule = h.options.schedule {
+            // A string: seeds use all 64 bits, more than a JSON reader's integers may hold.
+            out.key("schedule"); out.string(String(schedule.seed))
+            out.key("jitter"); out.double(schedule.jitter)
+        }
         out.raw("}")
         out.key("clock"); out.string(h.clock.rawValue)
         out.key("python"); out.string(h.python)
@@ -164,6 +169,9 @@ public enum TraceWriter {
             out.key("text"); out.string(text)
         case let .warning(text):
             out.key("text"); out.string(text)
+        case let .scheduleDeparture(kind, detail):
+            out.key("departure"); out.string(kind)
+            out.key("detail"); out.string(detail)
         }
         out.raw("}\n")
     }
@@ -194,6 +202,7 @@ public enum TraceWriter {
         case .timerDropped: return "timerDropped"
         case .print: return "print"
         case .warning: return "warning"
+        case .scheduleDeparture: return "scheduleDeparture"
         }
     }
 }

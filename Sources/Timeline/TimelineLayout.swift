@@ -46,6 +46,7 @@ public enum TimelineLayout {
         var y = 1
         drawLane(&grid, y: y, name: "LOOP", lane: store.lane(.loop), viewport, x0: x0, columns: columns, end: end,
                  glyphs: glyphs, nameStyle: CellStyle(attributes: .bold))
+        drawDepartures(&grid, y: y, store, viewport, x0: x0, columns: columns, glyphs: glyphs)
         y += 1
         let selectedRow = plan.selectedRow ?? viewport.selectedTask.flatMap { plan.list.row(ofTask: $0) }
         for r in firstRow..<(firstRow + shownRows) {
@@ -107,9 +108,32 @@ public enum TimelineLayout {
         if v.span != 1 || v.axis == .time {
             text += v.axis == .time ? " (\(formatSeconds(v.span))/col)" : " (\(Int(v.span)) steps/col)"
         }
+        if let schedule = store.header.options.schedule {
+            let n = store.departures.count
+            text += "  schedule \(schedule.seed): \(n) departure\(n == 1 ? "" : "s")"
+        }
         if let mode = v.mode { text += "  [\(mode)]" }
         if store.interrupted { text += "  (interrupted)" }
         grid.put(text, x: 0, y: 0, style: CellStyle(attributes: .bold))
+    }
+
+    /// Under a schedule other than CPython's, each iteration where the run departed from
+    /// CPython's order (`--schedule`) is marked on the LOOP lane at the iteration's start.
+    private static func drawDepartures(_ grid: inout CellGrid, y: Int, _ store: TraceStore, _ v: Viewport, x0: Int,
+                                       columns: Int, glyphs: Glyphs) {
+        var last = -1
+        for d in store.departures where d.iteration != last {
+            last = d.iteration
+            let position: Double?
+            switch v.axis {
+            case .steps: position = store.slot(ofIteration: d.iteration).map(Double.init)
+            case .time: position = store.iteration(d.iteration)?.startTime
+            }
+            guard let position else { continue }
+            let c = v.column(of: position)
+            guard c >= 0, c < columns else { continue }
+            grid[x0 + c, y] = Cell(glyphs.ascii ? "*" : "◆", CellStyle(foreground: .yellow, attributes: .bold))
+        }
     }
 
     private static func drawLane(_ grid: inout CellGrid, y: Int, name: String, lane: Lane, _ v: Viewport, x0: Int,

@@ -58,7 +58,7 @@ public struct RunComparison: Equatable, Sendable {
     /// The lines after the common prefix and before the common suffix: A's removed, B's
     /// added. Not a minimal diff, but linear in the output and exact about where the two
     /// begin and stop differing.
-    static func lineChanges(_ a: [String], _ b: [String]) -> [OutputChange] {
+    public static func lineChanges(_ a: [String], _ b: [String]) -> [OutputChange] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0

@@ -22,6 +22,10 @@ public struct RunDigest: Equatable, Sendable {
     public var iterations: [Iteration] = []
     public var tasks: [TaskOutcome] = []
     public var output: [String] = []
+    /// Everything printed, as one text (what an output digest is taken of).
+    public var outputText = ""
+    /// Tasks whose `wait_for`/`timeout` deadline expired, in order.
+    public var timedOut: [String] = []
     public var endTime: Double = 0
 
     public init(_ store: TraceStore) {
@@ -43,6 +47,8 @@ public struct RunDigest: Equatable, Sendable {
                 // `Task-5 query`: a default name says little without its coroutine.
                 let label = name.hasPrefix("Task-") ? "\(name) \(coroutine)" : name
                 tasks.append(TaskOutcome(id: id, name: label, outcome: "pending"))
+            case .timeoutFired(let id?, _):
+                if let k = taskIndex[id], !timedOut.contains(tasks[k].name) { timedOut.append(tasks[k].name) }
             case .taskStepEnd(let id, let outcome):
                 guard let k = taskIndex[id] else { break }
                 switch outcome {
@@ -55,6 +61,7 @@ public struct RunDigest: Equatable, Sendable {
                 break
             }
         }
+        outputText = printed
         output = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if output.last == "" { output.removeLast() }
     }

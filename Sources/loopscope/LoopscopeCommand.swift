@@ -14,7 +14,7 @@ struct LoopscopeCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [OpenCommand.self, ReplayCommand.self, RunCommand.self, CheckCommand.self, ParamsCommand.self, RecordCommand.self, RenderCommand.self,
-                      ExportCommand.self, DiffCommand.self, BenchCommand.self],
+                      ExportCommand.self, DiffCommand.self, SweepCommand.self, ExploreCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

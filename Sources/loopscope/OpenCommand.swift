@@ -51,8 +51,8 @@ struct OpenCommand: ParsableCommand {
         let feed: TraceFeed
         let mode: String
         if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
-            if !(try whatIf.parsedSettings()).isEmpty {
-                Console.err("loopscope: \(file): --set changes a scenario; a trace is a finished run\n")
+            if !(try whatIf.parsedSettings()).isEmpty || whatIf.schedule != nil {
+                Console.err("loopscope: \(file): --set and --schedule change how a scenario runs; a trace is a finished run\n")
                 throw ExitCode(2)
             }
             feed = try openTrace(file)
@@ -60,7 +60,7 @@ struct OpenCommand: ParsableCommand {
         } else {
             let path = file ?? DemoScenario.path
             let source = try applySettings(whatIf.parsedSettings(), to: file == nil ? DemoScenario.source : try loadScenario(path), path: path)
-            feed = try openScenario(source: source, path: path, options: limits.simulationOptions)
+            feed = try openScenario(source: source, path: path, options: whatIf.apply(to: limits.simulationOptions))
             mode = "live"
         }
         try runExplorer(feed, mode: mode, display: display)

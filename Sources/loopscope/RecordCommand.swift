@@ -62,7 +62,7 @@ struct RecordCommand: ParsableCommand {
 
     private func recordScenario(_ file: String) throws {
         let source = try loadScenario(file, settings: whatIf.parsedSettings())
-        let options = limits.simulationOptions
+        let options = try whatIf.apply(to: limits.simulationOptions)
         // The trace is written as the run goes (no store is kept), into a file opened
         // first, so an unwritable path fails before a long simulation, not after it. It
         // replaces OUTPUT only once complete (see OutputStream); the scenario itself is

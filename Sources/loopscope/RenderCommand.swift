@@ -57,7 +57,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try loadTraceOrScenario(file, options: limits.simulationOptions, settings: whatIf.parsedSettings())
+        let store = try loadTraceOrScenario(file, options: whatIf.apply(to: limits.simulationOptions), settings: whatIf.parsedSettings())
         let columns = width ?? terminalWidth() ?? 100
         let colored = color == .always || (color == .auto && isatty(1) == 1)
         if let diff {

@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let source = try loadScenario(file, settings: whatIf.parsedSettings())
-        let result = try simulate(source, path: file, options: limits.simulationOptions, sink: nil, verb: "running",
+        let result = try simulate(source, path: file, options: whatIf.apply(to: limits.simulationOptions), sink: nil, verb: "running",
                                   stdout: Console.out)
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }

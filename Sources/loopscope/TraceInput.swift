@@ -49,8 +49,8 @@ func simulate(_ source: String, path: String, options: SimulationOptions, sink: 
 /// trace header) is loaded; anything else is simulated as a scenario, silently.
 func loadTraceOrScenario(_ path: String, options: SimulationOptions, settings: [WhatIfSetting] = []) throws -> TraceStore {
     if path.hasSuffix(".jsonl") || isTraceFile(path) {
-        if !settings.isEmpty {
-            Console.err("loopscope: \(path): --set changes a scenario; a trace is a finished run\n")
+        if !settings.isEmpty || options.schedule != nil {
+            Console.err("loopscope: \(path): --set and --schedule change how a scenario runs; a trace is a finished run\n")
             throw ExitCode(2)
         }
         switch TraceReader.load(path: path) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopSimulator
 import ScenarioLanguage
 
 /// `--set`: the what-if edits the commands that simulate a scenario take.
@@ -8,8 +9,24 @@ struct WhatIfOptions: ParsableArguments {
                                valueName: "LINE:COL=VALUE"))
     var settings: [String] = []
 
+    @Option(help: ArgumentHelp("Run under the legal schedule SEED that `explore` printed (0: CPython's own).", valueName: "SEED"))
+    var schedule: UInt64?
+
+    @Option(help: ArgumentHelp("With --schedule: scale sleep/cpu/time.sleep durations by up to ±J (5% or 0.05), as `explore --jitter` did.",
+                               valueName: "J"))
+    var jitter: String?
+
     func validate() throws {
         _ = try parsedSettings()
+        if jitter != nil, schedule == nil { throw ValidationError("--jitter applies to a --schedule; give --schedule SEED") }
+        _ = try parseJitter(jitter)
+    }
+
+    /// The simulation options with `--schedule`/`--jitter` applied.
+    func apply(to options: SimulationOptions) throws -> SimulationOptions {
+        var options = options
+        if let schedule { options.schedule = ScheduleSpec(seed: schedule, jitter: try parseJitter(jitter)) }
+        return options
     }
 
     func parsedSettings() throws -> [WhatIfSetting] { try Self.parse(settings) }
@@ -44,4 +61,16 @@ func applySettings(_ settings: [WhatIfSetting], to source: String, path: String)
         }
         throw ExitCode(2)
     }
+}
+
+/// `5%` or `0.05`: a relative bound in [0, 1).
+func parseJitter(_ text: String?) throws -> Double {
+    guard let text else { return 0 }
+    let percent = text.hasSuffix("%")
+    guard let value = Double(percent ? String(text.dropLast()) : text), value.isFinite else {
+        throw ValidationError("--jitter takes a relative bound such as 5% or 0.05, not '\(text)'")
+    }
+    let fraction = percent ? value / 100 : value
+    guard fraction >= 0, fraction < 1 else { throw ValidationError("--jitter must be at least 0% and below 100%") }
+    return fraction
 }

@@ -464,16 +464,20 @@ final class AsyncioLibrary {
     /// runs nothing else meanwhile.
     private func holdThread(_ args: [Value], blocking: Bool) throws -> Value {
         let name = blocking ? "sleep" : "cpu"
-        guard args.count == 1, let seconds = args[0].numericValue, !(args[0].asObject != nil) else {
+        guard args.count == 1, let nominal = args[0].numericValue, !(args[0].asObject != nil) else {
             throw vm.typeError("\(name)() takes exactly one number argument")
         }
         if case .bool = args[0] { throw vm.typeError("'bool' object cannot be interpreted as seconds") }
-        guard seconds >= 0 else {
+        guard nominal >= 0 else {
             throw PythonError(vm.makeException(BuiltinTypes.valueError, blocking ? "sleep length must be non-negative" : "cpu() seconds must be non-negative"))
         }
         let task = runningLoop?.currentTask?.taskID
         let line = vm.activeFrame?.currentLine ?? 0
         let file = vm.activeFrame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
+        let seconds = state.schedule?.duration(nominal) ?? nominal
+        if let loop = runningLoop, state.tracing, seconds != nominal {
+            loop.emit(.scheduleDeparture(kind: "jitter", detail: "\(name)(\(PyFloat.repr(nominal))) lasts \(PyFloat.repr(seconds))"))
+        }
         if let loop = runningLoop, state.tracing {
             loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
                                : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))

@@ -126,6 +126,9 @@ final class EventLoop: PyObject {
     var ready = Deque<ReadyItem>()
     var scheduled = HeapQueue<Handle> { $0.when }
     var timerCancelledCount = 0
+    /// How long the last iteration's callbacks held the loop (CPU bursts, blocking sleeps):
+    /// what a schedule's overrun may stretch.
+    private var heldLastIteration = 0.0
     var stopping = false
     var running = false
     var closed = false
@@ -205,6 +208,15 @@ final class EventLoop: PyObject {
 
     @discardableResult
     func callAt(_ when: Double, _ callback: HandleCallback) -> Handle {
+        var when = when
+        if let schedule = state.schedule, case .python(.object(let fn), _) = callback, fn === vm.setResultUnlessCancelledFunction {
+            // The timer of an `asyncio.sleep`: its duration is what a jitter stretches.
+            let delay = when - time(), stretched = schedule.duration(delay)
+            if stretched != delay {
+                when = time() + stretched
+                if state.tracing { emit(.scheduleDeparture(kind: "jitter", detail: "sleep(\(PyFloat.repr(delay))) lasts \(PyFloat.repr(stretched))")) }
+            }
+        }
         let timer = Handle(loop: self, callback: callback, when: when)
         if debug, case .python = callback { timer.sourceSite = vm.currentSite() }
         scheduled.push(timer)
@@ -288,6 +300,9 @@ final class EventLoop: PyObject {
             }
         }
 
+        if let schedule = state.schedule, heldLastIteration > 0 { overrun(schedule) }
+        heldLastIteration = 0
+
         var timeout: Double?
         if !ready.isEmpty || stopping {
             timeout = 0
@@ -311,11 +326,15 @@ final class EventLoop: PyObject {
 
         // Handle 'later' callbacks that are ready.
         let endTime = time() + Self.clockResolution
-        while let head = scheduled.first {
-            if head.when >= endTime { break }
-            scheduled.pop()
-            head.scheduled = false
-            ready.append(ReadyItem(head))
+        if let schedule = state.schedule {
+            moveDueTimers(before: endTime, schedule)
+        } else {
+            while let head = scheduled.first {
+                if head.when >= endTime { break }
+                scheduled.pop()
+                head.scheduled = false
+                ready.append(ReadyItem(head))
+            }
         }
 
         // Run exactly the callbacks that were ready when this iteration started; anything
@@ -335,6 +354,7 @@ final class EventLoop: PyObject {
             }
             try run(item)
             let dt = time() - t0
+            heldLastIteration += dt
             if state.tracing { emit(.callbackEnd(handle: item.id, duration: dt)) }
             if debug && dt >= slowCallbackDuration {
                 state.warn("Executing \(formatHandle(item)) took \(formatSeconds(dt)) seconds")
@@ -342,6 +362,53 @@ final class EventLoop: PyObject {
         }
         if state.tracing { emit(.iterationEnd) }
         state.pacer?(state.iteration)
+    }
+
+    // MARK: Schedules other than CPython's (see `Schedule`)
+
+    /// Moves the due timers to the ready queue as `_run_once` does, except that each group
+    /// with equal deadlines (consecutive in the heap's order) runs in the order the
+    /// schedule picks: position by position, one of the timers not yet placed.
+    private func moveDueTimers(before endTime: Double, _ schedule: Schedule) {
+        var due: [Handle] = []
+        while let head = scheduled.first, head.when < endTime {
+            scheduled.pop()
+            head.scheduled = false
+            due.append(head)
+        }
+        var start = 0
+        while start < due.count {
+            var end = start + 1
+            while end < due.count, due[end].when == due[start].when { end += 1 }
+            for position in start..<max(start, end - 1) {
+                let pick = schedule.choose(end - position)
+                guard pick != 0 else { continue }
+                let chosen = due.remove(at: position + pick)
+                if state.tracing {
+                    emit(.scheduleDeparture(kind: "tie", detail: "\(chosen.callback.describe(vm)) (when=\(PyFloat.repr(chosen.when))) runs before \(due[position].callback.describe(vm)), an equal deadline"))
+                }
+                due.insert(chosen, at: position)
+            }
+            start = end
+        }
+        for timer in due { ready.append(ReadyItem(timer)) }
+    }
+
+    /// After callbacks held the loop for `heldLastIteration` seconds, the burst may have
+    /// run longer on a real clock: when the loop is not going to sleep anyway (something
+    /// is ready or due), the schedule may move the clock on to the next timer deadline
+    /// within `overrunFraction` of the held time, so that timer joins this batch.
+    private func overrun(_ schedule: Schedule) {
+        let now = time(), dueBefore = now + Self.clockResolution
+        let live = scheduled.elements.filter { !$0.cancelled }
+        let busy = !ready.isEmpty || live.contains { $0.when < dueBefore }
+        guard busy, let next = live.filter({ $0.when >= dueBefore }).min(by: { $0.when < $1.when }),
+              next.when - now <= heldLastIteration * ScheduleSpec.overrunFraction else { return }
+        guard schedule.choose(2) == 1 else { return }
+        if state.tracing {
+            emit(.scheduleDeparture(kind: "overrun", detail: "the last burst ran \(PyFloat.repr(next.when - now))s longer, so \(next.callback.describe(vm)) (when=\(PyFloat.repr(next.when))) falls due now"))
+        }
+        advanceClock(to: next.when)
     }
 
     /// `Handle._run`: exceptions from plain callbacks go to the loop's exception handler.

@@ -11,6 +11,8 @@ final class SimulationState {
     /// Set when a limit or a deadlock stopped the simulation (see `Interpreter.halt`).
     var halted = false
     var timeHorizon: Double?
+    /// The schedule's decisions where asyncio leaves the order open; nil: CPython's order.
+    var schedule: Schedule?
     /// Whoever listens to events (held for the run; `Simulation.run` lets go at the end).
     /// `tracing` says whether anyone does, checked on hot paths.
     var sink: SimulationEventSink? {

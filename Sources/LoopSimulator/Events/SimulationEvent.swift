@@ -51,6 +51,11 @@ public struct SimulationEvent: Equatable, Sendable {
         case timerDropped(handle: Int)
         case print(task: Int?, text: String)
         case warning(text: String)
+        /// Under a schedule other than CPython's (`--schedule SEED`): the run left
+        /// CPython's order here. `kind` is `tie` (timers with equal deadlines ran in
+        /// another order), `overrun` (a CPU burst or blocking sleep ran longer, so a later
+        /// timer fell due in this batch) or `jitter` (a duration was scaled).
+        case scheduleDeparture(kind: String, detail: String)
     }
 
     public enum StepOutcome: Equatable, Sendable {
