@@ -57,6 +57,19 @@ public final class Simulation {
                     pacer: ((Int) -> Void)? = nil,
                     stdout: @escaping (String) -> Void,
                     stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
+        // The compiler walks the tree recursively (as deep as the parser's limits allow)
+        // and so do the VM's native operations on nested containers (up to their recursion
+        // limit): both get a stack sized for those limits.
+        DeepStack.run(stackSize: Simulation.stackSize) {
+            self.runOnCurrentThread(sink: sink, pacer: pacer, stdout: stdout, stderr: stderr)
+        }
+    }
+
+    static let stackSize = 1 << 30
+
+    private func runOnCurrentThread(sink: SimulationEventSink?, pacer: ((Int) -> Void)?,
+                                    stdout: @escaping (String) -> Void,
+                                    stderr: @escaping (String) -> Void) -> Result<SimulationResult, DiagnosticList> {
         let program: Program
         switch Program.load(source: source, path: path, searchPaths: options.searchPaths) {
         case .failure(let d): return .failure(d)

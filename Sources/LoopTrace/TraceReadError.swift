@@ -23,6 +23,8 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
         case endCountMismatch(expected: Int, found: Int)
         /// An end line with more lines after it.
         case endNotLast
+        /// A well-formed event that contradicts the ones before it (see `TraceConsistency`).
+        case inconsistent(String)
     }
 
     public init(path: String, line: Int, problem: Problem) {
@@ -57,6 +59,8 @@ public struct TraceReadError: Error, Equatable, Sendable, CustomStringConvertibl
             return "the end line counts \(expected) events but the trace has \(found) (lines were lost or added)"
         case .endNotLast:
             return "the end line must be the trace's last line"
+        case .inconsistent(let why):
+            return "inconsistent event: \(why)"
         }
     }
 

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import LoopSimulator
+import ScenarioLanguage
 
 #if canImport(Glibc)
 /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not import).
@@ -36,11 +37,19 @@ public enum TraceReader {
     /// Loads into `progressive.store` (its placeholder header replaced by the file's) when
     /// given, batch by batch, else into a new store.
     public static func load(path: String, into progressive: Progressive?) -> Result<TraceStore, TraceReadError> {
-        guard let bytes = readFile(path) else {
-            let why = String(cString: strerror(errno))
-            return .failure(TraceReadError(path: path, line: 0, problem: .unreadable(why)))
+        // The file is mapped, not copied: its pages are read as the decoders reach them.
+        let mapped = InputFile.withBytes(path: path) { bytes in
+            do throws(TraceReadError) {
+                return Result<TraceStore, TraceReadError>.success(try read(bytes, path: path, into: progressive))
+            } catch {
+                return .failure(error)
+            }
         }
-        let result = read(bytes, path: path, into: progressive)
+        let result: Result<TraceStore, TraceReadError>
+        switch mapped {
+        case .success(let r): result = r
+        case .failure(let problem): return .failure(TraceReadError(path: path, line: 0, problem: .unreadable(problem.description)))
+        }
         #if canImport(Glibc)
         // Decoding ran on several threads, whose malloc arenas keep the freed line buffers
         // and the file's bytes; give that memory back now that the store is built.
@@ -57,6 +66,12 @@ public enum TraceReader {
                 return .failure(error)
             }
         }
+    }
+
+    /// Whether the file at `path` starts like a trace (false when it cannot be read: the
+    /// caller then reads it as a scenario and reports why it cannot).
+    public static func looksLikeTrace(path: String) -> Bool {
+        (try? InputFile.withBytes(path: path) { looksLikeTrace($0) }.get()) ?? false
     }
 
     /// Whether the bytes start like a trace (used to tell a trace from a scenario).
@@ -110,6 +125,7 @@ public enum TraceReader {
         // and appended in file order; the store's indexes are built by the appends.
         let blockSize = 16_384
         let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var consistency = TraceConsistency(fileCount: header.files.count)
         var next = 1
         while next < lines.count {
             let batchEnd = min(lines.count, next + blockSize * cores)
@@ -124,7 +140,13 @@ public enum TraceReader {
             appending(lines[batchEnd - 1].range.upperBound, bytes.count) {
                 for b in 0..<blockStarts.count {
                     let block = results.block(b)
-                    for event in block.events { store.append(event) }
+                    for (offset, event) in block.events.enumerated() {
+                        if let why = consistency.check(event) {
+                            failure = TraceReadError(path: path, line: blockStarts[b] + offset + 1, problem: .inconsistent(why))
+                            return
+                        }
+                        store.append(event)
+                    }
                     if let (lineNumber, problem) = block.failure {
                         failure = TraceReadError(path: path, line: lineNumber, problem: problem)
                         return
@@ -217,21 +239,6 @@ public enum TraceReader {
             }
         }
         return block
-    }
-
-    /// The whole file in one allocation of its exact size (traces can be hundreds of MB).
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        guard fseek(file, 0, SEEK_END) == 0 else { return nil }
-        let size = ftell(file)
-        guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
-            failed = count != size
-        }
-        return failed ? nil : bytes
     }
 
     // MARK: Header

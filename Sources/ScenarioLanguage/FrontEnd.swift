@@ -10,20 +10,7 @@ public enum FrontEnd {
 
     /// Lex, parse and validate. Diagnostics are sorted by position and capped at 20.
     public static func analyze(_ source: String, mode: ValidationMode = .scenario) -> FrontEndResult {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.result = analyzeOnCurrentThread(source, mode: mode)
-            done.signal()
-        }
-        thread.stackSize = stackSize
-        thread.start()
-        done.wait()
-        return box.result!
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        var result: FrontEndResult?
+        DeepStack.run(stackSize: stackSize) { analyzeOnCurrentThread(source, mode: mode) }
     }
 
     static func analyzeOnCurrentThread(_ source: String, mode: ValidationMode) -> FrontEndResult {

@@ -18,6 +18,14 @@ struct Parser {
     /// Expression recursion depth, bounded so that no input can overflow the stack.
     var depth = 0
     static let maxDepth = 1000
+    /// How deep the syntax tree may grow through chains the parser builds in a loop
+    /// (`a + b + ...`, `x.f().g()...`, `elif`s), which nest one node per link. CPython's
+    /// compiler refuses trees deeper than its recursion limit times 3 (3,000) with
+    /// "RecursionError: maximum recursion depth exceeded during compilation"; the same
+    /// bound keeps every later walk of the tree (validator, compiler) within its stack.
+    static let maxTreeDepth = 3000
+    /// Tree depth added by the chains being parsed (see `maxTreeDepth`).
+    var chainDepth = 0
     /// Prefix for messages from a replacement field of an f-string ("f-string: ").
     var messagePrefix = ""
     /// End of the f-string being split (see `StringLiteral.end`).
@@ -121,6 +129,14 @@ struct Parser {
         guard tok.kind == .name, !pythonKeywords.contains(tok.text) else { throw invalidSyntax() }
         let t = next()
         return (t.text, t.range)
+    }
+
+    /// Adds one link to a chain; undone by the caller (`chainDepth -= links`).
+    mutating func lengthenChain() throws {
+        chainDepth += 1
+        if chainDepth + depth > Parser.maxTreeDepth {
+            throw failure("too deeply nested: maximum recursion depth exceeded during compilation (CPython raises RecursionError; the limit is \(Parser.maxTreeDepth) levels)", at: tok.range)
+        }
     }
 
     /// Enters one level of expression recursion.

@@ -172,7 +172,11 @@ extension Parser {
     private mutating func parseBinary(minLevel: Int) throws -> Expr {
         let start = tok.start
         var left = try parseFactor()
+        var links = 0
+        defer { chainDepth -= links }
         while let (op, level) = binaryOperator(), level >= minLevel {
+            try lengthenChain()
+            links += 1
             next()
             let right = try parseBinaryOperand(above: level)
             left = Expr(.binary(op, left, right), range(from: start))
@@ -221,7 +225,13 @@ extension Parser {
     mutating func parsePrimary() throws -> Expr {
         let start = tok.start
         var e = try parseAtom()
+        var links = 0
+        defer { chainDepth -= links }
         while true {
+            if at(".") || at("(") || at("[") {
+                try lengthenChain()
+                links += 1
+            }
             if eat(".") {
                 let (name, _) = try expectName()
                 e = Expr(.attribute(e, name), range(from: start))

@@ -223,6 +223,8 @@ extension Parser {
         let body = try parseBlock(after: "'\(ifToken.text)' statement", line: ifToken.start.line)
         var orelse: [Stmt] = []
         if atKeyword("elif") {
+            try lengthenChain()
+            defer { chainDepth -= 1 }
             orelse = [try parseIf()]
         } else if atKeyword("else") {
             let elseToken = next()

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Why a scenario file could not be read. Each case prints as one clear line.
 public enum ScenarioFileError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -16,7 +15,7 @@ public enum ScenarioFileError: Error, CustomStringConvertible, Equatable, Sendab
             "\(path): not valid UTF-8 (first bad byte at line \(line), column \(column))"
         case .nulByte(let path, let line, let column):
             "\(path):\(line):\(column): error: source contains a NUL byte"
-        case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))"
+        case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
         }
     }
 }
@@ -25,26 +24,17 @@ public enum ScenarioFileError: Error, CustomStringConvertible, Equatable, Sendab
 /// (valid UTF-8, no NUL bytes) reported as positions rather than crashes.
 public enum ScenarioFile {
     public static func load(path: String) -> Result<String, ScenarioFileError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.missing(path: path))
+        switch InputFile.withBytes(path: path, { decode($0, path: path) }) {
+        case .success(let result): return result
+        case .failure(.missing): return .failure(.missing(path: path))
+        case .failure(.directory): return .failure(.isDirectory(path: path))
+        case .failure(let problem): return .failure(.unreadable(path: path, reason: problem.description))
         }
-        if isDirectory.boolValue { return .failure(.isDirectory(path: path)) }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            return .failure(.unreadable(path: path, reason: "permission denied"))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return .failure(.unreadable(path: path, reason: error.localizedDescription))
-        }
-        return decode(Array(data), path: path)
     }
 
     /// Validates UTF-8 by hand so the first bad byte can be located by line and column
     /// (columns counted in scalars, as everywhere else).
-    static func decode(_ bytes: [UInt8], path: String) -> Result<String, ScenarioFileError> {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, ScenarioFileError> {
         var line = 1, column = 1
         var k = 0
         // A UTF-8 byte-order mark is allowed and dropped, as CPython does.

@@ -174,12 +174,13 @@ public enum Screen {
         markCursorOnRuler(&grid, store, viewport, geometry: geometry, rulerRow: timelineRows - 2, glyphs: glyphs)
         drawHeader(&grid, store, model, viewport, glyphs: glyphs)
 
+        // On a short screen the legend gets the rows left above the hint line, if any.
         var y = timelineRows
-        for line in legend {
+        for line in legend where y < height - 1 {
             line.draw(into: &grid, x: 0, y: y, width: width)
             y += 1
         }
-        let panelArea = y..<(height - 1)
+        let panelArea = y..<max(y, height - 1)
         if !panels.isEmpty, panelArea.count >= 3 {
             let content = PanelContent(store: store, stories: stories, model: model, glyphs: glyphs)
             drawPanels(&grid, panels, area: panelArea, width: width, content: content, glyphs: glyphs)

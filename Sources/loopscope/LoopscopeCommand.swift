@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 
 @main
@@ -17,4 +20,29 @@ struct LoopscopeCommand: ParsableCommand {
                       ExportCommand.self, DiffCommand.self, SweepCommand.self, ExploreCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// ArgumentParser's own `main`, except that usage errors exit 2 (the status the README
+    /// promises for every bad input; the parser's default is EX_USAGE, 64), and an
+    /// unknown option that names a file says how to pass such a file.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            var message = fullMessage(for: error)
+            if let dashed = arguments.first(where: { $0.hasPrefix("-") && $0 != "-" && isExistingPath($0) }) {
+                let command = arguments.first { name in configuration.subcommands.contains { $0.configuration.commandName == name } }
+                message += "\nTo name a file that starts with '-', put it after `--`: loopscope \(command.map { $0 + " " } ?? "")-- \(dashed)"
+            }
+            Console.err(message + "\n")
+            exit(withError: ExitCode(2))
+        }
+    }
+}
+
+private func isExistingPath(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
 }

@@ -68,6 +68,5 @@ func loadTraceOrScenario(_ path: String, options: SimulationOptions, settings: [
 }
 
 func isTraceFile(_ path: String) -> Bool {
-    guard case .success(let text) = ScenarioFile.load(path: path) else { return false }
-    return TraceReader.looksLikeTrace(text.utf8)
+    TraceReader.looksLikeTrace(path: path)
 }

@@ -121,3 +121,58 @@ extension CLITests {
         #expect(!complete.stdout.contains("interrupted"))
     }
 }
+
+/// Inputs and usage: every bad invocation is one accurate line and exit status 2.
+extension CLITests {
+    @Test func usageErrorsExitTwo() throws {
+        let r = try loopscope(["render", "--width", "5", "Scenarios/01_hello.py"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--width must be at least 20"))
+        #expect(try loopscope(["check"]).status == 2)
+        #expect(try loopscope(["run", "--no-such-option", "Scenarios/01_hello.py"]).status == 2)
+    }
+
+    @Test func aFileNamedLikeAnOptionIsExplained() throws {
+        let dir = try scratchDirectory()
+        let weird = dir.appendingPathComponent("--weird.py")
+        try Data("import asyncio\n".utf8).write(to: weird)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["check", "--weird.py"]
+        process.currentDirectoryURL = dir
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("put it after `--`: loopscope check -- --weird.py"))
+    }
+
+    @Test func specialInputsGetAccurateMessagesAndNeverBlock() throws {
+        let dir = try scratchDirectory()
+        let fifo = dir.appendingPathComponent("x.jsonl").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let r = try loopscope(["render", fifo])  // would block forever if the FIFO were opened for a writer
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is a FIFO (named pipe), not a regular file"))
+        let null = try loopscope(["check", "/dev/null"])
+        #expect(null.status == 2)
+        #expect(null.stderr == "loopscope: /dev/null: cannot be read: is a character device, not a regular file\n")
+        let directory = dir.appendingPathComponent("d.jsonl").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+        let d = try loopscope(["render", directory])
+        #expect(d.status == 2)
+        #expect(d.stderr.contains("is a directory"))
+        let a = dir.appendingPathComponent("a.py").path, b = dir.appendingPathComponent("b.py").path
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: b)
+        try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: a)
+        let loop = try loopscope(["run", a])
+        #expect(loop.status == 2)
+        #expect(loop.stderr.contains("too many levels of symbolic links"))
+        let broken = dir.appendingPathComponent("broken.py").path
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: "nothing.py")
+        #expect(try loopscope(["run", broken]).stderr.contains("a symbolic link to a file that does not exist"))
+    }
+}

@@ -61,11 +61,11 @@ extension CLITests {
 
     @Test func recordNeedsAProgramOrAScenarioNotBoth() throws {
         let r = try loopscope(["record", "-o", "/tmp/x.jsonl"])
-        #expect(r.status == 64)
+        #expect(r.status == 2)  // usage errors exit 2 (see LoopscopeCommand.main)
         let both = try loopscope(["record", "Scenarios/01_hello.py", "-o", "/tmp/x.jsonl", "--", "python3", "a.py"])
-        #expect(both.status == 64)
+        #expect(both.status == 2)  // usage errors exit 2 (see LoopscopeCommand.main)
         let module = try loopscope(["record", "-o", "/tmp/x.jsonl", "--", "python3", "-m", "http.server"])
-        #expect(module.status == 64)
+        #expect(module.status == 2)  // usage errors exit 2 (see LoopscopeCommand.main)
         #expect(module.stderr.contains("record runs a script file"))
     }
 }

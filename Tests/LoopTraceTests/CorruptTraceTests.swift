@@ -18,6 +18,16 @@ import Testing
         "wrong-type.jsonl": "wrong-type.jsonl:2: error: field 'task' of event 'taskCreated' must be an integer, not a string",
         "end-not-last.jsonl": "end-not-last.jsonl:2: error: the end line must be the trace's last line",
         "end-count.jsonl": "end-count.jsonl:3: error: the end line counts 2 events but the trace has 1 (lines were lost or added)",
+        "time-backwards.jsonl": "time-backwards.jsonl:4: error: inconsistent event: its time 0.5 is before the previous event's (1.0): events out of order",
+        "time-nan.jsonl": "time-nan.jsonl:3: error: inconsistent event: its time is nan, not a finite number of seconds",
+        "time-huge-duration.jsonl": "time-huge-duration.jsonl:5: error: inconsistent event: duration inf is not a finite, non-negative number of seconds",
+        "iteration-negative.jsonl": "iteration-negative.jsonl:3: error: inconsistent event: it says iteration -9999999999 during iteration 0",
+        "iteration-repeated.jsonl": "iteration-repeated.jsonl:4: error: inconsistent event: iteration 1 starts after iteration 1 (expected 2): iterations out of order or repeated",
+        "task-duplicate.jsonl": "task-duplicate.jsonl:3: error: inconsistent event: task 1 is created a second time",
+        "task-unknown.jsonl": "task-unknown.jsonl:4: error: inconsistent event: task 7 was never created",
+        "task-huge-id.jsonl": "task-huge-id.jsonl:2: error: inconsistent event: task id 2147483646 is out of range (ids count up from 1; 1 events so far)",
+        "task-id-overflow.jsonl": "task-id-overflow.jsonl:2: error: inconsistent event: task 2147483647 is out of range",
+        "step-overlap.jsonl": "step-overlap.jsonl:5: error: inconsistent event: task 1 starts a step while its previous step has not ended",
         "blank-line.jsonl": "blank-line.jsonl:3: error: corrupt line: column 1: expected '{' at the start of the line (the line ends here)",
     ]
 
@@ -39,7 +49,7 @@ import Testing
 
     @Test func missingFileIsReported() {
         guard case .failure(let error) = TraceReader.load(path: "/nonexistent/t.jsonl") else { Issue.record("loaded"); return }
-        #expect(error.description == "/nonexistent/t.jsonl: error: cannot read the trace: No such file or directory")
+        #expect(error.description == "/nonexistent/t.jsonl: error: cannot read the trace: no such file")
     }
 
     @Test func everyPrefixOfAValidTraceIsRefusedOrComplete() throws {

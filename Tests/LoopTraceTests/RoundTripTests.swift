@@ -46,13 +46,16 @@ import LoopSimulator
         let header = TraceHeader(loopscopeVersion: "x", path: "p\"q.py", source: "print('é\\t\u{1}')\n\u{1F600}\n",
                                  options: SimulationOptions(maxIterations: nil, timeHorizon: 0.1, maxInstructions: 5))
         let store = TraceStore(header: header)
+        // Awkward but consistent (the reader checks consistency, see TraceConsistency).
         let events: [SimulationEvent] = [
-            SimulationEvent(time: 0.1 + 0.2, iteration: 0, kind: .print(task: nil, text: "a\nb\"c\\d\u{7f}")),
-            SimulationEvent(time: 5e-324, iteration: 1, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
-            SimulationEvent(time: 1e300, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: .infinity, line: 3, file: 2)),
+            SimulationEvent(time: 5e-324, iteration: 0, kind: .print(task: nil, text: "a\nb\"c\\d\u{7f}")),
+            SimulationEvent(time: 5e-324, iteration: 0, kind: .taskCreated(task: 1, name: "Task-1", coroutine: "main", creator: nil, line: 2)),
+            SimulationEvent(time: 0.1 + 0.2, iteration: 1, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
+            SimulationEvent(time: 0.1 + 0.2, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: 1e300, line: 3, file: 0)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .cancelRequested(task: 1, by: nil, message: nil, line: 2)),
-            SimulationEvent(time: 1e300, iteration: 1, kind: .timerScheduled(handle: 4, when: 2.5, description: "f", future: nil)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .timerScheduled(handle: 4, when: .infinity, description: "f", future: nil)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerCancelled(handle: 4)),
+            SimulationEvent(time: 1e300, iteration: 2, kind: .iterationStart(ready: 1, timers: 1, selectTimeout: .infinity)),
             SimulationEvent(time: 1e300, iteration: 2, kind: .timerDropped(handle: 4)),
             SimulationEvent(time: 1e300, iteration: 2, kind: .callbackSkipped(handle: 5, description: "g", task: 1)),
         ]

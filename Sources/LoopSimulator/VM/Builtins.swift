@@ -42,7 +42,10 @@ extension Interpreter {
                 if let l = o as? PyList { return .int(l.items.count) }
                 if let t = o as? PyTuple { return .int(t.items.count) }
                 if let d = o as? PyDict { return .int(d.count) }
-                if let r = o as? PyRange { return .int(r.count) }
+                if let r = o as? PyRange {
+                    if r.lengthOverflows { throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t")) }
+                    return .int(r.count)
+                }
                 if let n = o.nativeCount { return .int(n) }
                 if let n = try vm.userLength(args[0]) { return .int(n) }
             default: break

@@ -149,9 +149,39 @@ public final class PyRange: PyObject {
         self.step = step
     }
     public override var pyClass: PyClass { BuiltinTypes.range }
+    /// The number of items, saturated at Int.max: `range(-5*10**18, 5*10**18)` has more
+    /// than an Int holds (`len()` raises OverflowError then, see `lengthOverflows`).
+    /// Computed in unsigned arithmetic, since `stop - start` itself may overflow.
     var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        let exact = exactCount
+        return exact > UInt(Int.max) ? Int.max : Int(exact)
+    }
+
+    var lengthOverflows: Bool { exactCount > UInt(Int.max) }
+
+    /// The i-th item (0 <= i < count). Wrapping arithmetic: the item is within
+    /// [start, stop) and fits, even when `i * step` alone would not.
+    func item(_ i: Int) -> Int { start &+ i &* step }
+
+    /// The item at a Python index (negative: from the end), or nil when out of range.
+    func item(at index: Int) -> Int? {
+        let n = exactCount
+        let position: UInt
+        if index >= 0 {
+            guard UInt(index) < n else { return nil }
+            position = UInt(index)
+        } else {
+            guard index.magnitude <= n else { return nil }
+            position = n - index.magnitude
+        }
+        return start &+ Int(truncatingIfNeeded: position) &* step
+    }
+
+    private var exactCount: UInt {
+        if step > 0 {
+            return start < stop ? (UInt(bitPattern: stop &- start) - 1) / UInt(step) + 1 : 0
+        }
+        return start > stop ? (UInt(bitPattern: start &- stop) - 1) / step.magnitude + 1 : 0
     }
 }
 
@@ -206,7 +236,7 @@ final class PyIterator: PyObject {
         case .range(let r):
             guard index < r.count else { return nil }
             index += 1
-            return .int(r.start + (index - 1) * r.step)
+            return .int(r.item(index - 1))
         case .string(let chars):
             guard index < chars.count else { return nil }
             index += 1

@@ -40,6 +40,9 @@ public final class Interpreter {
     /// Python frames alive across all fibers (RecursionError at `recursionLimit`).
     var depth = 0
     let recursionLimit = 1000
+    /// Containers whose repr is being built, so a self-referential one prints `[...]`
+    /// (CPython's Py_ReprEnter).
+    var reprInProgress = Set<ObjectIdentifier>()
     /// Counts executed instructions for the step budget.
     var instructionCount = 0
     /// Called with each text `print` writes.

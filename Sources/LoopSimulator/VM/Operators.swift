@@ -66,7 +66,9 @@ extension Interpreter {
                 }
             case .lshift:
                 guard y >= 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "negative shift count")) }
-                guard y < 63, x == (x << y) >> y else {
+                // x == 0 shifts to 0 however far; otherwise the result must shift back to x
+                // (y == 63 holds only for -1 << 63, Int.min).
+                guard x == 0 || (y <= 63 && x == (x << y) >> y) else {
                     throw PythonError(makeException(BuiltinTypes.overflowError, "integer too large for the simulator (64-bit ints)"))
                 }
                 return .int(x << y)
@@ -191,26 +193,30 @@ extension Interpreter {
         case let (.str(x), .str(y)): return x == y
         case let (.object(x), .object(y)):
             if x === y { return true }
-            if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
-            if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
-            if let l = x as? PyDict, let r = y as? PyDict {
-                guard l.count == r.count else { return false }
-                for (k, v) in l.entries {
-                    guard let other = r.get(k), try equals(v, other) else { return false }
-                }
-                return true
-            }
-            if let l = x as? PyRange, let r = y as? PyRange {
-                return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
-            }
-            if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
-            if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
-            return false
+            return try enterRecursiveCall(" in comparison") { try objectEquals(x, y, a, b) }
         default:
             if let x = intValue(a), let y = intValue(b) { return x == y }
             if let x = floatValue(a), let y = floatValue(b) { return x == y }
             return false
         }
+    }
+
+    private func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
+        if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
+        if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
+        if let l = x as? PyDict, let r = y as? PyDict {
+            guard l.count == r.count else { return false }
+            for (k, v) in l.entries {
+                guard let other = r.get(k), try equals(v, other) else { return false }
+            }
+            return true
+        }
+        if let l = x as? PyRange, let r = y as? PyRange {
+            return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
+        }
+        if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
+        if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
+        return false
     }
 
     private func sequenceEquals(_ a: [Value], _ b: [Value]) throws -> Bool {
@@ -248,10 +254,12 @@ extension Interpreter {
             if let l = x as? PyList, let r = y as? PyList { left = l.items; right = r.items }
             if let l = x as? PyTuple, let r = y as? PyTuple { left = l.items; right = r.items }
             if let left, let right {
-                for (p, q) in zip(left, right) where !(try p.isIdentical(to: q) || equals(p, q)) {
-                    return try ordered(op, p, q)
+                return try enterRecursiveCall(" in comparison") {
+                    for (p, q) in zip(left, right) where !(try p.isIdentical(to: q) || equals(p, q)) {
+                        return try ordered(op, p, q)
+                    }
+                    return apply(left.count, right.count)
                 }
-                return apply(left.count, right.count)
             }
         default: break
         }
@@ -285,9 +293,10 @@ extension Interpreter {
                 return d.get(item) != nil
             }
             if let r = o as? PyRange, let i = intValue(item) {
-                guard r.count > 0 else { return false }
-                let offset = i - r.start
-                return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
+                guard r.count > 0, r.step > 0 ? (i >= r.start && i < r.stop) : (i <= r.start && i > r.stop) else { return false }
+                // In the range's span; the distance from start fits an unsigned word.
+                let offset = r.step > 0 ? UInt(bitPattern: i &- r.start) : UInt(bitPattern: r.start &- i)
+                return offset % r.step.magnitude == 0
             }
             if let set = o as? PySet {
                 try requireHashable(item)
@@ -396,7 +405,12 @@ extension Interpreter {
                 return v
             }
             if let r = o as? PyRange {
-                return .int(r.start + r.step * (try index(key, count: r.count, "range object")))
+                if r.lengthOverflows, case .int(let i) = key {
+                    // Longer than an Int: index from the end in unsigned arithmetic.
+                    guard let value = r.item(at: i) else { throw PythonError(makeException(BuiltinTypes.indexError, "range object index out of range")) }
+                    return .int(value)
+                }
+                return .int(r.item(try index(key, count: r.count, "range object")))
             }
         default: break
         }

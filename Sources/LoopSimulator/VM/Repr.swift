@@ -58,12 +58,18 @@ extension Interpreter {
         if let own = try o.pythonRepr(self) { return own }
         switch o {
         case let l as PyList:
-            return "[" + (try l.items.map { try repr($0) }).joined(separator: ", ") + "]"
+            return try reprContainer(l, "[...]") {
+                "[" + (try l.items.map { try repr($0) }).joined(separator: ", ") + "]"
+            }
         case let t as PyTuple:
-            if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
-            return "(" + (try t.items.map { try repr($0) }).joined(separator: ", ") + ")"
+            return try reprContainer(t, "(...)") {
+                if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
+                return "(" + (try t.items.map { try repr($0) }).joined(separator: ", ") + ")"
+            }
         case let d as PyDict:
-            return "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+            return try reprContainer(d, "{...}") {
+                "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+            }
         case let e as PyException:
             return try exceptionRepr(e)
         case let c as PyClass:
@@ -102,6 +108,28 @@ extension Interpreter {
         if custom, let s = try userRepr(.object(e)) { return s }
         if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
         return e.cls.name + "(" + (try e.args.map { try repr($0) }).joined(separator: ", ") + ")"
+    }
+
+    /// The repr of a container that may contain itself (`[...]` then, as CPython's
+    /// Py_ReprEnter) or be nested deeper than the recursion limit (RecursionError).
+    private func reprContainer(_ o: PyObject, _ cycle: String, _ body: () throws -> String) throws -> String {
+        let id = ObjectIdentifier(o)
+        if reprInProgress.contains(id) { return cycle }
+        reprInProgress.insert(id)
+        defer { reprInProgress.remove(id) }
+        return try enterRecursiveCall(" while getting the repr of an object", body)
+    }
+
+    /// Native recursion into nested values (repr, comparison) counts against the same
+    /// limit as Python frames, as CPython's Py_EnterRecursiveCall does, so a list nested
+    /// 50,000 deep raises RecursionError instead of exhausting the stack.
+    func enterRecursiveCall<T>(_ context: String, _ body: () throws -> T) throws -> T {
+        if depth >= recursionLimit {
+            throw PythonError(makeException(BuiltinTypes.recursionError, "maximum recursion depth exceeded" + context))
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body()
     }
 
     func functionName(_ v: Value) throws -> String {
