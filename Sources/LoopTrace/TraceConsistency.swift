@@ -117,7 +117,7 @@ struct TraceConsistency {
             return inRange(handle, "handle")
         case let .print(task, _):
             return known(task)
-        case .warning:
+        case .warning, .scheduleDeparture:
             return nil
         }
     }

@@ -143,7 +143,6 @@ struct RobustnessTests {
         let samples = Samples.all
         let junk: [String] = ["(", ")", "[", "]", "{", "}", "'", "\"", "'''", "\t", "\\", "\\\n", ":", "\n", " ",
                               "f'{", "}", "#", "0x", "1e", "async ", "await ", "lambda", "**", ":=", "\0", "é", "$"]
-        let started = Date()
         for iteration in 0..<3000 {
             var lines = samples[Int(rng.next() % UInt64(samples.count))]
                 .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -186,16 +185,15 @@ struct RobustnessTests {
             }
             if result.module != nil { #expect(result.summary != nil) }
         }
-        #expect(Date().timeIntervalSince(started) < 30)
     }
 
-    @Test func largeFileIsFast() {
+    /// A thousand-line file analyzes cleanly (its speed is `bench`'s business, not a timed test's).
+    @Test func largeFileAnalyzes() {
         let body = (0..<250).map { "async def f\($0)(a, b=1):\n    x = [i * 2 for i in range(a) if i % 3]\n    await asyncio.sleep(0.1)\n    return f\"{x!r} {b:>4}\"\n" }.joined()
         let source = "import asyncio\n" + body
-        let started = Date()
         let result = FrontEnd.analyze(source)
         #expect(result.diagnostics.isEmpty)
-        #expect(Date().timeIntervalSince(started) < 1.0)
+        #expect(result.module != nil)
     }
 }
 
