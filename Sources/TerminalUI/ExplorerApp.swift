@@ -46,7 +46,9 @@ public enum ExplorerApp {
             }
             var wait = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
             if working { wait = min(wait, Int(progressInterval * 1000)) }
-            if let key = terminal.readKey(timeout: min(wait, 100)) {
+            let key = terminal.readKey(timeout: min(wait, 100))
+            if terminal.hungUp { return 128 + SIGHUP }
+            if let key {
                 // Quitting never waits for the store.
                 if key == .character("q") || key == .character("Q"), !state.capturesKeys { return 0 }
                 feed.withStore { state.handle(key, feed) }

@@ -52,6 +52,17 @@ public final class Terminal {
         endwin()
     }
 
+    /// The terminal went away (its pty was closed) without a SIGHUP reaching us: reads then
+    /// fail at once, and the UI must end instead of spinning on them.
+    public private(set) var hungUp = false
+
+    /// Whether standard input reports a hang-up or an error (poll's POLLHUP/POLLERR/POLLNVAL).
+    private static func inputHungUp() -> Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return errno != EINTR }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// A signal (SIGINT, SIGTERM, SIGHUP) received since the last call, or 0.
     public static func takeSignal() -> Int32 { Int32(ls_take_signal()) }
 
@@ -116,7 +127,10 @@ public final class Terminal {
         wtimeout(ls_stdscr(), Int32(milliseconds))
         var ch: wint_t = 0
         let r = wget_wch(ls_stdscr(), &ch)
-        if r == ERR { return nil }
+        if r == ERR {
+            if Self.inputHungUp() { hungUp = true }
+            return nil
+        }
         let code = Int32(ch)
         if r == ls_key_code_yes() {
             switch code {
