@@ -35,6 +35,21 @@ VTRUN = os.path.join("tools", "vtrun.py")
 ALLOWED_IMPORTS = {"asyncio", "time", "random", "math"}
 
 
+def library_modules():
+    """The standard-library modules loopscope writes in Python: Lib/'s public top-level
+    ``.py`` files and packages (asyncio is native plus its prelude)."""
+    names = set()
+    lib = os.path.join(ROOT, "Lib")
+    for n in os.listdir(lib):
+        if n.startswith("_"):
+            continue
+        if n.endswith(".py"):
+            names.add(n[:-3])
+        elif os.path.isfile(os.path.join(lib, n, "__init__.py")):
+            names.add(n)
+    return names
+
+
 def local_modules():
     """Top-level modules the scenarios may import from Scenarios/: its non-scenario
     ``.py`` files and its package directories."""
@@ -83,7 +98,7 @@ def lint(path):
         kind = type(node)
         if kind in FORBIDDEN and FORBIDDEN[kind]:
             err(node, f"{FORBIDDEN[kind]} are not supported in scenarios")
-        allowed = ALLOWED_IMPORTS | local_modules()
+        allowed = ALLOWED_IMPORTS | library_modules() | local_modules()
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] not in allowed:

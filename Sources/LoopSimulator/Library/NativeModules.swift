@@ -7,15 +7,17 @@ import Darwin
 #endif
 
 /// The modules CPython writes in C that the simulator provides natively, made on first
-/// import: `math` (the functions programs use, on C's libm as CPython's are) and `_random`
-/// (the Mersenne Twister behind `Lib/random.py`).
+/// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
+/// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`, for
+/// `Lib/collections`).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random"]
+    static let names: Set<String> = ["math", "_random", "_collections"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
         case "math": return math(vm)
         case "_random": return random(vm)
+        case "_collections": return collections(vm)
         default: return nil
         }
     }
@@ -113,6 +115,16 @@ enum NativeModules {
             }
             return .int(g)
         }
+        return module
+    }
+
+    // MARK: _collections
+
+    private static func collections(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "_collections")
+        module.attributes["__name__"] = .str("_collections")
+        module.attributes["deque"] = .object(PyDeque.pyClass)
+        vm.nativeConstructors[ObjectIdentifier(PyDeque.pyClass)] = PyDeque.construct
         return module
     }
 

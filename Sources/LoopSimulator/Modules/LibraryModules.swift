@@ -1,3 +1,6 @@
+import Foundation
+import ScenarioLanguage
+
 /// The standard-library modules written in Python: the files of `Lib/` (embedded into the
 /// binary by PythonLibPlugin) by module name, `random.py` as `random` and
 /// `pkg/__init__.py` as `pkg`. `Lib/asyncio/` is left out: asyncio is native code plus the
@@ -19,4 +22,37 @@ enum LibraryModules {
         }
         return found
     }()
+
+    /// The names `from NAME import x` can take from a module the simulator provides: the
+    /// globals a `Lib/` module's code binds, or a native module's attributes; nil when
+    /// that is not known before running (asyncio, time, loopscope: made per simulation)
+    /// or the module does not compile (its import reports that). Computed once per process.
+    static func providedNames(_ name: String) -> Set<String>? {
+        providedNamesCache.value(name) {
+            if let source = sources[name] {
+                guard let ast = FrontEnd.analyze(source.text, mode: .library).module else { return nil }
+                return LocalModule.globalNames(ast)
+            }
+            guard NativeModules.names.contains(name), let module = NativeModules.make(name, Interpreter()) else { return nil }
+            return Set(module.attributes.keys)
+        }
+    }
+
+    private static let providedNamesCache = ProcessCache<String, Set<String>?>()
+}
+
+/// Values computed once per process and shared by every simulation in it (which may run
+/// on several threads: `explore`).
+final class ProcessCache<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    func value(_ key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = values[key] { return cached }
+        let made = make()
+        values[key] = made
+        return made
+    }
 }

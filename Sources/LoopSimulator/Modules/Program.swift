@@ -25,6 +25,11 @@ final class LocalModule {
         self.path = path
         self.isPackage = isPackage
         self.code = code
+        globalNames = LocalModule.globalNames(ast)
+    }
+
+    /// The global names a module's code can bind (nil: cannot be known before it runs).
+    static func globalNames(_ ast: Module) -> Set<String>? {
         let analysis = ScopeAnalysis(ast)
         var names = analysis.module.bound
         var scopes = analysis.module.children
@@ -32,7 +37,7 @@ final class LocalModule {
             names.formUnion(scope.globals)
             scopes += scope.children
         }
-        globalNames = names.contains("*") || names.contains("__getattr__") ? nil : names
+        return names.contains("*") || names.contains("__getattr__") ? nil : names
     }
 }
 
@@ -122,7 +127,10 @@ private struct ProgramLoader {
             }
             // `from package import name` imports `package.name` when it is a submodule
             // (`_handle_fromlist`); other names must be globals of the module.
-            guard case .source(let path, let isPackage)? = origins[name] else { continue }
+            guard case .source(let path, let isPackage)? = origins[name] else {
+                checkLibraryNames(request, of: name, in: file)
+                continue
+            }
             for member in request.names where member != "*" {
                 let full = name + "." + member
                 if isPackage, origins[full] != nil || finder.find(full, parent: origins[name]) != nil {
@@ -134,6 +142,18 @@ private struct ProgramLoader {
                         "cannot import name '\(member)' from '\(name)' (\(path))", at: request.range)))
                 }
             }
+        }
+    }
+
+    /// `from M import a, b` of a module the simulator provides: each name must be one M
+    /// defines or a submodule of it, as CPython's `_handle_fromlist` finds them.
+    private mutating func checkLibraryNames(_ request: ImportRequest, of name: String, in file: ProgramFile) {
+        guard let provided = LibraryModules.providedNames(name) else { return }
+        for member in request.names where member != "*" && !provided.contains(member) {
+            if ModuleFinder.libraryNames.contains(name + "." + member) { continue }
+            let location = LibraryModules.sources[name].map { "Lib/" + $0.path } ?? "unknown location"
+            diagnostics.append(FileDiagnostic(file, Diagnostic(
+                "cannot import name '\(member)' from '\(name)' (\(location))", at: request.range)))
         }
     }
 

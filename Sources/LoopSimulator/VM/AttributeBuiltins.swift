@@ -20,20 +20,26 @@ extension Interpreter {
         b["map"] = .object(PyBuiltin("map") { vm, args, kwargs in
             if !kwargs.isEmpty { throw vm.typeError("map() takes no keyword arguments") }
             guard args.count >= 2 else { throw vm.typeError("map() must have at least two arguments.") }
-            let lists = try args.dropFirst().map { try vm.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            var out: [Value] = []
-            out.reserveCapacity(n)
-            for i in 0..<n { out.append(try vm.callNow(args[0], lists.map { $0[i] })) }
-            return .object(PyIterator(.values(out)))
+            let sources = try args.dropFirst().map { try vm.makeIterator($0) }
+            return .object(PyIterator(.stepper { vm in
+                var items: [Value] = []
+                items.reserveCapacity(sources.count)
+                for source in sources {
+                    guard let item = try vm.nextItem(source) else { return nil }
+                    items.append(item)
+                }
+                return try vm.callNow(args[0], items)
+            }))
         })
         b["filter"] = nativeFunction("filter", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
-            var out: [Value] = []
-            for item in try vm.iterate(args[1]) {
-                let keep = args[0].isNone ? item : try vm.callNow(args[0], [item])
-                if try vm.truthy(keep) { out.append(item) }
-            }
-            return .object(PyIterator(.values(out)))
+            let source = try vm.makeIterator(args[1])
+            return .object(PyIterator(.stepper { vm in
+                while let item = try vm.nextItem(source) {
+                    let keep = args[0].isNone ? item : try vm.callNow(args[0], [item])
+                    if try vm.truthy(keep) { return item }
+                }
+                return nil
+            }))
         }
     }
 }

@@ -13,6 +13,10 @@ extension Interpreter {
                     .int(Int.bitWidth - i.magnitude.leadingZeroBitCount)
                 }
             }
+            // operator.index calls it.
+            if name == "__index__" {
+                return nativeFunction("__index__", owner: "int", .noArguments) { _, _, _ in .int(i) }
+            }
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let v = try instanceGetAttribute(inst, obj, name) { return v }

@@ -108,8 +108,13 @@ extension Interpreter {
             if args.isEmpty { throw vm.typeError("enumerate() missing required argument 'iterable'") }
             var start = 0
             if case .int(let s) = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0)) { start = s }
-            let items = try vm.iterate(args.first ?? .none)
-            return .object(PyIterator(.values(items.enumerated().map { .object(PyTuple([.int(start + $0.offset), $0.element])) })))
+            let source = try vm.makeIterator(args.first ?? .none)
+            var count = start
+            return .object(PyIterator(.stepper { vm in
+                guard let item = try vm.nextItem(source) else { return nil }
+                count += 1
+                return .object(PyTuple([.int(count - 1), item]))
+            }))
         }
         fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in .object(PyIterator(.values(try vm.iterate(args[0]).reversed()))) }
         fn("sorted") { vm, args, kwargs in
@@ -303,6 +308,20 @@ extension Interpreter {
             }
         }
         ctor(BuiltinTypes.type) { vm, args, _ in
+            if args.count == 3 {
+                guard case .str(let name) = args[0] else {
+                    throw vm.typeError("type.__new__() argument 1 must be str, not \(args[0].typeName)")
+                }
+                guard case .object(let b) = args[1], let bases = b as? PyTuple else {
+                    throw vm.typeError("type.__new__() argument 2 must be tuple, not \(args[1].typeName)")
+                }
+                guard case .object(let d) = args[2], let namespace = d as? PyDict else {
+                    throw vm.typeError("type.__new__() argument 3 must be dict, not \(args[2].typeName)")
+                }
+                // CPython's default `__module__` is the caller's `__name__`; builtins see
+                // no caller frame here, so a namespace without one belongs to `__main__`.
+                return try vm.makeClass(name: name, bases: bases.items, namespace: namespace, module: "__main__")
+            }
             guard args.count == 1 else { throw vm.typeError("type() takes 1 or 3 arguments") }
             return .object(vm.classOf(args[0]))
         }

@@ -3,6 +3,41 @@
 /// `__init__`), and `super()`.
 extension Interpreter {
     func buildClass(name: String, body: Value, bases: [Value]) throws -> Value {
+        let baseClasses = try classBases(bases)
+        guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
+        let frame = try makeFrame(fn, [], [])
+        let module: Value = fn.globals.attributes["__name__"] ?? .str(fn.globals.name)
+        frame.namespace = ["__module__": module, "__qualname__": .str(fn.code.qualname)]
+        let fiber = Fiber([])
+        try push(frame, on: fiber)
+        if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
+        let cls = try makeClass(name: name, bases: baseClasses, namespace: frame.namespace ?? [:],
+                                order: frame.namespaceKeys, qualname: fn.code.qualname, module: fn.globals.name)
+        // The `__class__` cell that zero-argument `super()` reads.
+        if let i = fn.code.cellNames.firstIndex(of: "__class__") { frame.cells[i].value = .object(cls) }
+        try finishClass(cls, order: frame.namespaceKeys)
+        return .object(cls)
+    }
+
+    /// `type(name, bases, dict)`: a class made from a namespace instead of a class body,
+    /// by the same steps as a `class` statement. `module` is the `__module__` when the
+    /// dict has none (CPython takes the caller's `__name__`).
+    func makeClass(name: String, bases: [Value], namespace: PyDict, module: String) throws -> Value {
+        var dict: [String: Value] = [:]
+        var order: [String] = []
+        for (key, value) in namespace.entries {
+            guard case .str(let k) = key else { throw typeError("type() argument 3 must be a dict with str keys") }
+            dict[k] = value
+            order.append(k)
+        }
+        if dict["__module__"] == nil { dict["__module__"] = .str(module) }
+        let cls = try makeClass(name: name, bases: classBases(bases), namespace: dict, order: order, qualname: name, module: module)
+        try finishClass(cls, order: order)
+        return .object(cls)
+    }
+
+    /// The bases of a new class, checked as `type_new` checks them.
+    private func classBases(_ bases: [Value]) throws -> [PyClass] {
         var baseClasses: [PyClass] = []
         for b in bases {
             guard case .object(let o) = b, let cls = o as? PyClass else {
@@ -17,23 +52,21 @@ extension Interpreter {
             throw typeError("Cannot create a consistent method resolution\norder (MRO) for bases "
                 + baseClasses.map(\.name).joined(separator: ", "))
         }
-        guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
-        let frame = try makeFrame(fn, [], [])
-        let module: Value = fn.globals.attributes["__name__"] ?? .str(fn.globals.name)
-        frame.namespace = ["__module__": module, "__qualname__": .str(fn.code.qualname)]
-        let fiber = Fiber([])
-        try push(frame, on: fiber)
-        if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
-        var namespace = frame.namespace ?? [:]
+        return baseClasses
+    }
 
-        var qualname = fn.code.qualname
+    /// `type_new`: the class object from its namespace.
+    private func makeClass(name: String, bases baseClasses: [PyClass], namespace: [String: Value], order: [String],
+                           qualname defaultQualname: String, module defaultModule: String) throws -> PyClass {
+        var namespace = namespace
+        var qualname = defaultQualname
         if let q = namespace.removeValue(forKey: "__qualname__") {
             guard case .str(let s) = q else {
                 throw typeError("type __qualname__ must be a str, not \(q.typeName)")
             }
             qualname = s
         }
-        var moduleName = fn.globals.name
+        var moduleName = defaultModule
         if case .str(let m)? = namespace["__module__"] { moduleName = m }
         if namespace["__doc__"] == nil { namespace["__doc__"] = Value.none }
         // type_new's implicit conversions: `__new__` is a static method, `__init_subclass__`
@@ -52,11 +85,14 @@ extension Interpreter {
         cls.isMutable = true
         cls.dict = namespace
         cls.registerWithBases()
-        // The `__class__` cell that zero-argument `super()` reads.
-        if let i = fn.code.cellNames.firstIndex(of: "__class__") { frame.cells[i].value = .object(cls) }
+        return cls
+    }
 
+    /// What `type_new` does once the class exists: `__set_name__` on its descriptors and
+    /// the bases' `__init_subclass__`.
+    private func finishClass(_ cls: PyClass, order: [String]) throws {
         // `__set_name__` for the descriptors in the body, in definition order.
-        for (key, value) in frame.namespaceKeys.compactMap({ k in namespace[k].map { (k, $0) } }) {
+        for (key, value) in order.compactMap({ k in cls.dict[k].map { (k, $0) } }) {
             guard case .object(let d) = value else { continue }
             if let p = d as? PyProperty {
                 if p.name == nil { p.name = key }
@@ -68,7 +104,6 @@ extension Interpreter {
         if let hook = cls.mro.dropFirst().lazy.compactMap({ $0.dict["__init_subclass__"] }).first {
             try callNow(try descriptorGet(hook, instance: nil, owner: cls), [])
         }
-        return .object(cls)
     }
 
     /// Built-in types whose instances are not `PyInstance`s cannot be subclassed here.

@@ -35,7 +35,7 @@ extension Interpreter {
                 guard k == "strict" else { throw vm.typeError("zip() got an unexpected keyword argument '\(k)'") }
                 strict = try vm.truthy(v)
             }
-            return .object(PyIterator(.values(try vm.zipped(args, strict: strict))))
+            return .object(PyIterator(.stepper(try vm.zipped(args, strict: strict))))
         })
         b["pow"] = nativeFunction("pow", owner: nil, .python(parameters: ["base", "exp", "mod"], required: 2, isMethod: false)) { vm, args, _ in
             guard args.count == 3, !args[2].isNone else { return try vm.binaryOperation(.pow, args[0], args[1]) }
@@ -56,21 +56,31 @@ extension Interpreter {
 
     /// `zip(*iterables, strict=...)`: with `strict`, CPython's error names the first
     /// argument of another length.
-    func zipped(_ args: [Value], strict: Bool) throws -> [Value] {
-        let lists = try args.map { try iterate($0) }
-        let n = lists.map(\.count).min() ?? 0
-        // CPython's zip_next: the first iterator to end decides; when it is the first
-        // argument, the first other one with items left is "longer".
-        if strict, let ended = lists.firstIndex(where: { $0.count == n }) {
-            func earlier(_ i: Int) -> String { i == 1 ? "argument 1" : "arguments 1-\(i)" }
-            if ended > 0 {
-                throw PythonError(makeException(BuiltinTypes.valueError, "zip() argument \(ended + 1) is shorter than \(earlier(ended))"))
+    func zipped(_ args: [Value], strict: Bool) throws -> (Interpreter) throws -> Value? {
+        let sources = try args.map { try makeIterator($0) }
+        return { vm in
+            guard !sources.isEmpty else { return nil }
+            var items: [Value] = []
+            items.reserveCapacity(sources.count)
+            for (i, source) in sources.enumerated() {
+                if let item = try vm.nextItem(source) {
+                    items.append(item)
+                    continue
+                }
+                guard strict else { return nil }
+                // CPython's zip_next: the first iterator to end decides; when it is the
+                // first argument, the first other one with an item left is "longer".
+                func earlier(_ i: Int) -> String { i == 1 ? "argument 1" : "arguments 1-\(i)" }
+                if i > 0 {
+                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "zip() argument \(i + 1) is shorter than \(earlier(i))"))
+                }
+                for (j, other) in sources.enumerated().dropFirst() where try vm.nextItem(other) != nil {
+                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "zip() argument \(j + 1) is longer than \(earlier(j))"))
+                }
+                return nil
             }
-            if let longer = lists.indices.dropFirst().first(where: { lists[$0].count > n }) {
-                throw PythonError(makeException(BuiltinTypes.valueError, "zip() argument \(longer + 1) is longer than \(earlier(longer))"))
-            }
+            return .object(PyTuple(items))
         }
-        return (0..<n).map { i in .object(PyTuple(lists.map { $0[i] })) }
     }
 
     /// `pow(base, exp, mod)` on ints, a negative exponent meaning the modular inverse.

@@ -197,16 +197,38 @@ final class PyIterator: PyObject {
         case custom(Value)
         /// A Python class with `__getitem__` and no `__iter__` (the sequence protocol).
         case sequence(Value)
+        /// Items made on demand from other iterators (`enumerate`, `zip`, `map`,
+        /// `filter`): CPython's are lazy, so they work over endless iterators and run a
+        /// mapped function only when the item is asked for. Returns nil at the end.
+        case stepper((Interpreter) throws -> Value?)
     }
     let source: Source
     var index = 0
     init(_ source: Source) { self.source = source }
+
+    /// `it.__next__` (heapq.merge binds it, and reads the bound method's `__self__`) and
+    /// `it.__iter__`, as on CPython's iterators.
+    override class var nativeMethods: [String: PyBuiltin]? { methods }
+
+    private static let methods: [String: PyBuiltin] = [
+        "__next__": PyBuiltin.method("__next__", of: PyIterator.self, owner: "iterator") { it, vm, _, _ in
+            guard let item = try it.next(vm) else { throw PythonError(vm.makeException(BuiltinTypes.stopIteration)) }
+            return item
+        },
+        "__iter__": PyBuiltin.method("__iter__", of: PyIterator.self, owner: "iterator") { it, _, _, _ in .object(it) },
+    ]
 
     /// The next item, running Python code for the sources that need it.
     func next(_ vm: Interpreter) throws -> Value? {
         switch source {
         case .custom(let iterator):
             return try vm.userNext(iterator)
+        case .stepper(let step):
+            guard index >= 0, let item = try step(vm) else {
+                index = -1
+                return nil
+            }
+            return item
         case .sequence(let v):
             guard index >= 0, let item = try vm.sequenceItem(v, index) else {
                 index = -1
@@ -223,7 +245,7 @@ final class PyIterator: PyObject {
     /// which `next(_:)` steps).
     func next() -> Value? {
         switch source {
-        case .custom, .sequence:
+        case .custom, .sequence, .stepper:
             return nil
         case .list(let l):
             guard index < l.items.count else { return nil }

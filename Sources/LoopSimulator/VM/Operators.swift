@@ -412,6 +412,11 @@ extension Interpreter {
                 }
                 return .int(r.item(try index(key, count: r.count, "range object")))
             }
+            if let d = o as? PyDeque { return d[try d.position(key, self)] }
+            // `Class[item]`: the class's `__class_getitem__` (PEP 560), as `list[int]` is.
+            if let cls = o as? PyClass, let hook = cls.lookup("__class_getitem__") {
+                return try callNow(try descriptorGet(hook, instance: nil, owner: cls), [key])
+            }
         default: break
         }
         if let v = try userGetItem(obj, key) { return v }
@@ -446,6 +451,10 @@ extension Interpreter {
                 d.set(key, value)
                 return
             }
+            if let d = o as? PyDeque {
+                d[try d.position(key, self)] = value
+                return
+            }
         }
         if try userSetItem(obj, key, value) { return }
         throw typeError("'\(obj.typeName)' object does not support item assignment")
@@ -464,6 +473,10 @@ extension Interpreter {
             }
             if let d = o as? PyDict {
                 guard d.remove(key) != nil else { throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [key])) }
+                return
+            }
+            if let d = o as? PyDeque {
+                d.remove(at: try d.position(key, self))
                 return
             }
         }

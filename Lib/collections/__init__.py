@@ -1,0 +1,279 @@
+'''This module implements specialized container datatypes providing
+alternatives to Python's general purpose built-in containers, dict,
+list, set, and tuple.
+
+* namedtuple   factory function for creating tuple subclasses with named fields
+* deque        list-like container with fast appends and pops on either end
+
+CPython 3.11's Lib/collections/__init__.py, ported for the names above. Differences
+forced by the simulator: classes cannot derive from the built-in tuple here, so a
+namedtuple class is a class of its own whose instances hold their fields and behave as
+the tuple would (indexing, slicing, unpacking, len, comparison, hashing, repr, _make,
+_replace, _asdict, _fields, _field_defaults) but are not instances of tuple; its
+constructor is a Python function instead of one compiled with eval().
+'''
+
+__all__ = [
+    'deque',
+    'namedtuple',
+]
+
+from keyword import iskeyword as _iskeyword
+from operator import itemgetter as _itemgetter
+from _collections import deque
+
+
+################################################################################
+### namedtuple
+################################################################################
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields.
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> Point.__doc__                   # docstring for the new class
+    'Point(x, y)'
+    >>> p = Point(11, y=22)             # instantiate with positional args or keywords
+    >>> p[0] + p[1]                     # indexable like a plain tuple
+    33
+    >>> x, y = p                        # unpack like a regular tuple
+    >>> x, y
+    (11, 22)
+    >>> p.x + p.y                       # fields also accessible by name
+    33
+    >>> d = p._asdict()                 # convert to a dictionary
+    >>> d['x']
+    11
+    >>> Point(**d)                      # convert from a dictionary
+    Point(x=11, y=22)
+    >>> p._replace(x=100)               # _replace() is like str.replace() but targets named fields
+    Point(x=100, y=22)
+
+    """
+
+    # Validate the field names.  At the user's option, either generate an error
+    # message or automatically replace the field name with a valid name.
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier()
+                or _iskeyword(name)
+                or name.startswith('_')
+                or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError('Type names and field names must be valid '
+                             f'identifiers: {name!r}')
+        if _iskeyword(name):
+            raise ValueError('Type names and field names cannot be a '
+                             f'keyword: {name!r}')
+
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             f'{name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names),
+                                                reversed(defaults)))))
+
+    # Variables used in the methods and docstrings
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
+    _dict, _tuple, _len, _map, _zip = dict, tuple, len, map, zip
+
+    def tuple_new(cls, iterable):
+        # tuple.__new__(cls, iterable): the instance holds the items as a tuple.
+        self = object.__new__(cls)
+        self._tuple = _tuple(iterable)
+        return self
+
+    # CPython compiles `lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))` with
+    # eval(); this binds the same arguments by name, with the same messages.
+    def __new__(_cls, *args, **kwargs):
+        if _len(args) > num_fields:
+            raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional arguments but {_len(args) + 1} were given')
+        values = list(args)
+        for name in field_names[_len(args):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
+            else:
+                missing = [repr(n) for n in field_names[_len(values):]
+                           if n not in kwargs and n not in field_defaults]
+                if _len(missing) == 1:
+                    names = missing[0]
+                elif _len(missing) == 2:
+                    names = f'{missing[0]} and {missing[1]}'
+                else:
+                    names = ', '.join(missing[:-1]) + f', and {missing[-1]}'
+                s = 's' if _len(missing) > 1 else ''
+                raise TypeError(f"{typename}.__new__() missing {_len(missing)} required positional argument{s}: {names}")
+        for name in kwargs:
+            if name in field_names:
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+        return tuple_new(_cls, values)
+
+    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+    if defaults is not None:
+        __new__.__defaults__ = defaults
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if _len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
+                              'or iterable')
+
+    def _replace(self, /, **kwds):
+        result = self._make(_map(kwds.pop, field_names, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    _replace.__doc__ = (f'Return a new {typename} object replacing specified '
+                        'fields with new values')
+
+    def __repr__(self):
+        'Return a nicely formatted representation string'
+        return self.__class__.__name__ + repr_fmt % self._tuple
+
+    def _asdict(self):
+        'Return a new dict which maps field names to their values.'
+        return _dict(_zip(self._fields, self))
+
+    def __getnewargs__(self):
+        'Return self as a plain tuple.  Used by copy and pickle.'
+        return self._tuple
+
+    # What the tuple base class gives a namedtuple in CPython.
+    def __getitem__(self, index):
+        return self._tuple[index]
+
+    def __len__(self):
+        return _len(self._tuple)
+
+    def __iter__(self):
+        return iter(self._tuple)
+
+    def __contains__(self, value):
+        return value in self._tuple
+
+    def __hash__(self):
+        return hash(self._tuple)
+
+    def _compare(op):
+        def compare(self, other):
+            if isinstance(other, _tuple):
+                return op(self._tuple, other)
+            if hasattr(other, '_tuple') and hasattr(other, '_fields'):
+                return op(self._tuple, other._tuple)
+            return NotImplemented
+        return compare
+
+    def __add__(self, other):
+        if isinstance(other, _tuple):
+            return self._tuple + other
+        if hasattr(other, '_tuple') and hasattr(other, '_fields'):
+            return self._tuple + other._tuple
+        return NotImplemented
+
+    def __radd__(self, other):
+        if isinstance(other, _tuple):
+            return other + self._tuple
+        return NotImplemented
+
+    def __mul__(self, n):
+        return self._tuple * n
+
+    def count(self, value):
+        return self._tuple.count(value)
+
+    def index(self, value, *args):
+        return self._tuple.index(value, *args)
+
+    # Modify function metadata to help with introspection and debugging
+    for method in (
+        __new__,
+        _make.__func__,
+        _replace,
+        __repr__,
+        _asdict,
+        __getnewargs__,
+    ):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+
+    import operator as _operator
+
+    # Build-up the class namespace dictionary
+    # and use type() to build the result class
+    class_namespace = {
+        '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '_make': _make,
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+        '__getitem__': __getitem__,
+        '__len__': __len__,
+        '__iter__': __iter__,
+        '__contains__': __contains__,
+        '__eq__': _compare(_operator.eq),
+        '__ne__': _compare(_operator.ne),
+        '__lt__': _compare(_operator.lt),
+        '__le__': _compare(_operator.le),
+        '__gt__': _compare(_operator.gt),
+        '__ge__': _compare(_operator.ge),
+        '__hash__': __hash__,
+        '__add__': __add__,
+        '__radd__': __radd__,
+        '__mul__': __mul__,
+        '__rmul__': __mul__,
+        'count': count,
+        'index': index,
+    }
+    for index, name in enumerate(field_names):
+        doc = f'Alias for field number {index}'
+        class_namespace[name] = property(_itemgetter(index), doc=doc)
+
+    # For pickling to work, the __module__ variable needs to be set to the frame
+    # where the named tuple is created.  CPython reads it from sys._getframe(1);
+    # here it is __main__ unless `module` names another.
+    if module is None:
+        module = '__main__'
+    class_namespace['__module__'] = module
+
+    result = type(typename, (object,), class_namespace)
+    return result
