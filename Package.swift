@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "EmbedPythonLib"),
         .plugin(name: "PythonLibPlugin", capability: .buildTool(), dependencies: ["EmbedPythonLib"]),
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
-        .target(name: "LoopTrace", dependencies: ["LoopSimulator"]),
+        .target(name: "LoopTrace", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
         .target(name: "Timeline", dependencies: ["LoopTrace"]),
         // What-if: compare two runs, sweep a parameter, search the legal schedules.

@@ -12,14 +12,22 @@ public struct SimulationOptions: Sendable, Equatable {
     public var searchPaths: [String]
     /// A schedule other than CPython's (`explore`, `--schedule`); nil: CPython's.
     public var schedule: ScheduleSpec?
+    /// The cost model (`--cpu-cost`); nil: what the scenario's pragma says, else off.
+    public var cpuCost: CPUCost?
 
     public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000,
-                searchPaths: [String] = [], schedule: ScheduleSpec? = nil) {
+                searchPaths: [String] = [], schedule: ScheduleSpec? = nil, cpuCost: CPUCost? = nil) {
         self.maxIterations = maxIterations
         self.timeHorizon = timeHorizon
         self.maxInstructions = maxInstructions
         self.searchPaths = searchPaths
         self.schedule = schedule
+        self.cpuCost = cpuCost
+    }
+
+    /// The cost model a run of `program` uses: the option, else the scenario's pragma.
+    public func cpuCost(for program: Program) -> CPUCost {
+        cpuCost ?? program.cpuCostPragma ?? .off
     }
 }
 
@@ -84,6 +92,7 @@ public final class Simulation {
         state.schedule = options.schedule.map(Schedule.init)
         state.writeError = stderr
         state.pacer = pacer
+        state.cpuCost = options.cpuCost(for: program)
         vm.instructionLimit = options.maxInstructions ?? Int.max
         for file in program.files { vm.sources[file.path] = SourceText(file.source) }
         vm.program = program
@@ -124,10 +133,12 @@ public final class Simulation {
             stderr("loopscope: internal error: \(error)\n")
             status = 70
         }
+        // Read before the interpreter goes: the cost model charges what ran last.
+        let virtualTime = state.clock
         state.interpreter = nil
         state.sink = nil
         return .success(SimulationResult(exitStatus: status, halt: vm.halted, iterations: state.iteration,
-                                         virtualTime: state.clock, scheduleChoices: state.schedule?.choices ?? [],
+                                         virtualTime: virtualTime, scheduleChoices: state.schedule?.choices ?? [],
                                          consumedSeed: state.schedule?.consumedSeed ?? true))
     }
 

@@ -270,6 +270,14 @@ public enum TraceReader {
             }
             options.schedule = ScheduleSpec(seed: seed, jitter: try o.double("jitter"))
         }
+        // The cost model; traces written before it existed ran without one.
+        if inner.value("cpuCost") != nil {
+            let text = try o.string("cpuCost")
+            guard let cost = CPUCost.parse(text) else {
+                throw .wrongType(kind: "header", field: "cpuCost", expected: "'realistic', 'off' or nanoseconds", found: "'\(text)'")
+            }
+            options.cpuCost = cost
+        }
         var header = TraceHeader(version: version, loopscopeVersion: try f.string("loopscope"), path: try f.string("path"),
                                  source: try f.string("source"), options: options)
         if version >= 3 { try decodeProgram(s, f, into: &header) }

@@ -1,4 +1,5 @@
 import LoopSimulator
+import ScenarioLanguage
 
 /// Writes a trace as JSON Lines (see docs/trace-format.md): the header, then one event per
 /// line, keys in a fixed order so the same trace always gives the same bytes.
@@ -41,6 +42,8 @@ public enum TraceWriter {
             out.key("schedule"); out.string(String(schedule.seed))
             out.key("jitter"); out.double(schedule.jitter)
         }
+        // The cost model a simulation ran with (a recorded program's time is its own).
+        if let cost = h.options.cpuCost, h.clock == .virtual { out.key("cpuCost"); out.string(cost.description) }
         out.raw("}")
         out.key("clock"); out.string(h.clock.rawValue)
         out.key("python"); out.string(h.python)

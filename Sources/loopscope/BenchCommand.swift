@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release before trusting the figures).",
-        subcommands: [SimulateBench.self, TraceBench.self, ExploreBench.self]
+        subcommands: [SimulateBench.self, TraceBench.self, ExploreBench.self, CPUCostBench.self]
     )
 }
 

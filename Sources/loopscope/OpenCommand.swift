@@ -51,8 +51,8 @@ struct OpenCommand: ParsableCommand {
         let feed: TraceFeed
         let mode: String
         if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
-            if !(try whatIf.parsedSettings()).isEmpty || whatIf.schedule != nil {
-                Console.err("loopscope: \(file): --set and --schedule change how a scenario runs; a trace is a finished run\n")
+            if !(try whatIf.parsedSettings()).isEmpty || whatIf.schedule != nil || whatIf.cpuCost != nil {
+                Console.err("loopscope: \(file): --set, --schedule and --cpu-cost change how a scenario runs; a trace is a finished run\n")
                 throw ExitCode(2)
             }
             feed = try openTrace(file)

@@ -21,6 +21,9 @@ func recordScenario(_ path: String, options: SimulationOptions, settings: [WhatI
 /// diagnostics are reported when it is simulated).
 func traceHeader(_ source: String, path: String, options: SimulationOptions) -> TraceHeader {
     let program = try? Program.load(source: source, path: path, searchPaths: options.searchPaths).get()
+    var options = options
+    // The header records the cost model the run uses, the pragma's when no option overrides it.
+    if let program { options.cpuCost = options.cpuCost(for: program) }
     return TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: path, source: source, options: options,
                        files: program.map(TraceHeader.files(of:)) ?? [])
 }
@@ -49,8 +52,8 @@ func simulate(_ source: String, path: String, options: SimulationOptions, sink: 
 /// trace header) is loaded; anything else is simulated as a scenario, silently.
 func loadTraceOrScenario(_ path: String, options: SimulationOptions, settings: [WhatIfSetting] = []) throws -> TraceStore {
     if path.hasSuffix(".jsonl") || isTraceFile(path) {
-        if !settings.isEmpty || options.schedule != nil {
-            Console.err("loopscope: \(path): --set and --schedule change how a scenario runs; a trace is a finished run\n")
+        if !settings.isEmpty || options.schedule != nil || options.cpuCost != nil {
+            Console.err("loopscope: \(path): --set, --schedule and --cpu-cost change how a scenario runs; a trace is a finished run\n")
             throw ExitCode(2)
         }
         switch TraceReader.load(path: path) {

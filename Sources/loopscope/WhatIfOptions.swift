@@ -16,16 +16,31 @@ struct WhatIfOptions: ParsableArguments {
                                valueName: "J"))
     var jitter: String?
 
+    @Option(name: .customLong("cpu-cost"), help: ArgumentHelp(
+        "Charge virtual time for executed Python code: 'realistic' (calibrated against CPython 3.11, see `bench cpu-cost`), a number of nanoseconds per instruction, or 'off' (the default, unless the scenario has a `# loopscope: cpu-cost=...` comment).",
+        valueName: "COST"))
+    var cpuCost: String?
+
     func validate() throws {
         _ = try parsedSettings()
         if jitter != nil, schedule == nil { throw ValidationError("--jitter applies to a --schedule; give --schedule SEED") }
         _ = try parseJitter(jitter)
+        _ = try parsedCPUCost()
     }
 
-    /// The simulation options with `--schedule`/`--jitter` applied.
+    func parsedCPUCost() throws -> CPUCost? {
+        guard let cpuCost else { return nil }
+        guard let cost = CPUCost.parse(cpuCost) else {
+            throw ValidationError("--cpu-cost takes 'realistic', 'off' or a number of nanoseconds per instruction, not '\(cpuCost)'")
+        }
+        return cost
+    }
+
+    /// The simulation options with `--schedule`/`--jitter` and `--cpu-cost` applied.
     func apply(to options: SimulationOptions) throws -> SimulationOptions {
         var options = options
         if let schedule { options.schedule = ScheduleSpec(seed: schedule, jitter: try parseJitter(jitter)) }
+        if let cost = try parsedCPUCost() { options.cpuCost = cost }
         return options
     }
 

@@ -1,5 +1,6 @@
 import Testing
 import LoopSimulator
+import ScenarioLanguage
 @testable import LoopTrace
 
 @Suite struct RoundTripTests {
@@ -65,6 +66,21 @@ import LoopSimulator
         #expect(loaded.header == header)
         #expect(loaded.events(in: 0..<events.count) == events)
         #expect(TraceWriter.encode(loaded) == bytes)
+    }
+
+    @Test func theCostModelSettingSurvives() throws {
+        for cost in [CPUCost.realistic, .off, .nanoseconds(12.5)] {
+            let header = TraceHeader(loopscopeVersion: "x", path: "a.py", source: "", options: SimulationOptions(cpuCost: cost))
+            let bytes = TraceWriter.encode(TraceStore(header: header))
+            #expect(String(decoding: bytes, as: UTF8.self).contains("\"cpuCost\":\"\(cost)\""))
+            #expect(try TraceReader.read(bytes, path: "t.jsonl").get().header == header)
+        }
+        let bad = #"{"format":"loopscope-trace","version":4,"loopscope":"0.1.0","path":"x.py","options":{"maxIterations":null,"until":null,"maxInstructions":null,"cpuCost":"fast"},"source":"s\n"}"# + "\n"
+        guard case .failure(let error) = TraceReader.read(Array(bad.utf8), path: "t.jsonl") else {
+            Issue.record("a bad cpuCost was accepted")
+            return
+        }
+        #expect(error.message.contains("cpuCost"))
     }
 
     @Test func aRecordedProgramsHeaderSurvives() throws {

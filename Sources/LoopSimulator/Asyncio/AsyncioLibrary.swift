@@ -471,23 +471,11 @@ final class AsyncioLibrary {
         guard nominal >= 0 else {
             throw PythonError(vm.makeException(BuiltinTypes.valueError, blocking ? "sleep length must be non-negative" : "cpu() seconds must be non-negative"))
         }
-        let task = runningLoop?.currentTask?.taskID
-        let line = vm.activeFrame?.currentLine ?? 0
-        let file = vm.activeFrame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
         let seconds = state.schedule?.duration(nominal) ?? nominal
         if let loop = runningLoop, state.tracing, seconds != nominal {
             loop.emit(.scheduleDeparture(kind: "jitter", detail: "\(name)(\(PyFloat.repr(nominal))) lasts \(PyFloat.repr(seconds))"))
         }
-        if let loop = runningLoop, state.tracing {
-            loop.emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
-                               : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))
-        }
-        let from = state.clock
-        state.clock += seconds
-        if let loop = runningLoop, state.tracing {
-            loop.emit(.clockAdvance(from: from, to: state.clock))
-            loop.emit(blocking ? .blockingSleepEnd(task: task) : .cpuBurstEnd(task: task))
-        }
+        state.holdThread(seconds, blocking: blocking)
         return .none
     }
 }

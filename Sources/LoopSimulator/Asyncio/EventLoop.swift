@@ -133,7 +133,8 @@ final class EventLoop: PyObject {
     var running = false
     var closed = false
     var debug = false
-    let slowCallbackDuration = 0.1
+    /// `slow_callback_duration`: debug mode warns about callbacks that ran this long.
+    var slowCallbackDuration = 0.1
     var currentTask: PyTask?
     /// The unfinished tasks of this loop (what `all_tasks()` returns). CPython keeps all
     /// tasks in a WeakSet; keeping only pending ones strongly has the same effect: a
@@ -352,7 +353,10 @@ final class EventLoop: PyObject {
             if state.tracing {
                 emit(.callbackStart(handle: item.id, description: item.callback.describe(vm), task: item.callback.task?.taskID))
             }
+            let i0 = vm.instructionCount
+            let startPC = resumePoint(item)
             try run(item)
+            hintIfLong(item, instructions: vm.instructionCount - i0, startPC: startPC)
             let dt = time() - t0
             heldLastIteration += dt
             if state.tracing { emit(.callbackEnd(handle: item.id, duration: dt)) }
@@ -589,6 +593,17 @@ final class EventLoop: PyObject {
         case "slow_callback_duration": return .float(slowCallbackDuration)
         default: return nil
         }
+    }
+
+    /// `loop.slow_callback_duration = s`, a plain attribute in CPython (any value; a
+    /// non-number only fails when debug mode compares it, which is not modelled).
+    override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+        guard name == "slow_callback_duration" else { return false }
+        guard let seconds = value.numericValue, value.asObject == nil else {
+            throw vm.typeError("slow_callback_duration must be a number of seconds, not '\(value.typeName)'")
+        }
+        slowCallbackDuration = seconds
+        return true
     }
 
     /// `BaseEventLoop._check_callback`, which CPython runs in debug mode only: otherwise

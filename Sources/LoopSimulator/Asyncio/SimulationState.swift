@@ -1,10 +1,31 @@
 import Foundation
+import ScenarioLanguage
 
 /// State shared by every loop of one simulation: the virtual clock, counters that CPython
 /// keeps process-wide (task names), limits, the event sink and stderr.
 final class SimulationState {
-    /// Virtual seconds. `loop.time()`, `time.time()`, `time.monotonic()` all read it.
-    var clock: Double = 0
+    /// Virtual seconds. `loop.time()`, `time.time()`, `time.monotonic()` all read it. With
+    /// the cost model on, reading it first charges the instructions run since it was last
+    /// read (`chargeCPU`): the hot loop only counts them.
+    var clock: Double {
+        get {
+            if secondsPerInstruction != 0 { chargeCPU() }
+            return settledClock
+        }
+        set { settledClock = newValue }
+    }
+    private var settledClock = 0.0
+    /// The cost model of this run (see `CPUCost`).
+    var cpuCost = CPUCost.off {
+        didSet { secondsPerInstruction = cpuCost.secondsPerInstruction }
+    }
+    private(set) var secondsPerInstruction = 0.0
+    /// The interpreter's instructions and extra work (`Interpreter.extraWork`) when the
+    /// clock was last charged.
+    private var chargedInstructions = 0
+    /// Charged stretches at least this long are CPU bursts in the trace, as `cpu(s)`'s
+    /// are; shorter ones (the few instructions of an ordinary step) only move the clock.
+    static let shownBurst = 0.001
     /// Iterations of `_run_once` so far, over all loops.
     var iteration = 0
     var maxIterations: Int?
@@ -32,6 +53,52 @@ final class SimulationState {
     /// For warnings that need to know where the program is (never-awaited coroutines).
     /// Cleared when the run ends (it would otherwise keep the interpreter alive).
     var interpreter: Interpreter?
+
+    /// Charges the instructions run so far now (a task's step ends: the burst is the
+    /// task's). One comparison when the model is off.
+    @inline(__always)
+    func settleCPU() {
+        if secondsPerInstruction != 0 { chargeCPU() }
+    }
+
+    /// The cost model: moves the clock on by the instructions run since the last charge.
+    private func chargeCPU() {
+        guard let vm = interpreter else { return }
+        let work = vm.instructionCount &+ vm.extraWork
+        let n = work - chargedInstructions
+        guard n > 0 else { return }
+        chargedInstructions = work
+        let seconds = Double(n) * secondsPerInstruction
+        if seconds >= Self.shownBurst {
+            holdThread(seconds, blocking: false)
+        } else {
+            settledClock += seconds
+        }
+    }
+
+    /// The thread is busy for `seconds` (a CPU burst, or a blocking sleep) and the loop runs
+    /// nothing else meanwhile: the clock moves on, and a running loop's trace shows the
+    /// burst on the running task's lane at the line executing.
+    func holdThread(_ seconds: Double, blocking: Bool) {
+        guard tracing, let vm = interpreter, let loop = vm.loop else {
+            settledClock += seconds
+            return
+        }
+        let task = loop.currentTask?.taskID
+        // In a task's step, the line is the task's own innermost one (the library's frames
+        // are asyncio's; after the step the task's frame is no longer the active one).
+        let frame = loop.currentTask.map { t in
+            t.coro.fiber?.frames.last { !$0.code.isLibrary } ?? t.coro.frame
+        } ?? vm.activeFrame
+        let line = frame?.currentLine ?? 0
+        let file = frame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
+        emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
+                      : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))
+        let from = settledClock
+        settledClock += seconds
+        emit(.clockAdvance(from: from, to: settledClock))
+        emit(blocking ? .blockingSleepEnd(task: task) : .cpuBurstEnd(task: task))
+    }
     var writeError: (String) -> Void = { _ in }
 
     /// Called after every loop iteration (it may block: the interactive UI pauses the

@@ -86,6 +86,7 @@ final class PyTask: PyFuture {
         }
 
         let completion = vm.send(coro, exc.map { .throwing($0) } ?? .send(.none))
+        loop.state.settleCPU()
         defer { if isDone { loop.taskFinished(self) } }
         switch completion {
         case .returned(let value):

@@ -52,12 +52,16 @@ public final class Program {
     let main: CodeObject
     /// Local modules by absolute dotted name.
     let modules: [String: LocalModule]
+    /// The scenario's `# loopscope: cpu-cost=...` comment, if it has one.
+    public let cpuCostPragma: CPUCost?
 
-    init(files: [ProgramFile], summary: ScenarioSummary, main: CodeObject, modules: [String: LocalModule]) {
+    init(files: [ProgramFile], summary: ScenarioSummary, main: CodeObject, modules: [String: LocalModule],
+         cpuCostPragma: CPUCost?) {
         self.files = files
         self.summary = summary
         self.main = main
         self.modules = modules
+        self.cpuCostPragma = cpuCostPragma
     }
 
     /// Loads the scenario at `path` (its text already read) and the modules it imports,
@@ -87,6 +91,11 @@ private struct ProgramLoader {
         let file = ProgramFile(path: path, source: source)
         files.append(file)
         guard let (ast, main, summary) = compile(file) else { return .failure(DiagnosticList(diagnostics)) }
+        var pragma: CPUCost?
+        switch CPUCost.pragma(in: SourceText(source)) {
+        case .success(let cost): pragma = cost
+        case .failure(let d): diagnostics.append(FileDiagnostic(file, d))
+        }
         // The scenario runs as `__main__` with no package: relative imports fail in it.
         follow(ast, in: file, package: nil)
         while !pending.isEmpty {
@@ -94,7 +103,7 @@ private struct ProgramLoader {
             follow(module, in: file, package: package)
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        return .success(Program(files: files, summary: summary, main: main, modules: modules))
+        return .success(Program(files: files, summary: summary, main: main, modules: modules, cpuCostPragma: pragma))
     }
 
     /// Parses, validates and compiles one file; diagnostics are collected.

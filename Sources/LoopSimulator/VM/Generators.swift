@@ -1,3 +1,4 @@
+import ScenarioLanguage
 /// Generators: what calling a function with `yield` returns (CPython's `genobject.c`).
 /// A generator owns its suspended frame; each `send`/`throw`/`next` runs that frame on a
 /// fiber of its own until it yields, returns or raises. An async generator's frame runs
@@ -93,6 +94,7 @@ extension Interpreter {
         case .suspended:
             break
         }
+        extraWork &+= CPUCost.resumeWork
         let fiber = Fiber([])
         try push(gen.frame, on: fiber)
         gen.state = .running

@@ -45,6 +45,13 @@ public final class Interpreter {
     var reprInProgress = Set<ObjectIdentifier>()
     /// Counts executed instructions for the step budget.
     var instructionCount = 0
+    /// Work beyond one unit per instruction, in instructions' worth, for the cost model
+    /// (`SimulationState.clock`): calls (CPython runs plain instructions several times
+    /// faster than a call), generator resumptions and large native operations. Counted
+    /// in those paths only, never per instruction.
+    var extraWork = 0
+    /// What a call costs beyond its instruction (`CPUCost`, calibrated with the rest).
+    static let callWork = CPUCost.callWork
     /// Called with each text `print` writes.
     var writeOutput: (String) -> Void = { _ in }
     /// The event loop, when one is running.
@@ -559,14 +566,19 @@ public final class Interpreter {
                     frame.pc = target
                 }
             case .call(let argc):
+                extraWork &+= Self.callWork
                 if try callOnStack(frame, argc, fiber) { return .pushed }
             case .callMethod(let argc):
+                extraWork &+= Self.callWork
                 if try callOnStack(frame, methodArgumentCount(frame, argc), fiber) { return .pushed }
             case .callAwait(let argc):
+                extraWork &+= Self.callWork
                 if let exit = try callAwaitOnStack(frame, argc, fiber) { return exit }
             case .callMethodAwait(let argc):
+                extraWork &+= Self.callWork
                 if let exit = try callAwaitOnStack(frame, methodArgumentCount(frame, argc), fiber) { return exit }
             case let .callKw(argc, kwNamesIndex):
+                extraWork &+= Self.callWork
                 guard case .object(let o) = code.constants[kwNamesIndex], let names = o as? PyTuple else { break }
                 let all = Array(frame.stack.suffix(argc))
                 frame.stack.removeLast(argc)
@@ -583,6 +595,7 @@ public final class Interpreter {
                     return .pushed
                 }
             case .callEx:
+                extraWork &+= Self.callWork
                 let kwValue = frame.stack.removeLast()
                 let argsValue = frame.stack.removeLast()
                 let callee = frame.stack.removeLast()
