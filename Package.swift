@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "ScenarioLanguage"]),
         // The interactive explorer without a terminal: its state and keys, and the feeds it
         // reads (a recorded trace, or a scenario simulated lazily on its own thread).
-        .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator"]),
+        .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf"]),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(
             name: "CNcurses",
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "TestSupport"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf"]),
         // These run the built `loopscope` binary as a user would: the dependency builds it.
         // End-to-end tests of the interactive UI, through tmux.
         .testTarget(name: "TerminalUITests", dependencies: ["loopscope"]),

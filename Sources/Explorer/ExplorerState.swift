@@ -56,6 +56,15 @@ public struct ExplorerState: Sendable, Equatable {
     var fittedOnCompletion = false
     /// The user moved the selection (so it is not chosen for them any more).
     var selectionMoved = false
+    /// What-if (`w`): the panel's contents when the run is a scenario (the app keeps them
+    /// up to date), whether it is open, and what the last key asked the app to do.
+    public var whatIf: WhatIfOverlay?
+    public var whatIfOpen = false
+    public var whatIfRequest: WhatIfRequest?
+    /// From the last what-if comparison: tasks (by index) whose outcome changed, and the
+    /// first iteration where the two runs differ.
+    public var changedTasks: Set<Int> = []
+    public var divergence: Int?
 
     /// How far past the cursor the lazy simulation is kept ahead, so lanes show what comes.
     public static let lookahead = 200
@@ -77,7 +86,7 @@ public struct ExplorerState: Sendable, Equatable {
     }
 
     /// Keys go to a prompt or the help overlay: `q` is not "quit" now.
-    public var capturesKeys: Bool { prompt != nil || filterPrompt != nil || help }
+    public var capturesKeys: Bool { prompt != nil || filterPrompt != nil || help || whatIfOpen }
 
     /// Called before each frame while the feed grows in the background.
     public mutating func backgroundUpdate(_ feed: TraceFeed) {
@@ -87,6 +96,8 @@ public struct ExplorerState: Sendable, Equatable {
             fittedOnCompletion = true
             fitIfSmall(feed.store)
         }
+        // A what-if run may end before the iteration the cursor stayed on.
+        if feed.isComplete, cursor > feed.store.lastIteration { cursor = feed.store.lastIteration }
         refreshLanes(feed)
     }
 
@@ -146,7 +157,10 @@ public struct ExplorerState: Sendable, Equatable {
         m.moreToCome = !feed.isComplete
         m.progress = feed.progress
         m.view = view
-        m.lanes = LanePlan(list: lanes, firstRow: firstRow, selectedRow: selectedGroup == nil ? nil : selectedRow, note: lanesNote)
+        m.lanes = LanePlan(list: lanes, firstRow: firstRow, selectedRow: selectedGroup == nil ? nil : selectedRow, note: lanesNote,
+                           changedTasks: changedTasks, divergence: divergence)
+        m.whatIf = whatIfOpen ? whatIf : nil
+        m.whatIfAvailable = whatIf != nil
         m.filterPrompt = filterPrompt
         m.sourceScroll = sourceScroll
         m.tableColumn = tableColumn
@@ -183,6 +197,10 @@ public struct ExplorerState: Sendable, Equatable {
         }
         if filterPrompt != nil {
             handleFilterPrompt(key, feed)
+            return
+        }
+        if whatIfOpen {
+            handleWhatIf(key)
             return
         }
         message = nil
@@ -353,6 +371,7 @@ public struct ExplorerState: Sendable, Equatable {
         case "<": sourceScroll = max(0, sourceScroll - 8)
         case ">": sourceScroll += 8
         case "l": legend.toggle()
+        case "w": openWhatIf()
         case "1", "2", "3", "4", "5":
             let panel = PanelKind(rawValue: Int(String(c))! - 1)!
             if panels.contains(panel) { panels.remove(panel) } else { panels.insert(panel) }

@@ -11,12 +11,15 @@ public enum ExplorerApp {
     /// before this returns. The first frame is drawn at once, whatever the feed still has to
     /// simulate or read; while it works in the background the screen is redrawn a few times
     /// a second to show its progress, and each key and frame takes the store for a turn.
-    public static func run(_ feed: TraceFeed, mode: String, glyphs: Glyphs, useColor: Bool) -> Int32 {
+    /// With `whatIf`, the `w` panel changes the scenario's parameters: each change is a new
+    /// run (a new feed), compared with the one before once both have finished.
+    public static func run(_ initialFeed: TraceFeed, mode: String, glyphs: Glyphs, useColor: Bool,
+                           whatIf session: WhatIfSession? = nil) -> Int32 {
         let terminal = Terminal(useColor: useColor)
         defer { terminal.end() }
-        if let lazy = feed as? LazySimulation {
+        func listenForSignals(_ feed: TraceFeed) {
             // A long simulation step must not make the UI deaf to SIGINT/SIGTERM.
-            lazy.whileWaiting = {
+            (feed as? LazySimulation)?.whileWaiting = {
                 let sig = Terminal.takeSignal()
                 if sig != 0 {
                     terminal.end()
@@ -24,8 +27,11 @@ public enum ExplorerApp {
                 }
             }
         }
+        var feed = initialFeed
+        listenForSignals(feed)
         let (w, h) = terminal.size
         var state = feed.withStore { ExplorerState.opening(feed, mode: mode, width: w, height: h) }
+        state.whatIf = session?.overlay()
         var lastTick = now()
         var lastDraw = 0.0
         var dirty = true
@@ -54,6 +60,22 @@ public enum ExplorerApp {
                 feed.withStore { state.handle(key, feed) }
                 dirty = true
                 if state.quit { return 0 }
+                if let request = state.whatIfRequest, let session {
+                    state.whatIfRequest = nil
+                    let error = perform(request, session)
+                    if session.feed !== feed {
+                        feed = session.feed
+                        listenForSignals(feed)
+                        feed.withStore { state.replaceFeed(feed) }
+                        working = true
+                    }
+                    state.refreshWhatIf(session.overlay(), error: error)
+                }
+            }
+            if let session, session.comparisonPending, let comparison = session.comparison() {
+                feed.withStore { state.showComparison(comparison, feed) }
+                state.refreshWhatIf(session.overlay())
+                dirty = true
             }
             if state.playing, now() - lastTick >= state.playDelay {
                 feed.withStore { state.tick(feed) }
@@ -62,6 +84,16 @@ public enum ExplorerApp {
             } else if !state.playing {
                 lastTick = now()
             }
+        }
+    }
+
+    /// Does what the what-if panel asked; the message says why it could not.
+    private static func perform(_ request: WhatIfRequest, _ session: WhatIfSession) -> String? {
+        switch request {
+        case .set(let index, let value):
+            return session.set(index, to: value)?.message
+        case .undo:
+            return session.undo() ? nil : "nothing to undo: this is the first run"
         }
     }
 

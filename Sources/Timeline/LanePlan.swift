@@ -8,13 +8,20 @@ public struct LanePlan: Sendable, Equatable {
     public var selectedRow: Int?
     public var note = ""
     public var activity: GroupActivity?
+    /// What-if marks: tasks (by index) whose outcome changed from the run before, and the
+    /// first iteration where the two runs differ.
+    public var changedTasks: Set<Int> = []
+    public var divergence: Int?
 
-    public init(list: LaneList, firstRow: Int = 0, selectedRow: Int? = nil, note: String = "", activity: GroupActivity? = nil) {
+    public init(list: LaneList, firstRow: Int = 0, selectedRow: Int? = nil, note: String = "", activity: GroupActivity? = nil,
+                changedTasks: Set<Int> = [], divergence: Int? = nil) {
         self.list = list
         self.firstRow = firstRow
         self.selectedRow = selectedRow
         self.note = note
         self.activity = activity
+        self.changedTasks = changedTasks
+        self.divergence = divergence
     }
 
     /// The rows that fit in `rows` screen rows, scrolled from `firstRow` just enough to keep
@@ -33,5 +40,6 @@ public struct LanePlan: Sendable, Equatable {
 
     public static func == (a: LanePlan, b: LanePlan) -> Bool {
         a.list == b.list && a.firstRow == b.firstRow && a.selectedRow == b.selectedRow && a.note == b.note
+            && a.changedTasks == b.changedTasks && a.divergence == b.divergence
     }
 }

@@ -59,6 +59,9 @@ public struct ScreenModel: Sendable, Equatable {
     /// The table's sort column and direction.
     public var tableColumn: TaskTable.Column = .task
     public var tableDescending = false
+    /// The what-if panel while it is open; whether the run can be changed at all (a scenario).
+    public var whatIf: WhatIfOverlay?
+    public var whatIfAvailable = false
 
     public init(width: Int, height: Int, viewport: Viewport) {
         self.width = width
@@ -118,6 +121,8 @@ public enum Screen {
         ("click", "select a lane and move the cursor"),
         ("1-5", "toggle panels: loop source task output warnings"),
         ("l", "toggle the legend"),
+        ("w", "what if: change a sleep, timeout or constant and run again"),
+        ("u", "in what-if: undo the last change"),
         ("?", "this help (any key closes it)"),
         ("q", "quit"),
     ]
@@ -156,7 +161,7 @@ public enum Screen {
                 drawPanels(&grid, panels, area: panelArea, width: width, content: content, glyphs: glyphs)
             }
             drawBottomLine(&grid, model, y: height - 1, panelsShown: panels, glyphs: glyphs)
-            if model.help { drawHelp(&grid, glyphs: glyphs) }
+            drawOverlays(&grid, model, glyphs: glyphs)
             return RenderedScreen(grid: grid, geometry: geometry)
         }
 
@@ -186,7 +191,7 @@ public enum Screen {
             drawPanels(&grid, panels, area: panelArea, width: width, content: content, glyphs: glyphs)
         }
         drawBottomLine(&grid, model, y: height - 1, panelsShown: panels, glyphs: glyphs)
-        if model.help { drawHelp(&grid, glyphs: glyphs) }
+        drawOverlays(&grid, model, glyphs: glyphs)
         return RenderedScreen(grid: grid, geometry: geometry)
     }
 
@@ -241,11 +246,22 @@ public enum Screen {
             line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
             if let plan = model.lanes { line.add("  \(plan.list.matching) of \(plan.list.total) match", CellStyle(foreground: .yellow)) }
             line.add("   Enter keep, Esc clear", CellStyle(foreground: .gray))
+        } else if let w = model.whatIf {
+            line.add(" what if ", keyStyle)
+            if let text = w.editing {
+                line.add(" new value: ")
+                line.add(text, CellStyle(attributes: .bold))
+                line.add(glyphs.ascii ? "_" : "▏", CellStyle(attributes: .bold))
+                line.add("   Enter run, Esc cancel", CellStyle(foreground: .gray))
+            } else {
+                line.add(glyphs.ascii ? " Up/Dn parameter  Enter change  u undo  Esc close" : " ↑↓ parameter  ⏎ change  u undo  Esc close",
+                         CellStyle(foreground: .gray))
+            }
         } else if let message = model.message {
             line.add(message, CellStyle(foreground: .yellow, attributes: .bold))
             line.add("   ? help  q quit", CellStyle(foreground: .gray))
         } else {
-            let hints: [(String, String)]
+            var hints: [(String, String)]
             if model.view == .table {
                 hints = [("↑↓", "task"), ("←→", "sort column"), ("i", "reverse"), ("⏎", "its lane"), ("t", "timeline"),
                          ("/", "filter"), ("n", "next"), ("p", "prev"), ("?", "help"), ("q", "quit"), ("PgUp PgDn", "scroll")]
@@ -254,6 +270,7 @@ public enum Screen {
                          ("↑↓", "task"), ("g", "go to"), ("?", "help"), ("q", "quit"), ("/", "filter"), ("t", "table"),
                          ("o", "sort"), ("G", "group"), ("s", "callback"), ("⏎", "task's next step"), ("+-", "zoom"),
                          ("f", "fit"), ("1-5", "panels")]
+                if model.whatIfAvailable { hints.insert(("w", "what if"), at: 8) }
             }
             for (key, what) in hints {
                 line.add(glyphs.ascii ? asciiKey(key) : key, keyStyle)
@@ -375,7 +392,69 @@ public enum Screen {
         }
     }
 
-    // MARK: Help
+    // MARK: Help and what-if
+
+    static func drawOverlays(_ grid: inout CellGrid, _ model: ScreenModel, glyphs: Glyphs) {
+        if let w = model.whatIf { drawWhatIf(&grid, w, glyphs: glyphs) }
+        if model.help { drawHelp(&grid, glyphs: glyphs) }
+    }
+
+    /// The what-if panel: the parameters (the selected one highlighted, changed values shown
+    /// against the file's), then how the newest run compares with the one before.
+    static func drawWhatIf(_ grid: inout CellGrid, _ w: WhatIfOverlay, glyphs: Glyphs) {
+        var lines: [(StyledLine, Bool)] = []
+        let placeWidth = w.rows.map(\.place.count).max() ?? 0
+        let labelWidth = w.rows.map(\.label.count).max() ?? 0
+        for (i, row) in w.rows.enumerated() {
+            var l = StyledLine(" " + row.place.padding(placeWidth) + " " + row.label.padding(labelWidth) + " ")
+            if i == w.selected, let text = w.editing {
+                l.add(text + (glyphs.ascii ? "_" : "▏"), CellStyle(attributes: .bold))
+                l.add("  (was \(row.value))", CellStyle(foreground: .gray))
+            } else if row.value != row.original {
+                l.add(row.value, CellStyle(foreground: .magenta, attributes: .bold))
+                l.add("  (file: \(row.original))", CellStyle(foreground: .gray))
+            } else {
+                l.add(row.value, CellStyle(attributes: .bold))
+            }
+            lines.append((l, i == w.selected))
+        }
+        lines.append((StyledLine(), false))
+        if let error = w.error { lines.append((StyledLine(error, CellStyle(foreground: .red, attributes: .bold)), false)) }
+        for text in w.report {
+            // The report's arrows, for terminals without Unicode.
+            let shown = glyphs.ascii ? text.split(separator: "→", omittingEmptySubsequences: false).joined(separator: "->") : text
+            lines.append((StyledLine(shown), false))
+        }
+        let w0 = min(grid.width - 2, max(50, 4 + (lines.map { $0.0.text.count }.max() ?? 20)))
+        // The parameter rows scroll to keep the selection in the box; the report stays below.
+        let room = max(3, grid.height - 2)
+        var shown = lines
+        if lines.count + 2 > room, w.rows.count > 0 {
+            let extra = lines.count + 2 - room
+            let first = min(max(0, w.selected - (w.rows.count - extra) / 2), extra)
+            shown = Array(lines[first..<lines.count]).prefix(room - 2).map { $0 }
+        }
+        let h = min(room, shown.count + 2)
+        let x0 = max(0, (grid.width - w0) / 2), y0 = max(0, (grid.height - h) / 2)
+        let title = " What if: \(w.rows.count) parameter\(w.rows.count == 1 ? "" : "s"), run \(w.runs) "
+        drawBox(&grid, x: x0, y: y0, width: w0, height: h, title: title, glyphs: glyphs)
+        for (i, (line, selected)) in shown.prefix(max(0, h - 2)).enumerated() {
+            line.draw(into: &grid, x: x0 + 1, y: y0 + 1 + i, width: w0 - 2, fill: selected ? CellStyle(attributes: .reverse) : nil)
+        }
+    }
+
+    /// A bordered, blank box with a title on its top edge.
+    static func drawBox(_ grid: inout CellGrid, x x0: Int, y y0: Int, width w: Int, height h: Int, title: String, glyphs: Glyphs) {
+        let (tl, tr, bl, br, hz, vt): (String, String, String, String, String, String) =
+            glyphs.ascii ? ("+", "+", "+", "+", "-", "|") : ("┌", "┐", "└", "┘", "─", "│")
+        let border = CellStyle(foreground: .cyan, attributes: .bold)
+        grid.put(tl + String(repeating: hz, count: max(0, w - 2)) + tr, x: x0, y: y0, style: border)
+        grid.put(title, x: x0 + 2, y: y0, style: border, maxX: x0 + w - 1)
+        for row in 1..<max(1, h - 1) {
+            grid.put(vt + String(repeating: " ", count: max(0, w - 2)) + vt, x: x0, y: y0 + row, style: border)
+        }
+        grid.put(bl + String(repeating: hz, count: max(0, w - 2)) + br, x: x0, y: y0 + h - 1, style: border)
+    }
 
     static func drawHelp(_ grid: inout CellGrid, glyphs: Glyphs) {
         var lines: [StyledLine] = [StyledLine("Keys", CellStyle(attributes: .bold))]
@@ -397,19 +476,10 @@ public enum Screen {
         let w = min(grid.width - 2, 2 + (lines.map { $0.text.count }.max() ?? 20) + 2)
         let h = min(grid.height - 2, lines.count + 2)
         let x0 = max(0, (grid.width - w) / 2), y0 = max(0, (grid.height - h) / 2)
-        let (tl, tr, bl, br, hz, vt): (String, String, String, String, String, String) =
-            glyphs.ascii ? ("+", "+", "+", "+", "-", "|") : ("┌", "┐", "└", "┘", "─", "│")
-        let border = CellStyle(foreground: .cyan, attributes: .bold)
-        grid.put(tl + String(repeating: hz, count: max(0, w - 2)) + tr, x: x0, y: y0, style: border)
-        grid.put(" Help: any key closes ", x: x0 + 2, y: y0, style: border)
-        for row in 1..<max(1, h - 1) {
-            grid.put(vt + String(repeating: " ", count: max(0, w - 2)) + vt, x: x0, y: y0 + row, style: border)
-            if row - 1 < lines.count {
-                grid.put(String(repeating: " ", count: max(0, w - 4)), x: x0 + 2, y: y0 + row)
-                lines[row - 1].draw(into: &grid, x: x0 + 2, y: y0 + row, width: w - 4)
-            }
+        drawBox(&grid, x: x0, y: y0, width: w, height: h, title: " Help: any key closes ", glyphs: glyphs)
+        for row in 1..<max(1, h - 1) where row - 1 < lines.count {
+            lines[row - 1].draw(into: &grid, x: x0 + 2, y: y0 + row, width: w - 4)
         }
-        grid.put(bl + String(repeating: hz, count: max(0, w - 2)) + br, x: x0, y: y0 + h - 1, style: border)
     }
 }
 

@@ -46,7 +46,12 @@ public enum TimelineLayout {
         var y = 1
         drawLane(&grid, y: y, name: "LOOP", lane: store.lane(.loop), viewport, x0: x0, columns: columns, end: end,
                  glyphs: glyphs, nameStyle: CellStyle(attributes: .bold))
-        drawDepartures(&grid, y: y, store, viewport, x0: x0, columns: columns, glyphs: glyphs)
+        drawIterationMarks(&grid, y: y, store.departures.map(\.iteration), viewport, store, x0: x0, columns: columns,
+                           mark: Cell(glyphs.ascii ? "*" : "◆", CellStyle(foreground: .yellow, attributes: .bold)))
+        if let d = plan.divergence {
+            drawIterationMarks(&grid, y: y, [d], viewport, store, x0: x0, columns: columns,
+                               mark: Cell(glyphs.ascii ? "!" : "▼", CellStyle(foreground: .magenta, attributes: [.bold, .reverse])))
+        }
         y += 1
         let selectedRow = plan.selectedRow ?? viewport.selectedTask.flatMap { plan.list.row(ofTask: $0) }
         for r in firstRow..<(firstRow + shownRows) {
@@ -54,7 +59,13 @@ public enum TimelineLayout {
             if r == selectedRow { style.attributes.insert(.reverse) }
             switch plan.list.rows[r] {
             case .task(let t):
-                let indent = plan.list.groups.isEmpty ? "" : "  "
+                var indent = plan.list.groups.isEmpty ? "" : "  "
+                if plan.changedTasks.contains(t) {
+                    // Its outcome changed in the what-if run: marked in the name, not only by colour.
+                    indent = (glyphs.ascii ? "*" : "Δ") + indent
+                    style.foreground = .magenta
+                    style.attributes.insert(.bold)
+                }
                 drawLane(&grid, y: y, name: indent + label(store.task(at: t)), lane: store.lane(.task(t)), viewport, x0: x0,
                          columns: columns, end: end, glyphs: glyphs, nameStyle: style)
             case .group(let g):
@@ -117,22 +128,22 @@ public enum TimelineLayout {
         grid.put(text, x: 0, y: 0, style: CellStyle(attributes: .bold))
     }
 
-    /// Under a schedule other than CPython's, each iteration where the run departed from
-    /// CPython's order (`--schedule`) is marked on the LOOP lane at the iteration's start.
-    private static func drawDepartures(_ grid: inout CellGrid, y: Int, _ store: TraceStore, _ v: Viewport, x0: Int,
-                                       columns: Int, glyphs: Glyphs) {
+    /// Marks iterations on the LOOP lane at their start: where a run under `--schedule`
+    /// departed from CPython's order, and a what-if run's first divergence.
+    private static func drawIterationMarks(_ grid: inout CellGrid, y: Int, _ iterations: [Int], _ v: Viewport,
+                                           _ store: TraceStore, x0: Int, columns: Int, mark: Cell) {
         var last = -1
-        for d in store.departures where d.iteration != last {
-            last = d.iteration
+        for k in iterations where k != last {
+            last = k
             let position: Double?
             switch v.axis {
-            case .steps: position = store.slot(ofIteration: d.iteration).map(Double.init)
-            case .time: position = store.iteration(d.iteration)?.startTime
+            case .steps: position = store.slot(ofIteration: k).map(Double.init)
+            case .time: position = store.iteration(k)?.startTime
             }
             guard let position else { continue }
             let c = v.column(of: position)
             guard c >= 0, c < columns else { continue }
-            grid[x0 + c, y] = Cell(glyphs.ascii ? "*" : "◆", CellStyle(foreground: .yellow, attributes: .bold))
+            grid[x0 + c, y] = mark
         }
     }
 

@@ -11,6 +11,8 @@ public struct RunComparison: Equatable, Sendable {
     }
 
     public struct TaskChange: Equatable, Sendable {
+        /// The task's place in creation order (its lane in either run's store).
+        public var index: Int
         public var name: String
         public var before: String
         public var after: String
@@ -48,7 +50,7 @@ public struct RunComparison: Equatable, Sendable {
             let before = x?.outcome ?? "absent", after = y?.outcome ?? "absent"
             if before != after || x?.name != y?.name {
                 let name = x?.name == y?.name || y == nil ? x?.name ?? "" : "\(x?.name ?? "absent") / \(y?.name ?? "")"
-                changes.append(TaskChange(name: name.isEmpty ? y?.name ?? "" : name, before: before, after: after))
+                changes.append(TaskChange(index: k, name: name.isEmpty ? y?.name ?? "" : name, before: before, after: after))
             }
         }
         taskChanges = changes

@@ -50,6 +50,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         let feed: TraceFeed
         let mode: String
+        var session: WhatIfSession?
         if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
             if !(try whatIf.parsedSettings()).isEmpty || whatIf.schedule != nil || whatIf.cpuCost != nil {
                 Console.err("loopscope: \(file): --set, --schedule and --cpu-cost change how a scenario runs; a trace is a finished run\n")
@@ -59,11 +60,24 @@ struct OpenCommand: ParsableCommand {
             mode = "replay"
         } else {
             let path = file ?? DemoScenario.path
-            let source = try applySettings(whatIf.parsedSettings(), to: file == nil ? DemoScenario.source : try loadScenario(path), path: path)
-            feed = try openScenario(source: source, path: path, options: whatIf.apply(to: limits.simulationOptions))
+            let original = file == nil ? DemoScenario.source : try loadScenario(path)
+            let settings = try whatIf.parsedSettings()
+            let options = try whatIf.apply(to: limits.simulationOptions)
+            feed = try openScenario(source: try applySettings(settings, to: original, path: path), path: path, options: options)
             mode = "live"
+            // Each what-if edit in the UI runs the edited source as this first run was run.
+            session = WhatIfSession(source: original, settings: settings, feed: feed) { edited in
+                switch Program.load(source: edited, path: path, searchPaths: options.searchPaths) {
+                case .failure(let list):
+                    return .failure(SettingError("the edited scenario does not check: \(list.entries.first?.headline ?? "")"))
+                case .success:
+                    return .success(LazySimulation(source: edited, path: path, options: options,
+                                                   header: traceHeader(edited, path: path, options: options),
+                                                   backgroundEvents: LazySimulation.defaultBackgroundEvents))
+                }
+            }
         }
-        try runExplorer(feed, mode: mode, display: display)
+        try runExplorer(feed, mode: mode, display: display, whatIf: session)
     }
 }
 
@@ -115,13 +129,13 @@ func openScenario(source: String, path: String, options: SimulationOptions) thro
                           backgroundEvents: LazySimulation.defaultBackgroundEvents)
 }
 
-func runExplorer(_ feed: TraceFeed, mode: String, display: DisplayOptions) throws {
+func runExplorer(_ feed: TraceFeed, mode: String, display: DisplayOptions, whatIf: WhatIfSession? = nil) throws {
     guard TerminalInfo.isInteractive else {
         Console.err("loopscope: the timeline UI needs a terminal; for text output use `loopscope render FILE`\n")
         throw ExitCode(2)
     }
     Console.flush()
-    let status = ExplorerApp.run(feed, mode: mode, glyphs: display.glyphs, useColor: display.useColor)
+    let status = ExplorerApp.run(feed, mode: mode, glyphs: display.glyphs, useColor: display.useColor, whatIf: whatIf)
     if status != 0 { throw ExitCode(status) }
     // A trace that turned out corrupt past its header was shown as far as it was good.
     if let error = (feed as? LoadingTrace)?.withStore({ (feed as? LoadingTrace)?.error }) {

@@ -166,6 +166,30 @@ struct TmuxEndToEndTests {
         #expect(!after.contains("recording…"))
     }
 
+    /// What-if as a user does it: `w`, pick the timeout, type a longer one, Enter; the new
+    /// run replaces the old, the task whose outcome changed is marked, the first divergent
+    /// iteration is named and the changed output shown; `u` undoes it.
+    @Test func whatIfEditsATimeoutAndShowsWhatChanged() throws {
+        let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, Tmux.root + "/Scenarios/103_race_timeout_vs_reply.py"])
+        defer { t.kill() }
+        _ = try t.waitFor("Task-2 fetch")
+        t.send("w")
+        let panel = try t.waitFor("What if: 2 parameters")
+        #expect(panel.contains("asyncio.wait_for(timeout)"))
+        t.send("Down", "Enter", "0", ".", "7", "Enter")
+        let changed = try t.waitFor("first divergence: iteration")
+        #expect(changed.contains("ΔTask-2 fetch"))
+        #expect(changed.contains("cancelled → done: 'reply'"))
+        #expect(changed.contains("+ got reply"))
+        #expect(changed.contains("0.7  (file: 0.5)"))
+        t.send("u")
+        let undone = try t.waitFor("run 1")
+        #expect(!undone.contains("ΔTask-2"))
+        t.send("Escape", "q")
+        let after = try t.waitFor("EXIT=")
+        #expect(after.contains("EXIT=0"))
+    }
+
     @Test func notATerminalPointsToRender() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Tmux.binary)
