@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // Lexer, parser, AST, validation of the scenario subset, diagnostics.
@@ -20,6 +21,8 @@ let package = Package(
             dependencies: [
                 "ScenarioLanguage",
                 .product(name: "DequeModule", package: "swift-collections"),
+                // Python ints past 64 bits (the VM's fast path stays on Int).
+                .product(name: "BigInt", package: "BigInt"),
             ],
             // The simulation is single-threaded by design (one event loop, one VM); the
             // Swift 5 language mode keeps its object graph free of Sendable annotations.
@@ -71,7 +74,8 @@ let package = Package(
         // Helpers the test targets share (not shipped).
         .target(name: "TestSupport", dependencies: ["LoopSimulator", "LoopTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["BadInputs"]),
-        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage", "TestSupport"]),
+        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage", "TestSupport",
+                                                           .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator", "TestSupport"],
                     resources: [.copy("CorruptTraces")]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],

@@ -1,7 +1,7 @@
 # Integer arithmetic with negatives: // floors toward minus infinity, % takes the
 # sign of the divisor, ** with a negative exponent gives a float. Notice
-# -7 // 2 == -4 and -7 % 2 == 1. (loopscope's ints are 64-bit: larger results
-# raise OverflowError instead of growing as CPython's do.)
+# -7 // 2 == -4 and -7 % 2 == 1. (Ints grow past 64 bits as CPython's do: see the
+# big-int scenario.)
 import asyncio
 
 

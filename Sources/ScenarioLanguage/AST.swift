@@ -169,6 +169,8 @@ public struct Expr: Sendable {
 public indirect enum ExprKind: Sendable {
     case name(String)
     case int(Int)
+    /// An int literal past 64 bits, as its digits in `radix`.
+    case bigInt(digits: String, radix: Int)
     case float(Double)
     case string(String)
     /// A (possibly implicitly concatenated) f-string.

@@ -11,7 +11,7 @@ extension Expr {
         func add(_ e: Expr?) { e?.collectNames(into: &names) }
         switch kind {
         case .name(let n): names.insert(n)
-        case .int, .float, .string, .bool, .none, .ellipsis: break
+        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: break
         case .fstring(let parts): Expr.collect(parts, into: &names)
         case .list(let items), .tuple(let items), .set(let items): items.forEach(add)
         case .dict(let pairs): for p in pairs { add(p.key); add(p.value) }

@@ -405,12 +405,9 @@ public struct Lexer {
                 return
             }
             let digits = text(digitsFrom, i).replacingOccurrences("_")
-            guard let value = Int(digits, radix: radix) else {
-                fail("integer literal too large", at: start)
-                return
-            }
             var token = Token(.int, text(from, i), SourceRange(start: start, end: loc))
-            token.intValue = value
+            // Python ints have no size limit: what does not fit in 64 bits keeps its digits.
+            if let value = Int(digits, radix: radix) { token.intValue = value } else { token.bigIntDigits = (digits, radix) }
             tokens.append(token)
             return
         }
@@ -465,12 +462,8 @@ public struct Lexer {
                  at: start)
             return
         }
-        guard let value = Int(intPart) else {
-            fail("integer literal too large", at: start)
-            return
-        }
         var token = Token(.int, literal, SourceRange(start: start, end: loc))
-        token.intValue = value
+        if let value = Int(intPart) { token.intValue = value } else { token.bigIntDigits = (intPart, 10) }
         tokens.append(token)
     }
 

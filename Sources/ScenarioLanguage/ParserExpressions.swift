@@ -265,6 +265,7 @@ extension Parser {
             }
         case .int:
             next()
+            if let big = t.bigIntDigits { return Expr(.bigInt(digits: big.digits, radix: big.radix), t.range) }
             return Expr(.int(t.intValue), t.range)
         case .float:
             next()

@@ -25,6 +25,8 @@ public struct Token: Sendable {
     public var text: String
     public var range: SourceRange
     public var intValue: Int = 0
+    /// The digits and base of an int literal too large for 64 bits (`intValue` is then 0).
+    public var bigIntDigits: (digits: String, radix: Int)?
     public var floatValue: Double = 0
     /// Set for `.string` tokens.
     public var string: StringLiteral?

@@ -1,3 +1,4 @@
+import BigInt
 import ScenarioLanguage
 
 /// Compiles a validated `Module` into code objects, one per function, class body and the
@@ -893,6 +894,7 @@ private final class CompilerState {
         switch expr.kind {
         case .name(let n): load(n)
         case .int(let i): emit(.loadConst(constant(.int(i))))
+        case .bigInt(let digits, let radix): emit(.loadConst(constant(.integer(BigInt(digits, radix: radix) ?? 0))))
         case .float(let d): emit(.loadConst(constant(.float(d))))
         case .string(let s): emit(.loadConst(constant(.str(s))))
         case .bool(let b): emit(.loadConst(constant(.bool(b))))
@@ -1127,6 +1129,7 @@ private final class CompilerState {
         for item in items {
             switch item.kind {
             case .int(let i): out.append(.int(i))
+            case .bigInt(let digits, let radix): out.append(.integer(BigInt(digits, radix: radix) ?? 0))
             case .float(let d): out.append(.float(d))
             case .string(let s): out.append(.str(s))
             case .bool(let b): out.append(.bool(b))

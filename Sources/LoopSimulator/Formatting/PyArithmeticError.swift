@@ -4,6 +4,8 @@ public enum PyArithmeticError: Error, Equatable {
     case zeroDivision(String)
     case overflow(String)
     case valueError(String)
+    /// A result the simulator will not build (see `PyLongArithmetic.maxBits`).
+    case memory
 
     /// The Python exception class name.
     public var pythonType: String {
@@ -11,6 +13,7 @@ public enum PyArithmeticError: Error, Equatable {
         case .zeroDivision: return "ZeroDivisionError"
         case .overflow: return "OverflowError"
         case .valueError: return "ValueError"
+        case .memory: return "MemoryError"
         }
     }
 
@@ -19,14 +22,13 @@ public enum PyArithmeticError: Error, Equatable {
         switch self {
         case .zeroDivision(let message), .overflow(let message), .valueError(let message):
             return message
+        case .memory: return ""
         }
     }
 
-    /// Python ints are unbounded; ours are 64-bit. Where CPython would just produce a big
-    /// int we raise OverflowError with this message instead of trapping or wrapping, so a
-    /// scenario that needs huge ints fails loudly and understandably.
-    public static let intTooLargeMessage =
-        "int too large: loopscope supports integers in [-2**63, 2**63 - 1]"
+    /// The 64-bit fast path's signal that a result needs a big int (`PyLongArithmetic`);
+    /// it never reaches a program.
+    public static let intTooLargeMessage = "int result past 64 bits"
 
     static var intTooLarge: PyArithmeticError { .overflow(intTooLargeMessage) }
 }

@@ -7,19 +7,26 @@ public enum PyFormatSpec {
     public static func format(int value: Int, spec: String) throws(PyFormatError) -> String {
         // An empty spec is str(value).
         if spec.isEmpty { return String(value) }
+        // int -> float conversion is correctly rounded in both Python and Swift.
+        return try format(integer: value, spec: spec) { Double(value) }
+    }
+
+    /// `format(n, spec)` for any int, big ones too: `toDouble` converts it for the float
+    /// presentation types (and may fail as CPython's conversion does).
+    public static func format<T: BinaryInteger>(integer value: T, spec: String,
+                                                toDouble: () throws(PyFormatError) -> Double) throws(PyFormatError) -> String {
         let parsed = try FormatSpec(spec, defaultType: "d", defaultAlign: ">", typeName: "int")
         switch parsed.type {
         case "b", "c", "d", "o", "x", "X", "n":
             return try formatInteger(value, parsed)
         case "e", "E", "f", "F", "g", "G", "%":
-            // int -> float conversion is correctly rounded in both Python and Swift.
-            return formatFloat(Double(value), parsed)
+            return formatFloat(try toDouble(), parsed)
         default:
             throw FormatSpec.unknownCode(parsed.type, typeName: "int")
         }
     }
 
-    private static func formatInteger(_ value: Int, _ spec: FormatSpec) throws(PyFormatError) -> String {
+    private static func formatInteger<T: BinaryInteger>(_ value: T, _ spec: FormatSpec) throws(PyFormatError) -> String {
         if spec.precision != -1 {
             throw PyFormatError(message: "Precision not allowed in integer format specifier")
         }

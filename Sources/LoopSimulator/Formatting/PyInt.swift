@@ -1,8 +1,7 @@
-/// Python `int` arithmetic and conversions over Swift's 64-bit `Int`.
+/// Python `int` arithmetic and conversions over Swift's 64-bit `Int`: the fast path.
 ///
-/// Python ints never overflow; ours would trap. Every operation that could leave the 64-bit
-/// range reports `PyArithmeticError.intTooLarge` (an OverflowError) instead, so the VM shows
-/// a clear Python-level error rather than crashing.
+/// An operation whose result leaves the 64-bit range reports `PyArithmeticError.intTooLarge`;
+/// the VM then redoes it exactly in `PyLongArithmetic` (Python ints never overflow).
 public enum PyInt {
     public static func add(_ a: Int, _ b: Int) throws(PyArithmeticError) -> Int {
         let (result, overflow) = a.addingReportingOverflow(b)
@@ -101,8 +100,35 @@ public enum PyInt {
     /// `int(s, base)`: surrounding whitespace, sign, optional 0x/0o/0b prefix matching the
     /// base (base 0 infers it and rejects "010"), single underscores between digits (and
     /// one right after a prefix). Returns nil where Python raises ValueError, and also when
-    /// the value does not fit in 64 bits (Python would return a big int).
+    /// the value does not fit in 64 bits (`PyLongArithmetic.parse` reads those).
     public static func parse(_ s: String, base: Int = 10) -> Int? {
+        guard let (negative, digits, radix) = digits(s, base: base) else { return nil }
+        // Accumulate as a negative number so Int.min parses.
+        var value = 0
+        for byte in digits.utf8 {
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: radix)
+            let (next, overflow2) = shifted.subtractingReportingOverflow(digitValue(byte))
+            if overflow1 || overflow2 { return nil }
+            value = next
+        }
+        if negative { return value }
+        if value == .min { return nil }
+        return -value
+    }
+
+    private static func digitValue(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A")) + 10
+        default: return 99
+        }
+    }
+
+    /// The syntax check of `int(s, base)` (`PyLong_FromString`): the sign, the digits
+    /// without prefix or underscores, and the base they are in; nil where Python raises
+    /// ValueError.
+    static func digits(_ s: String, base: Int) -> (negative: Bool, digits: String, radix: Int)? {
         guard base == 0 || (2...36).contains(base) else { return nil }
         let ascii = NumericText.transformDecimalAndSpaceToASCII(s)
         var bytes = NumericText.stripped(ascii)
@@ -144,9 +170,7 @@ public enum PyInt {
             }
         }
         if bytes.isEmpty || at(0) == UInt8(ascii: "_") { return nil }
-
-        // Accumulate as a negative number so Int.min parses.
-        var value = 0
+        var digits: [UInt8] = []
         var previous: UInt8 = 0
         for byte in bytes {
             if byte == UInt8(ascii: "_") {
@@ -154,25 +178,13 @@ public enum PyInt {
                 previous = byte
                 continue
             }
-            let digit: Int
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = Int(byte - UInt8(ascii: "a")) + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = Int(byte - UInt8(ascii: "A")) + 10
-            default: return nil
-            }
-            if digit >= base { return nil }
-            let (shifted, overflow1) = value.multipliedReportingOverflow(by: base)
-            let (next, overflow2) = shifted.subtractingReportingOverflow(digit)
-            if overflow1 || overflow2 { return nil }
-            value = next
+            if digitValue(byte) >= base { return nil }
+            if errorIfNonZero && byte != UInt8(ascii: "0") { return nil }
+            digits.append(byte)
             previous = byte
         }
         if previous == UInt8(ascii: "_") { return nil }
-        if errorIfNonZero && value != 0 { return nil }
-        if negative { return value }
-        if value == .min { return nil }
-        return -value
+        return (negative, String(decoding: digits, as: UTF8.self), base)
     }
 
     /// `int(x)` for a float: truncates toward zero.

@@ -33,6 +33,9 @@ enum NativeModules {
         module.attributes["inf"] = .float(.infinity)
         module.attributes["nan"] = .float(.nan)
         func number(_ vm: Interpreter, _ v: Value) throws -> Double {
+            if let big = (v.asObject as? PyLong)?.value {
+                return try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.toDouble(big) }
+            }
             guard let d = v.numericValue else { throw vm.typeError("must be real number, not \(v.typeName)") }
             return d
         }
@@ -80,41 +83,12 @@ enum NativeModules {
             if x < 0, y != y.rounded(), x.isFinite, y.isFinite { throw domainError(vm) }
             return .float(pow(x, y))
         }
-        /// floor/ceil/trunc: an int (an int argument is returned as it is).
-        func rounding(_ name: String, _ rule: FloatingPointRoundingRule) {
-            module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
-                if case .int = args[0] { return args[0] }
-                if case .bool(let b) = args[0] { return .int(b ? 1 : 0) }
-                let x = try number(vm, args[0])
-                guard x.isFinite else {
-                    throw PythonError(vm.makeException(x.isNaN ? BuiltinTypes.valueError : BuiltinTypes.overflowError,
-                        x.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer"))
-                }
-                let r = x.rounded(rule)
-                guard let i = Int(exactly: r) else {
-                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "int too large for loopscope's 64-bit ints"))
-                }
-                return .int(i)
-            }
-        }
-        rounding("floor", .down)
-        rounding("ceil", .up)
-        rounding("trunc", .towardZero)
         for (name, test) in [("isfinite", { (x: Double) in x.isFinite }), ("isinf", { $0.isInfinite }), ("isnan", { $0.isNaN })] {
             module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
                 .bool(test(try number(vm, args[0])))
             }
         }
-        module.attributes["gcd"] = vm.nativeFunction("gcd", owner: nil, .positional(min: 0, max: Int.max)) { vm, args, _ in
-            var g = 0
-            for v in args {
-                guard case .int(let i) = v else { throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer") }
-                var a = g.magnitude, b = i.magnitude
-                while b != 0 { (a, b) = (b, a % b) }
-                g = Int(a)
-            }
-            return .int(g)
-        }
+        MathIntegers.install(into: module, vm)
         return module
     }
 

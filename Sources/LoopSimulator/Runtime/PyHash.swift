@@ -17,6 +17,7 @@ enum PyHash {
         case .none: return (fix(ObjectIdentifier(BuiltinTypes.noneType).hashValue), false)
         case .object(let o):
             if let t = o as? PyTuple { return tuple(t.items) }
+            if let big = o as? PyLong { return (PyLongArithmetic.hash(big.value), true) }
             if let s = o as? PySet, s.isFrozen { return (s.frozenHash, s.isDeterministic) }
             return (fix(ObjectIdentifier(o).hashValue >> 4), false)
         }

@@ -74,11 +74,15 @@ public struct HashKey: Hashable {
                 return tx.items.count == ty.items.count
                     && zip(tx.items, ty.items).allSatisfy { keyEquals($0, $1) }
             }
+            if let lx = x as? PyLong, let ly = y as? PyLong { return lx.value == ly.value }
             if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
                 return sx.count == sy.count && sx.items.allSatisfy { sy.contains($0) }
             }
             return x === y
         default:
+            // A big int equals a float only exactly (both are past 2**63 here).
+            if let x = (a.asObject as? PyLong)?.value, case .float(let d) = b { return PyLongArithmetic.compare(x, d) == 0 }
+            if let y = (b.asObject as? PyLong)?.value, case .float(let d) = a { return PyLongArithmetic.compare(y, d) == 0 }
             if let x = a.numericValue, let y = b.numericValue { return x == y }
             return false
         }
@@ -90,10 +94,13 @@ public struct HashKey: Hashable {
         case .bool(let b): hasher.combine(b ? 1 : 0)
         case .int(let i): hasher.combine(i)
         case .float(let d):
-            if d.rounded() == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
+            // Integral floats past 64 bits key like the big int they equal (by Python's hash).
+            if d.rounded() == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(PyHash.double(d)) }
         case .str(let s): hasher.combine(s)
         case .object(let o):
-            if let t = o as? PyTuple {
+            if let big = o as? PyLong {
+                hasher.combine(PyLongArithmetic.hash(big.value))
+            } else if let t = o as? PyTuple {
                 for item in t.items { HashKey(item).hash(into: &hasher) }
             } else if let s = o as? PySet, s.isFrozen {
                 hasher.combine(s.frozenHash)

@@ -55,9 +55,8 @@ extension Interpreter {
         fn("repr") { vm, args, _ in .str(try vm.repr(vm.single(args, "repr"))) }
         fn("abs") { vm, args, _ in
             switch try vm.single(args, "abs") {
-            case .int(let i):
-                guard i != Int.min else { throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage)) }
-                return .int(abs(i))
+            case .int(let i): return i == .min ? .integer(BigInt(BigInt(i).magnitude)) : .int(abs(i))
+            case .object(let big as PyLong): return .integer(BigInt(big.value.magnitude))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
             case let v:
@@ -82,25 +81,22 @@ extension Interpreter {
             guard let x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
             let nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
             switch (x, nd) {
-            case (.int(let i), .none): return .int(i)
+            case (.int, .none), (.object(is PyLong), .none): return x
             case (.bool(let b), .none): return .int(b ? 1 : 0)
             case (.float(let d), .none):
-                do { return .int(try PyFloat.roundToInt(d)) } catch let error as PyArithmeticError {
-                    throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
-                }
+                // Past 64 bits every float is already an integer: convert it exactly.
+                if let i = try? PyFloat.roundToInt(d) { return .int(i) }
+                return .integer(try vm.arithmetic { () throws(PyArithmeticError) in
+                    try PyLongArithmetic.fromDouble(d.rounded(.toNearestOrEven))
+                })
             case (.float(let d), .int(let n)): return .float(PyFloat.round(d, ndigits: n))
-            case (.int(let i), .int(let n)):
-                guard n < 0 else { return .int(i) }
-                guard n > -19 else { return .int(0) }
-                var p = 1
-                for _ in 0..<(-n) { p *= 10 }
-                // Round half to even at the 10^-n place, in integers.
-                var q = i / p
-                let r = i - q * p
-                if abs(r) * 2 > p || (abs(r) * 2 == p && q % 2 != 0) { q += i < 0 ? -1 : 1 }
-                let (result, overflow) = q.multipliedReportingOverflow(by: p)
-                guard !overflow else { throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage)) }
-                return .int(result)
+            case (.int, .int(let n)), (.object(is PyLong), .int(let n)):
+                guard n < 0, let i = x.bigInteger else { return x }
+                // Round half to even at the 10^-n place, in integers (`long_round`).
+                let p = BigInt(10).power(-n)
+                var (q, r) = try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.divMod(i, p) }
+                if r * 2 > p || (r * 2 == p && (q.magnitude.words.first ?? 0) & 1 == 1) { q += 1; r -= p }
+                return .integer(i - r)
             default: throw vm.typeError("type \(x.typeName) doesn't define __round__ method")
             }
         }
@@ -177,14 +173,11 @@ extension Interpreter {
         for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
             fn(name) { vm, args, _ in
                 let v = try vm.single(args, name)
-                let i: Int
-                switch v {
-                case .int(let n): i = n
-                case .bool(let b): i = b ? 1 : 0
-                default: throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
+                guard let i = v.bigInteger else {
+                    throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
                 }
                 let digits = String(i.magnitude, radix: radix)
-                return .str((i < 0 ? "-" : "") + prefix + digits)
+                return .str((i.sign == .minus && !i.isZero ? "-" : "") + prefix + digits)
             }
         }
         fn("callable") { vm, args, _ in
@@ -232,21 +225,17 @@ extension Interpreter {
             if args.count > 2 { throw vm.typeError("int() takes at most 2 arguments (\(args.count) given)") }
             guard let v = args.first else { return .int(0) }
             switch v {
-            case .int: return v
+            case .int, .object(is PyLong): return v
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d):
-                do { return .int(try PyInt.fromFloat(d)) } catch let error as PyArithmeticError {
-                    throw PythonError(vm.makeException(error.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, error.message))
-                }
+                if let i = try? PyInt.fromFloat(d) { return .int(i) }
+                return .integer(try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.fromDouble(d) })
             case .str(let s):
                 var base = 10
                 if args.count > 1, case .int(let given) = args[1] { base = given }
                 if let i = PyInt.parse(s, base: base) { return .int(i) }
-                // Valid digits that do not fit in 64 bits are an overflow, not a ValueError.
-                let digits = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-                let body = digits.hasPrefix("-") || digits.hasPrefix("+") ? String(digits.dropFirst()) : digits
-                if base == 10, !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, PyArithmeticError.intTooLargeMessage))
+                if let big = try vm.arithmetic({ () throws(PyArithmeticError) in try PyLongArithmetic.parse(s, base: base) }) {
+                    return .integer(big)
                 }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(PyString.repr(s))"))
             default:
@@ -258,6 +247,8 @@ extension Interpreter {
             switch v {
             case .float: return v
             case .int(let i): return .float(Double(i))
+            case .object(let big as PyLong):
+                return .float(try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.toDouble(big.value) })
             case .bool(let b): return .float(b ? 1 : 0)
             case .str(let s):
                 if let d = PyFloat.parse(s) { return .float(d) }
@@ -295,6 +286,9 @@ extension Interpreter {
                 switch a {
                 case .int(let i): ints.append(i)
                 case .bool(let b): ints.append(b ? 1 : 0)
+                // CPython's range takes big ints; the simulator's counts in 64 bits.
+                case .object(is PyLong):
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t"))
                 default: throw vm.typeError("'\(a.typeName)' object cannot be interpreted as an integer")
                 }
             }
@@ -405,4 +399,5 @@ extension Interpreter {
     }
 }
 
+import BigInt
 import Foundation

@@ -1,3 +1,5 @@
+import BigInt
+
 /// `format`, `ascii`, `issubclass`, `slice`, `zip` (with `strict`) and `pow` (with a
 /// modulus), as CPython's `bltinmodule.c` defines them, with its messages.
 extension Interpreter {
@@ -85,43 +87,10 @@ extension Interpreter {
 
     /// `pow(base, exp, mod)` on ints, a negative exponent meaning the modular inverse.
     func modularPower(_ base: Value, _ exp: Value, _ mod: Value) throws -> Value {
-        guard case .int(var b) = base.asIntValue, case .int(var e) = exp.asIntValue, case .int(let m) = mod.asIntValue else {
+        guard let b = base.bigInteger, let e = exp.bigInteger, let m = mod.bigInteger else {
             throw typeError("pow() 3rd argument not allowed unless all arguments are integers")
         }
-        guard m != 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "pow() 3rd argument cannot be 0")) }
-        let modulus = m.magnitude
-        func mulmod(_ x: UInt, _ y: UInt) -> UInt {
-            let (high, low) = x.multipliedFullWidth(by: y)
-            return modulus.dividingFullWidth((high, low)).remainder
-        }
-        var r = UInt(b.magnitude % modulus)
-        if b < 0 && r != 0 { r = modulus - r }
-        if e < 0 {
-            // The inverse by the extended Euclidean algorithm.
-            var (t, newT, rr, newR) = (0, 1, Int(modulus), Int(r))
-            while newR != 0 {
-                let q = rr / newR
-                (t, newT) = (newT, t - q * newT)
-                (rr, newR) = (newR, rr - q * newR)
-            }
-            guard rr == 1 else {
-                throw PythonError(makeException(BuiltinTypes.valueError, "base is not invertible for the given modulus"))
-            }
-            r = UInt(t < 0 ? t + Int(modulus) : t)
-            e = -e
-        }
-        b = 0
-        var result: UInt = modulus == 1 ? 0 : 1
-        var power = r
-        var k = UInt(e)
-        while k > 0 {
-            if k & 1 == 1 { result = mulmod(result, power) }
-            power = mulmod(power, power)
-            k >>= 1
-        }
-        // The result takes the sign of the modulus, as `%` does.
-        if m < 0 && result != 0 { return .int(Int(result) - Int(modulus)) }
-        return .int(Int(result))
+        return .integer(try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.modPow(b, e, m) })
     }
 }
 

@@ -18,12 +18,15 @@ extension Interpreter {
             return r == -1 ? -2 : r
         case .object(let o):
             if let t = o as? PyTuple { return try tupleHash(t) }
+            if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
             guard v.isHashable else { throw typeError("unhashable type: '\(v.typeName)'") }
             if let method = userMethod(v, "__hash__") {
                 let r = try callSpecial(method, v, [])
                 switch r {
-                // An int that fits in a machine word is the hash as it is (slot_tp_hash).
+                // An int that fits in a machine word is the hash as it is (slot_tp_hash);
+                // a bigger one is hashed again.
                 case .int(let i): return i == -1 ? -2 : i
+                case .object(let big as PyLong): return PyLongArithmetic.hash(big.value)
                 case .bool(let b): return b ? 1 : 0
                 default: throw typeError("__hash__ method should return an integer")
                 }

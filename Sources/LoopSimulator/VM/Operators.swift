@@ -13,11 +13,12 @@ extension Interpreter {
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
             if let n = o.nativeCount { return n > 0 }
+            if o is PyLong { return true }  // never zero: zero fits in 64 bits
             return try userTruth(v) ?? true
         }
     }
 
-    private func arithmetic<T>(_ body: () throws(PyArithmeticError) -> T) throws -> T {
+    func arithmetic<T>(_ body: () throws(PyArithmeticError) -> T) throws -> T {
         do {
             return try body()
         } catch {
@@ -26,9 +27,14 @@ extension Interpreter {
             case .zeroDivision: cls = BuiltinTypes.zeroDivisionError
             case .overflow: cls = BuiltinTypes.overflowError
             case .valueError: cls = BuiltinTypes.valueError
+            case .memory: return try raiseMemoryError()
             }
             throw PythonError(makeException(cls, error.message))
         }
+    }
+
+    private func raiseMemoryError<T>() throws -> T {
+        throw PythonError(makeException(BuiltinTypes.memoryError))
     }
 
     private func intValue(_ v: Value) -> Int? {
@@ -50,28 +56,30 @@ extension Interpreter {
 
     /// `a op b`; `inplace` only words the error as `op=`.
     func binaryOperation(_ op: BinaryOperatorKind, _ a: Value, _ b: Value, inplace: Bool = false) throws -> Value {
-        // int (op) int
+        // int (op) int: 64-bit while the result fits, exact big ints past that.
         if let x = intValue(a), let y = intValue(b) {
             switch op {
-            case .add: return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.add(x, y) })
-            case .sub: return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.sub(x, y) })
-            case .mul: return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.mul(x, y) })
+            case .add:
+                let (r, overflow) = x.addingReportingOverflow(y)
+                if !overflow { return .int(r) }
+            case .sub:
+                let (r, overflow) = x.subtractingReportingOverflow(y)
+                if !overflow { return .int(r) }
+            case .mul:
+                let (r, overflow) = x.multipliedReportingOverflow(by: y)
+                if !overflow { return .int(r) }
             case .div: return .float(try arithmetic { () throws(PyArithmeticError) in try PyInt.trueDiv(x, y) })
-            case .floorDiv: return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.floorDiv(x, y) })
+            case .floorDiv:
+                if x != .min || y != -1 { return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.floorDiv(x, y) }) }
             case .mod: return .int(try arithmetic { () throws(PyArithmeticError) in try PyInt.mod(x, y) })
             case .pow:
-                switch try arithmetic({ () throws(PyArithmeticError) in try PyInt.pow(x, y) }) {
-                case .int(let i): return .int(i)
-                case .float(let d): return .float(d)
-                }
+                if y < 0 { return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.pow(Double(x), Double(y)) }) }
+                if case .int(let i)? = try? PyInt.pow(x, y) { return .int(i) }
             case .lshift:
                 guard y >= 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "negative shift count")) }
                 // x == 0 shifts to 0 however far; otherwise the result must shift back to x
-                // (y == 63 holds only for -1 << 63, Int.min).
-                guard x == 0 || (y <= 63 && x == (x << y) >> y) else {
-                    throw PythonError(makeException(BuiltinTypes.overflowError, "integer too large for the simulator (64-bit ints)"))
-                }
-                return .int(x << y)
+                // (y == 63 holds only for -1 << 63, Int.min). Past that it is a big int.
+                if x == 0 || (y <= 63 && x == (x << y) >> y) { return .int(x << y) }
             case .rshift:
                 guard y >= 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "negative shift count")) }
                 return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
@@ -86,7 +94,9 @@ extension Interpreter {
                 return .int(x ^ y)
             case .matMul: break
             }
+            if let result = try bigIntOperation(op, BigInt(x), BigInt(y)) { return result }
         }
+        if a.isBigInteger || b.isBigInteger, let result = try bigOperand(op, a, b) { return result }
         // float arithmetic (at least one float)
         if let x = floatValue(a), let y = floatValue(b) {
             switch op {
@@ -133,6 +143,59 @@ extension Interpreter {
         throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
     }
 
+    /// An operation with a big int operand: exact when both are ints, in floats when one
+    /// is a float (the int converted with CPython's OverflowError), sequence repetition
+    /// refused as CPython refuses a count past a machine word; nil for what else the
+    /// operands might do (a user class's reflected method).
+    private func bigOperand(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) throws -> Value? {
+        if op == .matMul { return nil }
+        if let x = a.bigInteger, let y = b.bigInteger { return try bigIntOperation(op, x, y) }
+        func float(_ v: Value) throws -> Double? {
+            if case .float(let d) = v { return d }
+            guard let big = v.bigInteger else { return nil }
+            return try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.toDouble(big) }
+        }
+        let floatOperators: [BinaryOperatorKind] = [.add, .sub, .mul, .div, .floorDiv, .mod, .pow]
+        if floatOperators.contains(op), let x = try float(a), let y = try float(b) {
+            return try binaryOperation(op, .float(x), .float(y))
+        }
+        let other = a.isBigInteger ? b : a
+        var isSequence = false
+        if case .str = other { isSequence = true }
+        if case .object(let o) = other, o is PyList || o is PyTuple { isSequence = true }
+        if op == .mul, isSequence {
+            throw PythonError(makeException(BuiltinTypes.overflowError, "cannot fit 'int' into an index-sized integer"))
+        }
+        return nil
+    }
+
+    /// `x op y` on ints, exactly (nil for `@`, which ints do not have).
+    private func bigIntOperation(_ op: BinaryOperatorKind, _ x: BigInt, _ y: BigInt) throws -> Value? {
+        try arithmetic { () throws(PyArithmeticError) -> Value? in
+            switch op {
+            case .add: return .integer(x + y)
+            case .sub: return .integer(x - y)
+            case .mul:
+                if x.magnitude.bitWidth + y.magnitude.bitWidth > PyLongArithmetic.maxBits { throw .memory }
+                return .integer(x * y)
+            case .div: return .float(try PyLongArithmetic.trueDiv(x, y))
+            case .floorDiv: return .integer(try PyLongArithmetic.floorDiv(x, y))
+            case .mod: return .integer(try PyLongArithmetic.mod(x, y))
+            case .pow:
+                if y.sign == .minus && !y.isZero {
+                    return .float(try PyFloatArithmetic.pow(try PyLongArithmetic.toDouble(x), try PyLongArithmetic.toDouble(y)))
+                }
+                return .integer(try PyLongArithmetic.pow(x, y))
+            case .lshift: return .integer(try PyLongArithmetic.leftShift(x, y))
+            case .rshift: return .integer(try PyLongArithmetic.rightShift(x, y))
+            case .bitAnd: return .integer(PyLongArithmetic.bitwise(.and, x, y))
+            case .bitOr: return .integer(PyLongArithmetic.bitwise(.or, x, y))
+            case .bitXor: return .integer(PyLongArithmetic.bitwise(.xor, x, y))
+            case .matMul: return nil
+            }
+        }
+    }
+
     /// CPython's words for an operator its operands do not support: sequences name the
     /// concatenation or repetition they refused.
     private func binaryOperationMessage(_ op: BinaryOperatorKind, _ a: Value, _ b: Value, inplace: Bool) -> String {
@@ -169,16 +232,16 @@ extension Interpreter {
         switch op {
         case .not: return .bool(!(try truthy(a)))
         case .neg:
-            if let i = intValue(a) {
-                guard i != Int.min else { throw PythonError(makeException(BuiltinTypes.overflowError, "integer too large for the simulator (64-bit ints)")) }
-                return .int(-i)
-            }
+            if let i = intValue(a) { return i == .min ? .integer(-BigInt(i)) : .int(-i) }
             if case .float(let d) = a { return .float(-d) }
+            if let big = a.bigInteger { return .integer(-big) }
         case .pos:
             if let i = intValue(a) { return .int(i) }
             if case .float(let d) = a { return .float(d) }
+            if a.isBigInteger { return a }
         case .invert:
             if let i = intValue(a) { return .int(~i) }
+            if let big = a.bigInteger { return .integer(-big - 1) }
         }
         if let v = try unaryDunder(op, a) { return v }
         throw typeError("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(a.typeName)'")
@@ -193,8 +256,10 @@ extension Interpreter {
         case let (.str(x), .str(y)): return x == y
         case let (.object(x), .object(y)):
             if x === y { return true }
+            if let l = x as? PyLong, let r = y as? PyLong { return l.value == r.value }
             return try enterRecursiveCall(" in comparison") { try objectEquals(x, y, a, b) }
         default:
+            if a.isBigInteger || b.isBigInteger { return compareBigNumbers(a, b) == 0 }
             if let x = intValue(a), let y = intValue(b) { return x == y }
             if let x = floatValue(a), let y = floatValue(b) { return x == y }
             return false
@@ -217,6 +282,16 @@ extension Interpreter {
         if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
         if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
         return false
+    }
+
+    /// `a` against `b` when one is a big int and the other a number, exactly (CPython never
+    /// rounds the int to compare it with a float): -1, 0, 1, or nil when unordered or not
+    /// both numbers.
+    func compareBigNumbers(_ a: Value, _ b: Value) -> Int? {
+        if let x = a.bigInteger, let y = b.bigInteger { return x < y ? -1 : (x == y ? 0 : 1) }
+        if let x = a.bigInteger, case .float(let d) = b { return PyLongArithmetic.compare(x, d) }
+        if case .float(let d) = a, let y = b.bigInteger { return PyLongArithmetic.compare(y, d).map { -$0 } }
+        return nil
     }
 
     private func sequenceEquals(_ a: [Value], _ b: [Value]) throws -> Bool {
@@ -244,6 +319,12 @@ extension Interpreter {
         }
         if let x = intValue(a), let y = intValue(b) { return apply(x, y) }
         if let x = floatValue(a), let y = floatValue(b) { return apply(x, y) }
+        func isNumber(_ v: Value) -> Bool { v.bigInteger != nil || floatValue(v) != nil }
+        if a.isBigInteger || b.isBigInteger, isNumber(a), isNumber(b) {
+            // NaN is unordered: every comparison with it is False.
+            guard let order = compareBigNumbers(a, b) else { return false }
+            return apply(order, 0)
+        }
         switch (a, b) {
         case let (.str(x), .str(y)):
             if x == y { return op == .ltE || op == .gtE }
@@ -351,6 +432,9 @@ extension Interpreter {
     // MARK: Subscripts
 
     private func index(_ key: Value, count: Int, _ what: String) throws -> Int {
+        if key.isBigInteger {
+            throw PythonError(makeException(BuiltinTypes.indexError, "cannot fit 'int' into an index-sized integer"))
+        }
         guard let i = intValue(key) else {
             throw typeError("\(what) indices must be integers or slices, not \(key.typeName)")
         }
@@ -489,4 +573,5 @@ typealias BinaryOperatorKind = ScenarioLanguage.BinaryOperator
 typealias UnaryOperatorKind = ScenarioLanguage.UnaryOperator
 typealias CompareOperatorKind = ScenarioLanguage.CompareOperator
 
+import BigInt
 import ScenarioLanguage

@@ -1,3 +1,5 @@
+import BigInt
+
 /// `repr()`, `str()` and `format()` as CPython renders the built-in types.
 extension Interpreter {
     func classOf(_ v: Value) -> PyClass {
@@ -191,13 +193,20 @@ extension Interpreter {
             case .int(let i): return try PyFormatSpec.format(int: i, spec: spec)
             case .float(let d): return try PyFormatSpec.format(float: d, spec: spec)
             case .str(let s): return try PyFormatSpec.format(string: s, spec: spec)
+            case .object(let big as PyLong):
+                if spec.isEmpty { return try repr(v) }
+                return try PyFormatSpec.format(integer: big.value, spec: spec) { () throws(PyFormatError) in
+                    do throws(PyArithmeticError) { return try PyLongArithmetic.toDouble(big.value) } catch {
+                        throw PyFormatError(message: error.message, pythonType: error.pythonType)
+                    }
+                }
             default:
                 if let s = try userFormat(v, spec) { return s }
                 if spec.isEmpty { return try str(v) }
                 throw typeError("unsupported format string passed to \(v.typeName).__format__")
             }
         } catch let e as PyFormatError {
-            throw PythonError(makeException(BuiltinTypes.valueError, e.message))
+            throw PythonError(makeException(e.pythonType == "OverflowError" ? BuiltinTypes.overflowError : BuiltinTypes.valueError, e.message))
         }
     }
 
@@ -240,7 +249,7 @@ extension Interpreter {
             let isNumber: Bool
             switch v {
             case .int, .bool, .float: isNumber = true
-            default: isNumber = false
+            default: isNumber = v.isBigInteger
             }
             switch conv {
             case "s": out += try format(.str(try str(v)), alignSpec(spec))
@@ -249,10 +258,12 @@ extension Interpreter {
             case "d", "i", "u":
                 guard isNumber else { throw typeError("%\(conv) format: a real number is required, not \(v.typeName)") }
                 let n: Value
-                if case .float(let d) = v { n = .int(Int(d)) } else { n = v }
+                if case .float(let d) = v {
+                    n = .integer(try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.fromDouble(d) })
+                } else { n = v }
                 out += try format(n, alignSpec(spec) + "d")
             case "x", "X", "o":
-                guard case .int = v.asIntValue else {
+                guard v.bigInteger != nil else {
                     throw typeError("%\(conv) format: an integer is required, not \(v.typeName)")
                 }
                 out += try format(v, alignSpec(spec) + String(conv))
