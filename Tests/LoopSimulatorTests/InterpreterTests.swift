@@ -127,10 +127,11 @@ struct InterpreterTests {
         """)
     }
 
-    @Test func intOverflowIsAClearError() {
-        let result = simulate("print(2 ** 64)\n")
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("OverflowError"))
+    @Test func intsGrowPastSixtyFourBits() {
+        // Expected: CPython 3.11.
+        let result = simulate("x = 2 ** 63 - 1\nx += 1\nprint(x, 2 ** 64, x * x, -x - 1, type(x).__name__)\n")
+        #expect(result.stdout == "9223372036854775808 18446744073709551616 85070591730234615865843651857942052864 -9223372036854775809 int\n")
+        #expect(result.status == 0)
     }
 
     @Test func instructionLimitStopsRunawayLoops() {

@@ -58,7 +58,9 @@ struct LexerTests {
         let tokens = Lexer.tokenize("1_000 0x_ff 0o17 0b101 1.5 .5 5. 1e3 1.5E-2 0 00")
         #expect(tokens.filter { $0.kind == .int }.map(\.intValue) == [1000, 255, 15, 5, 0, 0])
         #expect(tokens.filter { $0.kind == .float }.map(\.floatValue) == [1.5, 0.5, 5.0, 1000.0, 0.015])
-        #expect(lex("9223372036854775808").contains("integer literal too large"))
+        // Python ints have no size limit: literals past 64 bits keep their digits.
+        let big = Lexer.tokenize("9223372036854775808 0xffff_ffff_ffff_ffff_f")
+        #expect(big.compactMap(\.bigIntDigits).map { "\($0.digits)/\($0.radix)" } == ["9223372036854775808/10", "fffffffffffffffff/16"])
         #expect(lex("3j").contains("imaginary"))
         #expect(lex("x = 1abc").contains("ERR(1:5: invalid decimal literal)"))
         #expect(lex("0o9").contains("invalid digit '9' in octal literal"))

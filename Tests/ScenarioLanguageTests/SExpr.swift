@@ -81,6 +81,7 @@ func render(_ e: Expr) -> String {
     switch e.kind {
     case .name(let n): return n
     case .int(let v): return String(v)
+    case .bigInt(let digits, let radix): return radix == 10 ? digits : "big(\(digits), \(radix))"
     case .float(let v): return String(v)
     case .string(let s): return "\"" + s + "\""
     case .fstring(let parts): return "(f " + parts.map(render).joined(separator: " ") + ")"
