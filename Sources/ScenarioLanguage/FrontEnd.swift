@@ -13,6 +13,36 @@ public enum FrontEnd {
         DeepStack.run(stackSize: stackSize) { analyzeOnCurrentThread(source, mode: mode) }
     }
 
+    /// `analyze`, remembered for the process: the simulator analyzes the asyncio prelude,
+    /// the `Lib/` modules and the scenario on every run, and `explore`, `sweep` and the
+    /// test suite run the same sources hundreds of times (lexing and parsing were half of
+    /// an explore run). Results are immutable values, shared by every thread; the cache
+    /// holds the last `sharedCapacity` distinct sources.
+    public static func analyzeShared(_ source: String, mode: ValidationMode = .scenario) -> FrontEndResult {
+        let key = SharedKey(source: source, mode: mode)
+        sharedLock.lock()
+        if let hit = shared[key] {
+            sharedLock.unlock()
+            return hit
+        }
+        sharedLock.unlock()
+        let result = analyze(source, mode: mode)
+        sharedLock.lock()
+        if shared.count >= sharedCapacity { shared.removeAll(keepingCapacity: true) }
+        shared[key] = result
+        sharedLock.unlock()
+        return result
+    }
+
+    private struct SharedKey: Hashable {
+        let source: String
+        let mode: ValidationMode
+    }
+
+    static let sharedCapacity = 64
+    nonisolated(unsafe) private static var shared: [SharedKey: FrontEndResult] = [:]
+    private static let sharedLock = NSLock()
+
     static func analyzeOnCurrentThread(_ source: String, mode: ValidationMode) -> FrontEndResult {
         switch Parser.parseModule(source) {
         case .failure(let diagnostic):

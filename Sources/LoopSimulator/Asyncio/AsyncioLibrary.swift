@@ -37,7 +37,7 @@ final class AsyncioLibrary {
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "the build has no Lib/\(AsyncioPrelude.libraryPath)"))
         }
         vm.sources[AsyncioPrelude.filename] = SourceText(source)
-        let result = FrontEnd.analyze(source, mode: .library)
+        let result = FrontEnd.analyzeShared(source, mode: .library)
         guard let ast = result.module, result.diagnostics.isEmpty else {
             let first = result.diagnostics.first.map { $0.headline(path: AsyncioPrelude.filename) } ?? "unknown"
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio prelude does not compile: \(first)"))

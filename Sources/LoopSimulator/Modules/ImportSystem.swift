@@ -52,7 +52,7 @@ extension Interpreter {
     private func libraryModule(_ name: String) throws -> LocalModule? {
         guard let source = LibraryModules.sources[name] else { return nil }
         let path = "Lib/" + source.path
-        let analysis = FrontEnd.analyze(source.text, mode: .library)
+        let analysis = FrontEnd.analyzeShared(source.text, mode: .library)
         guard let ast = analysis.module, analysis.diagnostics.isEmpty else {
             let first = analysis.diagnostics.first.map { $0.headline(path: path) } ?? path
             throw PythonError(makeException(BuiltinTypes.importError, "loopscope's \(path) does not compile: \(first)"))

@@ -30,7 +30,7 @@ enum LibraryModules {
     static func providedNames(_ name: String) -> Set<String>? {
         providedNamesCache.value(name) {
             if let source = sources[name] {
-                guard let ast = FrontEnd.analyze(source.text, mode: .library).module else { return nil }
+                guard let ast = FrontEnd.analyzeShared(source.text, mode: .library).module else { return nil }
                 return LocalModule.globalNames(ast)
             }
             guard NativeModules.names.contains(name), let module = NativeModules.make(name, Interpreter()) else { return nil }

@@ -108,7 +108,7 @@ private struct ProgramLoader {
 
     /// Parses, validates and compiles one file; diagnostics are collected.
     private mutating func compile(_ file: ProgramFile) -> (Module, CodeObject, ScenarioSummary)? {
-        let analysis = FrontEnd.analyze(file.source, mode: .scenario)
+        let analysis = FrontEnd.analyzeShared(file.source, mode: .scenario)
         guard let ast = analysis.module, let summary = analysis.summary, analysis.diagnostics.isEmpty else {
             diagnostics += analysis.diagnostics.map { FileDiagnostic(file, $0) }
             return nil
