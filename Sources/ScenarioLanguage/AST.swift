@@ -51,8 +51,89 @@ public indirect enum StmtKind: Sendable {
     case global([String])
     case nonlocal([String])
     case delete([Expr])
-    /// `match` statement (parsed only far enough to be rejected).
-    case match
+    /// `match subject:` and its `case` blocks, tried in order (PEP 634).
+    case match(subject: Expr, cases: [MatchCase])
+}
+
+/// One `case pattern if guard:` block of a `match` statement.
+public struct MatchCase: Sendable {
+    public var pattern: Pattern
+    public var guardExpr: Expr?
+    public var body: [Stmt]
+    public init(pattern: Pattern, guardExpr: Expr?, body: [Stmt]) {
+        self.pattern = pattern
+        self.guardExpr = guardExpr
+        self.body = body
+    }
+}
+
+public struct Pattern: Sendable {
+    public var kind: PatternKind
+    public var range: SourceRange
+    public init(_ kind: PatternKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// The pattern kinds of PEP 634.
+public indirect enum PatternKind: Sendable {
+    /// A literal or dotted name, compared with `==`.
+    case value(Expr)
+    /// `None`, `True`, `False`, compared with `is`.
+    case singleton(Expr)
+    /// A name bound to the subject; nil for the wildcard `_`.
+    case capture(String?)
+    /// `*name` (or `*_`, nil) inside a sequence pattern.
+    case star(String?)
+    case sequence([Pattern])
+    /// `{key: pattern, ..., **rest}`; the keys are literals or dotted names.
+    case mapping(keys: [Expr], patterns: [Pattern], rest: String?)
+    /// `Cls(p, ..., name=p, ...)`.
+    case classPattern(cls: Expr, positional: [Pattern], keywords: [(name: String, pattern: Pattern)])
+    case or([Pattern])
+    /// `pattern as name`.
+    case asPattern(Pattern, String)
+}
+
+extension Pattern {
+    /// The names the pattern binds, in the order they appear (each once).
+    public var boundNames: [String] {
+        var out: [String] = []
+        func add(_ n: String?) { if let n, !out.contains(n) { out.append(n) } }
+        func walk(_ p: Pattern) {
+            switch p.kind {
+            case .value, .singleton: break
+            case .capture(let n), .star(let n): add(n)
+            case .sequence(let items): items.forEach(walk)
+            case let .mapping(_, patterns, rest): patterns.forEach(walk); add(rest)
+            case let .classPattern(_, positional, keywords): positional.forEach(walk); keywords.forEach { walk($0.pattern) }
+            case .or(let alternatives): alternatives.forEach(walk)
+            case let .asPattern(inner, name): walk(inner); add(name)
+            }
+        }
+        walk(self)
+        return out
+    }
+
+    /// The expressions the pattern evaluates (values, mapping keys, classes), in order.
+    public var expressions: [Expr] {
+        var out: [Expr] = []
+        func walk(_ p: Pattern) {
+            switch p.kind {
+            case .value(let e), .singleton(let e): out.append(e)
+            case .capture, .star: break
+            case .sequence(let items): items.forEach(walk)
+            case let .mapping(keys, patterns, _): out.append(contentsOf: keys); patterns.forEach(walk)
+            case let .classPattern(cls, positional, keywords):
+                out.append(cls); positional.forEach(walk); keywords.forEach { walk($0.pattern) }
+            case .or(let alternatives): alternatives.forEach(walk)
+            case .asPattern(let inner, _): walk(inner)
+            }
+        }
+        walk(self)
+        return out
+    }
 }
 
 public struct ExceptHandler: Sendable {

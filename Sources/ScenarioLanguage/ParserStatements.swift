@@ -402,31 +402,173 @@ extension Parser {
     }
 
     /// `match` is a soft keyword: a line is a match statement only if it has the shape
-    /// `match SUBJECT:` NEWLINE INDENT. Its body is skipped (the validator rejects it).
+    /// `match SUBJECT:` NEWLINE INDENT, then `case` blocks.
     private mutating func parseMatchIfPresent() throws -> Stmt? {
         let saved = (p, prevEnd, depth)
         let start = tok.start
         next()
-        let isMatch: Bool
         if atExpressionStart, !at("**"),
            (try? parseStarExpressions()) != nil, at(":"), peekToken(1).kind == .newline, peekToken(2).kind == .indent {
-            isMatch = true
+            (p, prevEnd, depth) = saved
         } else {
-            isMatch = false
-        }
-        guard isMatch else {
             (p, prevEnd, depth) = saved
             return nil
         }
-        next(); next(); next()
-        var level = 1
-        while level > 0 && tok.kind != .endMarker && tok.kind != .error {
-            if tok.kind == .indent { level += 1 }
-            if tok.kind == .dedent { level -= 1 }
+        next()
+        let subject = try parseStarExpressions()
+        try expectColon()
+        next()  // newline
+        next()  // indent
+        var cases: [MatchCase] = []
+        while tok.kind != .dedent && tok.kind != .endMarker {
+            guard tok.kind == .name, tok.text == "case" else { throw invalidSyntax() }
+            let caseLine = tok.start.line
             next()
+            let pattern = try parseOpenSequencePattern()
+            var guardExpr: Expr?
+            if eatKeyword("if") { guardExpr = try parseNamedExpression() }
+            try expectColon()
+            let body = try parseBlock(after: "'case' statement", line: caseLine)
+            cases.append(MatchCase(pattern: pattern, guardExpr: guardExpr, body: body))
         }
-        if tok.kind == .error, let d = tok.diagnostic { throw Failure(diagnostic: d) }
-        return Stmt(.match, SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 5)))
+        if tok.kind == .dedent { next() }
+        return Stmt(.match(subject: subject, cases: cases), range(from: start))
+    }
+
+    /// `case a, *rest:` is a sequence pattern without brackets.
+    private mutating func parseOpenSequencePattern() throws -> Pattern {
+        let start = tok.start
+        let first = try parseMaybeStarPattern()
+        guard at(",") else {
+            if case .star = first.kind { throw invalidSyntax() }
+            return first
+        }
+        var items = [first]
+        while eat(",") {
+            if at(":") || atKeyword("if") { break }
+            items.append(try parseMaybeStarPattern())
+        }
+        return Pattern(.sequence(items), range(from: start))
+    }
+
+    private mutating func parseMaybeStarPattern() throws -> Pattern {
+        let start = tok.start
+        if eat("*") {
+            let (name, _) = try expectName()
+            return Pattern(.star(name == "_" ? nil : name), range(from: start))
+        }
+        return try parsePattern()
+    }
+
+    /// `or_pattern ['as' NAME]`
+    private mutating func parsePattern() throws -> Pattern {
+        let start = tok.start
+        var alternatives = [try parseClosedPattern()]
+        while eat("|") { alternatives.append(try parseClosedPattern()) }
+        var pattern = alternatives.count == 1 ? alternatives[0] : Pattern(.or(alternatives), range(from: start))
+        if tok.kind == .name, tok.text == "as" {
+            next()
+            let (name, nameRange) = try expectName()
+            if name == "_" { throw failure("cannot use '_' as a target", at: nameRange) }
+            pattern = Pattern(.asPattern(pattern, name), range(from: start))
+        }
+        return pattern
+    }
+
+    private mutating func parseClosedPattern() throws -> Pattern {
+        let start = tok.start
+        if at("(") || at("[") {
+            let closing = at("(") ? ")" : "]"
+            let isParen = closing == ")"
+            next()
+            var items: [Pattern] = []
+            var sawComma = false
+            while !at(closing) {
+                items.append(try parseMaybeStarPattern())
+                if eat(",") { sawComma = true } else { break }
+            }
+            try expect(closing)
+            if isParen, items.count == 1, !sawComma {
+                if case .star = items[0].kind { throw invalidSyntax() }
+                return items[0]
+            }
+            return Pattern(.sequence(items), range(from: start))
+        }
+        if at("{") {
+            next()
+            var keys: [Expr] = [], patterns: [Pattern] = []
+            var rest: String?
+            while !at("}") {
+                if eat("**") {
+                    rest = try expectName().0
+                } else {
+                    keys.append(try parseLiteralOrValueExpr())
+                    try expect(":")
+                    patterns.append(try parsePattern())
+                }
+                if !eat(",") { break }
+            }
+            try expect("}")
+            return Pattern(.mapping(keys: keys, patterns: patterns, rest: rest), range(from: start))
+        }
+        if tok.kind == .name, !["None", "True", "False"].contains(tok.text) {
+            var expr = Expr(.name(tok.text), tok.range)
+            let first = tok.text
+            next()
+            var dotted = false
+            while eat(".") {
+                let (attr, _) = try expectName()
+                expr = Expr(.attribute(expr, attr), range(from: start))
+                dotted = true
+            }
+            if eat("(") {
+                var positional: [Pattern] = []
+                var keywords: [(name: String, pattern: Pattern)] = []
+                while !at(")") {
+                    if tok.kind == .name, peekToken(1).isOp("=") {
+                        let name = tok.text
+                        next(); next()
+                        keywords.append((name, try parsePattern()))
+                    } else {
+                        if !keywords.isEmpty { throw failure("positional patterns follow keyword patterns", at: tok.range) }
+                        positional.append(try parsePattern())
+                    }
+                    if !eat(",") { break }
+                }
+                try expect(")")
+                return Pattern(.classPattern(cls: expr, positional: positional, keywords: keywords), range(from: start))
+            }
+            if dotted { return Pattern(.value(expr), range(from: start)) }
+            return Pattern(.capture(first == "_" ? nil : first), range(from: start))
+        }
+        let value = try parseLiteralOrValueExpr()
+        if case .none = value.kind { return Pattern(.singleton(value), value.range) }
+        if case .bool = value.kind { return Pattern(.singleton(value), value.range) }
+        return Pattern(.value(value), value.range)
+    }
+
+    /// A literal pattern's value: a (signed) number, strings, None/True/False, or a
+    /// dotted name (a mapping pattern's key).
+    private mutating func parseLiteralOrValueExpr() throws -> Expr {
+        let start = tok.start
+        if tok.kind == .name, !["None", "True", "False"].contains(tok.text) {
+            var expr = Expr(.name(tok.text), tok.range)
+            next()
+            guard at(".") else { throw failure("invalid syntax", at: expr.range) }
+            while eat(".") {
+                let (attr, _) = try expectName()
+                expr = Expr(.attribute(expr, attr), range(from: start))
+            }
+            return expr
+        }
+        if at("-") {
+            next()
+            guard tok.kind == .int || tok.kind == .float else { throw invalidSyntax() }
+            let operand = try parseAtom()
+            return Expr(.unary(.neg, operand), range(from: start))
+        }
+        guard tok.kind == .int || tok.kind == .float || tok.kind == .string || tok.kind == .name else { throw invalidSyntax() }
+        return try parseAtom()
     }
 
     // MARK: - Strings

@@ -194,8 +194,13 @@ public struct Validator {
             }
         case .delete(let targets):
             for t in targets { visitTarget(t) }
-        case .match:
-            unsupported("'match' statements", r)
+        case let .match(subject, cases):
+            visit(subject)
+            for c in cases {
+                for e in c.pattern.expressions { visit(e) }
+                if let g = c.guardExpr { visit(g) }
+                visit(c.body)
+            }
         }
     }
 

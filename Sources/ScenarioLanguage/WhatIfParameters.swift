@@ -178,7 +178,14 @@ public enum WhatIfParameters {
             stmts.append(contentsOf: f.body)
         case .classDef(let c): exprs.append(contentsOf: c.bases); stmts.append(contentsOf: c.body)
         case .delete(let targets): exprs.append(contentsOf: targets)
-        case .return(nil), .pass, .break, .continue, .import, .importFrom, .global, .nonlocal, .match: break
+        case let .match(subject, cases):
+            exprs.append(subject)
+            for c in cases {
+                exprs.append(contentsOf: c.pattern.expressions)
+                if let g = c.guardExpr { exprs.append(g) }
+                stmts.append(contentsOf: c.body)
+            }
+        case .return(nil), .pass, .break, .continue, .import, .importFrom, .global, .nonlocal: break
         }
     }
 

@@ -123,7 +123,39 @@ struct StatementTests {
     @Test func matchIsASoftKeyword() {
         #expect(sexpr("match = 1") == "(= match 1)")
         #expect(sexpr("match(x)") == "(call match x)")
-        #expect(sexpr("match x:\n    case 1:\n        pass\n") == "(match)")
+        #expect(sexpr("match x:\n    case 1:\n        pass\n") == "(match x 1)")
+    }
+
+    @Test func matchPatterns() throws {
+        let source = """
+        match cmd:
+            case ["go", *rest] | ("run", *rest) if rest:
+                pass
+            case {"k": int(v), **others}:
+                pass
+            case Point(1, y=-2) as p:
+                pass
+            case a.b.C | None | _:
+                pass
+
+        """
+        let module = try #require(FrontEnd.analyze(source).module)
+        guard case let .match(_, cases) = module.body[0].kind else {
+            Issue.record("not a match statement")
+            return
+        }
+        #expect(cases.map(\.pattern.boundNames) == [["rest"], ["v", "others"], ["p"], []])
+        #expect(cases.map { $0.pattern.expressions.count } == [2, 2, 3, 2])
+        #expect(cases[0].guardExpr != nil)
+        guard case .or(let alternatives) = cases[3].pattern.kind else {
+            Issue.record("not an or-pattern")
+            return
+        }
+        guard case .value = alternatives[0].kind, case .singleton = alternatives[1].kind,
+              case .capture(nil) = alternatives[2].kind else {
+            Issue.record("wrong alternatives")
+            return
+        }
     }
 
     @Test func nodesCarryRanges() throws {

@@ -57,7 +57,7 @@ func render(_ s: Stmt) -> String {
     case .global(let n): return "(global \(n.joined(separator: " ")))"
     case .nonlocal(let n): return "(nonlocal \(n.joined(separator: " ")))"
     case .delete(let ts): return "(del " + ts.map(render).joined(separator: " ") + ")"
-    case .match: return "(match)"
+    case .match(let subject, let cases): return "(match \(render(subject)) \(cases.count))"
     }
 }
 

@@ -165,6 +165,9 @@ public enum Instruction {
     case importStar
     /// `assert` failure: [message?] -> raise AssertionError.
     case raiseAssertion(hasMessage: Bool)
+    /// A `case` pattern (`CodeObject.patterns[i]`): [subject, expression values...] ->
+    /// [captured values..., True] on a match, [False] otherwise.
+    case matchPattern(Int, expressions: Int)
 }
 
 /// A compiled function, module or class body.
@@ -178,6 +181,8 @@ public final class CodeObject {
     public var instructions: [Instruction] = []
     public var lines: [Int32] = []
     public var constants: [Value] = []
+    /// The `case` patterns of the code's `match` statements.
+    var patterns: [MatchPattern] = []
     public var names: [String] = []
     public var localNames: [String] = []
     public var cellNames: [String] = []

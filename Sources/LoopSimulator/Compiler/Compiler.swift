@@ -426,8 +426,8 @@ private final class CompilerState {
             break
         case .delete(let targets):
             for t in targets { try delete(t) }
-        case .match:
-            throw Diagnostic("'match' statements are not supported in scenarios", at: stmt.range)
+        case let .match(subject, cases):
+            try compileMatch(subject, cases)
         }
     }
 
@@ -605,6 +605,38 @@ private final class CompilerState {
         unit.blocks.removeLast()
         emit(.endFinally)
         patch(end, to: here)
+    }
+
+    /// `match`: the subject is kept in a hidden local; each case evaluates its pattern's
+    /// expressions, then `matchPattern` tests the subject and pushes the captured values
+    /// (bound only on success, as CPython does), then the guard decides.
+    private func compileMatch(_ subject: Expr, _ cases: [MatchCase]) throws(Diagnostic) {
+        try compile(subject)
+        let subjectName = hiddenLocal("subject")
+        store(subjectName)
+        var ends: [Int] = []
+        for c in cases {
+            line = c.pattern.range.start.line
+            load(subjectName)
+            let expressions = c.pattern.expressions
+            for e in expressions { try compile(e) }
+            line = c.pattern.range.start.line
+            let names = c.pattern.boundNames
+            unit.code.patterns.append(MatchPattern(c.pattern, names: names))
+            emit(.matchPattern(unit.code.patterns.count - 1, expressions: expressions.count))
+            let noMatch = emit(.popJumpIfFalse(-1))
+            for n in names.reversed() { store(n) }
+            var guardFailed: Int?
+            if let g = c.guardExpr {
+                try compile(g)
+                guardFailed = emit(.popJumpIfFalse(-1))
+            }
+            try compileBody(c.body)
+            ends.append(emit(.jump(-1)))
+            patch(noMatch, to: here)
+            if let guardFailed { patch(guardFailed, to: here) }
+        }
+        for end in ends { patch(end, to: here) }
     }
 
     /// `with` / `async with`, one item at a time (each item's block encloses the next),

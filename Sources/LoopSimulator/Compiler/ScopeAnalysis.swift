@@ -69,7 +69,15 @@ struct ScopeAnalysis {
             bind(target, in: scope)
             if let v = value { visit(v, in: scope) }
         case .return(let e): if let e { visit(e, in: scope) }
-        case .pass, .break, .continue, .match: break
+        case .pass, .break, .continue: break
+        case let .match(subject, cases):
+            visit(subject, in: scope)
+            for c in cases {
+                for e in c.pattern.expressions { visit(e, in: scope) }
+                scope.bound.formUnion(c.pattern.boundNames)
+                if let g = c.guardExpr { visit(g, in: scope) }
+                visit(c.body, in: scope)
+            }
         case let .if(test, body, orelse), let .while(test, body, orelse):
             visit(test, in: scope); visit(body, in: scope); visit(orelse, in: scope)
         case let .for(target, iter, body, orelse, _):

@@ -404,6 +404,16 @@ public final class Interpreter {
                 let key = frame.stack.removeLast()
                 let obj = frame.stack.removeLast()
                 try deleteSubscript(obj, key)
+            case let .matchPattern(i, count):
+                let values = Array(frame.stack.suffix(count))
+                frame.stack.removeLast(count)
+                let subject = frame.stack.removeLast()
+                if let captured = try match(code.patterns[i], subject, values) {
+                    frame.stack.append(contentsOf: captured)
+                    frame.stack.append(.true)
+                } else {
+                    frame.stack.append(.false)
+                }
             case .buildSlice:
                 let step = frame.stack.removeLast()
                 let upper = frame.stack.removeLast()
