@@ -76,9 +76,7 @@ def module_files():
 # "{expr=}" / "{expr=!r}" / "{expr=:fmt}" where '=' is not part of ==, !=, <=, >=
 FSTRING_SELF_DOC = re.compile(r"\{[^{}]*[^=!<>{}]=\s*(![rsa])?(:[^{}]*)?\}")
 
-FORBIDDEN = {
-    ast.Match: "'match' statements",
-}
+FORBIDDEN = {}
 
 
 def lint(path):
