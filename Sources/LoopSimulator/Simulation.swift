@@ -102,6 +102,7 @@ public final class Simulation {
                 state.emit(.print(task: vm.loop?.currentTask?.taskID, text: text))
             }
         }
+        vm.writeError = stderr
         vm.installBuiltins()
         let library = AsyncioLibrary(vm: vm, state: state)
         vm.library = library

@@ -190,4 +190,156 @@ struct StandardLibraryTests {
         test.py:2:1: error: cannot import name 'nope' from 'math' (unknown location)
         """)
     }
+
+    @Test("contextlib: contextmanager, suppress, closing, ExitStack order, nullcontext, redirect_stdout; abc refuses abstract classes")
+    func contextlib() {
+        expectRun("""
+        from contextlib import contextmanager, suppress, closing, ExitStack, nullcontext, redirect_stdout
+        from abc import ABC, abstractmethod
+        @contextmanager
+        def tag(name):
+            print(f"<{name}>")
+            try:
+                yield name.upper()
+            finally:
+                print(f"</{name}>")
+        try:
+            with tag("b") as t:
+                print(t)
+                raise ValueError("boom")
+        except ValueError as e:
+            print("caught", e)
+        with suppress(ZeroDivisionError):
+            1 / 0
+        class Res:
+            def close(self): print("closed")
+        with closing(Res()), nullcontext(5) as v:
+            print("null", v)
+        with ExitStack() as stack:
+            for i in range(2):
+                stack.enter_context(tag(f"s{i}"))
+            stack.callback(print, "callback")
+        class Buf:
+            def __init__(self): self.parts = []
+            def write(self, s): self.parts.append(s)
+        b = Buf()
+        with redirect_stdout(b):
+            print("captured", 1)
+        print(b.parts)
+        class Base(ABC):
+            @abstractmethod
+            def run(self): ...
+        try:
+            Base()
+        except TypeError as e:
+            print(e)
+        """, """
+        <b>
+        B
+        </b>
+        caught boom
+        null 5
+        closed
+        <s0>
+        <s1>
+        callback
+        </s1>
+        </s0>
+        ['captured', ' ', '1', '\\n']
+        Can't instantiate abstract class Base with abstract method run
+
+        """)
+    }
+
+    @Test("asynccontextmanager and AsyncExitStack run their exits in order on the loop; anext steps an async generator")
+    func asyncContextManagers() {
+        expectRun("""
+        import asyncio
+        from contextlib import asynccontextmanager, AsyncExitStack
+        @asynccontextmanager
+        async def conn(name):
+            print("open", name)
+            try:
+                yield name
+            finally:
+                await asyncio.sleep(0.1)
+                print("close", name)
+        async def gen():
+            yield 1
+        async def main():
+            async with AsyncExitStack() as stack:
+                a = await stack.enter_async_context(conn("x"))
+                b = await stack.enter_async_context(conn("y"))
+                print("both", a, b)
+            try:
+                async with conn("err"):
+                    raise RuntimeError("inner")
+            except RuntimeError as e:
+                print("caught", e)
+            print(await anext(gen()), asyncio.get_running_loop().time())
+        asyncio.run(main())
+        """, """
+        open x
+        open y
+        both x y
+        close y
+        close x
+        open err
+        close err
+        caught inner
+        1 0.30000000000000004
+
+        """)
+    }
+
+    @Test("typing: aliases print as CPython's, Generic classes subscript, NamedTuple and TypedDict classes work")
+    func typing() {
+        expectRun("""
+        from typing import *
+        T = TypeVar('T')
+        print(Optional[int], Union[int, None, str], Dict[str, List[int]], Callable[[int], str], Callable[..., Any])
+        print(Tuple[int, ...], Literal['a', 1], Annotated[int, 'm'], get_origin(List[int]), get_args(Dict[str, int]))
+        class Stack(Generic[T]):
+            pass
+        print(Stack[int], Stack.__parameters__, Stack.__mro__)
+        class Point(NamedTuple):
+            x: int
+            y: int = 0
+        print(Point(1), Point(1)._replace(y=2))
+        class Movie(TypedDict):
+            name: str
+        print(Movie(name='x'), NewType('UserId', int)(5), cast(str, 1))
+        """, """
+        typing.Optional[int] typing.Union[int, NoneType, str] typing.Dict[str, typing.List[int]] typing.Callable[[int], str] typing.Callable[..., typing.Any]
+        typing.Tuple[int, ...] typing.Literal['a', 1] typing.Annotated[int, 'm'] <class 'list'> (<class 'str'>, <class 'int'>)
+        __main__.Stack[int] (~T,) (<class '__main__.Stack'>, <class 'typing.Generic'>, <class 'object'>)
+        Point(x=1, y=0) Point(x=1, y=2)
+        {'name': 'x'} 5 1
+
+        """)
+    }
+
+    @Test("sys: streams write where print and tracebacks go, print(file=) calls write per piece, exit sets the status")
+    func sys() {
+        let out = simulate("""
+        import sys
+        print(sys.version_info >= (3, 11), sys.maxsize, sys.stdout)
+        print(sys.stdout.write("x\\n"))
+        print("err", 1, file=sys.stderr)
+        try:
+            raise KeyError('k')
+        except KeyError:
+            print(sys.exc_info()[:2])
+        sys.exit(4)
+        """)
+        #expect(out.stdout == """
+        True 9223372036854775807 <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>
+        x
+        2
+        (<class 'KeyError'>, KeyError('k'))
+
+        """)
+        #expect(out.stderr == "err 1\n")
+        #expect(out.status == 4)
+    }
 }

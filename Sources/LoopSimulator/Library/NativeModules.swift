@@ -9,15 +9,16 @@ import Darwin
 /// The modules CPython writes in C that the simulator provides natively, made on first
 /// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`, for
-/// `Lib/collections`).
+/// `Lib/collections`) and `sys` (SysModule).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
         case "math": return math(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
+        case "sys": return sys(vm)
         default: return nil
         }
     }

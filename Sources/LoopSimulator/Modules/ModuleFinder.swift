@@ -19,7 +19,7 @@ public struct ModuleFinder: Sendable {
 
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that the
     /// simulator provides: found before any directory.
-    static let builtinNames: Set<String> = ["time"]
+    static let builtinNames: Set<String> = ["time", "sys"]
     /// Standard-library modules the simulator provides: found after the directories. Native
     /// ones, and those written in Python under `Lib/` (`random.py` is `random`; the asyncio
     /// package is native code plus its prelude, not a `Lib/` package).

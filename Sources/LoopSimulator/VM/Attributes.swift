@@ -40,6 +40,8 @@ extension Interpreter {
                 if let m = listMethod(l, name) { return m }
             case let d as PyDict:
                 if let m = dictMethod(d, name) { return m }
+            case let t as PyTuple:
+                if let m = tupleMethod(t, name) { return m }
             case is PyFuture where name == "__await__":
                 return awaitMethod(obj)
             case let s as PySuper:
@@ -220,15 +222,8 @@ extension Interpreter {
                 }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "list.remove(x): x not in list"))
             }
-        case "index":
-            return typeMethod("list", name, .positional(min: 1, max: 3)) { vm, args, _ in
-                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) { return .int(i) }
-                throw PythonError(vm.makeException(BuiltinTypes.valueError, "\(try vm.repr(args[0])) is not in list"))
-            }
-        case "count":
-            return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                .int(try l.items.filter { try vm.equals($0, args[0]) }.count)
-            }
+        case "index", "count":
+            return sequenceSearch("list", name) { l.items }
         case "clear":
             return typeMethod("list", name, .noArguments) { _, _, _ in l.items.removeAll(); return .none }
         case "copy":
@@ -242,6 +237,29 @@ extension Interpreter {
             }
         default:
             return nil
+        }
+    }
+
+    // MARK: tuple
+
+    private func tupleMethod(_ t: PyTuple, _ name: String) -> Value? {
+        switch name {
+        case "index", "count": return sequenceSearch("tuple", name) { t.items }
+        default: return nil
+        }
+    }
+
+    /// `index(x)` and `count(x)` of a list or tuple (`type`), over its current items.
+    private func sequenceSearch(_ type: String, _ name: String, _ items: @escaping () -> [Value]) -> Value {
+        if name == "count" {
+            return typeMethod(type, name, .oneArgument) { vm, args, _ in
+                .int(try items().filter { try vm.equals($0, args[0]) }.count)
+            }
+        }
+        return typeMethod(type, name, .positional(min: 1, max: 3)) { vm, args, _ in
+            for (i, v) in items().enumerated() where try vm.equals(v, args[0]) { return .int(i) }
+            throw PythonError(vm.makeException(BuiltinTypes.valueError,
+                type == "list" ? "\(try vm.repr(args[0])) is not in list" : "tuple.index(x): x not in tuple"))
         }
     }
 

@@ -21,17 +21,40 @@ extension Interpreter {
 
         fn("print") { vm, args, kwargs in
             var sep = " ", end = "\n"
+            var file = Value.none, flush = false
             for (k, v) in kwargs {
                 switch (k, v) {
                 case ("sep", .str(let s)): sep = s
                 case ("end", .str(let s)): end = s
-                case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
+                case ("sep", .none), ("end", .none): break
+                case ("file", _): file = v
+                case ("flush", _): flush = try vm.truthy(v)
                 case ("sep", _), ("end", _): throw vm.typeError("\(k) must be None or a string, not \(v.typeName)")
                 default: throw vm.typeError("print() got an unexpected keyword argument '\(k)'")
                 }
             }
-            let text = try args.map { try vm.str($0) }.joined(separator: sep) + end
-            vm.writeOutput(text)
+            // No file: sys.stdout, which a program may have replaced (contextlib's
+            // redirect_stdout does).
+            if file.isNone, let replaced = vm.modules["sys"]?.attributes["stdout"], !(replaced.asObject is PyTextStream) {
+                file = replaced
+            }
+            guard !file.isNone else {
+                vm.writeOutput(try args.map { try vm.str($0) }.joined(separator: sep) + end)
+                return .none
+            }
+            if case .object(let o) = file, let stream = o as? PyTextStream {
+                stream.write(try args.map { try vm.str($0) }.joined(separator: sep) + end)
+                return .none
+            }
+            // builtin_print: each argument, separator and the end go through the file's
+            // own write(), then flush().
+            let write = try vm.getAttribute(file, "write")
+            for (i, arg) in args.enumerated() {
+                if i > 0 { _ = try vm.callNow(write, [.str(sep)]) }
+                _ = try vm.callNow(write, [.str(try vm.str(arg))])
+            }
+            _ = try vm.callNow(write, [.str(end)])
+            if flush { _ = try vm.callNow(try vm.getAttribute(file, "flush"), []) }
             return .none
         }
         fn("len") { vm, args, _ in
@@ -118,6 +141,25 @@ extension Interpreter {
             return .object(PyList(try vm.sortedValues(try vm.iterate(args[0]), kwargs)))
         }
         fn("iter") { vm, args, _ in .object(try vm.makeIterator(vm.single(args, "iter"))) }
+        // `anext(async_iterator)` and `aiter(async_iterable)`: contextlib's
+        // asynccontextmanager steps its generator with anext.
+        fn("anext", .positional(min: 1, max: 2)) { vm, args, _ in
+            guard args.count == 1 else {
+                throw vm.typeError("anext() with a default value is not supported by loopscope: catch StopAsyncIteration instead")
+            }
+            if case .object(let o) = args[0], o is PyAsyncGenerator { return try vm.asyncNext(args[0]) }
+            guard vm.userMethod(args[0], "__anext__") != nil else {
+                throw vm.typeError("'\(args[0].typeName)' object is not an async iterator")
+            }
+            return try vm.asyncNext(args[0])
+        }
+        fn("aiter", .oneArgument) { vm, args, _ in
+            if case .object(let o) = args[0], o is PyAsyncGenerator { return args[0] }
+            guard vm.userMethod(args[0], "__aiter__") != nil else {
+                throw vm.typeError("'\(args[0].typeName)' object is not an async iterable")
+            }
+            return try vm.asyncIterator(args[0])
+        }
         fn("next") { vm, args, _ in
             let iterator = args.first ?? .none
             if vm.userMethod(iterator, "__next__") != nil {
@@ -180,12 +222,7 @@ extension Interpreter {
                 return .str((i.sign == .minus && !i.isZero ? "-" : "") + prefix + digits)
             }
         }
-        fn("callable") { vm, args, _ in
-            let v = try vm.single(args, "callable")
-            guard case .object(let o) = v else { return .false }
-            return .bool(o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass || o is PyPartial
-                || o is PyStaticMethod || vm.userMethod(v, "__call__") != nil)
-        }
+        fn("callable") { vm, args, _ in .bool(vm.isCallable(try vm.single(args, "callable"))) }
 
         // Types are classes that convert when called.
         b["int"] = .object(BuiltinTypes.int)
@@ -300,6 +337,12 @@ extension Interpreter {
                 return .object(PyRange(start: ints[0], stop: ints[1], step: ints[2]))
             default: throw vm.typeError("range expected at least 1 argument, got \(ints.count)")
             }
+        }
+        // `types.MethodType(function, instance)`: contextlib's ExitStack binds `__exit__`s.
+        ctor(BuiltinTypes.method, .positional(min: 2, max: 2)) { vm, args, _ in
+            guard vm.isCallable(args[0]) else { throw vm.typeError("first argument must be callable") }
+            guard !args[1].isNone else { throw vm.typeError("instance must not be None") }
+            return .object(PyBoundMethod(receiver: args[1], function: args[0]))
         }
         ctor(BuiltinTypes.type) { vm, args, _ in
             if args.count == 3 {

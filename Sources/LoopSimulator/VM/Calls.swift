@@ -164,4 +164,11 @@ extension Interpreter {
         default: return quoted.dropLast().joined(separator: ", ") + ", and " + quoted[quoted.count - 1]
         }
     }
+
+    /// `callable(v)`.
+    func isCallable(_ v: Value) -> Bool {
+        guard case .object(let o) = v else { return false }
+        return o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass || o is PyPartial
+            || o is PyStaticMethod || userMethod(v, "__call__") != nil
+    }
 }

@@ -2,7 +2,8 @@
 /// `__build_class__` and `type_new`), calling a class (`type_call`: `__new__` then
 /// `__init__`), and `super()`.
 extension Interpreter {
-    func buildClass(name: String, body: Value, bases: [Value]) throws -> Value {
+    func buildClass(name: String, body: Value, bases original: [Value]) throws -> Value {
+        let bases = try resolveBases(original)
         let baseClasses = try classBases(bases)
         guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
         let frame = try makeFrame(fn, [], [])
@@ -11,7 +12,11 @@ extension Interpreter {
         let fiber = Fiber([])
         try push(frame, on: fiber)
         if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
-        let cls = try makeClass(name: name, bases: baseClasses, namespace: frame.namespace ?? [:],
+        var namespace = frame.namespace ?? [:]
+        if bases.count != original.count || zip(bases, original).contains(where: { !$0.isIdentical(to: $1) }) {
+            namespace["__orig_bases__"] = .object(PyTuple(original))
+        }
+        let cls = try makeClass(name: name, bases: baseClasses, namespace: namespace,
                                 order: frame.namespaceKeys, qualname: fn.code.qualname, module: fn.globals.name)
         // The `__class__` cell that zero-argument `super()` reads.
         if let i = fn.code.cellNames.firstIndex(of: "__class__") { frame.cells[i].value = .object(cls) }
@@ -34,6 +39,32 @@ extension Interpreter {
         let cls = try makeClass(name: name, bases: classBases(bases), namespace: dict, order: order, qualname: name, module: module)
         try finishClass(cls, order: order)
         return .object(cls)
+    }
+
+    /// PEP 560's `__mro_entries__` (`update_bases` in bltinmodule.c): a base that is not a
+    /// class but has the method is replaced by the classes it returns (`Generic[T]` gives
+    /// `Generic`).
+    private func resolveBases(_ bases: [Value]) throws -> [Value] {
+        var resolved: [Value] = []
+        for base in bases {
+            if case .object(let o) = base, o is PyClass {
+                resolved.append(base)
+                continue
+            }
+            let method: Value
+            do {
+                method = try getAttribute(base, "__mro_entries__")
+            } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) {
+                resolved.append(base)
+                continue
+            }
+            let entries = try callNow(method, [.object(PyTuple(bases))])
+            guard case .object(let t) = entries, let tuple = t as? PyTuple else {
+                throw typeError("__mro_entries__ must return a tuple")
+            }
+            resolved += tuple.items
+        }
+        return resolved
     }
 
     /// The bases of a new class, checked as `type_new` checks them.

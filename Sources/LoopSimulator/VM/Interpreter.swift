@@ -54,6 +54,8 @@ public final class Interpreter {
     static let callWork = CPUCost.callWork
     /// Called with each text `print` writes.
     var writeOutput: (String) -> Void = { _ in }
+    /// Where `sys.stderr` writes.
+    var writeError: (String) -> Void = { _ in }
     /// The event loop, when one is running.
     var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).

@@ -1,0 +1,84 @@
+/// `sys`, which CPython builds into the interpreter: the parts programs use. Its streams
+/// write where `print` does (stdout) and where tracebacks go (stderr); `argv` is the
+/// scenario's path; `exc_info()` is the exception the calling frame is handling.
+extension NativeModules {
+    /// What `sys.version_info` says: the CPython loopscope mirrors.
+    static let versionInfo: [Value] = [.int(3), .int(11), .int(7), .str("final"), .int(0)]
+    /// CPython's default `sys.getrecursionlimit()`.
+    static let recursionLimit = 1000
+
+    static func sys(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "sys")
+        func set(_ name: String, _ value: Value) { module.attributes[name] = value }
+        set("__name__", .str("sys"))
+        set("stdout", .object(PyTextStream(name: "<stdout>", write: { vm.writeOutput($0) })))
+        set("stderr", .object(PyTextStream(name: "<stderr>", write: { vm.writeError($0) })))
+        set("__stdout__", module.attributes["stdout"] ?? .none)
+        set("__stderr__", module.attributes["stderr"] ?? .none)
+        set("argv", .object(PyList([.str(vm.program?.files.first?.path ?? "")])))
+        set("version_info", .object(PyTuple(versionInfo)))
+        set("maxsize", .int(Int.max))
+        set("byteorder", .str("little"))
+        set("platform", .str("linux"))
+        set("builtin_module_names", .object(PyTuple(ModuleFinder.builtinNames.sorted().map { .str($0) })))
+        set("exit", vm.nativeFunction("exit", owner: nil, .positional(min: 0, max: 1)) { vm, args, _ in
+            throw PythonError(PyException(cls: BuiltinTypes.systemExit, args: args))
+        })
+        set("exc_info", vm.nativeFunction("exc_info", owner: nil, .noArguments) { vm, _, _ in
+            guard let exc = vm.activeFrame?.handled else { return .object(PyTuple([.none, .none, .none])) }
+            return .object(PyTuple([.object(exc.cls), .object(exc), .none]))
+        })
+        set("exception", vm.nativeFunction("exception", owner: nil, .noArguments) { vm, _, _ in
+            vm.activeFrame?.handled.map { .object($0) } ?? Value.none
+        })
+        set("getrecursionlimit", vm.nativeFunction("getrecursionlimit", owner: nil, .noArguments) { _, _, _ in
+            .int(recursionLimit)
+        })
+        set("intern", vm.nativeFunction("intern", owner: nil, .oneArgument) { vm, args, _ in
+            guard case .str = args[0] else { throw vm.typeError("intern() argument must be str, not \(args[0].typeName)") }
+            return args[0]
+        })
+        return module
+    }
+}
+
+/// `sys.stdout` / `sys.stderr`: text streams whose `write` goes to the run's output.
+final class PyTextStream: PyObject {
+    let name: String
+    let write: (String) -> Void
+
+    init(name: String, write: @escaping (String) -> Void) {
+        self.name = name
+        self.write = write
+    }
+
+    override var pyClass: PyClass { Self.pyClass }
+    static let pyClass = PyClass(name: "TextIOWrapper", bases: [BuiltinTypes.object], module: "_io")
+
+    override class var nativeMethods: [String: PyBuiltin]? { methods }
+
+    private static let methods: [String: PyBuiltin] = [
+        "write": PyBuiltin.method("write", of: PyTextStream.self, owner: "TextIOWrapper", .oneArgument) { stream, vm, args, _ in
+            guard case .str(let text) = args[0] else {
+                throw vm.typeError("write() argument must be str, not \(args[0].typeName)")
+            }
+            stream.write(text)
+            return .int(text.unicodeScalars.count)
+        },
+        "flush": PyBuiltin.method("flush", of: PyTextStream.self, owner: "TextIOWrapper") { _, _, _, _ in .none },
+        "isatty": PyBuiltin.method("isatty", of: PyTextStream.self, owner: "TextIOWrapper") { _, _, _, _ in .false },
+    ]
+
+    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "name": return .str(self.name)
+        case "encoding": return .str("utf-8")
+        case "mode": return .str("w")
+        default: return nil
+        }
+    }
+
+    override func pythonRepr(_ vm: Interpreter) throws -> String? {
+        "<_io.TextIOWrapper name='\(name)' mode='w' encoding='utf-8'>"
+    }
+}
