@@ -32,7 +32,7 @@ SCEN = "Scenarios"
 EXPECTED = os.path.join(SCEN, "expected")
 VTRUN = os.path.join("tools", "vtrun.py")
 
-ALLOWED_IMPORTS = {"asyncio", "time", "random", "math"}
+ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "sys"}
 
 
 def library_modules():
