@@ -14,6 +14,9 @@ public struct SimulationOptions: Sendable, Equatable {
     public var schedule: ScheduleSpec?
     /// The cost model (`--cpu-cost`); nil: what the scenario's pragma says, else off.
     public var cpuCost: CPUCost?
+    /// Bytes the program's values may take with the rest of the process (`--max-memory`):
+    /// past it, MemoryError, as CPython's failed allocations raise.
+    public var maxMemory = Interpreter.defaultMemoryLimit
 
     public init(maxIterations: Int? = 1_000_000, timeHorizon: Double? = nil, maxInstructions: Int? = 500_000_000,
                 searchPaths: [String] = [], schedule: ScheduleSpec? = nil, cpuCost: CPUCost? = nil) {
@@ -94,6 +97,7 @@ public final class Simulation {
         state.pacer = pacer
         state.cpuCost = options.cpuCost(for: program)
         vm.instructionLimit = options.maxInstructions ?? Int.max
+        vm.memoryLimit = options.maxMemory
         for file in program.files { vm.sources[file.path] = SourceText(file.source) }
         vm.program = program
         vm.writeOutput = { text in

@@ -22,15 +22,43 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Stop after N bytecode instructions, for code that never yields (exit status 3).")
     var maxInstructions: Int = 500_000_000
 
+    @Option(name: .long, help: ArgumentHelp("Memory the program's values may take, with loopscope's own (512M, 2G, bytes); past it the program gets MemoryError, as from CPython's failed allocations. Default 4G.", valueName: "SIZE"))
+    var maxMemory: String?
+
     func validate() throws {
         guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive") }
         guard maxInstructions > 0 else { throw ValidationError("--max-instructions must be positive") }
         if let until, !(until >= 0) { throw ValidationError("--until must be a non-negative number of seconds") }
+        if let maxMemory, Self.bytes(maxMemory) == nil {
+            throw ValidationError("--max-memory takes a size such as 512M, 2G or a number of bytes (at least 64M), not '\(maxMemory)'")
+        }
+    }
+
+    /// `512M`, `2G`, `1.5G`, `65536K` or plain bytes; nil when malformed or under 64 MiB
+    /// (less would fail before the program's first line).
+    static func bytes(_ text: String) -> Int? {
+        var digits = Substring(text.uppercased())
+        var unit = 1.0
+        if digits.hasSuffix("B") { digits = digits.dropLast() }
+        switch digits.last {
+        case "K": unit = 1024
+        case "M": unit = 1024 * 1024
+        case "G": unit = 1024 * 1024 * 1024
+        case "T": unit = 1024 * 1024 * 1024 * 1024
+        default: break
+        }
+        if unit > 1 { digits = digits.dropLast() }
+        guard let number = Double(digits), number.isFinite else { return nil }
+        let value = number * unit
+        guard value >= 64 * 1024 * 1024, value < 1e18 else { return nil }
+        return Int(value)
     }
 
     var simulationOptions: SimulationOptions {
-        SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions,
-                          searchPaths: modules.directories)
+        var options = SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions,
+                                        searchPaths: modules.directories)
+        if let bytes = maxMemory.flatMap(Self.bytes) { options.maxMemory = bytes }
+        return options
     }
 }
 

@@ -144,6 +144,12 @@ struct CLITests {
         let bad = try loopscope(["run", "--max-iterations", "0", "Scenarios/01_hello.py"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--max-iterations must be positive"))
+
+        let tooSmall = try loopscope(["run", "--max-memory", "12", "Scenarios/01_hello.py"])
+        #expect(tooSmall.status == 2)
+        #expect(tooSmall.stderr.contains("--max-memory takes a size such as 512M"))
+        let sized = try loopscope(["run", "--max-memory", "1.5G", "Scenarios/01_hello.py"])
+        #expect(sized.status == 0)
     }
 
     @Test("every command has help", arguments: ["check", "run", "record", "render", "export"])

@@ -24,12 +24,31 @@ struct RobustnessTests {
         #expect(result.stdout == "memory\n", "\(expression): \(result)")
     }
 
-    @Test("huge sequences raise MemoryError", arguments: [
+    /// CPython 3.11 raises MemoryError for each (its allocation fails); the simulator must
+    /// raise it too, never abort on a failed allocation of its own.
+    @Test("huge sequences and strings raise MemoryError", arguments: [
         "[0] * (2 ** 62)", "'ab' * (2 ** 62)", "list(range(10 ** 18))", "(1, 2) * (2 ** 40)",
+        "'a'.ljust(10 ** 18)", "'a'.rjust(10 ** 18)", "'a'.center(10 ** 18)", "'1'.zfill(10 ** 18)",
+        "f'{1:1000000000000000000}'", "format('x', '>1000000000000')", "'{:>1000000000000}'.format(2.5)",
     ])
     func memory(_ expression: String) {
         let result = simulate("try:\n    x = \(expression)\nexcept MemoryError:\n    print('memory')\n")
         #expect(result.stdout == "memory\n", "\(expression): \(result)")
+    }
+
+    /// A string doubled until memory runs out: MemoryError once the next string would take
+    /// the process past its budget, and the program goes on.
+    @Test func doublingStopsAtTheMemoryBudget() {
+        var options = SimulationOptions()
+        options.maxMemory = 256 << 20
+        let source = "s = 'x'\ntry:\n    while True:\n        s = s + s\nexcept MemoryError:\n    print('stopped', len(s) < 2 ** 28)\n"
+        let result = simulate(source, options: options)
+        #expect(result.stdout == "stopped True\n", "\(result)")
+    }
+
+    @Test func tabSizeIsACInt() {
+        let result = simulate("try:\n    '\\t'.expandtabs(10 ** 18)\nexcept OverflowError as e:\n    print(e)\n")
+        #expect(result.stdout == "Python int too large to convert to C int\n", "\(result)")
     }
 
     @Test func deepRecursionTracebackIsCollapsed() {

@@ -22,6 +22,13 @@ struct FormatSpec {
     var precision = -1      // -1: not given
     var type: Unicode.Scalar?  // nil: no type given and no default (floats)
 
+    /// The width a spec asks for (0 when none, or when the spec is malformed: formatting
+    /// reports that), so the memory it would take is checked before any padding is built.
+    static func declaredWidth(_ spec: String) -> Int {
+        guard !spec.isEmpty, let parsed = try? FormatSpec(spec, defaultType: nil, defaultAlign: "<", typeName: "str") else { return 0 }
+        return max(0, parsed.width)
+    }
+
     /// `typeName` is the Python type name used in error messages ("int", "float", "str").
     init(_ spec: String, defaultType: Unicode.Scalar?, defaultAlign: Unicode.Scalar,
          typeName: String) throws(PyFormatError) {

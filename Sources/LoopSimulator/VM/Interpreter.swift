@@ -76,6 +76,8 @@ public final class Interpreter {
     var haltException: PyException?
     /// Stop after this many instructions (runaway code that never yields to the loop).
     var instructionLimit = Int.max
+    /// Bytes a value may take with what the process holds (`MemoryBudget.swift`).
+    var memoryLimit = Interpreter.defaultMemoryLimit
     /// Source of each file, for the lines tracebacks quote.
     var sources: [String: SourceText] = [:]
 

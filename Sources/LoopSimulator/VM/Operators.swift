@@ -112,22 +112,29 @@ extension Interpreter {
         }
         switch (op, a, b) {
         case let (.add, .str(x), .str(y)):
+            try reserve(x.utf8.count + y.utf8.count)
             return .str(x + y)
         case let (.mul, .str(s), n), let (.mul, n, .str(s)):
             if let count = intValue(n) {
-                try checkRepetition(count, s.utf8.count)
+                try checkRepetition(count, s.utf8.count, bytesEach: 1)
                 return .str(count > 0 ? String(repeating: s, count: count) : "")
             }
         case let (.mod, .str(s), args):
             return .str(try percentFormat(s, args))
         case let (.add, .object(x), .object(y)):
-            if let l = x as? PyList, let r = y as? PyList { return .object(PyList(l.items + r.items)) }
-            if let l = x as? PyTuple, let r = y as? PyTuple { return .object(PyTuple(l.items + r.items)) }
+            if let l = x as? PyList, let r = y as? PyList {
+                try reserve(l.items.count + r.items.count, bytesEach: Self.valueBytes)
+                return .object(PyList(l.items + r.items))
+            }
+            if let l = x as? PyTuple, let r = y as? PyTuple {
+                try reserve(l.items.count + r.items.count, bytesEach: Self.valueBytes)
+                return .object(PyTuple(l.items + r.items))
+            }
         case let (.mul, .object(o), n), let (.mul, n, .object(o)):
             if let count = intValue(n) {
                 let times = max(0, count)
-                if let l = o as? PyList { try checkRepetition(times, l.items.count) }
-                if let t = o as? PyTuple { try checkRepetition(times, t.items.count) }
+                if let l = o as? PyList { try checkRepetition(times, l.items.count, bytesEach: Self.valueBytes) }
+                if let t = o as? PyTuple { try checkRepetition(times, t.items.count, bytesEach: Self.valueBytes) }
                 if let l = o as? PyList {
                     return .object(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
                 }
@@ -220,12 +227,15 @@ extension Interpreter {
     /// (CPython would try, and fail, to allocate it).
     static let maxSequenceLength = 50_000_000
 
-    private func checkRepetition(_ times: Int, _ length: Int) throws {
+    /// A repetition of `length` items of `bytesEach` bytes, `times` over, must fit the
+    /// sequence limit and the memory budget.
+    private func checkRepetition(_ times: Int, _ length: Int, bytesEach: Int) throws {
         guard times > 0, length > 0 else { return }
         let (total, overflow) = times.multipliedReportingOverflow(by: length)
         if overflow || total > Self.maxSequenceLength {
             throw PythonError(makeException(BuiltinTypes.memoryError))
         }
+        try reserve(total, bytesEach: bytesEach)
     }
 
     func unaryOperation(_ op: UnaryOperatorKind, _ a: Value) throws -> Value {

@@ -186,6 +186,7 @@ extension Interpreter {
 
     /// `format(value, spec)`, the f-string replacement field.
     func format(_ v: Value, _ spec: String) throws -> String {
+        try reserve(FormatSpec.declaredWidth(spec))
         do {
             switch v {
             case .bool(let b):

@@ -256,6 +256,7 @@ extension Interpreter {
         "zfill": { vm, s, args, _ in
             let width = try int(args.first, default: 0, vm)
             let pad = max(0, width - s.unicodeScalars.count)
+            try vm.reserve(pad + s.utf8.count)
             if let f = s.first, f == "-" || f == "+" {
                 return .str(String(f) + String(repeating: "0", count: pad) + s.dropFirst())
             }
@@ -263,10 +264,15 @@ extension Interpreter {
         },
         "expandtabs": { vm, s, args, _ in
             let size = try int(args.first, default: 8, vm)
+            // CPython takes the tab size as a C int.
+            guard size <= Int(Int32.max) else {
+                throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C int"))
+            }
             var out = "", column = 0
             for c in s.unicodeScalars {
                 if c == "\t" {
                     let n = size > 0 ? size - column % size : 0
+                    try vm.reserve(out.utf8.count + n)
                     out += String(repeating: " ", count: n)
                     column += n
                 } else {
@@ -302,6 +308,7 @@ extension Interpreter {
         }
         let length = s.unicodeScalars.count
         guard width > length else { return .str(s) }
+        try vm.reserve(width)
         let margin = width - length
         let left: Int
         switch align {
