@@ -4,23 +4,36 @@ list, set, and tuple.
 
 * namedtuple   factory function for creating tuple subclasses with named fields
 * deque        list-like container with fast appends and pops on either end
+* OrderedDict  dict subclass that remembers the order entries were added
+* defaultdict  dict subclass that calls a factory function to supply missing values
+* Counter      dict subclass for counting hashable objects
 
 CPython 3.11's Lib/collections/__init__.py, ported for the names above. Differences
 forced by the simulator: classes cannot derive from the built-in tuple here, so a
 namedtuple class is a class of its own whose instances hold their fields and behave as
 the tuple would (indexing, slicing, unpacking, len, comparison, hashing, repr, _make,
 _replace, _asdict, _fields, _field_defaults) but are not instances of tuple; its
-constructor is a Python function instead of one compiled with eval().
+constructor is a Python function instead of one compiled with eval(). OrderedDict and
+Counter are native dicts (Counter is Python in CPython; the counting, most_common,
+elements, subtract, total and the multiset operators are CPython's); OrderedDict is
+as CPython's C version (a dict whose equality with another OrderedDict is
+order-sensitive, with move_to_end and popitem(last=)).
 '''
 
 __all__ = [
     'deque',
+    'Counter',
+    'defaultdict',
     'namedtuple',
+    'OrderedDict',
 ]
 
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 from _collections import deque
+from _collections import defaultdict
+from _collections import OrderedDict
+from _collections import Counter
 
 
 ################################################################################

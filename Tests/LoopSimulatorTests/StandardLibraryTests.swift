@@ -342,4 +342,33 @@ struct StandardLibraryTests {
         #expect(out.stderr == "err 1\n")
         #expect(out.status == 4)
     }
+
+    @Test("collections: defaultdict, OrderedDict and Counter are dicts with CPython's reprs, missing keys, ordering and multiset operators")
+    func dictFlavors() {
+        expectRun("""
+        from collections import defaultdict, OrderedDict, Counter
+        d = defaultdict(list)
+        d['a'].append(1)
+        print(d, d['b'], isinstance(d, dict), d.default_factory, d.copy())
+        try:
+            defaultdict(5)
+        except TypeError as e:
+            print(e)
+        o = OrderedDict(a=1, b=2, c=3)
+        o.move_to_end('a')
+        print(o, o.popitem(last=False), OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1), OrderedDict(a=1, b=2) == dict(b=2, a=1))
+        c = Counter("abracadabra")
+        c.update({'z': 1})
+        print(c, c['q'], 'q' in c, c.most_common(2), c.total())
+        x, y = Counter(a=3, b=1), Counter(a=1, b=2, c=1)
+        print(x + y, x - y, x | y, x & y, Counter())
+        """, """
+        defaultdict(<class 'list'>, {'a': [1], 'b': []}) [] True <class 'list'> defaultdict(<class 'list'>, {'a': [1], 'b': []})
+        first argument must be callable or None
+        OrderedDict([('c', 3), ('a', 1)]) ('b', 2) False True
+        Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1, 'z': 1}) 0 False [('a', 5), ('b', 2)] 12
+        Counter({'a': 4, 'b': 3, 'c': 1}) Counter({'a': 2}) Counter({'a': 3, 'b': 2, 'c': 1}) Counter({'a': 1, 'b': 1}) Counter()
+
+        """)
+    }
 }

@@ -8,8 +8,8 @@ import Darwin
 
 /// The modules CPython writes in C that the simulator provides natively, made on first
 /// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
-/// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`, for
-/// `Lib/collections`) and `sys` (SysModule).
+/// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
+/// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`) and `sys` (SysModule).
 enum NativeModules {
     static let names: Set<String> = ["math", "_random", "_collections", "sys"]
 
@@ -100,6 +100,25 @@ enum NativeModules {
         module.attributes["__name__"] = .str("_collections")
         module.attributes["deque"] = .object(PyDeque.pyClass)
         vm.nativeConstructors[ObjectIdentifier(PyDeque.pyClass)] = PyDeque.construct
+        module.attributes["defaultdict"] = .object(BuiltinTypes.defaultdict)
+        vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.defaultdict)] = { vm, args, kwargs in
+            // defdict_init: the factory first (callable or None), the rest as dict()'s.
+            let factory = args.first ?? .none
+            guard factory.isNone || vm.isCallable(factory) else {
+                throw vm.typeError("first argument must be callable or None")
+            }
+            let d = try vm.makeDict(Array(args.dropFirst()), kwargs, name: "defaultdict")
+            d.flavor = .defaultdict(factory: factory)
+            return .object(d)
+        }
+        module.attributes["Counter"] = .object(BuiltinTypes.counter)
+        vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.counter)] = { vm, args, kwargs in try vm.makeCounter(args, kwargs) }
+        module.attributes["OrderedDict"] = .object(BuiltinTypes.orderedDict)
+        vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.orderedDict)] = { vm, args, kwargs in
+            let d = try vm.makeDict(args, kwargs, name: "OrderedDict")
+            d.flavor = .ordered
+            return .object(d)
+        }
         return module
     }
 

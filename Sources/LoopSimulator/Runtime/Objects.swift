@@ -51,8 +51,44 @@ public final class PyDict: PyObject {
     private var index: [HashKey: Int] = [:]
     private var deleted = 0
 
+    /// The dict subclasses CPython writes in C or whose instances are plain dicts with a
+    /// twist: `collections.defaultdict` (missing keys made by its factory) and
+    /// `collections.OrderedDict` (order-sensitive equality, `move_to_end`) and
+    /// `collections.Counter`. They are
+    /// dicts here too, so `isinstance(d, dict)` holds and every dict operation works.
+    public enum Flavor {
+        case dict
+        case defaultdict(factory: Value)
+        case ordered
+        /// `collections.Counter` (see Counter.swift).
+        case counter
+    }
+    public var flavor = Flavor.dict
+
     public override init() {}
-    public override var pyClass: PyClass { BuiltinTypes.dict }
+    public override var pyClass: PyClass {
+        switch flavor {
+        case .dict: return BuiltinTypes.dict
+        case .defaultdict: return BuiltinTypes.defaultdict
+        case .ordered: return BuiltinTypes.orderedDict
+        case .counter: return BuiltinTypes.counter
+        }
+    }
+
+    /// Moves `key` to the end (or the front), as `OrderedDict.move_to_end`; false when absent.
+    public func moveToEnd(_ key: Value, last: Bool) -> Bool {
+        guard let value = get(key) else { return false }
+        remove(key)
+        if last {
+            set(key, value)
+        } else {
+            let rest = entries
+            for (k, _) in rest { remove(k) }
+            set(key, value)
+            for (k, v) in rest { set(k, v) }
+        }
+        return true
+    }
 
     public var count: Int { index.count }
 

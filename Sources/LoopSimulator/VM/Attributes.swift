@@ -39,6 +39,7 @@ extension Interpreter {
             case let l as PyList:
                 if let m = listMethod(l, name) { return m }
             case let d as PyDict:
+                if case .counter = d.flavor, let m = counterMethod(d, name) { return m }
                 if let m = dictMethod(d, name) { return m }
             case let t as PyTuple:
                 if let m = tupleMethod(t, name) { return m }
@@ -315,6 +316,17 @@ extension Interpreter {
                 return .none
             }
         case "popitem":
+            if case .ordered = d.flavor {
+                // OrderedDict.popitem(last=True): from either end.
+                return typeMethod("OrderedDict", name, .python(parameters: ["last"], required: 0, isMethod: false)) { vm, args, _ in
+                    let last = try args.first.map { try vm.truthy($0) } ?? true
+                    guard let (k, v) = last ? d.entries.last : d.entries.first else {
+                        throw PythonError(vm.makeException(BuiltinTypes.keyError, "dictionary is empty"))
+                    }
+                    d.remove(k)
+                    return .object(PyTuple([k, v]))
+                }
+            }
             return typeMethod("dict", name, .noArguments) { vm, _, _ in
                 guard let (k, v) = d.entries.last else {
                     throw PythonError(vm.makeException(BuiltinTypes.keyError, "popitem(): dictionary is empty"))
@@ -322,9 +334,20 @@ extension Interpreter {
                 d.remove(k)
                 return .object(PyTuple([k, v]))
             }
+        case "move_to_end":
+            guard case .ordered = d.flavor else { return nil }
+            return typeMethod("OrderedDict", name, .python(parameters: ["key", "last"], required: 1, isMethod: false)) { vm, args, _ in
+                let last = try args.count > 1 ? vm.truthy(args[1]) : true
+                guard d.moveToEnd(args[0], last: last) else { throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [args[0]])) }
+                return .none
+            }
+        case "default_factory":
+            guard case .defaultdict(let factory) = d.flavor else { return nil }
+            return factory
         case "copy":
-            return typeMethod("dict", name, .noArguments) { _, _, _ in
+            return typeMethod(d.pyClass.name, name, .noArguments) { _, _, _ in
                 let c = PyDict()
+                c.flavor = d.flavor
                 for (k, v) in d.entries { c.set(k, v) }
                 return .object(c)
             }

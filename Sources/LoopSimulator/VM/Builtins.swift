@@ -300,23 +300,7 @@ extension Interpreter {
         ctor(BuiltinTypes.bool, .positional(min: 0, max: 1)) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
         ctor(BuiltinTypes.list, .positional(min: 0, max: 1)) { vm, args, _ in .object(PyList(args.isEmpty ? [] : try vm.iterate(args[0]))) }
         ctor(BuiltinTypes.tuple, .positional(min: 0, max: 1)) { vm, args, _ in .object(PyTuple(args.isEmpty ? [] : try vm.iterate(args[0]))) }
-        ctor(BuiltinTypes.dict) { vm, args, kwargs in
-            if args.count > 1 { throw vm.typeError("dict expected at most 1 argument, got \(args.count)") }
-            let d = PyDict()
-            if let src = args.first {
-                if case .object(let o) = src, let od = o as? PyDict {
-                    for (k, v) in od.entries { d.set(k, v) }
-                } else {
-                    for pair in try vm.iterate(src) {
-                        let kv = try vm.iterate(pair)
-                        guard kv.count == 2 else { throw vm.typeError("dictionary update sequence element has wrong length") }
-                        d.set(kv[0], kv[1])
-                    }
-                }
-            }
-            for (k, v) in kwargs { d.set(.str(k), v) }
-            return .object(d)
-        }
+        ctor(BuiltinTypes.dict) { vm, args, kwargs in .object(try vm.makeDict(args, kwargs)) }
         ctor(BuiltinTypes.range, .positional(min: 1, max: 3)) { vm, args, _ in
             var ints: [Int] = []
             for a in args {

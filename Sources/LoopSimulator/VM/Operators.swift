@@ -146,6 +146,7 @@ extension Interpreter {
             break
         }
         if let result = try setOperation(op, a, b) { return result }
+        if let result = try counterOperation(op, a, b) { return result }
         if let v = try binaryDunder(op, a, b) { return v }
         throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
     }
@@ -281,6 +282,10 @@ extension Interpreter {
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyDict, let r = y as? PyDict {
             guard l.count == r.count else { return false }
+            // Two OrderedDicts are equal only in the same order (OrderedDict.__eq__).
+            if case .ordered = l.flavor, case .ordered = r.flavor {
+                for ((k1, _), (k2, _)) in zip(l.entries, r.entries) where try !equals(k1, k2) { return false }
+            }
             for (k, v) in l.entries {
                 guard let other = r.get(k), try equals(v, other) else { return false }
             }
@@ -494,6 +499,14 @@ extension Interpreter {
             if let d = o as? PyDict {
                 guard key.isHashable else { throw typeError("unhashable type: '\(key.typeName)'") }
                 guard let v = d.get(key) else {
+                    // defaultdict.__missing__: the factory's value is stored and returned.
+                    if case .defaultdict(let factory) = d.flavor, !factory.isNone {
+                        let made = try callNow(factory, [])
+                        d.set(key, made)
+                        return made
+                    }
+                    // Counter.__missing__: a missing element counts 0 (and is not stored).
+                    if case .counter = d.flavor { return .int(0) }
                     throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [key]))
                 }
                 return v

@@ -70,7 +70,20 @@ extension Interpreter {
             }
         case let d as PyDict:
             return try reprContainer(d, "{...}") {
-                "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+                switch d.flavor {
+                case .dict:
+                    return "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+                case .defaultdict(let factory):
+                    // defdict_repr: the factory, then the dict's own repr.
+                    let items = "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
+                    return "defaultdict(\(try repr(factory)), \(items))"
+                case .counter:
+                    return try counterRepr(d)
+                case .ordered:
+                    // OrderedDict.__repr__ in 3.11: a list of the items.
+                    guard d.count > 0 else { return "OrderedDict()" }
+                    return "OrderedDict([" + (try d.entries.map { "(\(try repr($0.0)), \(try repr($0.1)))" }).joined(separator: ", ") + "])"
+                }
             }
         case let e as PyException:
             return try exceptionRepr(e)
