@@ -42,7 +42,7 @@ let package = Package(
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
         .target(name: "LoopTrace", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
-        .target(name: "Timeline", dependencies: ["LoopTrace"]),
+        .target(name: "Timeline", dependencies: ["LoopTrace", "ScenarioLanguage"]),
         // What-if: compare two runs, sweep a parameter, search the legal schedules.
         .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "ScenarioLanguage"]),
         // The interactive explorer without a terminal: its state and keys, and the feeds it

@@ -1,4 +1,6 @@
+import LoopSimulator
 import LoopTrace
+import ScenarioLanguage
 import Timeline
 
 /// The interactive explorer's state and what every key does to it: cursor, stepping,
@@ -28,6 +30,10 @@ public struct ExplorerState: Sendable, Equatable {
     /// Where the last frame put the lanes (for clicks).
     public var geometry: ScreenGeometry?
     public var quit = false
+    /// `c` was pressed on a simulated scenario: `rerunWithOtherCost` does the work.
+    public var costToggleRequested = false
+    /// The iteration the cursor goes back to once the re-run has simulated it.
+    var pendingIteration: Int?
     /// "live" or "replay".
     public var mode: String
     /// Timeline or task table.
@@ -90,6 +96,7 @@ public struct ExplorerState: Sendable, Equatable {
 
     /// Called before each frame while the feed grows in the background.
     public mutating func backgroundUpdate(_ feed: TraceFeed) {
+        placePendingCursor(feed)
         // The first task is selected as soon as it exists (the feed may start empty).
         if selectedTask == nil, selectedGroup == nil, !selectionMoved, feed.store.taskCount > 0 { selectedTask = 0 }
         if feed.isComplete, !fittedOnCompletion {
@@ -372,6 +379,12 @@ public struct ExplorerState: Sendable, Equatable {
         case ">": sourceScroll += 8
         case "l": legend.toggle()
         case "w": openWhatIf()
+        case "c":
+            if feed is LazySimulation {
+                costToggleRequested = true
+            } else {
+                message = "a recorded trace is a finished run: only a scenario can be run again with the other cost model"
+            }
         case "1", "2", "3", "4", "5":
             let panel = PanelKind(rawValue: Int(String(c))! - 1)!
             if panels.contains(panel) { panels.remove(panel) } else { panels.insert(panel) }
@@ -601,5 +614,41 @@ extension String {
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
         return String(s)
+    }
+}
+
+// MARK: The cost model's key
+
+extension ExplorerState {
+    /// After `c`: the scenario's run with the cost model switched (off ↔ realistic) replaces
+    /// `feed`, which is abandoned; the cursor stays on the same loop iteration where the new
+    /// run has it (else on its last). Call in the feed's turn (`withStore`); nil when no
+    /// switch was asked for.
+    public mutating func rerunWithOtherCost(_ feed: TraceFeed) -> TraceFeed? {
+        guard costToggleRequested else { return nil }
+        costToggleRequested = false
+        guard let old = feed as? LazySimulation else { return nil }
+        let cost: CPUCost = old.cpuCost == .off ? .realistic : .off
+        let new = old.rerun(cpuCost: cost)
+        old.abandon()
+        playing = false
+        pendingIteration = cursor
+        message = "running again with the cost model \(cost == .off ? "off" : "on (\(cost))"); c switches back"
+        new.withStore {
+            replaceFeed(new)
+            placePendingCursor(new)
+        }
+        return new
+    }
+
+    /// Puts the cursor on the iteration it was on before `c`, once the new run has it (or
+    /// on the new run's last one, when it ended before).
+    mutating func placePendingCursor(_ feed: TraceFeed) {
+        guard let k = pendingIteration, feed.store.lastIteration >= k || feed.isComplete else { return }
+        pendingIteration = nil
+        let message = self.message
+        go(toIteration: min(k, feed.store.lastIteration), feed)
+        self.message = feed.store.lastIteration < k ? "the new run has only \(feed.store.lastIteration) iterations" : message
+        refreshLanes(feed)
     }
 }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import LoopSimulator
 import LoopTrace
+import ScenarioLanguage
 import Timeline
 
 /// A scenario simulated on its own thread while the explorer shows what is known so far.
@@ -42,6 +43,8 @@ public final class LazySimulation: TraceFeed, @unchecked Sendable {
     private let resume = DispatchSemaphore(value: 0)
     private let parked = DispatchSemaphore(value: 0)
     private var rate = ProgressRate()
+    /// Set by `abandon`: the run ends at its next loop iteration.
+    private var abandoned = false
 
     public init(source: String, path: String, options: SimulationOptions, header: TraceHeader, backgroundEvents: Int = 0) {
         self.source = source
@@ -49,6 +52,31 @@ public final class LazySimulation: TraceFeed, @unchecked Sendable {
         self.options = options
         self.backgroundEvents = backgroundEvents
         store = TraceStore(header: header)
+    }
+
+    /// The cost model this run uses (what its header records).
+    public var cpuCost: CPUCost { store.header.options.cpuCost ?? .off }
+
+    /// The same scenario run again with another cost model (nothing simulated yet). The
+    /// header records the new setting.
+    public func rerun(cpuCost: CPUCost) -> LazySimulation {
+        var options = options
+        options.cpuCost = cpuCost
+        var header = store.header
+        header.options.cpuCost = cpuCost
+        return LazySimulation(source: source, path: path, options: options, header: header,
+                              backgroundEvents: backgroundEvents)
+    }
+
+    /// Ends the run at its next loop iteration (at once when it is parked) and frees its
+    /// thread: the viewer has gone on to another run. Called in the UI's turn (`withStore`),
+    /// which is what keeps the simulation thread from reading `abandoned` meanwhile.
+    public func abandon() {
+        abandoned = true
+        if isParked {
+            isParked = false
+            resume.signal()
+        }
     }
 
     public var endNote: [String] {
@@ -94,8 +122,9 @@ public final class LazySimulation: TraceFeed, @unchecked Sendable {
         rate.start(at: 0)
         let sink = Sink(self)
         let simulation = Simulation(source: source, path: path, options: options)
+        simulation.isAbandoned = { [unowned self] in abandoned }
         let result = simulation.run(sink: sink, pacer: { [self] iteration in
-            if iteration >= target, store.eventCount >= backgroundEvents { park() }
+            if iteration >= target, store.eventCount >= backgroundEvents, !abandoned { park() }
         }, stdout: { _ in }, stderr: { [self] text in errorText += text })
         outcome = result
         stories.update(store)

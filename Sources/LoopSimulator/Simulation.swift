@@ -56,6 +56,10 @@ public final class Simulation {
     public let source: String
     public let options: SimulationOptions
 
+    /// Checked after each loop iteration (after the pacer): true ends the run at once, with
+    /// `SimulationHalt.abandoned` (the viewer went on to another run of the scenario).
+    public var isAbandoned: (() -> Bool)?
+
     public init(source: String, path: String, options: SimulationOptions = SimulationOptions()) {
         self.source = source
         self.path = path
@@ -95,6 +99,7 @@ public final class Simulation {
         state.schedule = options.schedule.map(Schedule.init)
         state.writeError = stderr
         state.pacer = pacer
+        state.isAbandoned = isAbandoned
         state.cpuCost = options.cpuCost(for: program)
         vm.instructionLimit = options.maxInstructions ?? Int.max
         vm.memoryLimit = options.maxMemory
@@ -174,6 +179,8 @@ public final class Simulation {
             return "loopscope: stopped at the time horizon of \(PyFloat.repr(t)) virtual seconds (--until); the next timer is later"
         case .instructionLimit(let n):
             return "loopscope: stopped after \(n) bytecode instructions without finishing; a callback may loop forever without awaiting (raise the limit with --max-instructions N)"
+        case .abandoned:
+            return "loopscope: the run was abandoned for another run of the scenario"
         case .deadlock(let report):
             var text = "loopscope: deadlock: main() is waiting and nothing can wake it (no callbacks ready, no timers)"
             for line in report { text += "\n  " + line }

@@ -58,6 +58,11 @@ public enum ExplorerApp {
                 // Quitting never waits for the store.
                 if key == .character("q") || key == .character("Q"), !state.capturesKeys { return 0 }
                 feed.withStore { state.handle(key, feed) }
+                // `c`: the scenario runs again with the other cost model.
+                if let rerun = feed.withStore({ state.rerunWithOtherCost(feed) }) {
+                    feed = rerun
+                    listenForSignals(feed)
+                }
                 dirty = true
                 if state.quit { return 0 }
                 if let request = state.whatIfRequest, let session {

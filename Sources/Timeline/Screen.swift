@@ -1,4 +1,5 @@
 import LoopTrace
+import ScenarioLanguage
 
 /// The panels under the timeline, in the order they get space when the screen is small.
 public enum PanelKind: Int, CaseIterable, Sendable, Comparable {
@@ -123,6 +124,7 @@ public enum Screen {
         ("l", "toggle the legend"),
         ("w", "what if: change a sleep, timeout or constant and run again"),
         ("u", "in what-if: undo the last change"),
+        ("c", "run again with the cost model on / off"),
         ("?", "this help (any key closes it)"),
         ("q", "quit"),
     ]
@@ -219,6 +221,10 @@ public enum Screen {
             line.add("paused  ")
         }
         line.add(model.mode + "  ", CellStyle(foreground: .cyan))
+        if let cost = store.header.options.cpuCost, cost != .off {
+            // Python code takes time in this run (`c` switches the model).
+            line.add("cpu-cost \(cost)  ", CellStyle(foreground: .yellow))
+        }
         let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col"
             : v.span < 1 ? "\(Int((1 / v.span).rounded())) cols/step" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
         line.add("\(v.axis.rawValue) axis, \(scale)")

@@ -45,7 +45,8 @@ struct CPUCostBench: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no snippets in \(directory) (run from the repository's root)") }
         let reference = try cpythonTimes(files)
         report("cost model: \(CPUCost.realistic.description) = \(CPUCost.realisticNanoseconds) ns per instruction, "
-               + "\(CPUCost.callWork) more per call, \(CPUCost.resumeWork) more per generator resumption")
+               + "\(CPUCost.callWork) more per call, \(CPUCost.resumeWork) more per generator resumption, "
+               + "\(CPUCost.compareWork) per sort comparison, \(CPUCost.joinItemWork) per str.join item")
         report("snippet                          CPython 3.11   loopscope   ratio")
         var worst = 0.0
         for file in files {

@@ -315,6 +315,50 @@ extension ExplorerState {
         #expect(lazy.stories.stories == recorded.stories.stories)
     }
 
+    @Test func cRunsTheScenarioAgainWithTheOtherCostModelOnTheSameIteration() throws {
+        let source = """
+        import asyncio
+
+        async def crunch():
+            total = 0
+            for i in range(50000):
+                total += i
+            await asyncio.sleep(0.1)
+
+        async def main():
+            for _ in range(10):
+                await crunch()
+
+        asyncio.run(main())
+        """
+        let lazy = Fixtures.lazy(source, path: "crunch.py")
+        var s = ExplorerState.opening(lazy, mode: "live", width: 100, height: 30)
+        for _ in 0..<6 { s.press("n", lazy) }
+        #expect(lazy.cpuCost == .off)
+        let before = lazy.store.event(at: lazy.store.eventIndex(atIteration: 6)).time
+        s.press("c", lazy)
+        let on = try #require(s.rerunWithOtherCost(lazy) as? LazySimulation)
+        #expect(on.cpuCost == .realistic && on.store.header.options.cpuCost == .realistic)
+        #expect(s.cursor == 6)
+        #expect(s.message?.contains("cost model on (realistic)") == true)
+        // The loops now take time: iteration 6 starts later than it did.
+        #expect(on.store.event(at: on.store.eventIndex(atIteration: 6)).time > before)
+        s.press("c", on)
+        let off = try #require(s.rerunWithOtherCost(on) as? LazySimulation)
+        #expect(off.cpuCost == .off && s.cursor == 6)
+        #expect(off.store.event(at: off.store.eventIndex(atIteration: 6)).time == before)
+        // Nothing was asked for: nothing to do.
+        #expect(s.rerunWithOtherCost(off) == nil)
+    }
+
+    @Test func cOnARecordedTraceSaysItCannot() {
+        let recorded = Fixtures.recorded(DemoScenario.source, path: "demo.py")
+        var s = ExplorerState.opening(recorded, mode: "replay", width: 100, height: 30)
+        s.press("c", recorded)
+        #expect(s.rerunWithOtherCost(recorded) == nil)
+        #expect(s.message?.contains("only a scenario can be run again") == true)
+    }
+
     @Test func compileErrorsSurfaceAsTheOutcome() {
         let lazy = Fixtures.lazy("import asyncio\nasync def main():\n    return undefined_name +\n")
         lazy.extend(toIteration: 10)

@@ -43,6 +43,24 @@ struct CPUCostTests {
         #expect(out.stderr.contains("2:23: error: cpu-cost must be 'realistic', 'off' or a number of nanoseconds per instruction, not 'fast'"))
     }
 
+    @Test func sortingAndJoiningChargeTheirWork() {
+        // At 1 ns per instruction: the few instructions around each call cost far less
+        // than the native work (a 1000-item sort makes about 5000 comparisons).
+        let source = """
+        import time
+        values = list(range(1000))
+        words = ["w"] * 10000
+        t0 = time.perf_counter()
+        sorted(values)
+        t1 = time.perf_counter()
+        ",".join(words)
+        t2 = time.perf_counter()
+        print(t1 - t0 >= 4000 * 9e-9, t2 - t1 >= 10000 * 5e-9)
+        """
+        #expect(simulate(source, options: SimulationOptions(cpuCost: .nanoseconds(1))).stdout == "True True\n")
+        #expect(simulate(source).stdout == "False False\n")
+    }
+
     @Test func parsesAndPrintsSettings() {
         #expect(CPUCost.parse("realistic") == .realistic)
         #expect(CPUCost.parse("off") == .off)

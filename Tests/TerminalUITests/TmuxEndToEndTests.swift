@@ -125,6 +125,23 @@ struct TmuxEndToEndTests {
         try t.expectSaneTerminal(try t.waitFor("EXIT=0"))
     }
 
+    @Test func cRunsTheScenarioAgainWithTheOtherCostModel() throws {
+        // The scenario turns the model on with its comment; `c` switches it off and back.
+        let t = try Tmux(width: 160, height: 40, command: [Tmux.binary, Tmux.root + "/Scenarios/106_cpu_bound_pitfall.py"])
+        defer { t.kill() }
+        #expect(try t.waitFor("iteration 0 of").contains("cpu-cost realistic"))
+        t.send("n", "n", "n")
+        _ = try t.waitFor("iteration 3 of")
+        t.send("c")
+        let off = try t.waitFor("cost model off")
+        #expect(off.contains("iteration 3 of") && !off.contains("cpu-cost realistic"))
+        t.send("c")
+        let on = try t.waitFor("cost model on (realistic)")
+        #expect(on.contains("iteration 3 of") && on.contains("cpu-cost realistic"))
+        t.send("q")
+        try t.expectSaneTerminal(try t.waitFor("EXIT=0"))
+    }
+
     @Test func sigtermDuringPlaybackRestoresTheTerminal() throws {
         let t = try Tmux(width: 100, height: 30, command: [Tmux.binary, Tmux.root + "/Scenarios/06_cpu_burst.py"])
         defer { t.kill() }

@@ -112,6 +112,8 @@ public enum SimulationHalt: Equatable, Sendable {
     case iterationLimit(Int)
     case timeHorizon(Double)
     case instructionLimit(Int)
+    /// Whoever ran the simulation no longer wants it (`Simulation.isAbandoned`).
+    case abandoned
     /// Nothing ready, no timers, the main task unfinished: CPython would hang forever.
     case deadlock(report: [String])
 }
@@ -366,6 +368,7 @@ final class EventLoop: PyObject {
         }
         if state.tracing { emit(.iterationEnd) }
         state.pacer?(state.iteration)
+        if let abandoned = state.isAbandoned, abandoned() { throw vm.halt(.abandoned) }
     }
 
     // MARK: Schedules other than CPython's (see `Schedule`)

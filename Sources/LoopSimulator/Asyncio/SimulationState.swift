@@ -104,6 +104,8 @@ final class SimulationState {
     /// Called after every loop iteration (it may block: the interactive UI pauses the
     /// simulation there until the user steps past what has been simulated).
     var pacer: ((Int) -> Void)?
+    /// See `Simulation.isAbandoned`.
+    var isAbandoned: (() -> Bool)?
 
     private var taskNameCounter = 0
     private var taskIDCounter = 0

@@ -1,3 +1,4 @@
+import ScenarioLanguage
 /// The builtins scenarios use: `print`, `range`, `len`, conversions, `isinstance`,
 /// aggregates, `sorted`, `enumerate`, `type`, and the exception classes.
 extension Interpreter {
@@ -403,10 +404,15 @@ extension Interpreter {
         let reverse = try kwargs.first { $0.0 == "reverse" }.map { try truthy($0.1) } ?? false
         let keys = try items.map { item in try key.flatMap { $0.isNone ? nil : $0 }.map { try callNow($0, [item]) } ?? item }
         var order = Array(items.indices)
+        var comparisons = 0
         // Python reverses by sorting with the comparison flipped while keeping stability.
         try mergeSort(&order) { a, b in
-            reverse ? try lessThan(keys[b], keys[a]) : try lessThan(keys[a], keys[b])
+            comparisons &+= 1
+            return reverse ? try lessThan(keys[b], keys[a]) : try lessThan(keys[a], keys[b])
         }
+        // The cost model charges the comparisons (a merge sort makes n·log n of them even
+        // on sorted input, where CPython's timsort makes n: that case is overcharged).
+        extraWork &+= comparisons &* CPUCost.compareWork
         return order.map { items[$0] }
     }
 

@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import Foundation
 
 /// The methods of `str`, with Python's argument rules (`split(sep=None, maxsplit=-1)`,
@@ -208,6 +209,7 @@ extension Interpreter {
                 }
                 strings.append(ps)
             }
+            vm.extraWork &+= strings.count &* CPUCost.joinItemWork
             return .str(strings.joined(separator: s))
         },
         "replace": { vm, s, args, _ in
