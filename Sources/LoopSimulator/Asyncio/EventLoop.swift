@@ -568,16 +568,23 @@ final class EventLoop: PyObject {
                 return .object(loop.callAt(later ? loop.time() + t : t, .python(args[1], Array(args.dropFirst(2)))))
             }
         }
+        // call_soon(cb, *args) and call_soon_threadsafe(cb, *args): a handle in the ready queue.
+        func soon(_ name: String) -> (String, PyBuiltin) {
+            m(name, .python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { loop, _, args, _ in
+                try loop.checkCallable(args[0], name)
+                return .object(loop.callSoon(python: args[0], Array(args.dropFirst())))
+            }
+        }
         return Dictionary(uniqueKeysWithValues: [
             m("time") { loop, _, _, _ in .float(loop.time()) },
             m("create_future") { loop, _, _, _ in .object(PyFuture(loop: loop, site: SourceSites.createFuture)) },
             m("create_task", .python(parameters: ["coro"], required: 1, keywordOnly: ["name", "context"])) { loop, vm, args, kwargs in
                 try loop.library.createTask(vm, loop, args.array, kwargs)
             },
-            m("call_soon", .python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { loop, _, args, _ in
-                try loop.checkCallable(args[0], "call_soon")
-                return .object(loop.callSoon(python: args[0], Array(args.dropFirst())))
-            },
+            soon("call_soon"),
+            // The loop's own thread is the only one here: the self-pipe write that wakes a
+            // waiting selector has nothing to wake.
+            soon("call_soon_threadsafe"),
             timer("call_later"),
             timer("call_at"),
             m("get_debug") { loop, _, _, _ in .bool(loop.debug) },

@@ -1,0 +1,26 @@
+# loop.call_soon_threadsafe from the loop's own thread queues a handle as call_soon does
+# (in the same ready queue, in call order; a cancelled one is skipped); debug mode checks
+# that the callback is callable, naming call_soon_threadsafe.
+import asyncio
+
+
+def report(label, loop):
+    print(label, loop.time())
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    h = loop.call_soon_threadsafe(report, "threadsafe", loop)
+    loop.call_soon(report, "soon", loop)
+    print(type(h).__name__, h.cancelled())
+    try:
+        loop.call_soon_threadsafe(42)
+    except TypeError as e:
+        print("TypeError", e)
+    await asyncio.sleep(0.1)
+    handle = loop.call_soon_threadsafe(report, "cancelled", loop)
+    handle.cancel()
+    await asyncio.sleep(0)
+
+
+asyncio.run(main(), debug=True)
