@@ -68,7 +68,7 @@ public struct HashKey: Hashable {
         }
         switch (a, b) {
         case (.none, .none): return true
-        case let (.str(x), .str(y)): return x == y
+        case let (.str(x), .str(y)): return CodePoints.equal(x, y)
         case let (.object(x), .object(y)):
             if let tx = x as? PyTuple, let ty = y as? PyTuple {
                 return tx.items.count == ty.items.count
@@ -83,6 +83,9 @@ public struct HashKey: Hashable {
             // A big int equals a float only exactly (both are past 2**63 here).
             if let x = (a.asObject as? PyLong)?.value, case .float(let d) = b { return PyLongArithmetic.compare(x, d) == 0 }
             if let y = (b.asObject as? PyLong)?.value, case .float(let d) = a { return PyLongArithmetic.compare(y, d) == 0 }
+            // An int equals a float only exactly, too.
+            if case .int(let i) = a, case .float(let d) = b { return IntFloatComparison.compare(i, d) == 0 }
+            if case .float(let d) = a, case .int(let i) = b { return IntFloatComparison.compare(i, d) == 0 }
             if let x = a.numericValue, let y = b.numericValue { return x == y }
             return false
         }

@@ -139,51 +139,6 @@ extension Interpreter {
     }
 
     /// `"{} {name:>5}".format(...)`
-    func strFormat(_ template: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> String {
-        var out = ""
-        var chars = Array(template)[...]
-        var auto = 0
-        while let c = chars.popFirst() {
-            if c == "{" {
-                if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
-                var field = ""
-                while let n = chars.popFirst(), n != "}" { field.append(n) }
-                var spec = ""
-                var conversion: Character?
-                if let colon = field.firstIndex(of: ":") {
-                    spec = String(field[field.index(after: colon)...])
-                    field = String(field[..<colon])
-                }
-                if let bang = field.firstIndex(of: "!") {
-                    conversion = field[field.index(after: bang)...].first
-                    field = String(field[..<bang])
-                }
-                var value: Value
-                if field.isEmpty {
-                    guard auto < args.count else { throw PythonError(makeException(BuiltinTypes.indexError, "Replacement index \(auto) out of range for positional args tuple")) }
-                    value = args[auto]
-                    auto += 1
-                } else if let i = Int(field) {
-                    guard i < args.count else { throw PythonError(makeException(BuiltinTypes.indexError, "Replacement index \(i) out of range for positional args tuple")) }
-                    value = args[i]
-                } else if let kw = kwargs.first(where: { $0.0 == field }) {
-                    value = kw.1
-                } else {
-                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(field)]))
-                }
-                if conversion == "r" { value = .str(try repr(value)) }
-                if conversion == "s" { value = .str(try str(value)) }
-                out += try format(value, spec)
-            } else if c == "}" {
-                if chars.first == "}" { chars.removeFirst() }
-                out.append("}")
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
-
     // MARK: list
 
     private func listMethod(_ l: PyList, _ name: String) -> Value? {

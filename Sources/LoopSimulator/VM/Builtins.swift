@@ -61,7 +61,7 @@ extension Interpreter {
         fn("len") { vm, args, _ in
             guard args.count == 1 else { throw vm.typeError("len() takes exactly one argument (\(args.count) given)") }
             switch args[0] {
-            case .str(let s): return .int(s.count)
+            case .str(let s): return .int(s.unicodeScalars.count)
             case .object(let o):
                 if let l = o as? PyList { return .int(l.items.count) }
                 if let t = o as? PyTuple { return .int(t.items.count) }
@@ -102,8 +102,11 @@ extension Interpreter {
         fn("any") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "any")).contains { try vm.truthy($0) }) }
         fn("all") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "all")).allSatisfy { try vm.truthy($0) }) }
         fn("round") { vm, args, kwargs in
-            guard let x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
-            let nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
+            guard var x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
+            var nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
+            // bool is an int, as ndigits and (with ndigits) as the number.
+            if case .bool(let b) = nd { nd = .int(b ? 1 : 0) }
+            if case .bool(let b) = x, !(nd.isNone) { x = .int(b ? 1 : 0) }
             switch (x, nd) {
             case (.int, .none), (.object(is PyLong), .none): return x
             case (.bool(let b), .none): return .int(b ? 1 : 0)
@@ -113,7 +116,11 @@ extension Interpreter {
                 return .integer(try vm.arithmetic { () throws(PyArithmeticError) in
                     try PyLongArithmetic.fromDouble(d.rounded(.toNearestOrEven))
                 })
-            case (.float(let d), .int(let n)): return .float(PyFloat.round(d, ndigits: n))
+            case (.float(let d), .int(let n)):
+                return .float(try vm.arithmetic { () throws(PyArithmeticError) in try PyFloat.roundChecked(d, ndigits: n) })
+            case (.float(let d), .object(let big as PyLong)):
+                // ndigits past 64 bits: nothing to round, or everything (CPython clamps it).
+                return .float(big.value.signum() > 0 ? d : 0.0 * d)
             case (.int, .int(let n)), (.object(is PyLong), .int(let n)):
                 guard n < 0, let i = x.bigInteger else { return x }
                 // Round half to even at the 10^-n place, in integers (`long_round`).
@@ -121,6 +128,9 @@ extension Interpreter {
                 var (q, r) = try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.divMod(i, p) }
                 if r * 2 > p || (r * 2 == p && (q.magnitude.words.first ?? 0) & 1 == 1) { q += 1; r -= p }
                 return .integer(i - r)
+            case (.int, _), (.bool, _), (.float, _), (.object(is PyLong), _):
+                // ndigits goes through __index__, as float.__round__ and int.__round__ take it.
+                throw vm.typeError("'\(nd.typeName)' object cannot be interpreted as an integer")
             default: throw vm.typeError("type \(x.typeName) doesn't define __round__ method")
             }
         }

@@ -192,7 +192,7 @@ final class PyIterator: PyObject {
         case list(PyList)
         case values([Value])
         case range(PyRange)
-        case string([Character])
+        case string([Unicode.Scalar])
         /// An instance of a Python class with `__next__`.
         case custom(Value)
         /// A Python class with `__getitem__` and no `__iter__` (the sequence protocol).

@@ -264,7 +264,7 @@ extension Interpreter {
         if isUserInstance(a) || isUserInstance(b) { return try userEquals(a, b) }
         switch (a, b) {
         case (.none, .none): return true
-        case let (.str(x), .str(y)): return x == y
+        case let (.str(x), .str(y)): return CodePoints.equal(x, y)
         case let (.object(x), .object(y)):
             if x === y { return true }
             if let l = x as? PyLong, let r = y as? PyLong { return l.value == r.value }
@@ -272,6 +272,7 @@ extension Interpreter {
         default:
             if a.isBigInteger || b.isBigInteger { return compareBigNumbers(a, b) == 0 }
             if let x = intValue(a), let y = intValue(b) { return x == y }
+            if let order = intFloatOrder(a, b) { return order == 0 }
             if let x = floatValue(a), let y = floatValue(b) { return x == y }
             return false
         }
@@ -297,6 +298,14 @@ extension Interpreter {
         if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
         if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
         return false
+    }
+
+    /// An int (or bool) against a float, exactly: -1, 0, 1; nil when the operands are not
+    /// one of each, or the float is NaN (unordered: then the double comparison is False).
+    private func intFloatOrder(_ a: Value, _ b: Value) -> Int? {
+        if let i = intValue(a), case .float(let d) = b { return IntFloatComparison.compare(i, d) }
+        if case .float(let d) = a, let i = intValue(b) { return IntFloatComparison.compare(i, d).map { -$0 } }
+        return nil
     }
 
     /// `a` against `b` when one is a big int and the other a number, exactly (CPython never
@@ -333,6 +342,7 @@ extension Interpreter {
             }
         }
         if let x = intValue(a), let y = intValue(b) { return apply(x, y) }
+        if let order = intFloatOrder(a, b) { return apply(order, 0) }
         if let x = floatValue(a), let y = floatValue(b) { return apply(x, y) }
         func isNumber(_ v: Value) -> Bool { v.bigInteger != nil || floatValue(v) != nil }
         if a.isBigInteger || b.isBigInteger, isNumber(a), isNumber(b) {
@@ -342,7 +352,7 @@ extension Interpreter {
         }
         switch (a, b) {
         case let (.str(x), .str(y)):
-            if x == y { return op == .ltE || op == .gtE }
+            if CodePoints.equal(x, y) { return op == .ltE || op == .gtE }
             let less = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
             return op == .lt || op == .ltE ? less : !less
         case let (.object(x), .object(y)):
@@ -382,7 +392,7 @@ extension Interpreter {
             guard case .str(let sub) = item else {
                 throw typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return sub.isEmpty || s.contains(sub)
+            return CodePoints.contains(s, sub)
         case .object(let o):
             if let d = o as? PyDict {
                 guard item.isHashable else { throw typeError("unhashable type: '\(item.typeName)'") }
@@ -414,7 +424,7 @@ extension Interpreter {
     /// `iter(v)`: a `PyIterator`, or a generator (its own iterator).
     func makeIterator(_ v: Value) throws -> PyObject {
         switch v {
-        case .str(let s): return PyIterator(.string(Array(s)))
+        case .str(let s): return PyIterator(.string(Array(s.unicodeScalars)))
         case .object(let o):
             if let l = o as? PyList { return PyIterator(.list(l)) }
             if let t = o as? PyTuple { return PyIterator(.values(t.items)) }
@@ -478,9 +488,9 @@ extension Interpreter {
     func getItem(_ obj: Value, _ key: Value) throws -> Value {
         switch obj {
         case .str(let s):
-            let chars = Array(s)
+            let chars = Array(s.unicodeScalars)
             if case .object(let k) = key, let slice = k as? PySlice {
-                return .str(String(try sliceIndices(slice, count: chars.count).map { chars[$0] }))
+                return .str(CodePoints.string(try sliceIndices(slice, count: chars.count).map { chars[$0] }))
             }
             return .str(String(chars[try index(key, count: chars.count, "string")]))
         case .object(let o):

@@ -117,14 +117,25 @@ extension Interpreter {
         return fromRight ? parts.reversed() : parts
     }
 
-    private static func find(_ s: String, _ sub: String, fromRight: Bool) -> Int? {
-        let hay = Array(s.unicodeScalars), needle = Array(sub.unicodeScalars)
-        guard needle.count <= hay.count else { return nil }
-        let positions = Array(0...(hay.count - needle.count))
-        for i in (fromRight ? positions.reversed() : positions) where Array(hay[i..<(i + needle.count)]) == needle {
-            return i
-        }
-        return nil
+    /// `s[start:end]` for `find(sub[, start[, end]])` and friends (CPython's
+    /// ADJUST_INDICES: None is the default, negatives count from the end, then clamped),
+    /// with `start`; nil when the window is empty past the string's end.
+    private static func window(_ s: String, _ args: [Value], _ vm: Interpreter) throws -> (String, Int)? {
+        guard args.count > 1 else { return (s, 0) }
+        let scalars = Array(s.unicodeScalars)
+        let length = scalars.count
+        var start = try int(args[1], default: 0, vm), end = try int(args.count > 2 ? args[2] : nil, default: length, vm)
+        if end > length { end = length } else if end < 0 { end = max(0, end + length) }
+        if start < 0 { start = max(0, start + length) }
+        guard start <= end else { return nil }
+        return (CodePoints.string(scalars[start..<end]), start)
+    }
+
+    /// `find`/`rfind`/`index`/`rindex`: the code-point index, nil when absent.
+    private static func find(_ s: String, _ args: [Value], fromRight: Bool, _ vm: Interpreter) throws -> Int? {
+        let sub = try string(args.first, "must be str", vm)
+        guard let (part, offset) = try window(s, args, vm) else { return nil }
+        return CodePoints.find(part, sub, fromRight: fromRight).map { $0 + offset }
     }
 
     private static func prefixTest(_ name: String, _ s: String, _ args: [Value], _ vm: Interpreter,
@@ -195,10 +206,9 @@ extension Interpreter {
             if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
             return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: true).map { .str($0) }))
         },
-        "splitlines": { _, s, _, _ in
-            var lines = s.components(separatedBy: "\n")
-            if lines.last == "" { lines.removeLast() }
-            return .object(PyList(lines.map { .str($0.hasSuffix("\r") ? String($0.dropLast()) : $0) }))
+        "splitlines": { vm, s, args, kwargs in
+            let keepEnds = try vm.truthy(try bind("splitlines", ["keepends"], args, kwargs, vm)[0] ?? .bool(false))
+            return .object(PyList(CodePoints.splitLines(s, keepEnds: keepEnds).map { .str($0) }))
         },
         "join": { vm, s, args, _ in
             let parts = try vm.iterate(args.first ?? .none)
@@ -223,19 +233,20 @@ extension Interpreter {
         },
         "count": { vm, s, args, _ in
             let sub = try string(args.first, "must be str", vm)
-            if sub.isEmpty { return .int(s.unicodeScalars.count + 1) }
-            return .int(split(s, sep: sub, maxsplit: -1, fromRight: false).count - 1)
+            guard let (part, _) = try window(s, args, vm) else { return .int(0) }
+            if sub.isEmpty { return .int(part.unicodeScalars.count + 1) }
+            return .int(split(part, sep: sub, maxsplit: -1, fromRight: false).count - 1)
         },
-        "find": { vm, s, args, _ in .int(find(s, try string(args.first, "must be str", vm), fromRight: false) ?? -1) },
-        "rfind": { vm, s, args, _ in .int(find(s, try string(args.first, "must be str", vm), fromRight: true) ?? -1) },
+        "find": { vm, s, args, _ in .int(try find(s, args, fromRight: false, vm) ?? -1) },
+        "rfind": { vm, s, args, _ in .int(try find(s, args, fromRight: true, vm) ?? -1) },
         "index": { vm, s, args, _ in
-            guard let i = find(s, try string(args.first, "must be str", vm), fromRight: false) else {
+            guard let i = try find(s, args, fromRight: false, vm) else {
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
             }
             return .int(i)
         },
         "rindex": { vm, s, args, _ in
-            guard let i = find(s, try string(args.first, "must be str", vm), fromRight: true) else {
+            guard let i = try find(s, args, fromRight: true, vm) else {
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
             }
             return .int(i)
