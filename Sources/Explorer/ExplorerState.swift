@@ -634,6 +634,9 @@ extension ExplorerState {
         playing = false
         pendingIteration = cursor
         message = "running again with the cost model \(cost == .off ? "off" : "on (\(cost))"); c switches back"
+        // Simulated this far before taking the new run's turn: on demand, `extend` waits for
+        // the simulation thread, which cannot go on while the store is held.
+        new.extend(toIteration: cursor + Self.lookahead)
         new.withStore {
             replaceFeed(new)
             placePendingCursor(new)
