@@ -24,6 +24,9 @@ public struct Validator {
         var isAsync: Bool
         /// Loops enclosing the current statement in this scope.
         var loops = 0
+        /// `loops` where the innermost enclosing `except*` block began (nil outside one):
+        /// `break`/`continue` may not leave it, nor `return`.
+        var exceptStarLoops: Int?
         /// Start of the outermost enclosing comprehension (where `await` needs an async
         /// function, and CPython reports the comprehension rather than the `await`).
         var comprehension: SourceLocation?
@@ -101,6 +104,7 @@ public struct Validator {
             if let value { visit(value) }
         case .return(let value):
             if !inFunction { error("'return' outside function", keyword(r.start, 6)) }
+            if scopes.last!.exceptStarLoops != nil { error(Self.exceptStarExit, keyword(r.start, 6)) }
             if let value {
                 scopes[scopes.count - 1].valueReturns.append(r)
                 visit(value)
@@ -109,8 +113,10 @@ public struct Validator {
             break
         case .break:
             if scopes.last!.loops == 0 { error("'break' outside loop", keyword(r.start, 5)) }
+            else if scopes.last!.exceptStarLoops == scopes.last!.loops { error(Self.exceptStarExit, keyword(r.start, 5)) }
         case .continue:
             if scopes.last!.loops == 0 { error("'continue' not properly in loop", keyword(r.start, 8)) }
+            else if scopes.last!.exceptStarLoops == scopes.last!.loops { error(Self.exceptStarExit, keyword(r.start, 8)) }
         case .if(let test, let body, let orelse):
             visit(test)
             visit(body)
@@ -136,9 +142,11 @@ public struct Validator {
         case .try(let body, let handlers, let orelse, let finalbody, let isStar):
             visit(body)
             for h in handlers {
-                if isStar { unsupported("'except*'", keyword(h.range.start, 6), plural: false) }
                 if let t = h.type { visit(t) }
+                let saved = scopes[scopes.count - 1].exceptStarLoops
+                if isStar { scopes[scopes.count - 1].exceptStarLoops = scopes[scopes.count - 1].loops }
                 visit(h.body)
+                scopes[scopes.count - 1].exceptStarLoops = saved
             }
             visit(orelse)
             visit(finalbody)
@@ -203,6 +211,8 @@ public struct Validator {
             }
         }
     }
+
+    static let exceptStarExit = "'break', 'continue' and 'return' cannot appear in an except* block"
 
     private mutating func visitFunction(_ def: FunctionDef) {
         for d in def.decorators { visit(d) }

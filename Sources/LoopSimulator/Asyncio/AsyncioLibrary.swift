@@ -186,28 +186,7 @@ final class AsyncioLibrary {
     /// `BaseExceptionGroup(message, exceptions)`: an ExceptionGroup when every member is
     /// an Exception, as CPython's `__new__` decides.
     private func installExceptionGroups() {
-        let make: PyBuiltin.Body = { vm, args, _ in
-            guard args.count == 2, case .str = args[0] else {
-                throw vm.typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(args.count) given)")
-            }
-            let items = try vm.iterate(args[1])
-            guard !items.isEmpty else {
-                throw PythonError(vm.makeException(BuiltinTypes.valueError, "second argument (exceptions) must be a non-empty sequence"))
-            }
-            var allExceptions = true
-            for item in items {
-                guard case .object(let o) = item, let e = o as? PyException else {
-                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "Item 0 of second argument (exceptions) is not an exception"))
-                }
-                if !e.isInstance(of: BuiltinTypes.exception) { allExceptions = false }
-            }
-            let cls = allExceptions ? BuiltinTypes.exceptionGroup : BuiltinTypes.baseExceptionGroup
-            // args keep the sequence as given (TaskGroup passes a list); `.exceptions` is a tuple.
-            let group = PyException(cls: cls, args: [args[0], args[1]])
-            group.attributes["exceptions"] = .object(PyTuple(items))
-            group.attributes["message"] = args[0]
-            return .object(group)
-        }
+        let make: PyBuiltin.Body = { vm, args, _ in .object(try vm.newExceptionGroup(args)) }
         vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.baseExceptionGroup)] = make
         vm.nativeConstructors[ObjectIdentifier(BuiltinTypes.exceptionGroup)] = { vm, args, kwargs in
             let v = try make(vm, args, kwargs)

@@ -168,6 +168,15 @@ public enum Instruction {
     /// A `case` pattern (`CodeObject.patterns[i]`): [subject, expression values...] ->
     /// [captured values..., True] on a match, [False] otherwise.
     case matchPattern(Int, expressions: Int)
+    /// `try`/`except*` (see `ExceptStarState`): [exc] -> [state].
+    case exceptStarBegin
+    /// [state, type] -> [state, match, True] when part of what is left matches, else
+    /// [state, False].
+    case exceptStarMatch
+    /// An `except*` clause raised: [state, exc] -> [state].
+    case exceptStarRaised
+    /// [state] -> []; raises what the clauses raised and what none handled, if anything.
+    case exceptStarEnd
 }
 
 /// A compiled function, module or class body.

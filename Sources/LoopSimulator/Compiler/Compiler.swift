@@ -353,15 +353,14 @@ private final class CompilerState {
             try compileLoop(top: top, exit: exit, isFor: true, isAsync: isAsync, body: body, orelse: orelse,
                             line: stmt.range.start.line)
         case let .try(body, handlers, orelse, finalbody, isStar):
-            if isStar { throw Diagnostic("'except*' is not supported in scenarios", at: stmt.range) }
             if finalbody.isEmpty {
-                try compileTryExcept(body, handlers, orelse)
+                try compileTryExcept(body, handlers, orelse, isStar: isStar)
             } else {
                 try compileTryFinally(finalbody) { () throws(Diagnostic) in
                     if handlers.isEmpty {
                         try self.compileBody(body)
                     } else {
-                        try self.compileTryExcept(body, handlers, orelse)
+                        try self.compileTryExcept(body, handlers, orelse, isStar: isStar)
                     }
                 }
             }
@@ -554,7 +553,7 @@ private final class CompilerState {
         }
     }
 
-    private func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(Diagnostic) {
+    private func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], isStar: Bool) throws(Diagnostic) {
         let setup = emit(.setupExcept(-1))
         unit.blocks.append(.tryExcept)
         try compileBody(body)
@@ -565,6 +564,11 @@ private final class CompilerState {
         patch(setup, to: here)
         // [exc] -> [prev, exc]
         emit(.pushExcInfo)
+        if isStar {
+            try compileExceptStarClauses(handlers)
+            for e in ends { patch(e, to: here) }
+            return
+        }
         for handler in handlers {
             line = handler.range.start.line
             var next: Int?
@@ -588,6 +592,38 @@ private final class CompilerState {
         }
         emit(.reraise)
         for e in ends { patch(e, to: here) }
+    }
+
+    /// The `except*` clauses, as CPython 3.11 runs them: each splits off the part of what
+    /// is left that its type matches and runs with it; what a clause raises is collected,
+    /// and at the end the collected exceptions and the unmatched rest are raised together
+    /// (`ExceptionGroups.swift`). Stack: [prev, exc] on entry, [] on the way out.
+    private func compileExceptStarClauses(_ handlers: [ExceptHandler]) throws(Diagnostic) {
+        emit(.exceptStarBegin)
+        for handler in handlers {
+            line = handler.range.start.line
+            if let type = handler.type { try compile(type) } else { emit(.loadConst(constant(.object(BuiltinTypes.baseException)))) }
+            emit(.exceptStarMatch)
+            let next = emit(.popJumpIfFalse(-1))
+            if let n = handler.name { store(n) } else { emit(.pop) }
+            let setup = emit(.setupExcept(-1))
+            unit.blocks.append(.tryExcept)
+            try compileBody(handler.body)
+            unit.blocks.removeLast()
+            emit(.popBlock)
+            let done = emit(.jump(-1))
+            patch(setup, to: here)
+            emit(.exceptStarRaised)
+            patch(done, to: here)
+            if let n = handler.name {
+                emit(.loadConst(constant(.none)))
+                store(n)
+            }
+            patch(next, to: here)
+        }
+        line = handlers.last?.range.start.line ?? line
+        emit(.exceptStarEnd)
+        emit(.popExcept)
     }
 
     private func compileTryFinally(_ finalbody: [Stmt], body: () throws(Diagnostic) -> Void) throws(Diagnostic) {

@@ -20,6 +20,7 @@ extension Interpreter {
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let v = try instanceGetAttribute(inst, obj, name) { return v }
+                if let e = inst as? PyException, isExceptionGroup(e), let m = exceptionGroupMethod(e, name) { return m }
                 if let e = inst as? PyException, name == "add_note" {
                     return builtin("add_note") { _, args, _ in
                         var notes = (e.attributes["__notes__"]?.asObject as? PyList) ?? PyList()

@@ -408,6 +408,36 @@ public final class Interpreter {
                 let key = frame.stack.removeLast()
                 let obj = frame.stack.removeLast()
                 try deleteSubscript(obj, key)
+            case .exceptStarBegin:
+                guard case .object(let o) = frame.stack.removeLast(), let exc = o as? PyException else { break }
+                frame.stack.append(.object(ExceptStarState(exc)))
+            case .exceptStarMatch:
+                let type = frame.stack.removeLast()
+                guard case .object(let o) = frame.stack[frame.stack.count - 1], let state = o as? ExceptStarState else { break }
+                guard let rest = state.rest else {
+                    frame.stack.append(.false)
+                    break
+                }
+                let (matched, remaining) = try exceptStarMatch(rest, type)
+                state.rest = remaining
+                if let matched {
+                    frame.handled = matched
+                    frame.stack.append(.object(matched))
+                    frame.stack.append(.true)
+                } else {
+                    frame.stack.append(.false)
+                }
+            case .exceptStarRaised:
+                let raised = frame.stack.removeLast()
+                if case .object(let o) = frame.stack[frame.stack.count - 1], let state = o as? ExceptStarState,
+                   case .object(let r) = raised, let e = r as? PyException {
+                    state.raised.append(e)
+                }
+            case .exceptStarEnd:
+                guard case .object(let o) = frame.stack.removeLast(), let state = o as? ExceptStarState else { break }
+                if let exc = try exceptStarReraise(state.original, state.raised + (state.rest.map { [$0] } ?? [])) {
+                    throw Reraise(exception: exc)
+                }
             case let .matchPattern(i, count):
                 let values = Array(frame.stack.suffix(count))
                 frame.stack.removeLast(count)

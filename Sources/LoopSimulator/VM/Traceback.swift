@@ -4,51 +4,135 @@ import ScenarioLanguage
 /// CPython would show its own `asyncio/*.py` frames there, which are not the scenario's.
 extension Interpreter {
     func formatTraceback(_ exc: PyException) -> String {
-        var seen = Set<ObjectIdentifier>()
-        return formatChain(exc, &seen)
+        var context = PrintContext()
+        var out = ""
+        format(exc, &context, &out)
+        return out
     }
 
-    private func formatChain(_ exc: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
-        seen.insert(ObjectIdentifier(exc))
-        var out = ""
-        if let cause = exc.cause, !seen.contains(ObjectIdentifier(cause)) {
-            out += formatChain(cause, &seen)
-            out += "\nThe above exception was the direct cause of the following exception:\n\n"
-        } else if let context = exc.context, !exc.suppressContext, !seen.contains(ObjectIdentifier(context)) {
-            out += formatChain(context, &seen)
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
-        }
-        let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
-        if !entries.isEmpty {
-            out += "Traceback (most recent call last):\n"
-            // Like CPython, a line repeated more than 3 times in a row (deep recursion) is
-            // printed 3 times, then counted.
-            var previous: TracebackEntry?
-            var repeats = 0
-            func flushRepeats() {
-                if repeats > 3 {
-                    let more = repeats - 3
-                    out += "  [Previous line repeated \(more) more time\(more == 1 ? "" : "s")]\n"
-                }
+    /// traceback.py's `_ExceptionPrintContext`: how deep in exception groups the printing
+    /// is (each level indents by two and draws a margin), and whether the last member's
+    /// closing line is still owed.
+    private struct PrintContext {
+        var seen = Set<ObjectIdentifier>()
+        var groupDepth = 0
+        var needClose = false
+
+        var indent: String { String(repeating: " ", count: 2 * groupDepth) }
+
+        /// `_ctx.emit`: every line of `text` behind the indent and, inside a group, the margin.
+        func emit(_ text: String, margin: String = "|", into out: inout String) {
+            var prefix = indent
+            if groupDepth > 0 { prefix += margin + " " }
+            var line = ""
+            for c in text {
+                line.append(c)
+                if c == "\n" { out += prefix + line; line = "" }
             }
-            for e in entries {
-                if e == previous {
-                    repeats += 1
-                    if repeats > 3 { continue }
+            if !line.isEmpty { out += prefix + line }
+        }
+    }
+
+    private static let causeMessage = "\nThe above exception was the direct cause of the following exception:\n\n"
+    private static let contextMessage = "\nDuring handling of the above exception, another exception occurred:\n\n"
+    private static let maxGroupWidth = 15
+    private static let maxGroupDepth = 10
+
+    /// `TracebackException.format`: the chain (causes and contexts first), each exception
+    /// with its frames and last line; an exception group as CPython 3.11 draws it, its
+    /// members numbered in a box below it.
+    private func format(_ exc: PyException, _ ctx: inout PrintContext, _ out: inout String) {
+        var chain: [(message: String?, exception: PyException)] = []
+        var current: PyException? = exc
+        while let e = current {
+            ctx.seen.insert(ObjectIdentifier(e))
+            var message: String?
+            current = nil
+            if let cause = e.cause, !ctx.seen.contains(ObjectIdentifier(cause)) {
+                message = Self.causeMessage
+                current = cause
+            } else if let context = e.context, !e.suppressContext, !ctx.seen.contains(ObjectIdentifier(context)) {
+                message = Self.contextMessage
+                current = context
+            }
+            chain.append((message, e))
+        }
+        for (message, e) in chain.reversed() {
+            if let message { ctx.emit(message, into: &out) }
+            guard isExceptionGroup(e) else {
+                if !e.traceback.isEmpty {
+                    ctx.emit("Traceback (most recent call last):\n", into: &out)
+                    ctx.emit(formatStack(e), into: &out)
+                }
+                ctx.emit(exceptionLine(e) + "\n", into: &out)
+                continue
+            }
+            if ctx.groupDepth > Self.maxGroupDepth {
+                ctx.emit("... (max_group_depth is \(Self.maxGroupDepth))\n", into: &out)
+                continue
+            }
+            let isTopLevel = ctx.groupDepth == 0
+            if isTopLevel { ctx.groupDepth += 1 }
+            if !e.traceback.isEmpty {
+                ctx.emit("Exception Group Traceback (most recent call last):\n", margin: isTopLevel ? "+" : "|", into: &out)
+                ctx.emit(formatStack(e), into: &out)
+            }
+            ctx.emit(exceptionLine(e) + "\n", into: &out)
+            let members = self.members(of: e)
+            let n = members.count <= Self.maxGroupWidth ? members.count : Self.maxGroupWidth + 1
+            ctx.needClose = false
+            for i in 0..<n {
+                let last = i == n - 1
+                if last { ctx.needClose = true }
+                let truncated = i >= Self.maxGroupWidth
+                let title = truncated ? "..." : "\(i + 1)"
+                out += ctx.indent + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n"
+                ctx.groupDepth += 1
+                if !truncated {
+                    format(members[i], &ctx, &out)
                 } else {
-                    flushRepeats()
-                    previous = e
-                    repeats = 1
+                    let remaining = members.count - Self.maxGroupWidth
+                    ctx.emit("and \(remaining) more exception\(remaining > 1 ? "s" : "")\n", into: &out)
                 }
-                out += "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
-                if let text = sources[e.file]?.line(e.line) {
-                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
-                    if !trimmed.isEmpty { out += "    \(trimmed)\n" }
+                if last && ctx.needClose {
+                    out += ctx.indent + "+------------------------------------\n"
+                    ctx.needClose = false
                 }
+                ctx.groupDepth -= 1
             }
-            flushRepeats()
+            if isTopLevel { ctx.groupDepth = 0 }
         }
-        out += exceptionLine(exc) + "\n"
+    }
+
+    /// `StackSummary.format` for the scenario's frames: a line repeated more than 3 times
+    /// in a row (deep recursion) is printed 3 times, then counted.
+    private func formatStack(_ exc: PyException) -> String {
+        var out = ""
+        let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
+        var previous: TracebackEntry?
+        var repeats = 0
+        func flushRepeats() {
+            if repeats > 3 {
+                let more = repeats - 3
+                out += "  [Previous line repeated \(more) more time\(more == 1 ? "" : "s")]\n"
+            }
+        }
+        for e in entries {
+            if e == previous {
+                repeats += 1
+                if repeats > 3 { continue }
+            } else {
+                flushRepeats()
+                previous = e
+                repeats = 1
+            }
+            out += "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
+            if let text = sources[e.file]?.line(e.line) {
+                let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                if !trimmed.isEmpty { out += "    \(trimmed)\n" }
+            }
+        }
+        flushRepeats()
         return out
     }
 
