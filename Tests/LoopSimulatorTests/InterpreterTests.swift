@@ -127,6 +127,11 @@ struct InterpreterTests {
         """)
     }
 
+    @Test func dictFromKeys() {
+        // Expected: CPython 3.11.
+        #expect(simulate("print(dict.fromkeys('ab', 0), dict.fromkeys([1, 2]))\n").stdout == "{'a': 0, 'b': 0} {1: None, 2: None}\n")
+    }
+
     @Test func intsGrowPastSixtyFourBits() {
         // Expected: CPython 3.11.
         let result = simulate("x = 2 ** 63 - 1\nx += 1\nprint(x, 2 ** 64, x * x, -x - 1, type(x).__name__)\n")

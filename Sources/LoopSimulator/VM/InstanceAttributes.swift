@@ -81,6 +81,16 @@ extension Interpreter {
             for (k, v) in cls.dict.sorted(by: { $0.key < $1.key }) { d.set(.str(k), v) }
             return .object(d)
         case "__doc__": return cls.lookup("__doc__") ?? .none
+        // `dict.fromkeys(iterable, value=None)`, a classmethod of dict.
+        case "fromkeys" where cls === BuiltinTypes.dict:
+            return nativeFunction("fromkeys", owner: "dict", .positional(min: 1, max: 2)) { vm, args, _ in
+                let d = PyDict()
+                for key in try vm.iterate(args[0]) {
+                    guard key.isHashable else { throw vm.typeError("unhashable type: '\(key.typeName)'") }
+                    d.set(key, args.count > 1 ? args[1] : .none)
+                }
+                return .object(d)
+            }
         default: break
         }
         if let d = cls.lookup(name) { return try descriptorGet(d, instance: nil, owner: cls) }
