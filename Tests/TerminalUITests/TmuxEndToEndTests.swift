@@ -183,22 +183,25 @@ struct TmuxEndToEndTests {
         #expect(!after.contains("recording…"))
     }
 
-    /// What-if as a user does it: `w`, pick the timeout, type a longer one, Enter; the new
-    /// run replaces the old, the task whose outcome changed is marked, the first divergent
-    /// iteration is named and the changed output shown; `u` undoes it.
-    @Test func whatIfEditsATimeoutAndShowsWhatChanged() throws {
+    /// What-if as a user does it: `w`, pick the fetch's sleep, type a shorter one, Enter;
+    /// the new run replaces the old, the task whose outcome changed is marked, the first
+    /// divergent iteration is named (and marked on the LOOP lane) and the changed output
+    /// shown; `u` undoes it.
+    @Test func whatIfEditsASleepAndShowsWhatChanged() throws {
         let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, Tmux.root + "/Scenarios/103_race_timeout_vs_reply.py"])
         defer { t.kill() }
         _ = try t.waitFor("Task-2 fetch")
         t.send("w")
         let panel = try t.waitFor("What if: 2 parameters")
+        #expect(panel.contains("asyncio.sleep(delay)"))
         #expect(panel.contains("asyncio.wait_for(timeout)"))
-        t.send("Down", "Enter", "0", ".", "7", "Enter")
+        t.send("Enter", "0", ".", "3", "Enter")
         let changed = try t.waitFor("first divergence: iteration")
         #expect(changed.contains("ΔTask-2 fetch"))
         #expect(changed.contains("cancelled → done: 'reply'"))
         #expect(changed.contains("+ got reply"))
-        #expect(changed.contains("0.7  (file: 0.5)"))
+        #expect(changed.contains("0.3  (file: 0.5)"))
+        #expect(changed.split(separator: "\n").first { $0.hasPrefix("LOOP") }?.contains("▼") == true)
         t.send("u")
         let undone = try t.waitFor("run 1")
         #expect(!undone.contains("ΔTask-2"))
