@@ -158,6 +158,14 @@ def main(argv):
     bad = 0
     wanted = set()
     if not args:
+        # Scenarios are named by number; parallel work has landed one number twice.
+        by_number = {}
+        for path in files:
+            by_number.setdefault(os.path.basename(path).split("_", 1)[0], []).append(path)
+        for number, paths in sorted(by_number.items()):
+            if len(paths) > 1:
+                print(f"duplicate scenario number {number}: {', '.join(paths)}", file=sys.stderr)
+                bad += 1
         for path in module_files():
             for e in lint(os.path.join(ROOT, path)):
                 print(e, file=sys.stderr)
