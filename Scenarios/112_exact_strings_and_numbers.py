@@ -40,6 +40,7 @@ async def numbers():
     attempt("round overflow", lambda: round(1.7976931348623157e308, -308))
     attempt("round ndigits str", lambda: round(1.5, "x"))
     attempt("round bools", lambda: (round(True, 1), round(2.5, True)))
+    attempt("number parts", lambda: ((7).numerator, (7).denominator, True.real, (2.5).imag, (2.0).is_integer()))
 
 
 async def formats():
@@ -47,6 +48,7 @@ async def formats():
     row = {"name": "loop", "stats": [3, 0.25]}
     attempt("nested", lambda: "{0[name]:>{1}}|{0[stats][1]:.1%}".format(row, 8))
     attempt("attribute", lambda: "{0.__class__.__name__}".format(row))
+    attempt("float attribute", lambda: "{0.real} {0.imag}".format(3.5))
     attempt("conversions", lambda: "{0!r} {0!s} {0!a}".format("h\u00e9"))
     for template in ["{", "{:", "{0", "}", "a}b", "{0!}", "{0!x}", "{0!r x}", "{}{1}", "{1}{}",
                      "{0[}", "{:{:{}}}", "{0:}}", "{0..x}", "{2}", "{zz}", "x{{y}}z"]:

@@ -3,6 +3,7 @@
 extension Interpreter {
     func getAttribute(_ obj: Value, _ name: String) throws -> Value {
         if name == "__class__" { return .object(classOf(obj)) }
+        if let v = numberAttribute(obj, name) { return v }
         switch obj {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
