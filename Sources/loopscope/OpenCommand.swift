@@ -67,14 +67,9 @@ struct OpenCommand: ParsableCommand {
             mode = "live"
             // Each what-if edit in the UI runs the edited source as this first run was run.
             session = WhatIfSession(source: original, settings: settings, feed: feed) { edited in
-                switch Program.load(source: edited, path: path, searchPaths: options.searchPaths) {
-                case .failure(let list):
-                    return .failure(SettingError("the edited scenario does not check: \(list.entries.first?.headline ?? "")"))
-                case .success:
-                    return .success(LazySimulation(source: edited, path: path, options: options,
-                                                   header: traceHeader(edited, path: path, options: options),
-                                                   backgroundEvents: LazySimulation.defaultBackgroundEvents))
-                }
+                scenarioFeed(source: edited, path: path, options: options)
+                    .map { $0 as TraceFeed }
+                    .mapError { SettingError("the edited scenario does not check: \($0.entries.first?.headline ?? "")") }
             }
         }
         try runExplorer(feed, mode: mode, display: display, whatIf: session)
@@ -120,13 +115,23 @@ func openTrace(_ path: String) throws -> LoadingTrace {
 /// Checks and compiles a scenario (diagnostics as `check` prints them, exit 2); the explorer
 /// simulates it in the background from its first frame.
 func openScenario(source: String, path: String, options: SimulationOptions) throws -> LazySimulation {
-    if case .failure(let list) = Program.load(source: source, path: path, searchPaths: options.searchPaths) {
+    switch scenarioFeed(source: source, path: path, options: options) {
+    case .failure(let list):
         Console.printDiagnostics(list)
         throw ExitCode(2)
+    case .success(let feed):
+        return feed
     }
-    let header = traceHeader(source, path: path, options: options)
-    return LazySimulation(source: source, path: path, options: options, header: header,
-                          backgroundEvents: LazySimulation.defaultBackgroundEvents)
+}
+
+/// A checked scenario, to be simulated in the background (the program is loaded once, for
+/// the check and the trace header's files); its diagnostics when it does not check.
+func scenarioFeed(source: String, path: String, options: SimulationOptions) -> Result<LazySimulation, DiagnosticList> {
+    Program.load(source: source, path: path, searchPaths: options.searchPaths).map { program in
+        LazySimulation(source: source, path: path, options: options,
+                       header: traceHeader(source, path: path, options: options, program: program),
+                       backgroundEvents: LazySimulation.defaultBackgroundEvents)
+    }
 }
 
 func runExplorer(_ feed: TraceFeed, mode: String, display: DisplayOptions, whatIf: WhatIfSession? = nil) throws {

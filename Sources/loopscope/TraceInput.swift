@@ -20,7 +20,12 @@ func recordScenario(_ path: String, options: SimulationOptions, settings: [WhatI
 /// loads, numbered as the run numbers them (a program that does not load gets none: its
 /// diagnostics are reported when it is simulated).
 func traceHeader(_ source: String, path: String, options: SimulationOptions) -> TraceHeader {
-    let program = try? Program.load(source: source, path: path, searchPaths: options.searchPaths).get()
+    traceHeader(source, path: path, options: options,
+                program: try? Program.load(source: source, path: path, searchPaths: options.searchPaths).get())
+}
+
+/// The header of a run of `program`, already loaded from `source`.
+func traceHeader(_ source: String, path: String, options: SimulationOptions, program: Program?) -> TraceHeader {
     var options = options
     // The header records the cost model the run uses, the pragma's when no option overrides it.
     if let program { options.cpuCost = options.cpuCost(for: program) }
