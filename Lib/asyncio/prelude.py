@@ -136,8 +136,8 @@ def as_completed(fs, *, timeout=None):
     if _isfuture(fs) or _iscoroutine(fs):
         raise TypeError('expect an iterable of futures, not ' + type(fs).__name__)
     done = Queue()
-    loop = get_running_loop()
-    todo = set([ensure_future(f) for f in set(fs)])
+    loop = get_event_loop()
+    todo = set([ensure_future(f, loop=loop) for f in set(fs)])
     timeout_handle = None
 
     def _on_timeout():
@@ -164,7 +164,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, _on_timeout)
-    return [_wait_for_one() for _ in range(len(todo))]
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
 class Timeout:
@@ -593,6 +594,108 @@ class BoundedSemaphore(Semaphore):
         Semaphore.release(self)
 
 
+class BrokenBarrierError(RuntimeError):
+    """Barrier is broken by barrier.abort() call."""
+
+
+# locks._BarrierState is an Enum; its values (the strings) stand for its members here,
+# which is all Barrier's repr and comparisons need.
+_BARRIER_FILLING = 'filling'
+_BARRIER_DRAINING = 'draining'
+_BARRIER_RESETTING = 'resetting'
+_BARRIER_BROKEN = 'broken'
+
+
+class Barrier(_LoopBoundMixin):
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BARRIER_FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = f'{self._state}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<asyncio.locks.Barrier object [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(
+            lambda: self._state not in (
+                _BARRIER_DRAINING, _BARRIER_RESETTING
+            )
+        )
+        if self._state == _BARRIER_BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = _BARRIER_DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state != _BARRIER_FILLING)
+        if self._state in (_BARRIER_BROKEN, _BARRIER_RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_BARRIER_RESETTING, _BARRIER_DRAINING):
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state != _BARRIER_RESETTING:
+                    self._state = _BARRIER_RESETTING
+            else:
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BARRIER_BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == _BARRIER_FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == _BARRIER_BROKEN
+
+
 class QueueEmpty(Exception):
     pass
 
@@ -715,6 +818,23 @@ class Queue(_LoopBoundMixin):
             await self._finished.wait()
 
 
+class PriorityQueue(Queue):
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    # queues.py binds heapq's functions as default arguments when it is imported; here
+    # heapq is imported on first use, so simulations without a PriorityQueue do not
+    # compile it.
+    def _put(self, item):
+        from heapq import heappush
+        heappush(self._queue, item)
+
+    def _get(self):
+        from heapq import heappop
+        return heappop(self._queue)
+
+
 class LifoQueue(Queue):
 
     def _init(self, maxsize):
@@ -725,6 +845,91 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+
+# runners._State is an Enum; its values stand for its members here.
+_RUNNER_CREATED = 'created'
+_RUNNER_INITIALIZED = 'initialized'
+_RUNNER_CLOSED = 'closed'
+
+
+class Runner:
+    # runners.Runner. Not modelled: contextvars (a task here does not run in a copied
+    # context, so `context=` is accepted and has no effect) and the SIGINT handler (a
+    # simulated run receives no signals), so run() never turns a cancellation into
+    # KeyboardInterrupt.
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = _RUNNER_CREATED
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._interrupt_count = 0
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != _RUNNER_INITIALIZED:
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = _RUNNER_CLOSED
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
+        self._interrupt_count = 0
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == _RUNNER_CLOSED:
+            raise RuntimeError("Runner is closed")
+        if self._state == _RUNNER_INITIALIZED:
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = _RUNNER_INITIALIZED
+
+
+def run(main, *, debug=None):
+    if _get_running_loop() is not None:
+        raise RuntimeError(
+            "asyncio.run() cannot be called from a running event loop")
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
 
 
 async def _shutdown_asyncgens():

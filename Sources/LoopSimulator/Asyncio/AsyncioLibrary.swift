@@ -12,8 +12,13 @@ final class AsyncioLibrary {
     let handleClass = PyClass(name: "Handle", bases: [BuiltinTypes.object], module: "asyncio.events")
     let timerHandleClass: PyClass
     let loopClass = PyClass(name: "_UnixSelectorEventLoop", bases: [BuiltinTypes.object], module: "asyncio.unix_events")
-    /// The loop `asyncio.run` is running, if any.
+    /// The loop running now (`events._get_running_loop()`): set by `run_forever`.
     var runningLoop: EventLoop?
+    /// The event loop policy's current loop and whether `set_event_loop` was ever called
+    /// (`BaseDefaultEventLoopPolicy._local`): what `get_event_loop()` returns outside a
+    /// running loop. There is one thread, the main one.
+    var currentLoop: EventLoop?
+    var eventLoopSetCalled = false
 
     init(vm: Interpreter, state: SimulationState) {
         self.vm = vm
@@ -58,17 +63,7 @@ final class AsyncioLibrary {
         if case .object(let o)? = module.attributes["_set_result_unless_cancelled"], let f = o as? PyFunction {
             vm.setResultUnlessCancelledFunction = f
         }
-        // Classes defined by the prelude report CPython's module names.
-        for (name, value) in module.attributes {
-            guard case .object(let o) = value, let cls = o as? PyClass else { continue }
-            switch name {
-            case "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore": cls.module = "asyncio.locks"
-            case "Queue", "LifoQueue", "QueueEmpty", "QueueFull": cls.module = "asyncio.queues"
-            case "Timeout": cls.module = "asyncio.timeouts"
-            case "TaskGroup": cls.module = "asyncio.taskgroups"
-            default: break
-            }
-        }
+        AsyncioSubmodules.install(into: module, vm)
     }
 
     // MARK: Natives
@@ -94,20 +89,39 @@ final class AsyncioLibrary {
         module.attributes["TimerHandle"] = .object(timerHandleClass)
         module.attributes["BaseExceptionGroup"] = .object(BuiltinTypes.baseExceptionGroup)
 
-        vm.nativeConstructors[ObjectIdentifier(futureClass)] = { [unowned self] vm, _, _ in
-            .object(PyFuture(loop: try self.requireLoop("Future"), site: vm.currentSite()))
+        // `Future(*, loop=None)`: without a loop, `events._get_event_loop()`'s.
+        vm.nativeConstructors[ObjectIdentifier(futureClass)] = { [unowned self] vm, args, kwargs in
+            _ = try vm.bindNative("Future", .python(parameters: [], required: 0, keywordOnly: ["loop"], isMethod: false), args, kwargs)
+            let given = kwargs.first { $0.0 == "loop" }?.1
+            let loop = try given.flatMap { $0.isNone ? nil : try self.eventLoop($0) } ?? self.getEventLoop()
+            return .object(PyFuture(loop: loop, site: vm.currentSite()))
         }
         installExceptionGroups()
 
-        fn("run", python(["main"], required: 1, keywordOnly: ["debug"])) { [unowned self] vm, args, kwargs in
-            let debug = try kwargs.first.map { try vm.truthy($0.1) } ?? false
-            return try self.run(args[0], debug: debug)
-        }
         fn("get_running_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
             .object(try self.requireLoop("get_running_loop"))
         }
+        fn("_get_running_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
+            self.runningLoop.map { .object($0) } ?? .none
+        }
         fn("get_event_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
-            .object(try self.requireLoop("get_event_loop"))
+            .object(try self.getEventLoop())
+        }
+        fn("new_event_loop", python([], required: 0)) { [unowned self] _, _, _ in
+            .object(self.newEventLoop())
+        }
+        fn("set_event_loop", python(["loop"], required: 1)) { [unowned self] vm, args, _ in
+            // BaseDefaultEventLoopPolicy.set_event_loop
+            self.eventLoopSetCalled = true
+            if !args[0].isNone, !(args[0].asObject is EventLoop) {
+                throw vm.typeError("loop must be an instance of AbstractEventLoop or None, not '\(args[0].typeName)'")
+            }
+            self.currentLoop = args[0].asObject as? EventLoop
+            return .none
+        }
+        fn("_cancel_all_tasks", python(["loop"], required: 1)) { [unowned self] _, args, _ in
+            try self.cancelAllTasks(try self.eventLoop(args[0]))
+            return .none
         }
         fn("current_task", python(["loop"], required: 0)) { [unowned self] _, _, _ in
             guard let loop = self.runningLoop else {
@@ -128,8 +142,9 @@ final class AsyncioLibrary {
         fn("_create_task_numbered") { [unowned self] vm, args, kwargs in
             try self.createTask(vm, try self.requireLoop("create_task"), args, kwargs, numberedFirst: true)
         }
-        fn("ensure_future", python(["coro_or_future"], required: 1, keywordOnly: ["loop"])) { [unowned self] _, args, _ in
-            .object(try self.ensureFuture(args[0]))
+        fn("ensure_future", python(["coro_or_future"], required: 1, keywordOnly: ["loop"])) { [unowned self] _, args, kwargs in
+            let loop = try kwargs.first { $0.0 == "loop" }.flatMap { $0.1.isNone ? nil : try self.eventLoop($0.1) }
+            return .object(try self.ensureFuture(args[0], loop: loop))
         }
         fn("gather", python([], required: 0, varargs: true, keywordOnly: ["return_exceptions"])) { [unowned self] vm, args, kwargs in
             let returnExceptions = try kwargs.first.map { try vm.truthy($0.1) } ?? false
@@ -204,6 +219,35 @@ final class AsyncioLibrary {
         return loop
     }
 
+    /// `events.new_event_loop()`: a loop of its own on the one virtual clock (CPython's
+    /// loops share `time.monotonic()` too).
+    func newEventLoop() -> EventLoop {
+        EventLoop(vm: vm, state: state, library: self)
+    }
+
+    /// `events.get_event_loop()` in 3.11.7: the running loop, else the policy's, which
+    /// makes and sets one when `set_event_loop` was never called (with no warning:
+    /// 3.11.1 and later warn only where 3.12 changes behaviour, which this is not).
+    func getEventLoop() throws -> EventLoop {
+        if let loop = runningLoop { return loop }
+        if currentLoop == nil, !eventLoopSetCalled {
+            currentLoop = newEventLoop()
+            eventLoopSetCalled = true
+        }
+        guard let loop = currentLoop else {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "There is no current event loop in thread 'MainThread'."))
+        }
+        return loop
+    }
+
+    /// A loop argument (`loop=`), which must be one.
+    func eventLoop(_ value: Value) throws -> EventLoop {
+        guard let loop = value.asObject as? EventLoop else {
+            throw vm.typeError("loop must be an instance of AbstractEventLoop, not '\(value.typeName)'")
+        }
+        return loop
+    }
+
     // MARK: Tasks
 
     /// `loop.create_task(coro, name=None)`
@@ -224,9 +268,13 @@ final class AsyncioLibrary {
             default: throw vm.typeError("create_task() got an unexpected keyword argument '\(k)'")
             }
         }
-        // Called from the library's TaskGroup, CPython's site is taskgroups.py's.
-        let creationSite = site ?? (vm.activeFrame?.code.qualname == "TaskGroup.create_task"
-            ? SourceSites.taskGroupCreateTask : vm.currentSite())
+        // Called from the library's TaskGroup or Runner, CPython's site is in their file.
+        let creationSite: String?
+        switch site == nil ? vm.activeFrame?.code.qualname : nil {
+        case "TaskGroup.create_task": creationSite = SourceSites.taskGroupCreateTask
+        case "Runner.run": creationSite = SourceSites.runnerMainTask
+        default: creationSite = site ?? vm.currentSite()
+        }
         if numberedFirst, name != nil { _ = loop.nextTaskNameNumber() }
         return .object(PyTask(loop: loop, coro: coro, name: name, creator: loop.currentTask,
                               line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
@@ -241,11 +289,13 @@ final class AsyncioLibrary {
         return try vm.callNow(wrap, [awaitable])
     }
 
-    /// `tasks._ensure_future`
-    func ensureFuture(_ value: Value) throws -> PyFuture {
+    /// `tasks._ensure_future`: a coroutine becomes a task of `loop`, else of
+    /// `events._get_event_loop()`'s.
+    func ensureFuture(_ value: Value, loop: EventLoop? = nil) throws -> PyFuture {
         if case .object(let o) = value {
             if let f = o as? PyFuture { return f }
-            if o is PyCoroutine || o is PyAsyncGeneratorAwaitable, let loop = runningLoop {
+            if o is PyCoroutine || o is PyAsyncGeneratorAwaitable {
+                let loop = try loop ?? getEventLoop()
                 let coro = o is PyCoroutine ? value : try driveAwaitable(value)
                 if case .object(let t) = try createTask(vm, loop, [coro], [], site: SourceSites.ensureFuture),
                    let task = t as? PyTask { return task }
@@ -255,8 +305,8 @@ final class AsyncioLibrary {
     }
 
     /// `tasks.gather`, with `_GatheringFuture`'s cancel that cancels the children.
-    func gather(_ args: [Value], returnExceptions: Bool) throws -> PyFuture {
-        let loop = try requireLoop("gather")
+    func gather(_ args: [Value], returnExceptions: Bool, loop: EventLoop? = nil) throws -> PyFuture {
+        let loop = try loop ?? requireLoop("gather")
         if args.isEmpty {
             let outer = PyFuture(loop: loop, site: vm.currentSite())
             try outer.setResult(.object(PyList()), vm)
@@ -270,7 +320,7 @@ final class AsyncioLibrary {
                 children.append(existing)
                 continue
             }
-            let fut = try ensureFuture(arg)
+            let fut = try ensureFuture(arg, loop: loop)
             argToFut[ObjectIdentifier(o)] = fut
             children.append(fut)
         }
@@ -357,46 +407,13 @@ final class AsyncioLibrary {
 
     // MARK: asyncio.run
 
-    /// `runners.run`: a new loop, the main task, then cancel what is left and shut down.
-    func run(_ main: Value, debug: Bool) throws -> Value {
-        if runningLoop != nil {
-            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio.run() cannot be called from a running event loop"))
-        }
-        guard case .object(let o) = main, let coro = o as? PyCoroutine else {
-            throw PythonError(vm.makeException(BuiltinTypes.valueError, "a coroutine was expected, got \((try? vm.repr(main)) ?? main.typeName)"))
-        }
-        let loop = EventLoop(vm: vm, state: state, library: self)
-        loop.debug = debug
-        runningLoop = loop
-        vm.loop = loop
-        defer {
-            runningLoop = nil
-            vm.loop = nil
-            loop.close()
-        }
-        let task = PyTask(loop: loop, coro: coro, name: nil, creator: nil, line: vm.activeFrame?.currentLine ?? 0,
-                          site: SourceSites.runnerMainTask)
-        loop.mainTask = task
-        let outcome: Result<Value, Error>
-        do {
-            outcome = .success(try loop.runUntilComplete(task))
-        } catch {
-            if vm.halted != nil { throw error }
-            outcome = .failure(error)
-        }
-        try cancelAllTasks(loop)
-        try runShutdownCoroutine("_shutdown_asyncgens", loop)
-        try runShutdownCoroutine("_shutdown_default_executor", loop)
-        return try outcome.get()
-    }
-
     /// `runners._cancel_all_tasks`. CPython iterates a set (address order); the simulator
     /// uses creation order.
     private func cancelAllTasks(_ loop: EventLoop) throws {
         let toCancel = loop.tasks.filter { !$0.isDone }
         guard !toCancel.isEmpty else { return }
         for task in toCancel { task.taskCancel(message: .none, requestedBy: nil, line: 0) }
-        let gathered = try gather(toCancel.map { .object($0) }, returnExceptions: true)
+        let gathered = try gather(toCancel.map { .object($0) }, returnExceptions: true, loop: loop)
         _ = try loop.runUntilComplete(gathered)
         for task in toCancel {
             if task.isCancelled { continue }
@@ -407,14 +424,6 @@ final class AsyncioLibrary {
                 ])
             }
         }
-    }
-
-    private func runShutdownCoroutine(_ name: String, _ loop: EventLoop) throws {
-        guard let fn = module.attributes[name] else { return }
-        let coro = try vm.callNow(fn, [])
-        guard case .object(let o) = coro, let c = o as? PyCoroutine else { return }
-        let task = PyTask(loop: loop, coro: c, name: nil, creator: nil, line: 0, site: nil)
-        _ = try loop.runUntilComplete(task)
     }
 
     // MARK: time and loopscope

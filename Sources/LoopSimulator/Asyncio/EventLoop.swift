@@ -147,8 +147,6 @@ final class EventLoop: PyObject {
     var tasks: [PyTask] { pendingTasks.values.sorted { $0.taskID < $1.taskID } }
 
     func taskFinished(_ task: PyTask) { pendingTasks[ObjectIdentifier(task)] = nil }
-    /// The task `asyncio.run` made for main().
-    var mainTask: PyTask?
     /// `_asyncgens` (a WeakSet in CPython; first-iteration order here) and
     /// `_asyncgens_shutdown_called`: see AsyncGeneratorHooks.swift.
     var asyncgens: [WeakAsyncGenerator] = []
@@ -233,7 +231,9 @@ final class EventLoop: PyObject {
     func stop() { stopping = true }
 
     /// `BaseEventLoop.close`: the ready queue and the timer heap are cleared.
-    func close() {
+    func close() throws {
+        if running { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Cannot close a running event loop")) }
+        if closed { return }
         closed = true
         for timer in scheduled.elements {
             timer.scheduled = false
@@ -245,13 +245,41 @@ final class EventLoop: PyObject {
 
     // MARK: Running
 
-    func runUntilComplete(_ future: PyFuture) throws -> Value {
+    /// `BaseEventLoop._check_closed`
+    func checkClosed() throws {
+        if closed { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Event loop is closed")) }
+    }
+
+    /// `BaseEventLoop._check_running`
+    private func checkRunning() throws {
+        if running { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "This event loop is already running")) }
+        if library.runningLoop != nil {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Cannot run the event loop while another loop is running"))
+        }
+    }
+
+    /// `BaseEventLoop.run_until_complete(future)`: a coroutine is wrapped in a task first.
+    func runUntilComplete(_ value: Value) throws -> Value {
+        try checkClosed()
+        try checkRunning()
+        let newTask = !(value.asObject is PyFuture)
+        return try runUntilComplete(try library.ensureFuture(value, loop: self), newTask: newTask)
+    }
+
+    func runUntilComplete(_ future: PyFuture, newTask: Bool = false) throws -> Value {
         var finished = false
         future.addDoneCallback(SourceSites.runUntilCompleteCallback) { [unowned self] _ in
             finished = true
             self.stop()
         }
-        try runForever()
+        do {
+            try runForever()
+        } catch {
+            // The coroutine raised a BaseException: consume it so that no "exception was
+            // never retrieved" is logged (the caller cannot reach the task).
+            if newTask, future.isDone, !future.isCancelled { _ = try? future.exception(vm) }
+            throw error
+        }
         if !finished {
             future.callbacks.removeAll { $0.label == SourceSites.runUntilCompleteCallback }
         }
@@ -261,9 +289,20 @@ final class EventLoop: PyObject {
         return try future.result(vm)
     }
 
+    /// `BaseEventLoop.run_forever`: the loop is the running one (`_set_running_loop`)
+    /// until `stop()`.
     func runForever() throws {
+        try checkClosed()
+        try checkRunning()
         running = true
-        defer { running = false; stopping = false }
+        library.runningLoop = self
+        vm.loop = self
+        defer {
+            running = false
+            stopping = false
+            library.runningLoop = nil
+            vm.loop = nil
+        }
         while true {
             try runOnce()
             if stopping { break }
@@ -564,6 +603,7 @@ final class EventLoop: PyObject {
                     throw vm.typeError(later ? "unsupported operand type(s) for +: 'float' and '\(args[0].typeName)'"
                                              : "unsupported operand type(s) for -: '\(args[0].typeName)' and 'float'")
                 }
+                try loop.checkClosed()
                 try loop.checkCallable(args[1], name)
                 return .object(loop.callAt(later ? loop.time() + t : t, .python(args[1], Array(args.dropFirst(2)))))
             }
@@ -571,6 +611,7 @@ final class EventLoop: PyObject {
         // call_soon(cb, *args) and call_soon_threadsafe(cb, *args): a handle in the ready queue.
         func soon(_ name: String) -> (String, PyBuiltin) {
             m(name, .python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { loop, _, args, _ in
+                try loop.checkClosed()
                 try loop.checkCallable(args[0], name)
                 return .object(loop.callSoon(python: args[0], Array(args.dropFirst())))
             }
@@ -579,7 +620,8 @@ final class EventLoop: PyObject {
             m("time") { loop, _, _, _ in .float(loop.time()) },
             m("create_future") { loop, _, _, _ in .object(PyFuture(loop: loop, site: SourceSites.createFuture)) },
             m("create_task", .python(parameters: ["coro"], required: 1, keywordOnly: ["name", "context"])) { loop, vm, args, kwargs in
-                try loop.library.createTask(vm, loop, args.array, kwargs)
+                try loop.checkClosed()
+                return try loop.library.createTask(vm, loop, args.array, kwargs)
             },
             soon("call_soon"),
             // The loop's own thread is the only one here: the self-pipe write that wakes a
@@ -595,8 +637,30 @@ final class EventLoop: PyObject {
             m("is_running") { loop, _, _, _ in .bool(loop.running) },
             m("is_closed") { loop, _, _, _ in .bool(loop.closed) },
             m("stop") { loop, _, _, _ in loop.stop(); return .none },
+            m("run_until_complete", .python(parameters: ["future"], required: 1)) { loop, _, args, _ in
+                try loop.runUntilComplete(args[0])
+            },
+            m("run_forever") { loop, _, _, _ in
+                try loop.runForever()
+                return .none
+            },
+            m("close") { loop, _, _, _ in
+                try loop.close()
+                return .none
+            },
+            // The coroutines of base_events.py, written in the prelude.
+            m("shutdown_asyncgens") { loop, vm, _, _ in try loop.preludeCoroutine("_shutdown_asyncgens") },
+            m("shutdown_default_executor") { loop, vm, _, _ in try loop.preludeCoroutine("_shutdown_default_executor") },
         ])
     }()
+
+    /// A coroutine of the prelude that stands for a method of the loop.
+    private func preludeCoroutine(_ name: String) throws -> Value {
+        guard let function = library.module.attributes[name] else {
+            throw PythonError(vm.makeException(BuiltinTypes.attributeError, "'_UnixSelectorEventLoop' object has no attribute '\(name.dropFirst())'"))
+        }
+        return try vm.callNow(function, [])
+    }
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {

@@ -24,11 +24,12 @@ enum LibraryModules {
     }()
 
     /// The names `from NAME import x` can take from a module the simulator provides: the
-    /// globals a `Lib/` module's code binds, or a native module's attributes; nil when
-    /// that is not known before running (asyncio, time, loopscope: made per simulation)
-    /// or the module does not compile (its import reports that). Computed once per process.
+    /// globals a `Lib/` module's code binds, or a native module's attributes (asyncio's,
+    /// time's and loopscope's as a simulation makes them); nil when the module does not
+    /// compile (its import reports that). Computed once per process.
     static func providedNames(_ name: String) -> Set<String>? {
-        providedNamesCache.value(name) {
+        if let names = AsyncioLibrary.providedNames[name] { return names }
+        return providedNamesCache.value(name) {
             if let source = sources[name] {
                 guard let ast = FrontEnd.analyzeShared(source.text, mode: .library).module else { return nil }
                 return LocalModule.globalNames(ast)

@@ -25,6 +25,7 @@ public struct ModuleFinder: Sendable {
     /// package is native code plus its prelude, not a `Lib/` package).
     static let libraryNames: Set<String> = {
         var names: Set<String> = ["asyncio", "loopscope"]
+        names.formUnion(AsyncioSubmodules.moduleNames)
         names.formUnion(NativeModules.names)
         names.formUnion(LibraryModules.sources.keys)
         return names

@@ -160,6 +160,10 @@ private struct ProgramLoader {
         guard let provided = LibraryModules.providedNames(name) else { return }
         for member in request.names where member != "*" && !provided.contains(member) {
             if ModuleFinder.libraryNames.contains(name + "." + member) { continue }
+            if let reason = AsyncioSubmodules.unsupportedReason(member, from: name) {
+                diagnostics.append(FileDiagnostic(file, Diagnostic(reason, at: request.range)))
+                continue
+            }
             let location = LibraryModules.sources[name].map { "Lib/" + $0.path } ?? "unknown location"
             diagnostics.append(FileDiagnostic(file, Diagnostic(
                 "cannot import name '\(member)' from '\(name)' (\(location))", at: request.range)))
@@ -182,7 +186,7 @@ private struct ProgramLoader {
                 if let reason = UnsupportedModules.reason(prefix) {
                     return "module '\(prefix)' cannot be simulated: \(reason)"
                 }
-                return "No module named '\(prefix)' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides: \(ModuleFinder.libraryNames.union(ModuleFinder.builtinNames).sorted().joined(separator: ", ")))"
+                return "No module named '\(prefix)' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides: \(ModuleFinder.libraryNames.union(ModuleFinder.builtinNames).filter { !$0.contains(".") }.sorted().joined(separator: ", ")))"
             }
             origins[prefix] = origin
             guard case .source(let path, let isPackage) = origin else { continue }
