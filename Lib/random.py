@@ -2,8 +2,8 @@
 for the methods below, so a seeded program draws CPython's numbers.
 
 Differences forced by the simulator: the Mersenne Twister (`_random.Random`) is held by
-the instance instead of being its base class; seed() takes None or an int (None seeds
-with 0: runs repeat); getrandbits() gives at most 62 bits (ints are 64-bit).
+the instance instead of being its base class; seed() takes None, an int, a float or a str
+(None seeds with 0: runs repeat; there are no bytes to seed with).
 """
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
@@ -64,6 +64,23 @@ class Random:
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
+        if version == 1 and isinstance(a, str):
+            # CPython also takes bytes here (decoded as latin-1): the simulator has none.
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+
+        elif version == 2 and isinstance(a, str):
+            # a = int.from_bytes(a.encode() + _sha512(a.encode()).digest()), computed
+            # natively: the simulator has no bytes type (so no bytes or bytearray seeds).
+            a = _random._str_seed(a)
+
+        elif not isinstance(a, (type(None), int, float, str)):
+            raise TypeError('The only supported seed types are: None,\n'
+                            'int, float, str, bytes, and bytearray.')
+
         self._mt.seed(a)
         self.gauss_next = None
 

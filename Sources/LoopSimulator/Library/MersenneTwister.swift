@@ -1,3 +1,5 @@
+import BigInt
+
 /// MT19937, exactly as CPython's `Modules/_randommodule.c`: the same seeding
 /// (`init_by_array` over the absolute value's 32-bit words, least significant first), the
 /// same 53-bit `random()` and the same `getrandbits`, so a seeded program draws CPython's
@@ -10,12 +12,20 @@ struct MersenneTwister {
 
     /// `random_seed` for an int seed (CPython seeds with `abs(n)`).
     init(seed: Int) {
-        var magnitude = seed.magnitude
+        self.init(magnitude: BigInt.Magnitude(seed.magnitude))
+    }
+
+    /// `random_seed` for a non-negative number: its 32-bit words, least significant first,
+    /// as many as its bits need (at least one).
+    init(magnitude: BigInt.Magnitude) {
         var key: [UInt32] = []
-        repeat {
-            key.append(UInt32(truncatingIfNeeded: magnitude))
-            magnitude >>= 32
-        } while magnitude != 0
+        for word in magnitude.words {
+            key.append(UInt32(truncatingIfNeeded: word))
+            key.append(UInt32(truncatingIfNeeded: word >> 32))
+        }
+        let used = max(1, (magnitude.bitWidth + 31) / 32)
+        key = Array(key.prefix(used))
+        while key.count < used { key.append(0) }
         initByArray(key)
     }
 
@@ -70,7 +80,23 @@ struct MersenneTwister {
         return (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// `_random_Random_getrandbits_impl` for 0 <= k <= 63 (ints here are 64-bit): the
+    /// `_random_Random_getrandbits_impl` for any k >= 0: 32-bit words least significant
+    /// first, the last one shifted down to what remains.
+    mutating func getrandbitsBig(_ k: Int) -> BigInt.Magnitude {
+        var result = BigInt.Magnitude(0)
+        var remaining = k
+        var shift = 0
+        while remaining > 0 {
+            var r = next32()
+            if remaining < 32 { r >>= UInt32(32 - remaining) }
+            result |= BigInt.Magnitude(r) << shift
+            shift += 32
+            remaining -= 32
+        }
+        return result
+    }
+
+    /// `_random_Random_getrandbits_impl` for 0 <= k <= 63 (a machine int): the
     /// words are drawn least significant first, the last one shifted down to what remains.
     mutating func getrandbits(_ k: Int) -> Int {
         if k <= 32 { return k == 0 ? 0 : Int(next32() >> (32 - UInt32(k))) }

@@ -1,3 +1,5 @@
+import BigInt
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -131,6 +133,15 @@ enum NativeModules {
         let module = PyModule(name: "_random")
         module.attributes["__name__"] = .str("_random")
         module.attributes["Random"] = .object(randomClass)
+        // `int.from_bytes(a + _sha512(a).digest())` of `Random.seed(a)` for a str `a`
+        // encoded as UTF-8: the simulator has no bytes type, so the conversion is native.
+        module.attributes["_str_seed"] = vm.nativeFunction("_str_seed", owner: nil, .oneArgument) { vm, args, _ in
+            guard case .str(let text) = args[0] else { throw vm.typeError("_str_seed() takes a str") }
+            let bytes = Array(text.utf8)
+            var n = BigInt.Magnitude(0)
+            for byte in bytes + SHA512.digest(bytes) { n = n << 8 | BigInt.Magnitude(byte) }
+            return .integer(BigInt(n))
+        }
         vm.nativeConstructors[ObjectIdentifier(randomClass)] = { vm, args, kwargs in
             _ = try vm.bindNative("Random", .positional(min: 0, max: 1), args, kwargs)
             let generator = PyRandomGenerator(seed: 0)
@@ -155,17 +166,18 @@ final class PyRandomGenerator: PyObject {
 
     override var pyClass: PyClass { NativeModules.randomClass }
 
-    /// `random_seed`: None and ints (bools are ints); floats by their hash as CPython does
-    /// only for finite integral ones here.
+    /// `random_seed`: None; an int (bools are ints) by its absolute value; anything else by
+    /// its hash, cast to an unsigned 64-bit number as C's `size_t`. (A str seed reaches
+    /// here only with a version other than 1 or 2, and then, as its hash differs from
+    /// CPython's randomized one, draws other numbers than CPython's.)
     func seed(_ value: Value, _ vm: Interpreter) throws {
-        switch value {
-        case .none: twister = MersenneTwister(seed: Self.unseededSeed)
-        case .int(let i): twister = MersenneTwister(seed: i)
-        case .bool(let b): twister = MersenneTwister(seed: b ? 1 : 0)
-        case .float(let d) where d == d.rounded() && abs(d) < 9.2e18:
-            twister = MersenneTwister(seed: Int(d))
-        default:
-            throw vm.typeError("loopscope's random.seed() takes None or an int (not \(value.typeName))")
+        if value.isNone {
+            twister = MersenneTwister(seed: Self.unseededSeed)
+        } else if let n = value.bigInteger {
+            twister = MersenneTwister(magnitude: n.magnitude)
+        } else {
+            let hash = try vm.pythonHash(value)
+            twister = MersenneTwister(magnitude: BigInt.Magnitude(UInt64(bitPattern: Int64(hash))))
         }
     }
 
@@ -183,9 +195,7 @@ final class PyRandomGenerator: PyObject {
                     throw vm.typeError("'\(args[0].typeName)' object cannot be interpreted as an integer")
                 }
                 guard k >= 0 else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "number of bits must be non-negative")) }
-                guard k <= 62 else {
-                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "getrandbits(\(k)): loopscope's ints are 64-bit"))
-                }
+                guard k <= 62 else { return .integer(BigInt(r.twister.getrandbitsBig(k))) }
                 return .int(r.twister.getrandbits(k))
             },
             m("seed", .positional(min: 0, max: 1)) { r, vm, args, _ in
