@@ -48,7 +48,7 @@ public struct Validator {
     /// Built-in types a scenario's class cannot derive from (exceptions and `object` it can).
     static let builtinValueTypes: Set<String> = [
         "int", "float", "complex", "bool", "str", "bytes", "bytearray", "list", "tuple", "dict",
-        "set", "frozenset", "range", "type", "slice", "memoryview",
+        "set", "frozenset", "range", "slice", "memoryview",
     ]
 
     public init(mode: ValidationMode) {
@@ -180,7 +180,11 @@ public struct Validator {
                 visit(b)
             }
             for k in def.keywords {
-                unsupported("class arguments other than base classes ('metaclass=', '*', '**')", k.range)
+                // `metaclass=M` and `__init_subclass__` keywords are supported.
+                switch k.kind {
+                case .star, .doubleStar: unsupported("'*' and '**' in a class's arguments", k.range)
+                default: break
+                }
                 visit(k.value)
             }
             scopes.append(Scope(isFunction: false, isAsync: false))

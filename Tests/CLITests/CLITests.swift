@@ -85,13 +85,13 @@ struct CLITests {
     }
 
     @Test func checkReportsUnsupportedConstructsWithACaret() throws {
-        let path = try temporaryFile(Array("import asyncio\n\nclass Worker(metaclass=Meta):\n    pass\n".utf8))
+        let path = try temporaryFile(Array("import asyncio\n\nclass Worker(*bases):\n    pass\n".utf8))
         let r = try loopscope(["check", path])
         #expect(r.status == 2)
         #expect(r.stderr == """
-        \(path):3:14: error: class arguments other than base classes ('metaclass=', '*', '**') are not supported in scenarios
-            class Worker(metaclass=Meta):
-                         ^~~~~~~~~~~~~~
+        \(path):3:14: error: '*' and '**' in a class's arguments are not supported in scenarios
+            class Worker(*bases):
+                         ^~~~~~
 
         """)
     }

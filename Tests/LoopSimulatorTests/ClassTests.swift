@@ -275,4 +275,57 @@ struct ClassTests {
 
             """)
     }
+
+    @Test func metaclassEdgesMatchCPython() {
+        // A metaclass dropping `__classcell__`, a `__prepare__` returning a non-mapping,
+        // `type(name, bases, ns)` inheriting a metaclass with `__getattr__`, class
+        // keywords reaching `Meta.__init__`, `type`'s own slots, and a metaclass property
+        // (a data descriptor, so it wins over the class's own `label` for `Q.label`, while
+        // instances see the class attribute).
+        let src = """
+        class N(type):
+            def __new__(m, n, b, ns):
+                ns.pop('__classcell__')
+                return super().__new__(m, n, b, ns)
+        try:
+            class B(metaclass=N):
+                def f(self): return __class__
+        except RuntimeError as e:
+            print("RuntimeError:", e)
+        class M(type):
+            @classmethod
+            def __prepare__(m, n, b): return 5
+        try:
+            class C(metaclass=M): pass
+        except TypeError as e:
+            print("TypeError:", e)
+        class Log(type):
+            def __getattr__(cls, name):
+                return f"missing {name}"
+        Base = Log("Base", (), {"a": 1})
+        Sub = type("Sub", (Base,), {})
+        print(type(Sub).__name__, Sub.zzz, Sub.a, Base.__module__)
+        class K(type):
+            def __init__(cls, name, bases, ns, **kw):
+                super().__init__(name, bases, ns, **kw)
+                cls.seen = sorted(kw)
+        class D(metaclass=K):
+            def __init_subclass__(cls, **kw): pass
+        class E(D, x=1, y=2): pass
+        print(E.seen, D.seen)
+        try:
+            type.__init__(D, 1, x=2)
+        except TypeError as e:
+            print(e)
+        print(D.mro(), type.__prepare__("a", ()))
+        class P(type):
+            @property
+            def label(cls):
+                return cls.__name__ + "!"
+        class Q(metaclass=P):
+            label = "own"
+        print(Q.label, Q().label)
+        """
+        #expect(output(src) == "RuntimeError: __class__ not set defining 'B' as <class '__main__.B'>. Was __classcell__ propagated to type.__new__?\nTypeError: M.__prepare__() must return a mapping, not int\nLog missing zzz 1 __main__\n['x', 'y'] []\ntype.__init__() takes no keyword arguments\n[<class '__main__.D'>, <class 'object'>] {}\nQ! own\n")
+    }
 }

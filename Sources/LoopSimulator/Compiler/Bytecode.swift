@@ -113,8 +113,10 @@ public enum Instruction {
     case makeFunction(code: Int, defaults: Int, hasKwDefaults: Bool, hasAnnotations: Bool, closure: Int)
     /// Push the cell (not its contents) for closure building.
     case loadClosure(Int)
-    /// Build a class named by `names[name]` from `bases` classes below the body function.
-    case buildClass(name: Int, bases: Int)
+    /// Build a class named by `names[name]` from `bases` classes, then the values of the
+    /// class keywords named by the tuple `constants[kwNames]` (`metaclass=M`, arguments
+    /// for `__init_subclass__`), all above the body function (CPython's `__build_class__`).
+    case buildClass(name: Int, bases: Int, kwNames: Int)
 
     case returnValue
     /// `await TOS`: run a coroutine inline, or yield a pending future to the task.

@@ -395,8 +395,15 @@ private final class CompilerState {
             emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false,
                                hasAnnotations: false, closure: body.freeNames.count))
             for b in cls.bases { try compile(b) }
+            var kwNames: [Value] = []
+            for k in cls.keywords {
+                // The validator refuses `*bases` and `**kwargs` here.
+                guard case .keyword(let key) = k.kind else { throw Diagnostic("internal: class argument", at: k.range) }
+                try compile(k.value)
+                kwNames.append(.str(key))
+            }
             line = cls.headerRange.start.line
-            emit(.buildClass(name: name(cls.name), bases: cls.bases.count))
+            emit(.buildClass(name: name(cls.name), bases: cls.bases.count, kwNames: constant(.object(PyTuple(kwNames)))))
             applyDecorators(cls.decorators)
             line = cls.headerRange.start.line
             store(cls.name)

@@ -286,6 +286,10 @@ public final class PyClass: PyObject {
     /// as in CPython. (Built-in classes are also shared by every simulation in the
     /// process, so they must never change.)
     public var isMutable = false
+    /// The class's class when it is not `type` (`class C(metaclass=Meta)`, or a base's
+    /// metaclass inherited): `type(C)`, and where special methods of `C` itself
+    /// (`iter(C)`, `C[k]`, `C(...)` through `Meta.__call__`) are found.
+    public var metaclass: PyClass?
 
     public init(name: String, bases: [PyClass], module: String = "builtins", qualname: String? = nil) {
         self.name = name
@@ -296,7 +300,7 @@ public final class PyClass: PyObject {
         mro = [self] + PyClass.merge(bases.map { $0.mro } + [bases])
     }
 
-    public override var pyClass: PyClass { BuiltinTypes.type }
+    public override var pyClass: PyClass { metaclass ?? BuiltinTypes.type }
 
     /// C3 linearisation, as Python computes `__mro__`; nil when the bases admit no
     /// consistent order (CPython's "Cannot create a consistent method resolution order").

@@ -120,10 +120,11 @@ extension Interpreter {
                 return
             }
             if let c = o as? PyClass {
-                guard c.isMutable else {
-                    throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+                if let hook = c.metaclass?.lookup("__setattr__") {
+                    try callNow(hook, [obj, .str(name), value])
+                    return
                 }
-                c.dict[name] = value
+                try typeSetAttribute(c, name, value)
                 return
             }
         }

@@ -339,23 +339,9 @@ extension Interpreter {
             guard !args[1].isNone else { throw vm.typeError("instance must not be None") }
             return .object(PyBoundMethod(receiver: args[1], function: args[0]))
         }
-        ctor(BuiltinTypes.type) { vm, args, _ in
-            if args.count == 3 {
-                guard case .str(let name) = args[0] else {
-                    throw vm.typeError("type.__new__() argument 1 must be str, not \(args[0].typeName)")
-                }
-                guard case .object(let b) = args[1], let bases = b as? PyTuple else {
-                    throw vm.typeError("type.__new__() argument 2 must be tuple, not \(args[1].typeName)")
-                }
-                guard case .object(let d) = args[2], let namespace = d as? PyDict else {
-                    throw vm.typeError("type.__new__() argument 3 must be dict, not \(args[2].typeName)")
-                }
-                // CPython's default `__module__` is the caller's `__name__`; builtins see
-                // no caller frame here, so a namespace without one belongs to `__main__`.
-                return try vm.makeClass(name: name, bases: bases.items, namespace: namespace, module: "__main__")
-            }
-            guard args.count == 1 else { throw vm.typeError("type() takes 1 or 3 arguments") }
-            return .object(vm.classOf(args[0]))
+        ctor(BuiltinTypes.type) { vm, args, kwargs in
+            guard args.count == 1 || args.count == 3 else { throw vm.typeError("type() takes 1 or 3 arguments") }
+            return try vm.typeNewSlot([.object(BuiltinTypes.type)] + args, kwargs)
         }
         for (cls, frozen) in [(BuiltinTypes.set, false), (BuiltinTypes.frozenset, true)] {
             ctor(cls) { vm, args, kwargs in

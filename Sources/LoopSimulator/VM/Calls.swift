@@ -34,6 +34,11 @@ extension Interpreter {
             return try call(method.function, [method.receiver] + args, kwargs)
         }
         if let cls = o as? PyClass {
+            // `Meta.__call__` decides what calling the class does (`type.__call__`,
+            // reached by `super().__call__(...)`, is `instantiate`).
+            if let meta = cls.metaclass, let hook = meta.lookup("__call__") {
+                return try call(try descriptorGet(hook, instance: callee, owner: meta), args, kwargs)
+            }
             return .value(try instantiate(cls, args, kwargs))
         }
         if let partial = o as? PyPartial {

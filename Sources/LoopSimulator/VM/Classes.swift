@@ -2,43 +2,84 @@
 /// `__build_class__` and `type_new`), calling a class (`type_call`: `__new__` then
 /// `__init__`), and `super()`.
 extension Interpreter {
-    func buildClass(name: String, body: Value, bases original: [Value]) throws -> Value {
-        let bases = try resolveBases(original)
-        let baseClasses = try classBases(bases)
+    /// `__build_class__`: the metaclass (the `metaclass=` keyword, else the bases'
+    /// most derived one), its `__prepare__`d namespace, the body run in it, then the
+    /// metaclass called with `(name, bases, namespace, **keywords)`. The other keywords
+    /// reach `__init_subclass__`.
+    func buildClass(name: String, body: Value, bases original: [Value], keywords: [(String, Value)]) throws -> Value {
         guard case .object(let o) = body, let fn = o as? PyFunction else { throw typeError("bad class body") }
+        let bases = try resolveBases(original)
+        var kwargs = keywords
+        let explicit = kwargs.firstIndex { $0.0 == "metaclass" }.map { kwargs.remove(at: $0).1 }
+        var meta = explicit ?? .object(bases.first.map(classOf) ?? BuiltinTypes.type)
+        if case .object(let m) = meta, let metaclass = m as? PyClass {
+            meta = .object(try calculateMetaclass(metaclass, bases))
+        }
+        let isPlainType = meta.isIdentical(to: .object(BuiltinTypes.type))
+        let prepared = isPlainType ? nil : try prepareNamespace(meta, name, bases, kwargs)
+
         let frame = try makeFrame(fn, [], [])
         let module: Value = fn.globals.attributes["__name__"] ?? .str(fn.globals.name)
-        frame.namespace = ["__module__": module, "__qualname__": .str(fn.code.qualname)]
+        let qualname = Value.str(fn.code.qualname)
+        if let prepared, !prepared.isPlainDict {
+            frame.namespaceMapping = prepared
+            try storeSubscript(prepared, .str("__module__"), module)
+            try storeSubscript(prepared, .str("__qualname__"), qualname)
+        } else {
+            var namespace: [String: Value] = [:]
+            var order: [String] = []
+            for (key, value) in (prepared?.asObject as? PyDict)?.entries ?? [] {
+                guard case .str(let k) = key else { continue }
+                namespace[k] = value
+                order.append(k)
+            }
+            for (k, v) in [("__module__", module), ("__qualname__", qualname)] where namespace.updateValue(v, forKey: k) == nil {
+                order.append(k)
+            }
+            frame.namespace = namespace
+            frame.namespaceKeys = order
+        }
         let fiber = Fiber([])
         try push(frame, on: fiber)
         if case .raised(let exc) = execute(fiber, .start) { throw PythonError(exc) }
-        var namespace = frame.namespace ?? [:]
-        if bases.count != original.count || zip(bases, original).contains(where: { !$0.isIdentical(to: $1) }) {
-            namespace["__orig_bases__"] = .object(PyTuple(original))
-        }
-        let cls = try makeClass(name: name, bases: baseClasses, namespace: namespace,
-                                order: frame.namespaceKeys, qualname: fn.code.qualname, module: fn.globals.name)
-        // The `__class__` cell that zero-argument `super()` reads.
-        if let i = fn.code.cellNames.firstIndex(of: "__class__") { frame.cells[i].value = .object(cls) }
-        try finishClass(cls, order: frame.namespaceKeys)
-        return .object(cls)
-    }
+        // The `__class__` cell that zero-argument `super()` reads; `type.__new__` fills it.
+        let classCell = fn.code.cellNames.firstIndex(of: "__class__").map { frame.cells[$0] }
+        let basesChanged = bases.count != original.count || zip(bases, original).contains { !$0.isIdentical(to: $1) }
+        let origBases: Value? = basesChanged ? .object(PyTuple(original)) : nil
 
-    /// `type(name, bases, dict)`: a class made from a namespace instead of a class body,
-    /// by the same steps as a `class` statement. `module` is the `__module__` when the
-    /// dict has none (CPython takes the caller's `__name__`).
-    func makeClass(name: String, bases: [Value], namespace: PyDict, module: String) throws -> Value {
-        var dict: [String: Value] = [:]
-        var order: [String] = []
-        for (key, value) in namespace.entries {
-            guard case .str(let k) = key else { throw typeError("type() argument 3 must be a dict with str keys") }
-            dict[k] = value
-            order.append(k)
+        if isPlainType, var namespace = frame.namespace {
+            // `type(name, bases, namespace)` without building the dict.
+            var order = frame.namespaceKeys
+            if let origBases, namespace.updateValue(origBases, forKey: "__orig_bases__") == nil { order.append("__orig_bases__") }
+            let cls = try typeNew(BuiltinTypes.type, name: name, bases: bases, namespace: namespace, order: order,
+                                  kwargs: kwargs, classCell: classCell)
+            return .object(cls)
         }
-        if dict["__module__"] == nil { dict["__module__"] = .str(module) }
-        let cls = try makeClass(name: name, bases: classBases(bases), namespace: dict, order: order, qualname: name, module: module)
-        try finishClass(cls, order: order)
-        return .object(cls)
+        let namespace: Value
+        if let mapping = frame.namespaceMapping {
+            if let classCell { try storeSubscript(mapping, .str("__classcell__"), .object(classCell)) }
+            if let origBases { try storeSubscript(mapping, .str("__orig_bases__"), origBases) }
+            namespace = mapping
+        } else {
+            let dict = PyDict()
+            for key in frame.namespaceKeys { if let v = frame.namespace?[key] { dict.set(.str(key), v) } }
+            if let classCell { dict.set(.str("__classcell__"), .object(classCell)) }
+            if let origBases { dict.set(.str("__orig_bases__"), origBases) }
+            namespace = .object(dict)
+        }
+        let cls = try callNow(meta, [.str(name), .object(PyTuple(bases)), namespace], kwargs)
+        // A metaclass whose `__new__` dropped `__classcell__` leaves `super()` broken:
+        // CPython refuses the class.
+        if let classCell, case .object(let c) = cls, c is PyClass {
+            guard let set = classCell.value else {
+                throw PythonError(makeException(BuiltinTypes.runtimeError,
+                    "__class__ not set defining \(PyString.repr(name)) as \(try repr(cls)). Was __classcell__ propagated to type.__new__?"))
+            }
+            if !set.isIdentical(to: cls) {
+                throw typeError("__class__ set to \(try repr(set)) defining \(PyString.repr(name)) as \(try repr(cls))")
+            }
+        }
+        return cls
     }
 
     /// PEP 560's `__mro_entries__` (`update_bases` in bltinmodule.c): a base that is not a
@@ -86,18 +127,31 @@ extension Interpreter {
         return baseClasses
     }
 
-    /// `type_new`: the class object from its namespace.
-    private func makeClass(name: String, bases baseClasses: [PyClass], namespace: [String: Value], order: [String],
-                           qualname defaultQualname: String, module defaultModule: String) throws -> PyClass {
+    /// `type_new`: the class object from its namespace, with `metatype` (or the bases'
+    /// more derived metaclass) as its class; then `__set_name__` and `__init_subclass__`.
+    func typeNew(_ metatype: PyClass, name: String, bases: [Value], namespace: [String: Value], order: [String],
+                 kwargs: [(String, Value)], classCell: PyCell? = nil) throws -> PyClass {
+        let baseClasses = try classBases(bases)
+        let winner = try calculateMetaclass(metatype, bases)
         var namespace = namespace
-        var qualname = defaultQualname
+        var classCell = classCell
+        if let cell = namespace.removeValue(forKey: "__classcell__") {
+            guard case .object(let c) = cell, let pyCell = c as? PyCell else {
+                throw typeError("__classcell__ must be a nonlocal cell, not \(try repr(.object(classOf(cell))))")
+            }
+            classCell = pyCell
+        }
+        var qualname = name
         if let q = namespace.removeValue(forKey: "__qualname__") {
             guard case .str(let s) = q else {
                 throw typeError("type __qualname__ must be a str, not \(q.typeName)")
             }
             qualname = s
         }
-        var moduleName = defaultModule
+        // CPython's default `__module__` is the caller's `__name__`; class statements
+        // always set one, and `type(name, bases, dict)` is called from `__main__` here.
+        if namespace["__module__"] == nil { namespace["__module__"] = .str("__main__") }
+        var moduleName = "__main__"
         if case .str(let m)? = namespace["__module__"] { moduleName = m }
         if namespace["__doc__"] == nil { namespace["__doc__"] = Value.none }
         // type_new's implicit conversions: `__new__` is a static method, `__init_subclass__`
@@ -114,14 +168,17 @@ extension Interpreter {
 
         let cls = PyClass(name: name, bases: baseClasses, module: moduleName, qualname: qualname)
         cls.isMutable = true
+        cls.metaclass = winner === BuiltinTypes.type ? nil : winner
         cls.dict = namespace
         cls.registerWithBases()
+        classCell?.value = .object(cls)
+        try finishClass(cls, order: order, kwargs: kwargs)
         return cls
     }
 
     /// What `type_new` does once the class exists: `__set_name__` on its descriptors and
     /// the bases' `__init_subclass__`.
-    private func finishClass(_ cls: PyClass, order: [String]) throws {
+    private func finishClass(_ cls: PyClass, order: [String], kwargs: [(String, Value)]) throws {
         // `__set_name__` for the descriptors in the body, in definition order.
         for (key, value) in order.compactMap({ k in cls.dict[k].map { (k, $0) } }) {
             guard case .object(let d) = value else { continue }
@@ -131,15 +188,16 @@ extension Interpreter {
                 try callNow(setName, [value, .object(cls), .str(key)])
             }
         }
-        // `super().__init_subclass__()`: the nearest base that defines one.
-        if let hook = cls.mro.dropFirst().lazy.compactMap({ $0.dict["__init_subclass__"] }).first {
-            try callNow(try descriptorGet(hook, instance: nil, owner: cls), [])
+        // `super(cls, cls).__init_subclass__(**kwargs)`: the nearest base that defines one
+        // (`object`'s refuses keywords).
+        if let hook = cls.mro.dropFirst().lazy.compactMap({ self.classSlot($0, "__init_subclass__") }).first {
+            try callNow(try descriptorGet(hook, instance: nil, owner: cls), [], kwargs)
         }
     }
 
     /// Built-in types whose instances are not `PyInstance`s cannot be subclassed here.
     private func checkSubclassable(_ cls: PyClass) throws {
-        for c in cls.mro where !c.isMutable && c !== BuiltinTypes.object && !c.isExceptionClass {
+        for c in cls.mro where !c.isMutable && c !== BuiltinTypes.object && c !== BuiltinTypes.type && !c.isExceptionClass {
             throw typeError("subclassing the built-in type '\(c.name)' is not supported by loopscope")
         }
     }
@@ -151,6 +209,7 @@ extension Interpreter {
         if let native = nativeConstructors[ObjectIdentifier(cls)] {
             return try native(self, args, kwargs)
         }
+        if cls.isSubclass(of: BuiltinTypes.type) { return try instantiateMetaclass(cls, args, kwargs) }
         let initializer = cls.lookup("__init__")
         let instance: Value
         if let new = cls.lookup("__new__") {
@@ -168,6 +227,19 @@ extension Interpreter {
         } else if cls.isExceptionClass, let first = kwargs.first {
             throw typeError("\(cls.name)() takes no keyword arguments (got '\(first.0)')")
         }
+        return instance
+    }
+
+    /// `Meta(name, bases, namespace)`: `type_call` with `type`'s own `__new__` and
+    /// `__init__` where the metaclass defines none.
+    private func instantiateMetaclass(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        guard let new = lookupWithSlots(cls, "__new__"), let initializer = lookupWithSlots(cls, "__init__") else {
+            throw typeError("cannot create '\(cls.name)' instances")
+        }
+        let instance = try callNow(try descriptorGet(new, instance: nil, owner: cls), [.object(cls)] + args, kwargs)
+        guard classOf(instance).isSubclass(of: cls) else { return instance }
+        let result = try callNow(try descriptorGet(initializer, instance: instance, owner: cls), args, kwargs)
+        if !result.isNone { throw typeError("__init__() should return None, not '\(result.typeName)'") }
         return instance
     }
 

@@ -41,6 +41,10 @@ public final class Frame {
     /// The names a class body bound, in the order it first bound them (`__set_name__`
     /// runs in definition order).
     var namespaceKeys: [String] = []
+    /// A class body's namespace when its metaclass's `__prepare__` returned a mapping
+    /// other than a dict: names are stored and read through its `__setitem__` /
+    /// `__getitem__` (`namespace` is nil then).
+    var namespaceMapping: Value?
     /// The coroutine this frame belongs to, set while the frame is on a fiber (a strong
     /// reference then keeps an awaited coroutine alive; cleared when it finishes, so an
     /// unstarted coroutine is freed normally and can warn that it was never awaited).

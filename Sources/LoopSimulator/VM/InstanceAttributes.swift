@@ -93,10 +93,13 @@ extension Interpreter {
             }
         default: break
         }
+        if let meta = cls.metaclass { return try metaclassGetAttribute(cls, meta, name) }
         if let d = cls.lookup(name) { return try descriptorGet(d, instance: nil, owner: cls) }
         for c in cls.mro where !c.isMutable {
             if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: nil, owner: cls) }
         }
+        // Then what the class's class, `type`, has (`C.mro()`, `C.__call__`).
+        if let slot = NativeSlots.type[name] { return try descriptorGet(slot, instance: .object(cls), owner: BuiltinTypes.type) }
         return nil
     }
 
@@ -170,16 +173,33 @@ extension Interpreter {
         }
         if let f = o as? PyFunction, let d = f.attributes, d.remove(.str(name)) != nil { return }
         if let c = o as? PyClass {
-            guard c.isMutable else {
-                throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+            if let hook = c.metaclass?.lookup("__delattr__") {
+                try callNow(hook, [obj, .str(name)])
+                return
             }
-            guard c.dict.removeValue(forKey: name) != nil else {
-                throw attributeError("type object '\(c.name)' has no attribute '\(name)'")
-            }
+            try typeDeleteAttribute(c, name)
             return
         }
         if let m = o as? PyModule, m.attributes.removeValue(forKey: name) != nil { return }
         throw attributeError("'\(obj.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// `type.__setattr__`: classes made by `class` statements take new attributes.
+    func typeSetAttribute(_ c: PyClass, _ name: String, _ value: Value) throws {
+        guard c.isMutable else {
+            throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+        }
+        c.dict[name] = value
+    }
+
+    /// `type.__delattr__`.
+    func typeDeleteAttribute(_ c: PyClass, _ name: String) throws {
+        guard c.isMutable else {
+            throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+        }
+        guard c.dict.removeValue(forKey: name) != nil else {
+            throw attributeError("type object '\(c.name)' has no attribute '\(name)'")
+        }
     }
 
     /// `object.__delattr__`.

@@ -329,6 +329,10 @@ public final class Interpreter {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(code.names[i])' is not defined"))
                 }
             case .deleteName(let i):
+                if let mapping = frame.namespaceMapping {
+                    try deleteMappingName(mapping, code.names[i])
+                    break
+                }
                 guard frame.namespace?.removeValue(forKey: code.names[i]) != nil else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(code.names[i])' is not defined"))
                 }
@@ -369,14 +373,18 @@ public final class Interpreter {
                 frame.globals.attributes[code.names[i]] = frame.stack.removeLast()
             case .loadName(let i):
                 let name = code.names[i]
-                if let v = frame.namespace?[name] ?? frame.globals.attributes[name] ?? builtins[name] {
+                if let mapping = frame.namespaceMapping, let v = try mappingName(mapping, name) {
+                    frame.stack.append(v)
+                } else if let v = frame.namespace?[name] ?? frame.globals.attributes[name] ?? builtins[name] {
                     frame.stack.append(v)
                 } else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
                 }
             case .storeName(let i):
                 let value = frame.stack.removeLast()
-                if frame.namespace?.updateValue(value, forKey: code.names[i]) == nil {
+                if let mapping = frame.namespaceMapping {
+                    try storeSubscript(mapping, .str(code.names[i]), value)
+                } else if frame.namespace?.updateValue(value, forKey: code.names[i]) == nil {
                     frame.namespaceKeys.append(code.names[i])
                 }
             case .loadAttr(let i):
@@ -669,11 +677,17 @@ public final class Interpreter {
                                     kwDefaults: kwDefaults, closure: closure)
                 fn.annotations = annotations
                 frame.stack.append(.object(fn))
-            case let .buildClass(nameIndex, baseCount):
+            case let .buildClass(nameIndex, baseCount, kwNamesIndex):
+                guard case .object(let o) = code.constants[kwNamesIndex], let names = o as? PyTuple else { break }
+                var keywords: [(String, Value)] = []
+                for (name, value) in zip(names.items, frame.stack.suffix(names.items.count)) {
+                    if case .str(let key) = name { keywords.append((key, value)) }
+                }
+                frame.stack.removeLast(names.items.count)
                 let bases = Array(frame.stack.suffix(baseCount))
                 frame.stack.removeLast(baseCount)
                 let body = frame.stack.removeLast()
-                frame.stack.append(try buildClass(name: code.names[nameIndex], body: body, bases: bases))
+                frame.stack.append(try buildClass(name: code.names[nameIndex], body: body, bases: bases, keywords: keywords))
             case .returnValue:
                 return .returned(frame.stack.removeLast())
             case .yieldValue:

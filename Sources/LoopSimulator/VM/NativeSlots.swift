@@ -89,7 +89,8 @@ enum NativeSlots {
         },
         ("__init_subclass__", .object(PyClassMethod(.object(PyBuiltin("__init_subclass__") { vm, args, kwargs in
             if let first = kwargs.first {
-                throw vm.typeError("\(args.first?.typeName ?? "type").__init_subclass__() takes no keyword arguments (got '\(first.0)')")
+                let owner = (args.first?.asObject as? PyClass)?.name ?? "object"
+                throw vm.typeError("\(owner).__init_subclass__() takes no keyword arguments")
             }
             return .none
         })))),
@@ -140,10 +141,57 @@ enum NativeSlots {
     ])
 }
 
+extension NativeSlots {
+    static func receiverClass(_ vm: Interpreter, _ args: [Value], _ name: String) throws -> PyClass {
+        let v = try receiver(vm, args, "type", name)
+        guard case .object(let o) = v, let cls = o as? PyClass else {
+            throw vm.typeError("descriptor '\(name)' requires a 'type' object but received a '\(v.typeName)'")
+        }
+        return cls
+    }
+
+    /// `type`'s slots, reached from metaclasses (`super().__new__(mcls, name, bases, ns)`,
+    /// `super().__call__(*args)` in a `Meta.__call__`).
+    static let type: [String: Value] = Dictionary(uniqueKeysWithValues: [
+        ("__new__", .object(PyStaticMethod(.object(PyBuiltin("__new__") { vm, args, kwargs in
+            try vm.typeNewSlot(args, kwargs)
+        })))),
+        slot("__init__") { vm, args, kwargs in
+            _ = try receiverClass(vm, args, "__init__")
+            if args.count == 2 && !kwargs.isEmpty { throw vm.typeError("type.__init__() takes no keyword arguments") }
+            guard args.count == 2 || args.count == 4 else { throw vm.typeError("type.__init__() takes 1 or 3 arguments") }
+            return .none
+        },
+        slot("__call__") { vm, args, kwargs in
+            let cls = try receiverClass(vm, args, "__call__")
+            return try vm.instantiate(cls, Array(args.dropFirst()), kwargs)
+        },
+        ("__prepare__", .object(PyClassMethod(.object(PyBuiltin("__prepare__") { _, _, _ in .object(PyDict()) })))),
+        slot("__setattr__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__setattr__")
+            guard args.count == 3 else { throw vm.typeError("expected 2 arguments, got \(args.count - 1)") }
+            try vm.typeSetAttribute(cls, try attributeName(vm, args[1]), args[2])
+            return .none
+        },
+        slot("__delattr__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__delattr__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            try vm.typeDeleteAttribute(cls, try attributeName(vm, args[1]))
+            return .none
+        },
+        slot("__repr__") { vm, args, _ in .str(vm.classRepr(try receiverClass(vm, args, "__repr__"))) },
+        slot("mro") { vm, args, _ in
+            guard args.count == 1 else { throw vm.typeError("type.mro() takes no arguments (\(args.count - 1) given)") }
+            return .object(PyList(try receiverClass(vm, args, "mro").mro.map { .object($0) }))
+        },
+    ])
+}
+
 extension Interpreter {
     /// The special method `name` that built-in class `cls` itself implements in C.
     func nativeSlot(of cls: PyClass, _ name: String) -> Value? {
         if cls === BuiltinTypes.object { return NativeSlots.object[name] }
+        if cls === BuiltinTypes.type { return NativeSlots.type[name] }
         if cls === BuiltinTypes.baseException { return NativeSlots.baseException[name] }
         return nil
     }

@@ -13,6 +13,11 @@ extension Interpreter {
         }
     }
 
+    /// `type.__repr__`: `<class '__main__.Foo'>`.
+    func classRepr(_ c: PyClass) -> String {
+        c.module == "builtins" ? "<class '\(c.qualname)'>" : "<class '\(c.module).\(c.qualname)'>"
+    }
+
     func repr(_ v: Value) throws -> String {
         switch v {
         case .none: return "None"
@@ -88,7 +93,8 @@ extension Interpreter {
         case let e as PyException:
             return try exceptionRepr(e)
         case let c as PyClass:
-            return c.module == "builtins" ? "<class '\(c.qualname)'>" : "<class '\(c.module).\(c.qualname)'>"
+            if c.metaclass != nil, let custom = try userRepr(.object(c)) { return custom }
+            return classRepr(c)
         case let f as PyFunction:
             return "<function \(f.qualname) at \(address(of: f))>"
         case let b as PyBuiltin:

@@ -8,10 +8,13 @@ import ScenarioLanguage
 extension Interpreter {
     /// The special method `name` a Python class of `v` defines (nil for every value
     /// whose type is built in, so the native behaviour applies).
+    /// A class whose metaclass is a Python class answers with the metaclass's methods.
     @inline(__always)
     func userMethod(_ v: Value, _ name: String) -> Value? {
-        guard case .object(let o) = v, let inst = o as? PyInstance, inst.cls.isMutable else { return nil }
-        return inst.cls.lookup(name)
+        guard case .object(let o) = v else { return nil }
+        if let inst = o as? PyInstance { return inst.cls.isMutable ? inst.cls.lookup(name) : nil }
+        if let cls = o as? PyClass, let meta = cls.metaclass { return meta.lookup(name) }
+        return nil
     }
 
     /// Calls special method `method` found on the class of `receiver`.
@@ -98,10 +101,13 @@ extension Interpreter {
 
     // MARK: Comparisons
 
+    /// Whether `v`'s class is a Python class: an instance of one, or a class made by a
+    /// metaclass written in Python.
     @inline(__always)
     func isUserInstance(_ v: Value) -> Bool {
-        guard case .object(let o) = v, let inst = o as? PyInstance else { return false }
-        return inst.cls.isMutable
+        guard case .object(let o) = v else { return false }
+        if let inst = o as? PyInstance { return inst.cls.isMutable }
+        return (o as? PyClass)?.metaclass != nil
     }
 
     /// COMPARE_OP: the comparison's value, which a special method may make anything.

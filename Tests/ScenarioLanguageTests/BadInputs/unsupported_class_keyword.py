@@ -1,3 +1,3 @@
-# expect: 2:11: error: class arguments other than base classes ('metaclass=', '*', '**') are not supported in scenarios
-class Foo(metaclass=Meta):
+# expect: 2:11: error: '*' and '**' in a class's arguments are not supported in scenarios
+class Foo(**options):
     pass
