@@ -7,9 +7,13 @@ import ScenarioLanguage
 /// `break` and `continue` unwind the enclosing blocks (running `finally` bodies and
 /// `__aexit__`) before they jump, as `compiler_unwind_fblock` does.
 public struct Compiler {
-    public static func compile(_ module: Module, filename: String) throws(Diagnostic) -> CodeObject {
+    /// With `namespaceNames`, the module's own names are read and bound through a
+    /// namespace (LOAD_NAME / STORE_NAME, as CPython compiles every module) rather than as
+    /// globals: `exec(source, globals, locals)` with locals apart from the globals.
+    public static func compile(_ module: Module, filename: String, namespaceNames: Bool = false) throws(Diagnostic) -> CodeObject {
         let analysis = ScopeAnalysis(module)
         let state = CompilerState(filename: filename, analysis: analysis)
+        state.namespaceNames = namespaceNames
         return try state.compileModule(module)
     }
 }
@@ -57,6 +61,8 @@ private final class CompilerState {
     /// Names the module binds by `import` (`asyncio`, `time`): `asyncio.sleep(...)` is a
     /// plain call of a module attribute, compiled without LOAD_METHOD's receiver slot.
     var moduleNames: Set<String> = []
+    /// See `Compiler.compile`.
+    var namespaceNames = false
 
     init(filename: String, analysis: ScopeAnalysis) {
         self.filename = filename
@@ -254,8 +260,12 @@ private final class CompilerState {
         let hidden = resolved != n || n.hasPrefix(".")
         switch unit.scope.kind {
         case .module:
-            return .global(name(resolved))
+            // The compiler's own variables (a comprehension's, a `with`'s exit) are fast
+            // locals, never names the module or a class namespace could show.
+            if hidden { return .fast(localSlot(resolved)) }
+            return namespaceNames ? .classNamespace(name(resolved)) : .global(name(resolved))
         case .classBody:
+            if hidden { return .fast(localSlot(resolved)) }
             // A name the class body reads from an enclosing function (and never binds
             // itself) comes from its cell, as LOAD_CLASSDEREF finds it.
             if !hidden, let c = unit.cellSlots[n], !unit.scope.bound.contains(n), unit.scope.frees.contains(n) {

@@ -120,12 +120,12 @@ extension Interpreter {
                 guard case .str(let name) = item else {
                     throw typeError("Item in \(module.name).__all__ must be str, not \(item.typeName)")
                 }
-                globals.attributes[name] = try importFrom(value, name)
+                globals.bind(name, try importFrom(value, name))
             }
             return
         }
         for name in module.attributes.keys.sorted() where !name.hasPrefix("_") {
-            globals.attributes[name] = module.attributes[name]
+            globals.bind(name, module.attributes[name])
         }
     }
 }

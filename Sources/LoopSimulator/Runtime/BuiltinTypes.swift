@@ -25,6 +25,7 @@ public enum BuiltinTypes {
     public static let asyncGenerator = PyClass(name: "async_generator", bases: [object])
     public static let cell = PyClass(name: "cell", bases: [object])
     public static let range = PyClass(name: "range", bases: [object])
+    public static let code = PyClass(name: "code", bases: [object])
 
     // MARK: Exceptions (CPython 3.11's hierarchy, the part scenarios meet)
 
@@ -98,6 +99,9 @@ public enum BuiltinTypes {
         }
         return all
     }()
+
+    /// What `compile`/`exec`/`eval` raise for source they cannot compile.
+    public static let syntaxError = moreExceptions.first { $0.name == "SyntaxError" } ?? exception
 
     /// Exception classes visible as builtins in scenarios, by name.
     public static let builtinExceptions: [PyClass] = [

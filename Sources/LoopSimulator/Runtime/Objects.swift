@@ -97,7 +97,17 @@ public final class PyDict: PyObject {
         return values[i]
     }
 
+    /// The module whose globals this dict is (given to `exec`/`eval` as globals): its
+    /// string keys are the module's attributes, kept the same both ways.
+    var linkedModule: PyModule?
+
     public func set(_ key: Value, _ value: Value) {
+        store(key, value)
+        if let m = linkedModule, case .str(let name) = key { m.attributes[name] = value }
+    }
+
+    /// Stores without telling a linked module (the module is telling the dict).
+    func store(_ key: Value, _ value: Value) {
         let k = HashKey(key)
         if let i = index[k] {
             values[i] = value
@@ -110,6 +120,13 @@ public final class PyDict: PyObject {
 
     @discardableResult
     public func remove(_ key: Value) -> Value? {
+        if let m = linkedModule, case .str(let name) = key { m.attributes[name] = nil }
+        return discard(key)
+    }
+
+    /// Removes without telling a linked module.
+    @discardableResult
+    func discard(_ key: Value) -> Value? {
         guard let i = index.removeValue(forKey: HashKey(key)) else { return nil }
         keys[i] = nil
         deleted += 1
@@ -121,7 +138,7 @@ public final class PyDict: PyObject {
     private func compact() {
         let pairs = entries
         keys = []; values = []; index = [:]; deleted = 0
-        for (k, v) in pairs { set(k, v) }
+        for (k, v) in pairs { store(k, v) }
     }
 
     /// The live entries in insertion order.
@@ -149,6 +166,24 @@ public final class PyModule: PyObject {
     }
     public init(name: String) { self.name = name }
     public override var pyClass: PyClass { BuiltinTypes.module }
+
+    /// Made for a globals dict without `__name__`: its functions' `__module__` is None.
+    var isNameless = false
+
+    /// The dict `exec`/`eval` were given as this module's globals (see `PyDict.linkedModule`).
+    weak var linkedDict: PyDict? {
+        didSet { isLinked = linkedDict != nil }
+    }
+    /// Whether `linkedDict` was set: checked before the (slower) weak load on every bind.
+    private var isLinked = false
+
+    /// Binds (or with nil, unbinds) a global, in the linked dict too.
+    @inline(__always)
+    func bind(_ name: String, _ value: Value?) {
+        attributes[name] = value
+        guard isLinked, let d = linkedDict else { return }
+        if let value { d.store(.str(name), value) } else { d.discard(.str(name)) }
+    }
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
 }
 
@@ -181,7 +216,7 @@ public final class PyFunction: PyObject {
         name = code.name
         qualname = code.qualname
         doc = code.docstring.map { .str($0) } ?? .none
-        module = globals.attributes["__name__"] ?? .str(globals.name)
+        module = globals.attributes["__name__"] ?? (globals.isNameless ? .none : .str(globals.name))
     }
     public override var pyClass: PyClass { BuiltinTypes.function }
     public override func instanceAttribute(_ name: String) -> Value? { attributes?.get(.str(name)) }

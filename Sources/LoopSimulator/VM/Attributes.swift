@@ -112,7 +112,7 @@ extension Interpreter {
             }
             if try o.setNativeAttribute(name, value, self) { return }
             if let m = o as? PyModule {
-                m.attributes[name] = value
+                m.bind(name, value)
                 return
             }
             if let f = o as? PyFunction {

@@ -253,6 +253,7 @@ extension Interpreter {
         installHashBuiltin(into: &b)
         installConversionBuiltins(into: &b)
         installClassBuiltins(&b)
+        installDynamicCodeBuiltins(into: &b)
         builtins = b
     }
 

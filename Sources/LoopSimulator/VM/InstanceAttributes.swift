@@ -180,7 +180,10 @@ extension Interpreter {
             try typeDeleteAttribute(c, name)
             return
         }
-        if let m = o as? PyModule, m.attributes.removeValue(forKey: name) != nil { return }
+        if let m = o as? PyModule, m.attributes[name] != nil {
+            m.bind(name, nil)
+            return
+        }
         throw attributeError("'\(obj.typeName)' object has no attribute '\(name)'")
     }
 

@@ -26,6 +26,12 @@ public final class Interpreter {
         didSet { builtinsVersion &+= 1 }
     }
     private(set) var builtinsVersion = 0
+    /// `__builtins__` in a globals dict given to `exec`/`eval`: the builtins as a module.
+    lazy var builtinsModule: PyModule = {
+        let m = PyModule(name: "builtins")
+        m.attributes = builtins
+        return m
+    }()
     /// `sys.modules`: every module imported so far, by absolute name.
     var modules: [String: PyModule] = [:]
     /// The scenario and its own modules, compiled (see `ImportSystem`).
@@ -325,9 +331,10 @@ public final class Interpreter {
                 }
                 frame.cells[i].value = nil
             case .deleteGlobal(let i):
-                guard frame.globals.attributes.removeValue(forKey: code.names[i]) != nil else {
+                guard frame.globals.attributes[code.names[i]] != nil else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(code.names[i])' is not defined"))
                 }
+                frame.globals.bind(code.names[i], nil)
             case .deleteName(let i):
                 if let mapping = frame.namespaceMapping {
                     try deleteMappingName(mapping, code.names[i])
@@ -370,7 +377,7 @@ public final class Interpreter {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
                 }
             case .storeGlobal(let i):
-                frame.globals.attributes[code.names[i]] = frame.stack.removeLast()
+                frame.globals.bind(code.names[i], frame.stack.removeLast())
             case .loadName(let i):
                 let name = code.names[i]
                 if let mapping = frame.namespaceMapping, let v = try mappingName(mapping, name) {

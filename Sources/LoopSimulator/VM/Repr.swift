@@ -52,6 +52,11 @@ extension Interpreter {
             let text = "[Errno \(try str(e.args[0]))] \(try str(e.args[1]))"
             return e.args.count > 2 ? text + ": " + (try repr(e.args[2])) : text
         }
+        // `SyntaxError.__str__`: "invalid syntax (<string>, line 1)".
+        if e.isInstance(of: BuiltinTypes.syntaxError), e.args.count == 2, case .object(let t) = e.args[1],
+           let details = t as? PyTuple, details.items.count >= 2, case .str(let file) = details.items[0] {
+            return "\(try str(e.args[0])) (\(file), line \(try str(details.items[1])))"
+        }
         switch e.args.count {
         case 0: return ""
         case 1:
