@@ -50,8 +50,9 @@ How the virtual clock works
       loopscope's simulator implements this same rule: "clock = heap head's deadline if
       it is later than now".
     - ``timeout is None``: nothing is ready, no timer is pending, yet the loop is
-      waiting: nothing can ever wake it (no I/O, no threads in scenarios).  That is a
-      DEADLOCK: vtrun flushes stdout, prints
+      waiting: unless another thread wakes it (``call_soon_threadsafe``), nothing can.
+      When no thread can (see Threads below), that is a DEADLOCK: vtrun flushes stdout,
+      prints
 
           loopscope: deadlock: main() is waiting and nothing can wake it
             Task-1 (main) waits on Task-2 at FILE.py:12
@@ -60,6 +61,22 @@ How the virtual clock works
       (one line per unfinished task, in creation order) to stderr and exits with status
       3 immediately (``os._exit``: no ``finally`` blocks run, asyncio.run does not clean
       up).  Plain CPython would hang forever here.
+
+Threads
+-------
+Worker threads (``threading``, ``asyncio.to_thread``, ``run_in_executor``,
+``concurrent.futures.ThreadPoolExecutor``) run for real, on the same virtual clock: each
+thread is either running or waiting in a coordinator (``time.sleep``/``cpu``, the loop's
+select, Condition waits and so Event/Semaphore/``Future.result``, ``SimpleQueue.get``,
+``Thread.join``), and the clock moves only when no thread runs: it jumps to the earliest
+deadline.  ``call_soon_threadsafe`` wakes the loop's select.  Output is deterministic when
+events are apart in virtual time; what threads do at the same instant is as concurrent as
+in CPython.  No GIL is modelled here (``cpu(s)`` in two threads overlaps), so scenarios
+compared with vtrun keep CPU bursts out of threads.  ``os.cpu_count()`` returns 4, as in
+loopscope.  ``ProcessPoolExecutor``'s workers run as threads here, named as CPython names
+the worker processes (``ForkProcess-1``, ...) and all started at the first submit as with
+the 'fork' start method: their sleeps are on the same clock, and, as in loopscope, their
+arguments are not pickled.
 
 Other details
 -------------
@@ -79,14 +96,22 @@ Other details
   ``from loopscope import cpu`` resolves, and ``loopscope.cpu`` is patched beforehand.
 """
 
+import _thread
 import asyncio
 import random
+import collections
 import collections.abc
 import asyncio.runners
+import concurrent.futures
+import concurrent.futures.process
+import concurrent.futures.thread
+import itertools
 import os
+import queue
 import runpy
 import selectors
 import sys
+import threading
 import time
 import traceback
 import weakref
@@ -121,12 +146,319 @@ def _vsleep(seconds):
     """Blocking sleep: hold the thread for `seconds` of virtual time."""
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    CLOCK.now = CLOCK.now + seconds
+    COORDINATOR.wait_until(CLOCK.now + seconds)
 
 
 def _vcpu(seconds):
     """CPU burst: hold the thread for `seconds` of virtual time."""
-    CLOCK.now = CLOCK.now + seconds
+    COORDINATOR.wait_until(CLOCK.now + seconds)
+
+
+# --------------------------------------------------------------------------- threads
+
+
+class _Wait:
+    """One thread waiting in the coordinator: until `deadline` (virtual seconds, None: no
+    deadline) or until another thread wakes it. `gate` is a real lock the thread blocks
+    on; waking it releases the gate."""
+
+    __slots__ = ("deadline", "woken", "timed_out", "gate", "item")
+
+    def __init__(self, deadline):
+        self.deadline = deadline
+        self.woken = False
+        self.timed_out = False
+        self.item = None
+        self.gate = _thread.allocate_lock()
+        self.gate.acquire()
+
+
+class _Coordinator:
+    """Virtual time for real threads (worker threads, executors, asyncio.to_thread).
+
+    Every thread is either running or waiting in the coordinator: in time.sleep / cpu,
+    the loop's select, or one of the blocking primitives patched below (the waiter locks
+    of threading.Condition, so Event, Semaphore and Future.result too; SimpleQueue.get;
+    Thread.join). `running` counts the threads that are not waiting; a waker counts the
+    thread it wakes as running at once. The clock moves only when `running` drops to 0:
+    it jumps to the earliest deadline, and every wait due then is woken. Nothing running
+    and no deadline: a deadlock, reported as for a loop with nothing to wake it.
+
+    So with events far apart in virtual time, output is deterministic; what threads do at
+    the same virtual instant runs concurrently, as in CPython.
+    """
+
+    def __init__(self):
+        self.lock = _thread.allocate_lock()
+        self.running = 1  # the main thread
+        self.waits = []
+        self.select_wait = None
+        self.loop = None
+
+    def block(self, w):
+        """Waits on `w`; call with `self.lock` held (it is released)."""
+        self.waits.append(w)
+        self.running -= 1
+        if self.running == 0:
+            self._advance()
+        self.lock.release()
+        w.gate.acquire()
+        return w
+
+    def wait_until(self, deadline):
+        self.lock.acquire()
+        self.block(_Wait(deadline))
+
+    def wake(self, w, timed_out=False):
+        """Wakes `w` (holding `self.lock`)."""
+        if w.woken:
+            return
+        w.woken = True
+        w.timed_out = timed_out
+        self.waits.remove(w)
+        self.running += 1
+        w.gate.release()
+
+    def _advance(self):
+        deadlines = [w.deadline for w in self.waits if w.deadline is not None]
+        if not deadlines:
+            _report_deadlock(self.loop)
+        t = min(deadlines)
+        if t > CLOCK.now:
+            CLOCK.now = t
+        for w in [w for w in self.waits if w.deadline is not None and w.deadline <= CLOCK.now]:
+            self.wake(w, timed_out=True)
+
+    def thread_started(self):
+        with self.lock:
+            self.running += 1
+
+    def thread_finished(self, thread):
+        with self.lock:
+            thread._vt_finished = True
+            for w in getattr(thread, "_vt_joiners", ()):
+                self.wake(w)
+            self.running -= 1
+            if self.running == 0:
+                self._advance()
+
+    def select(self, deadline):
+        """The loop's select: wait until `deadline` or until _write_to_self."""
+        self.lock.acquire()
+        w = _Wait(deadline)
+        self.select_wait = w
+        self.block(w)
+        self.select_wait = None
+
+    def write_to_self(self):
+        with self.lock:
+            if self.select_wait is not None:
+                self.wake(self.select_wait)
+
+
+COORDINATOR = _Coordinator()
+
+
+class _VLock:
+    """threading's waiter lock (`_allocate_lock()` in Condition.wait) on the coordinator:
+    a blocked acquire waits there; release hands the lock to the longest waiter."""
+
+    def __init__(self):
+        self._locked = False
+        self._waiters = collections.deque()
+
+    def acquire(self, blocking=True, timeout=-1):
+        co = COORDINATOR
+        co.lock.acquire()
+        if not self._locked:
+            self._locked = True
+            co.lock.release()
+            return True
+        if not blocking or timeout == 0:
+            co.lock.release()
+            return False
+        w = _Wait(None if timeout < 0 else CLOCK.now + timeout)
+        self._waiters.append(w)
+        co.block(w)
+        if w.timed_out:
+            with co.lock:
+                if w in self._waiters:
+                    self._waiters.remove(w)
+            return False
+        return True
+
+    __enter__ = acquire
+
+    def release(self):
+        co = COORDINATOR
+        with co.lock:
+            if not self._locked:
+                raise RuntimeError("release unlocked lock")
+            while self._waiters:
+                w = self._waiters.popleft()
+                if not w.woken:
+                    co.wake(w)
+                    return
+            self._locked = False
+
+    def __exit__(self, *args):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    def _at_fork_reinit(self):
+        self._locked = False
+        self._waiters.clear()
+
+
+class _VSimpleQueue:
+    """queue.SimpleQueue (what ThreadPoolExecutor's idle workers block in) on the
+    coordinator: put hands the item to the longest waiting getter."""
+
+    def __init__(self):
+        self._items = collections.deque()
+        self._getters = collections.deque()
+
+    def put(self, item, block=True, timeout=None):
+        co = COORDINATOR
+        with co.lock:
+            while self._getters:
+                w = self._getters.popleft()
+                if not w.woken:
+                    w.item = item
+                    co.wake(w)
+                    return
+            self._items.append(item)
+
+    def put_nowait(self, item):
+        self.put(item, block=False)
+
+    def get(self, block=True, timeout=None):
+        co = COORDINATOR
+        co.lock.acquire()
+        if self._items:
+            item = self._items.popleft()
+            co.lock.release()
+            return item
+        if not block or (timeout is not None and timeout <= 0):
+            co.lock.release()
+            raise queue.Empty
+        w = _Wait(None if timeout is None else CLOCK.now + timeout)
+        self._getters.append(w)
+        co.block(w)
+        if w.timed_out:
+            raise queue.Empty
+        return w.item
+
+    def get_nowait(self):
+        return self.get(block=False)
+
+    def empty(self):
+        return not self._items
+
+    def qsize(self):
+        return len(self._items)
+
+
+_real_start = threading.Thread.start
+_real_bootstrap_inner = threading.Thread._bootstrap_inner
+_real_join = threading.Thread.join
+_real_threading_shutdown = threading._shutdown
+
+
+def _vt_start(self):
+    COORDINATOR.thread_started()
+    try:
+        _real_start(self)
+    except BaseException:
+        COORDINATOR.thread_finished(self)
+        raise
+
+
+def _vt_bootstrap_inner(self):
+    try:
+        _real_bootstrap_inner(self)
+    finally:
+        COORDINATOR.thread_finished(self)
+
+
+def _vt_join(self, timeout=None):
+    if self._started.is_set() and self is not threading.current_thread():
+        co = COORDINATOR
+        co.lock.acquire()
+        if getattr(self, "_vt_finished", False):
+            co.lock.release()
+        else:
+            w = _Wait(None if timeout is None else CLOCK.now + max(timeout, 0))
+            if not hasattr(self, "_vt_joiners"):
+                self._vt_joiners = []
+            self._vt_joiners.append(w)
+            co.block(w)
+            if w.timed_out:
+                return
+    _real_join(self, timeout)
+
+
+def _vt_threading_shutdown():
+    """threading._shutdown, waiting for the non-daemon threads on the virtual clock
+    before CPython's own joins (which block on real locks)."""
+    if threading._main_thread._is_stopped:
+        return
+    threading._SHUTTING_DOWN = True
+    calls = list(reversed(threading._threading_atexits))
+    threading._threading_atexits.clear()
+    for atexit_call in calls:
+        atexit_call()
+    for t in threading.enumerate():
+        if t is not threading.main_thread() and not t.daemon:
+            t.join()
+    _real_threading_shutdown()
+
+
+_VT_PROCESS_COUNTER = itertools.count(1)
+
+
+class _VTProcessPoolExecutor(concurrent.futures.ThreadPoolExecutor):
+    """ProcessPoolExecutor under vtrun: its workers are threads named as CPython names the
+    worker processes (ForkProcess-1, ...), all started at the first submit as the 'fork'
+    start method does, so their sleeps are on the coordinator's virtual clock. Arguments
+    and results are not pickled, as in loopscope."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
+                 *, max_tasks_per_child=None):
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        super().__init__(max_workers, initializer=initializer, initargs=initargs)
+
+    def _adjust_thread_count(self):
+        def weakref_cb(_, q=self._work_queue):
+            q.put(None)
+
+        while len(self._threads) < self._max_workers:
+            t = threading.Thread(name="ForkProcess-%d" % next(_VT_PROCESS_COUNTER),
+                                 target=concurrent.futures.thread._worker,
+                                 args=(weakref.ref(self, weakref_cb), self._work_queue,
+                                       self._initializer, self._initargs))
+            t.start()
+            self._threads.add(t)
+            concurrent.futures.thread._threads_queues[t] = self._work_queue
+
+
+def _patch_threads():
+    threading._allocate_lock = _VLock
+    threading._time = _vtime
+    threading.Thread.start = _vt_start
+    threading.Thread._bootstrap_inner = _vt_bootstrap_inner
+    threading.Thread.join = _vt_join
+    threading._shutdown = _vt_threading_shutdown
+    queue.SimpleQueue = _VSimpleQueue
+    concurrent.futures.ProcessPoolExecutor = _VTProcessPoolExecutor
+    concurrent.futures.process.ProcessPoolExecutor = _VTProcessPoolExecutor
+    # loopscope fixes os.cpu_count() (ThreadPoolExecutor's default worker count) at 4.
+    os.cpu_count = lambda: 4
 
 
 def _patch_time():
@@ -176,7 +508,7 @@ def _report_deadlock(loop):
     except Exception:
         pass
     lines = ["loopscope: deadlock: main() is waiting and nothing can wake it"]
-    for task in loop._vt_tasks_in_order():
+    for task in loop._vt_tasks_in_order() if loop is not None else ():
         if task.done():
             continue
         coro = task.get_coro()
@@ -258,12 +590,11 @@ class VirtualSelector(selectors._BaseSelectorImpl):
 
     def select(self, timeout=None):
         loop = self.loop
+        COORDINATOR.loop = loop
         if timeout is None:
-            _report_deadlock(loop)
+            COORDINATOR.select(None)
         elif timeout > 0:
-            when = loop._scheduled[0]._when
-            if when > CLOCK.now:
-                CLOCK.now = when
+            COORDINATOR.select(loop._scheduled[0]._when)
         return []
 
 
@@ -278,6 +609,10 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return CLOCK.now
+
+    def _write_to_self(self):
+        # call_soon_threadsafe from another thread wakes the select.
+        COORDINATOR.write_to_self()
 
     def _vt_tasks_in_order(self):
         """This loop's tasks that are still alive, in creation order."""
@@ -371,6 +706,7 @@ def main(argv):
         _patch_time_real()
     else:
         _patch_time()
+        _patch_threads()
         _track_task_order()
         _order_asyncio_sets()
         asyncio.set_event_loop_policy(VirtualPolicy())

@@ -954,5 +954,165 @@ async def _drive_awaitable(awaitable):
     return await awaitable
 
 
-async def _shutdown_default_executor():
-    return
+# Executors (base_events.py, futures.py, threads.py). concurrent.futures and threading
+# are imported when first needed, so programs that use no threads do not load them.
+
+def _run_in_executor(loop, executor, func, *args):
+    # BaseEventLoop.run_in_executor
+    import concurrent.futures
+    if loop.is_closed():
+        raise RuntimeError('Event loop is closed')
+    if executor is None:
+        executor = loop._default_executor
+        # Only check when the default executor is being used
+        if loop._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
+        if executor is None:
+            executor = concurrent.futures.ThreadPoolExecutor(
+                thread_name_prefix='asyncio'
+            )
+            loop._default_executor = executor
+    return wrap_future(
+        executor.submit(func, *args), loop=loop)
+
+
+def _set_default_executor(loop, executor):
+    # BaseEventLoop.set_default_executor
+    import concurrent.futures
+    if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+        raise TypeError('executor must be ThreadPoolExecutor instance')
+    loop._default_executor = executor
+
+
+async def _shutdown_default_executor(loop=None):
+    # BaseEventLoop.shutdown_default_executor
+    if loop is None:
+        loop = get_running_loop()
+    loop._executor_shutdown_called = True
+    if loop._default_executor is None:
+        return
+    import threading
+    future = loop.create_future()
+    thread = threading.Thread(target=_do_shutdown, args=(loop, future))
+    thread.start()
+    try:
+        await future
+    finally:
+        thread.join()
+
+
+def _do_shutdown(loop, future):
+    # BaseEventLoop._do_shutdown
+    try:
+        loop._default_executor.shutdown(wait=True)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(future.set_result, None)
+    except Exception as ex:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(future.set_exception, ex)
+
+
+async def to_thread(func, /, *args, **kwargs):
+    # threads.to_thread (no contextvars here: the call runs without ctx.run)
+    loop = get_running_loop()
+    func_call = partial(func, *args, **kwargs)
+    return await loop.run_in_executor(None, func_call)
+
+
+def _convert_future_exc(exc):
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return CancelledError(*exc.args)
+    elif exc_class is concurrent.futures.TimeoutError:
+        return TimeoutError(*exc.args)
+    elif exc_class is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*exc.args)
+    else:
+        return exc
+
+
+def _set_concurrent_future_state(concurrent, source):
+    """Copy state from a future to a concurrent.futures.Future."""
+    assert source.done()
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(_convert_future_exc(exception))
+    else:
+        result = source.result()
+        concurrent.set_result(result)
+
+
+def _copy_future_state(source, dest):
+    """Internal helper to copy state from another Future."""
+    assert source.done()
+    if dest.cancelled():
+        return
+    assert not dest.done()
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(_convert_future_exc(exception))
+        else:
+            result = source.result()
+            dest.set_result(result)
+
+
+def _chain_future(source, destination):
+    """Chain two futures so that when one completes, so does the other."""
+    import concurrent.futures
+    if not isfuture(source) and not isinstance(source,
+                                               concurrent.futures.Future):
+        raise TypeError('A future is required for source argument')
+    if not isfuture(destination) and not isinstance(destination,
+                                                    concurrent.futures.Future):
+        raise TypeError('A future is required for destination argument')
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if (destination.cancelled() and
+                dest_loop is not None and dest_loop.is_closed()):
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            if dest_loop.is_closed():
+                return
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    """Wrap concurrent.futures.Future object."""
+    import concurrent.futures
+    if isfuture(future):
+        return future
+    assert isinstance(future, concurrent.futures.Future), \
+        f'concurrent.futures.Future is expected, got {future!r}'
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future

@@ -143,6 +143,17 @@ public final class Simulation {
             stderr("loopscope: internal error: \(error)\n")
             status = 70
         }
+        // Py_FinalizeEx: threading._shutdown waits for the non-daemon threads.
+        if vm.halted == nil, status != 70, case .object(let threading)? = vm.modules["threading"].map({ Value.object($0) }),
+           let shutdown = (threading as? PyModule)?.attributes["_shutdown"] {
+            do {
+                try vm.callNow(shutdown, [])
+            } catch let e as PythonError {
+                if vm.halted != nil { status = report(e.exception, vm, stderr) } else { stderr(vm.formatTraceback(e.exception)) }
+            } catch {
+                stderr("loopscope: internal error: \(error)\n")
+            }
+        }
         // Read before the interpreter goes: the cost model charges what ran last.
         let virtualTime = state.clock
         state.interpreter = nil

@@ -34,10 +34,18 @@ enum EventKind: UInt8, CaseIterable {
     case cpuBurstStart, cpuBurstEnd, blockingSleepStart, blockingSleepEnd
     case futureCreated, futureResolved, timerScheduled, timerCancelled, timerDropped, print, warning
     case scheduleDeparture
+    case threadStarted, threadState, threadHandOff
 
     var name: String { Self.names[Int(rawValue)] }
     static let names: [String] = allCases.map { "\($0)" }
     static let byName: [String: EventKind] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
+}
+
+/// A thread's state, in `PackedEvent.flags` of a `threadState`.
+enum ThreadStateCode {
+    static let all = SimulationEvent.ThreadState.allCases
+    static func code(_ s: SimulationEvent.ThreadState) -> UInt8 { UInt8(all.firstIndex(of: s) ?? 0) }
+    static func state(_ code: UInt8) -> SimulationEvent.ThreadState { all[Int(code) < all.count ? Int(code) : 0] }
 }
 
 /// How a step ended, in `PackedEvent.flags` of a `taskStepEnd`.
@@ -130,6 +138,15 @@ extension PackedEvent {
         case let .scheduleDeparture(kind, detail):
             self.init(time: event.time, iteration: event.iteration, kind: .scheduleDeparture)
             c = s(kind); d = s(detail)
+        case let .threadStarted(thread, name):
+            self.init(time: event.time, iteration: event.iteration, kind: .threadStarted)
+            a = opt(thread); c = s(name)
+        case let .threadState(thread, state, what, line, file):
+            self.init(time: event.time, iteration: event.iteration, kind: .threadState)
+            a = opt(thread); flags = ThreadStateCode.code(state); c = s(what); e = opt(line); d = opt(file)
+        case let .threadHandOff(thread, handle, description):
+            self.init(time: event.time, iteration: event.iteration, kind: .threadHandOff)
+            a = opt(thread); b = opt(handle); c = s(description)
         }
     }
 
@@ -170,6 +187,10 @@ extension PackedEvent {
         case .print: k = .print(task: unopt(a), text: s(c))
         case .warning: k = .warning(text: s(c))
         case .scheduleDeparture: k = .scheduleDeparture(kind: s(c), detail: s(d))
+        case .threadStarted: k = .threadStarted(thread: Int(a), name: s(c))
+        case .threadState:
+            k = .threadState(thread: Int(a), state: ThreadStateCode.state(flags), what: s(c), line: Int(e), file: Int(d))
+        case .threadHandOff: k = .threadHandOff(thread: Int(a), handle: Int(b), description: s(c))
         }
         return SimulationEvent(time: time, iteration: Int(iteration), kind: k)
     }

@@ -21,6 +21,8 @@ struct TraceConsistency {
     private var eventsSeen = 0
     /// Per created task id: whether a step is open, and whether it has finished.
     private var tasks: [Int: TaskState] = [:]
+    /// The threads started so far (0, the main thread, needs no start).
+    private var threads = Set<Int>()
     /// How many files besides the main one the header lists.
     private let fileCount: Int
 
@@ -119,6 +121,16 @@ struct TraceConsistency {
             return known(task)
         case .warning, .scheduleDeparture:
             return nil
+        case let .threadStarted(thread, _):
+            if let problem = inRange(thread, "thread") { return problem }
+            guard thread >= 1, threads.insert(thread).inserted else { return "thread \(thread) is started a second time (or is the main thread, 0)" }
+            return nil
+        case let .threadState(thread, _, _, line, file):
+            guard thread == 0 || threads.contains(thread) else { return "thread \(thread) was never started" }
+            return inRange(line, "line") ?? known(file: file)
+        case let .threadHandOff(thread, handle, _):
+            guard threads.contains(thread) else { return "thread \(thread) was never started" }
+            return inRange(handle, "handle")
         }
     }
 

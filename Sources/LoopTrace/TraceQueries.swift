@@ -110,7 +110,7 @@ extension TraceStore {
     private func readyQueue(iteration i: Int, callbacks range: Range<Int>) -> [ReadyEntry] {
         let firstEvent = iterations[i].firstEvent
         let endEvent = i + 1 < iterations.count ? iterations[i + 1].firstEvent : Int32(events.count)
-        var positions = range.filter { !callbacks[$0].fromTimer }.map { callbacks[$0].event }
+        var positions = range.filter { !callbacks[$0].joinedAfterStart }.map { callbacks[$0].event }
         let s = lowerBound(skippedReady.count) { skippedReady[$0] < firstEvent }
         let skipped = skippedReady[s...].prefix { $0 < endEvent }
         if !skipped.isEmpty { positions = (positions + skipped).sorted() }

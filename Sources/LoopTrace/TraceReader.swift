@@ -389,6 +389,18 @@ public enum TraceReader {
             k = .warning(text: try f.string("text"))
         case .scheduleDeparture:
             k = .scheduleDeparture(kind: try f.string("departure"), detail: try f.string("detail"))
+        case .threadStarted:
+            k = .threadStarted(thread: try f.int("thread"), name: try f.string("name"))
+        case .threadState:
+            let name = try f.string("state")
+            guard let state = SimulationEvent.ThreadState(rawValue: name) else {
+                throw .wrongType(kind: kindName, field: "state", expected: "running, gil, sleeping, blocked or finished",
+                                 found: "'\(name)'")
+            }
+            k = .threadState(thread: try f.int("thread"), state: state, what: try f.string("what"), line: try f.int("line"),
+                             file: try f.fileNumber())
+        case .threadHandOff:
+            k = .threadHandOff(thread: try f.int("thread"), handle: try f.int("handle"), description: try f.string("description"))
         }
         return SimulationEvent(time: time, iteration: iteration, kind: k)
     }

@@ -25,7 +25,9 @@ public final class TraceStore: SimulationEventSink {
         var slot: Int32
         /// Whether the handle was a timer (one that came due this iteration, so not part
         /// of the ready queue the iteration began with).
-        var fromTimer: Bool
+        /// Not in the ready queue when the iteration started: a timer that came due, or a
+        /// callback another thread queued during the select.
+        var joinedAfterStart: Bool
     }
 
     /// A timer's life in the heap, from its `timerScheduled` event. It is in the heap at
@@ -77,6 +79,9 @@ public final class TraceStore: SimulationEventSink {
     /// `callbackSkipped` events of handles that were in the ready queue (not timers).
     private(set) var skippedReady: [Int32] = []
     private var currentCallback: Int32 = -1
+    /// Handles other threads queued while the loop was in its select (they run in that
+    /// iteration without having been ready at its start).
+    private var handedOffDuringSelect = Set<Int32>()
     /// Step slots handed out so far (the steps axis' length).
     public private(set) var slotCount = 0
 
@@ -141,7 +146,8 @@ public final class TraceStore: SimulationEventSink {
             }
         case .callbackStart:
             let fromTimer = endTimer(handle: e.a, lastIteration: e.iteration)
-            callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount), fromTimer: fromTimer))
+            let handedOff = handedOffDuringSelect.remove(e.a) != nil
+            callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount), joinedAfterStart: fromTimer || handedOff))
             currentCallback = Int32(callbacks.count - 1)
             loopLane.append(time: e.time, slot: slotCount, state: .running, detail: e.c)
             slotCount += 1
@@ -221,7 +227,10 @@ public final class TraceStore: SimulationEventSink {
             warningEvents.append(i)
         case .scheduleDeparture:
             departureEvents.append(i)
-        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
+        case .threadHandOff:
+            if currentCallback < 0 { handedOffDuringSelect.insert(e.b) }
+        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated,
+             .threadStarted, .threadState:
             break
         }
     }

@@ -175,6 +175,19 @@ public enum TraceWriter {
         case let .scheduleDeparture(kind, detail):
             out.key("departure"); out.string(kind)
             out.key("detail"); out.string(detail)
+        case let .threadStarted(thread, name):
+            out.key("thread"); out.int(thread)
+            out.key("name"); out.string(name)
+        case let .threadState(thread, state, what, line, file):
+            out.key("thread"); out.int(thread)
+            out.key("state"); out.string(state.rawValue)
+            out.key("what"); out.string(what)
+            out.key("line"); out.int(line)
+            out.key("file"); out.int(file)
+        case let .threadHandOff(thread, handle, description):
+            out.key("thread"); out.int(thread)
+            out.key("handle"); out.int(handle)
+            out.key("description"); out.string(description)
         }
         out.raw("}\n")
     }
@@ -206,6 +219,9 @@ public enum TraceWriter {
         case .print: return "print"
         case .warning: return "warning"
         case .scheduleDeparture: return "scheduleDeparture"
+        case .threadStarted: return "threadStarted"
+        case .threadState: return "threadState"
+        case .threadHandOff: return "threadHandOff"
         }
     }
 }

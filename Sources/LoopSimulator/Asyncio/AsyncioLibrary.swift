@@ -463,6 +463,17 @@ final class AsyncioLibrary {
         if let loop = runningLoop, state.tracing, seconds != nominal {
             loop.emit(.scheduleDeparture(kind: "jitter", detail: "\(name)(\(PyFloat.repr(nominal))) lasts \(PyFloat.repr(seconds))"))
         }
+        if state.threadsActive, let threads = state.threads {
+            // Other threads run meanwhile: a sleep lets them have the GIL, a burst shares it.
+            if blocking {
+                let held = threads.current === threads.main ? state.beginHold(seconds, blocking: true) : nil
+                _ = try threads.block(.sleep, deadline: state.clock + seconds)
+                state.endHold(held, blocking: true)
+            } else {
+                try threads.burst(seconds)
+            }
+            return .none
+        }
         state.holdThread(seconds, blocking: blocking)
         return .none
     }

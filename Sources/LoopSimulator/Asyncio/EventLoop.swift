@@ -151,6 +151,10 @@ final class EventLoop: PyObject {
     /// `_asyncgens_shutdown_called`: see AsyncGeneratorHooks.swift.
     var asyncgens: [WeakAsyncGenerator] = []
     var asyncgensShutdownCalled = false
+    /// `_default_executor` (what `run_in_executor(None, ...)` uses, made on first use) and
+    /// `_executor_shutdown_called`, Python attributes the prelude's executor code sets.
+    var defaultExecutor = Value.none
+    var executorShutdownCalled = false
 
     /// `base_events._MIN_SCHEDULED_TIMER_HANDLES` / `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`
     static let minScheduledTimerHandles = 100
@@ -235,6 +239,14 @@ final class EventLoop: PyObject {
         if running { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Cannot close a running event loop")) }
         if closed { return }
         closed = true
+        // BaseEventLoop.close: the default executor is shut down without waiting.
+        if !defaultExecutor.isNone {
+            let executor = defaultExecutor
+            defaultExecutor = .none
+            if let shutdown = try? vm.getAttribute(executor, "shutdown") {
+                _ = try? vm.callNow(shutdown, [], [("wait", .false)])
+            }
+        }
         for timer in scheduled.elements {
             timer.scheduled = false
             if state.tracing { emit(.timerDropped(handle: timer.id)) }
@@ -356,10 +368,12 @@ final class EventLoop: PyObject {
             for handle in dropped { emit(.timerDropped(handle: handle)) }
         }
         // The selector: with a virtual clock, waiting means jumping to the earliest deadline.
-        if timeout == nil {
+        if state.threadsActive, let threads = state.threads {
+            // Other threads run while the loop waits; one may wake it early.
+            try threads.select(timeout: timeout, deadline: scheduled.first?.when)
+        } else if timeout == nil {
             throw vm.halt(.deadlock(report: deadlockReport()))
-        }
-        if let t = timeout, t > 0, let head = scheduled.first, head.when > time() {
+        } else if let t = timeout, t > 0, let head = scheduled.first, head.when > time() {
             if let horizon = state.timeHorizon, head.when > horizon {
                 throw vm.halt(.timeHorizon(horizon))
             }
@@ -624,9 +638,19 @@ final class EventLoop: PyObject {
                 return try loop.library.createTask(vm, loop, args.array, kwargs)
             },
             soon("call_soon"),
-            // The loop's own thread is the only one here: the self-pipe write that wakes a
-            // waiting selector has nothing to wake.
-            soon("call_soon_threadsafe"),
+            // From another thread, the self-pipe write wakes the loop's select.
+            m("call_soon_threadsafe", .python(parameters: ["callback"], required: 1, varargs: true, keywordOnly: ["context"])) { loop, vm, args, _ in
+                try loop.checkCallable(args[0], "call_soon_threadsafe")
+                let handle = loop.callSoon(python: args[0], Array(args.dropFirst()))
+                if let threads = loop.state.threads, threads.current !== threads.main {
+                    if loop.state.tracing {
+                        loop.emit(.threadHandOff(thread: threads.current.number, handle: handle.id,
+                                                 description: handle.callback.describe(vm)))
+                    }
+                    threads.wakeSelect()
+                }
+                return .object(handle)
+            },
             timer("call_later"),
             timer("call_at"),
             m("get_debug") { loop, _, _, _ in .bool(loop.debug) },
@@ -649,22 +673,32 @@ final class EventLoop: PyObject {
                 return .none
             },
             // The coroutines of base_events.py, written in the prelude.
-            m("shutdown_asyncgens") { loop, vm, _, _ in try loop.preludeCoroutine("_shutdown_asyncgens") },
-            m("shutdown_default_executor") { loop, vm, _, _ in try loop.preludeCoroutine("_shutdown_default_executor") },
+            m("shutdown_asyncgens") { loop, vm, _, _ in try loop.callPrelude("_shutdown_asyncgens") },
+            m("shutdown_default_executor") { loop, vm, _, _ in try loop.callPrelude("_shutdown_default_executor") },
+            // The executor methods are the prelude's (Python in base_events.py too).
+            m("run_in_executor", .python(parameters: ["executor", "func"], required: 2, varargs: true)) { loop, vm, args, _ in
+                try loop.callPrelude("_run_in_executor", [.object(loop)] + args.array)
+            },
+            m("set_default_executor", .python(parameters: ["executor"], required: 1)) { loop, vm, args, _ in
+                try loop.callPrelude("_set_default_executor", [.object(loop), args[0]])
+            },
         ])
     }()
 
-    /// A coroutine of the prelude that stands for a method of the loop.
-    private func preludeCoroutine(_ name: String) throws -> Value {
+    /// Calls the prelude function that stands for a method of the loop (a coroutine
+    /// function for the coroutine methods).
+    private func callPrelude(_ name: String, _ args: [Value] = []) throws -> Value {
         guard let function = library.module.attributes[name] else {
             throw PythonError(vm.makeException(BuiltinTypes.attributeError, "'_UnixSelectorEventLoop' object has no attribute '\(name.dropFirst())'"))
         }
-        return try vm.callNow(function, [])
+        return try vm.callNow(function, args)
     }
 
     override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "slow_callback_duration": return .float(slowCallbackDuration)
+        case "_default_executor": return defaultExecutor
+        case "_executor_shutdown_called": return .bool(executorShutdownCalled)
         default: return nil
         }
     }
@@ -672,6 +706,15 @@ final class EventLoop: PyObject {
     /// `loop.slow_callback_duration = s`, a plain attribute in CPython (any value; a
     /// non-number only fails when debug mode compares it, which is not modelled).
     override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+        switch name {
+        case "_default_executor":
+            defaultExecutor = value
+            return true
+        case "_executor_shutdown_called":
+            executorShutdownCalled = try vm.truthy(value)
+            return true
+        default: break
+        }
         guard name == "slow_callback_duration" else { return false }
         guard let seconds = value.numericValue, value.asObject == nil else {
             throw vm.typeError("slow_callback_duration must be a number of seconds, not '\(value.typeName)'")

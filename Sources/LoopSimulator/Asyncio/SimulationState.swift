@@ -50,6 +50,19 @@ final class SimulationState {
         guard let listener else { return }
         listener.receive(SimulationEvent(time: clock, iteration: iteration, kind: consume kind))
     }
+    /// The simulated threads, once the program starts one (`ThreadScheduler`).
+    private(set) var threads: ThreadScheduler?
+
+    func threadScheduler(_ vm: Interpreter) -> ThreadScheduler {
+        if let threads { return threads }
+        let made = ThreadScheduler(vm: vm, state: self)
+        threads = made
+        return made
+    }
+
+    /// Other threads are alive: blocking and CPU bursts go through the scheduler.
+    var threadsActive: Bool { threads?.hasOtherThreads ?? false }
+
     /// For warnings that need to know where the program is (never-awaited coroutines).
     /// Cleared when the run ends (it would otherwise keep the interpreter alive).
     var interpreter: Interpreter?
@@ -69,9 +82,10 @@ final class SimulationState {
         guard n > 0 else { return }
         chargedInstructions = work
         let seconds = Double(n) * secondsPerInstruction
-        if seconds >= Self.shownBurst {
+        if seconds >= Self.shownBurst, threads.map({ $0.current === $0.main }) ?? true {
             holdThread(seconds, blocking: false)
         } else {
+            // Another thread's code: its lane shows it running (`ThreadScheduler`).
             settledClock += seconds
         }
     }
@@ -80,10 +94,17 @@ final class SimulationState {
     /// nothing else meanwhile: the clock moves on, and a running loop's trace shows the
     /// burst on the running task's lane at the line executing.
     func holdThread(_ seconds: Double, blocking: Bool) {
-        guard tracing, let vm = interpreter, let loop = vm.loop else {
-            settledClock += seconds
-            return
-        }
+        let held = beginHold(seconds, blocking: blocking)
+        let from = settledClock
+        settledClock += seconds
+        if held != nil { emit(.clockAdvance(from: from, to: settledClock)) }
+        endHold(held, blocking: blocking)
+    }
+
+    /// The start of a hold of the main thread in the trace: nil when not traced, else
+    /// the task it holds (nil inside: outside a task's step).
+    func beginHold(_ seconds: Double, blocking: Bool) -> Int?? {
+        guard tracing, let vm = interpreter, let loop = vm.loop else { return nil }
         let task = loop.currentTask?.taskID
         // In a task's step, the line is the task's own innermost one (the library's frames
         // are asyncio's; after the step the task's frame is no longer the active one).
@@ -94,11 +115,14 @@ final class SimulationState {
         let file = frame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
         emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
                       : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))
-        let from = settledClock
-        settledClock += seconds
-        emit(.clockAdvance(from: from, to: settledClock))
+        return .some(task)
+    }
+
+    func endHold(_ held: Int??, blocking: Bool) {
+        guard case .some(let task) = held else { return }
         emit(blocking ? .blockingSleepEnd(task: task) : .cpuBurstEnd(task: task))
     }
+
     var writeError: (String) -> Void = { _ in }
 
     /// Called after every loop iteration (it may block: the interactive UI pauses the

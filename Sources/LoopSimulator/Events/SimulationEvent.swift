@@ -56,6 +56,22 @@ public struct SimulationEvent: Equatable, Sendable {
         /// another order), `overrun` (a CPU burst or blocking sleep ran longer, so a later
         /// timer fell due in this batch) or `jitter` (a duration was scaled).
         case scheduleDeparture(kind: String, detail: String)
+        /// A thread started (`threading.Thread.start`, an executor's worker): `thread` is
+        /// its number (1, 2, … in start order; 0 is the main thread, which runs the loop).
+        case threadStarted(thread: Int, name: String)
+        /// A thread's state changed: it runs holding the GIL (`what`: the program's
+        /// function it is in), waits for the GIL, sleeps, blocks (`what`: on what), or
+        /// finished; `line` of `file` is where it stands (0: unknown).
+        case threadState(thread: Int, state: ThreadState, what: String, line: Int, file: Int)
+        /// A thread other than the loop's queued a callback for the loop
+        /// (`call_soon_threadsafe`: an executor's result, a hand-off); queued during the
+        /// loop's select, it runs in the same iteration.
+        case threadHandOff(thread: Int, handle: Int, description: String)
+    }
+
+    /// What a simulated thread is doing (see `ThreadScheduler`).
+    public enum ThreadState: String, Equatable, Sendable, CaseIterable {
+        case running, gil, sleeping, blocked, finished
     }
 
     public enum StepOutcome: Equatable, Sendable {

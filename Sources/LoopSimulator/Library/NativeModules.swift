@@ -13,7 +13,7 @@ import Darwin
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`) and `sys` (SysModule).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections", "sys"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
@@ -21,6 +21,8 @@ enum NativeModules {
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
+        case "_thread": return ThreadModule.threadModule(vm)
+        case "_queue": return ThreadModule.queueModule(vm)
         default: return nil
         }
     }

@@ -3,7 +3,6 @@
 enum UnsupportedModules {
     private static let network = "loopscope runs no real network I/O: simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython"
     private static let processes = "loopscope runs no real processes: simulate the work with 'await asyncio.sleep(...)' (waiting) or 'cpu(seconds)' from loopscope (CPU-bound), or record the real program under CPython"
-    private static let threads = "threading primitives used directly cannot be simulated: use asyncio's own (asyncio.Lock, asyncio.Event, asyncio.Queue), or record the real program under CPython"
     private static let files = "loopscope reads and writes no real files or operating-system state: keep the data in the program, or record the real program under CPython"
 
     /// Why the top-level module `name` cannot be simulated, or nil.
@@ -18,8 +17,8 @@ enum UnsupportedModules {
             return network
         case "subprocess", "multiprocessing", "signal", "pty":
             return processes
-        case "threading", "_thread", "concurrent", "queue", "sched":
-            return threads
+        case "sched":
+            return "sched is not provided: schedule calls with the event loop's call_later/call_at"
         case "os", "io", "pathlib", "shutil", "tempfile", "glob", "sqlite3", "pickle", "shelve", "mmap", "fcntl":
             return files
         default:

@@ -22,6 +22,10 @@ public final class Frame {
         /// `Interpreter.sleepWithoutFrame`): on resuming, sleep's `finally` cancels the
         /// timer, then the await gives the future's result or raises.
         case sleeping(PyFuture, timer: Handle)
+        /// A simulated thread stopped here for another to run (`ThreadSwitching`);
+        /// `replacesTop`: it stopped in a blocking call (a lock, `time.sleep`), whose
+        /// placeholder result on the stack is replaced by what the call returns.
+        case threadSwitch(replacesTop: Bool)
     }
 
     let code: CodeObject

@@ -66,6 +66,8 @@ public final class Interpreter {
     var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
+    /// The fiber `execute` is running (a simulated thread can stop only on its own).
+    private(set) var currentFiber: Fiber?
     /// The library's `sleep` and `_set_result_unless_cancelled`, run without their
     /// frames (see `sleepWithoutFrame`, `EventLoop.run`).
     var sleepFunction: PyFunction?
@@ -81,7 +83,14 @@ public final class Interpreter {
     var halted: SimulationHalt?
     var haltException: PyException?
     /// Stop after this many instructions (runaway code that never yields to the loop).
-    var instructionLimit = Int.max
+    var instructionLimit = Int.max {
+        didSet { instructionCheckpoint = min(instructionCheckpoint, instructionLimit) }
+    }
+    /// The hot loop's one test: past this count, `reachedCheckpoint` decides what happens
+    /// (the instruction limit, or a thread switch). Never above `instructionLimit`.
+    var instructionCheckpoint = Int.max
+    /// Who switches threads (the simulator's `ThreadScheduler`), asked at checkpoints.
+    var threadSwitcher: ThreadSwitching?
     /// Bytes a value may take with what the process holds (`MemoryBudget.swift`).
     var memoryLimit = Interpreter.defaultMemoryLimit
     /// Source of each file, for the lines tracebacks quote.
@@ -93,8 +102,9 @@ public final class Interpreter {
 
     /// Runs a fiber until it returns, raises or yields.
     func execute(_ fiber: Fiber, _ resume: Resume) -> Completion {
-        let savedActive = activeFrame
-        defer { activeFrame = savedActive }
+        let savedActive = activeFrame, savedFiber = currentFiber
+        currentFiber = fiber
+        defer { activeFrame = savedActive; currentFiber = savedFiber }
         var pending: PyException?
         switch resume {
         case .start:
@@ -222,7 +232,28 @@ public final class Interpreter {
             frame.stack.append(try resumeSleep(future, timer))
         case .future(let future):
             frame.stack.append(try awaitedResult(future))
+        case .threadSwitch(let replacesTop):
+            // The instruction it stopped before runs now; a blocking call's placeholder
+            // result becomes what the call returned.
+            if replacesTop { frame.stack[frame.stack.count - 1] = value }
         }
+    }
+
+    /// Past `instructionCheckpoint`: the instruction limit halts the run; otherwise the
+    /// thread switcher may suspend the running thread before this instruction (it resumes
+    /// with `.send`, running the instruction then).
+    @inline(never)
+    private func reachedCheckpoint(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit? {
+        if instructionCount > instructionLimit { throw halt(.instructionLimit(instructionLimit)) }
+        guard let switcher = threadSwitcher else {
+            instructionCheckpoint = instructionLimit
+            return nil
+        }
+        guard let replacesTop = try switcher.checkpoint(fiber) else { return nil }
+        frame.pc -= 1
+        instructionCount &-= 1
+        frame.suspension = .threadSwitch(replacesTop: replacesTop)
+        return .yielded(.none)
     }
 
     /// What `await future` gives once the task resumes (`Future.__await__` after its yield).
@@ -304,7 +335,7 @@ public final class Interpreter {
             let instruction = instructions[frame.pc]
             frame.pc += 1
             instructionCount &+= 1
-            if instructionCount > instructionLimit { throw halt(.instructionLimit(instructionLimit)) }
+            if instructionCount > instructionCheckpoint, let exit = try reachedCheckpoint(frame, fiber) { return exit }
             switch instruction {
             case .loadConst(let i):
                 frame.stack.append(constants[i])
