@@ -48,7 +48,9 @@ public final class PyTuple: PyObject {
 public final class PyDict: PyObject {
     public private(set) var keys: [Value?] = []
     public private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    /// Each entry's hash (`HashKey.tableHash`), computed once, beside `keys`.
+    private var hashes: [Int] = []
+    private var index = CompactDictIndex()
     private var deleted = 0
 
     /// The dict subclasses CPython writes in C or whose instances are plain dicts with a
@@ -90,10 +92,19 @@ public final class PyDict: PyObject {
         return true
     }
 
-    public var count: Int { index.count }
+    public var count: Int { keys.count - deleted }
+
+    private func find(_ key: Value) -> (hash: Int, slot: Int, entry: Int?) {
+        let probe = HashKey(key)
+        let hash = probe.tableHash
+        guard let found = index.lookup(hash, hashes: hashes, isKey: { HashKey(keys[$0]!) == probe }) else {
+            return (hash, -1, nil)
+        }
+        return (hash, found.slot, found.entry)
+    }
 
     public func get(_ key: Value) -> Value? {
-        guard let i = index[HashKey(key)] else { return nil }
+        guard let i = find(key).entry else { return nil }
         return values[i]
     }
 
@@ -108,14 +119,16 @@ public final class PyDict: PyObject {
 
     /// Stores without telling a linked module (the module is telling the dict).
     func store(_ key: Value, _ value: Value) {
-        let k = HashKey(key)
-        if let i = index[k] {
+        let (hash, _, entry) = find(key)
+        if let i = entry {
             values[i] = value
-        } else {
-            index[k] = keys.count
-            keys.append(key)
-            values.append(value)
+            return
         }
+        if index.usable <= 0 { rebuild() }
+        index.add(hash, entry: keys.count)
+        keys.append(key)
+        values.append(value)
+        hashes.append(hash)
     }
 
     @discardableResult
@@ -127,24 +140,37 @@ public final class PyDict: PyObject {
     /// Removes without telling a linked module.
     @discardableResult
     func discard(_ key: Value) -> Value? {
-        guard let i = index.removeValue(forKey: HashKey(key)) else { return nil }
+        let (_, slot, entry) = find(key)
+        guard let i = entry else { return nil }
+        index.markDeleted(slot: slot)
         keys[i] = nil
         deleted += 1
         let v = values[i]
-        if deleted > 16 && deleted * 2 > keys.count { compact() }
+        if deleted > 16 && deleted * 2 > keys.count { rebuild() }
         return v
     }
 
-    private func compact() {
-        let pairs = entries
-        keys = []; values = []; index = [:]; deleted = 0
-        for (k, v) in pairs { store(k, v) }
+    /// Drops deleted entries and makes a new index with room to grow (`dictresize`).
+    private func rebuild() {
+        if deleted > 0 {
+            var live = 0
+            for i in keys.indices where keys[i] != nil {
+                keys[live] = keys[i]; values[live] = values[i]; hashes[live] = hashes[i]
+                live += 1
+            }
+            keys.removeLast(keys.count - live)
+            values.removeLast(values.count - live)
+            hashes.removeLast(hashes.count - live)
+            deleted = 0
+        }
+        index = CompactDictIndex(roomFor: keys.count)
+        for (entry, hash) in hashes.enumerated() { index.add(hash, entry: entry) }
     }
 
     /// The live entries in insertion order.
     public var entries: [(Value, Value)] {
         var out: [(Value, Value)] = []
-        out.reserveCapacity(index.count)
+        out.reserveCapacity(count)
         for (i, k) in keys.enumerated() { if let k = k { out.append((k, values[i])) } }
         return out
     }

@@ -91,6 +91,27 @@ public struct HashKey: Hashable {
         }
     }
 
+    /// The hash `CompactDictIndex` probes with: equal keys hash alike, as `hash(into:)`
+    /// promises, but numbers hash to their Python hash without a seeded hasher, so a dict
+    /// of ints costs no more than CPython's (consecutive ints take consecutive slots).
+    var tableHash: Int {
+        switch value {
+        case .none: return 0
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return i
+        case .float(let d):
+            return Int(exactly: d) ?? PyHash.double(d)
+        case .object(let o):
+            if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
+            if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) { return h }
+            if o is PyTuple || (o as? PySet)?.isFrozen == true { return hashValue }
+            // Identity: CPython rotates the address by 4 bits, whose low bits are all zero.
+            let address = UInt(bitPattern: ObjectIdentifier(o))
+            return Int(bitPattern: (address >> 4) | (address << (UInt(UInt.bitWidth) - 4)))
+        case .str: return hashValue
+        }
+    }
+
     public func hash(into hasher: inout Hasher) {
         switch value {
         case .none: hasher.combine(0)
@@ -98,7 +119,7 @@ public struct HashKey: Hashable {
         case .int(let i): hasher.combine(i)
         case .float(let d):
             // Integral floats past 64 bits key like the big int they equal (by Python's hash).
-            if d.rounded() == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(PyHash.double(d)) }
+            if let i = Int(exactly: d) { hasher.combine(i) } else { hasher.combine(PyHash.double(d)) }
         case .str(let s): hasher.combine(s)
         case .object(let o):
             if let big = o as? PyLong {
