@@ -54,16 +54,16 @@ enum NumberLayout {
             }
         }
 
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: repeatElement(spec.fill, count: left))
-        if let signChar { out.append(signChar) }
-        out.append(contentsOf: uppercase ? parts.prefix.map(asciiUpper) : parts.prefix)
-        out.append(contentsOf: repeatElement(spec.fill, count: middle))
-        out.append(contentsOf: uppercase ? grouped.map(asciiUpper) : grouped)
-        if parts.hasDecimal { out.append(".") }
-        out.append(contentsOf: parts.remainder)
-        out.append(contentsOf: repeatElement(spec.fill, count: right))
-        return String(out)
+        var head = String.UnicodeScalarView()
+        if let signChar { head.append(signChar) }
+        head.append(contentsOf: uppercase ? parts.prefix.map(asciiUpper) : parts.prefix)
+        var body = String.UnicodeScalarView()
+        body.append(contentsOf: uppercase ? grouped.map(asciiUpper) : grouped)
+        if parts.hasDecimal { body.append(".") }
+        body.append(contentsOf: parts.remainder)
+        return fillPadding(spec.fill, count: left) + String(head)
+            + fillPadding(spec.fill, count: middle) + String(body)
+            + fillPadding(spec.fill, count: right)
     }
 
     private static func asciiUpper(_ c: Unicode.Scalar) -> Unicode.Scalar {

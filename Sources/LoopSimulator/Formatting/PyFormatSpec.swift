@@ -172,10 +172,8 @@ public enum PyFormatSpec {
         default: left = 0
         }
         let right = total - scalars.count - left
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: repeatElement(parsed.fill, count: left))
-        out.append(contentsOf: scalars)
-        out.append(contentsOf: repeatElement(parsed.fill, count: right))
-        return String(out)
+        var body = String.UnicodeScalarView()
+        body.append(contentsOf: scalars)
+        return fillPadding(parsed.fill, count: left) + String(body) + fillPadding(parsed.fill, count: right)
     }
 }

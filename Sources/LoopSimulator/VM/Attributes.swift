@@ -175,8 +175,12 @@ extension Interpreter {
             }
         case "remove":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) {
-                    l.items.remove(at: i)
+                // Find first, then remove: removing while `enumerated()` still holds the
+                // array would copy all of it (40,000 tasks on one Lock went quadratic).
+                var found: Int?
+                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) { found = i; break }
+                if let found {
+                    l.items.remove(at: found)
                     return .none
                 }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "list.remove(x): x not in list"))
