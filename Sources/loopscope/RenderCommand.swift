@@ -33,8 +33,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The horizontal axis: time (virtual seconds) or steps (callback runs, grouped by iteration).")
     var axis: Axis = .steps
 
-    @Option(help: "Width in columns (default: the terminal's width, or 100 when stdout is not a terminal).")
+    @Option(help: "Width in columns, 20 to \(Self.maximumWidth) (default: the terminal's width, or 100 when stdout is not a terminal).")
     var width: Int?
+
+    /// Wider than any screen or printout; a million-column render of a thousand lanes would
+    /// be a gigabyte of text, which is a typo rather than a request.
+    static let maximumWidth = 10_000
 
     @Option(help: "ANSI colours: auto (when stdout is a terminal), always, never.")
     var color: ColorChoice = .auto
@@ -53,7 +57,9 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if diff == nil, !settingsB.isEmpty { throw ValidationError("--set-b sets the --diff run; give --diff RUN_B") }
-        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+        if let width, width < 20 || width > Self.maximumWidth {
+            throw ValidationError("--width must be between 20 and \(Self.maximumWidth) columns (got \(width))")
+        }
     }
 
     func run() throws {

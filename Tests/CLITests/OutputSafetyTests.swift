@@ -127,7 +127,11 @@ extension CLITests {
     @Test func usageErrorsExitTwo() throws {
         let r = try loopscope(["render", "--width", "5", "Scenarios/01_hello.py"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("--width must be at least 20"))
+        #expect(r.stderr.contains("--width must be between 20 and 10000"))
+        // A huge width is refused at once rather than rendered for minutes.
+        let huge = try loopscope(["render", "--width", "100000000", "Scenarios/01_hello.py"])
+        #expect(huge.status == 2)
+        #expect(huge.stderr.contains("(got 100000000)"))
         #expect(try loopscope(["check"]).status == 2)
         #expect(try loopscope(["run", "--no-such-option", "Scenarios/01_hello.py"]).status == 2)
     }
