@@ -6,12 +6,22 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 #include <langinfo.h>
 #include <string.h>
 
 // Swift 6 rejects the mutable global `stdscr` and cannot import function-like macros,
 // so the few we need are wrapped in small inline functions.
 static inline WINDOW *ls_stdscr(void) { return stdscr; }
+/* Whether terminfo describes the terminal `name` (NULL: $TERM). initscr() exits the
+   process on an unknown terminal; this asks first, without side effects. */
+static inline int ls_terminal_known(const char *name) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(name, 1, &err) != OK) return 0;
+    del_curterm(set_curterm(saved));
+    return 1;
+}
 static inline int ls_lines(void) { return LINES; }
 static inline int ls_cols(void) { return COLS; }
 static inline int ls_colors(void) { return COLORS; }

@@ -24,6 +24,7 @@ public final class Terminal {
     public init(useColor: Bool) {
         setlocale(LC_ALL, "")
         ls_save_terminal_modes()
+        Self.fallBackToAKnownTerminal()
         initscr()
         cbreak()
         noecho()
@@ -41,6 +42,23 @@ public final class Terminal {
             use_default_colors()
             gray = ls_colors() >= 16 ? 8 : Int16(COLOR_WHITE)
         }
+    }
+
+    /// Terminals tried, in order, when TERM is unset or unknown to terminfo (a container,
+    /// a serial console, an ssh session from an exotic emulator): ncurses would exit with
+    /// "Error opening terminal"; any of these draws the timeline on today's emulators.
+    static let fallbackTerminals = ["xterm-256color", "xterm", "vt100", "ansi"]
+
+    /// Sets TERM to the first known fallback when the current one is unknown, and says so
+    /// on stderr (the line stays on the main screen under the UI's alternate screen).
+    private static func fallBackToAKnownTerminal() {
+        guard ls_terminal_known(nil) == 0 else { return }
+        let current = getenv("TERM").map { String(cString: $0) }
+        guard let fallback = fallbackTerminals.first(where: { ls_terminal_known($0) != 0 }) else { return }
+        setenv("TERM", fallback, 1)
+        let what = current.map { "TERM=\($0) is unknown to terminfo" } ?? "TERM is not set"
+        let note = "loopscope: \(what); drawing for \(fallback)\n"
+        _ = note.withCString { write(2, $0, strlen($0)) }
     }
 
     /// Gives the terminal back (cooked mode, echo, main screen, cursor). Safe to call twice.
