@@ -29,7 +29,9 @@ public enum LaneState: UInt8, CaseIterable, Sendable {
     case idle
 
     /// When one column covers several states, the highest importance wins: CPU burst >
-    /// ended badly > running > blocking > markers > waiting > sleeping > ready > idle.
+    /// ended (failed > cancelled > done) > running > blocking > created > waiting > sleeping
+    /// > ready > idle. How a task ended outranks its last step, so a task whose last step
+    /// shares a column with the step before still shows its ✓.
     public var importance: UInt8 {
         switch self {
         case .absent: return 0
@@ -39,9 +41,9 @@ public enum LaneState: UInt8, CaseIterable, Sendable {
         case .sleeping: return 4
         case .waiting: return 5
         case .created: return 6
-        case .done: return 7
-        case .blocking: return 8
-        case .running: return 9
+        case .blocking: return 7
+        case .running: return 8
+        case .done: return 9
         case .cancelled: return 10
         case .failed: return 11
         case .cpuBurst: return 12

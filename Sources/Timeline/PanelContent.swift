@@ -40,7 +40,7 @@ struct PanelContent {
         case .task:
             let (title, lines) = taskLines(width: width)
             return (title, wrap(lines, width: width))
-        case .output: return outputLines(height: height)
+        case .output: return outputLines(width: width, height: height)
         case .warnings: return warningLines(width: width, height: height)
         }
     }
@@ -161,6 +161,7 @@ struct PanelContent {
         let start = max(0, min(focus - 1 - height / 2, count - height))
         let digits = String(count).count
         var out: [PanelLine] = []
+        var cutLines = false
         for index in start..<min(count, start + height) {
             let number = index + 1
             let tasks = tasksOnLine[number] ?? []
@@ -170,9 +171,18 @@ struct PanelContent {
             var l = StyledLine(marker, CellStyle(foreground: .yellow, attributes: .bold))
             let numberText = String(number)
             l.add(String(repeating: " ", count: digits - numberText.count) + numberText + " ", Self.dim)
-            let code = String(source[index].dropFirst(model.sourceScroll))
-            l.add(code)
-            let room = width - digits - 2 - code.count
+            var code = String(source[index].dropFirst(model.sourceScroll))
+            let codeRoom = width - digits - 2
+            if code.count > codeRoom, codeRoom > 1 {
+                // Cut lines say so at the edge; `>` scrolls the panel to read the rest.
+                code = String(code.prefix(codeRoom - 1))
+                cutLines = true
+                l.add(code)
+                l.add(glyphs.ascii ? ">" : "›", CellStyle(foreground: .yellow, attributes: .bold))
+            } else {
+                l.add(code)
+            }
+            let room = codeRoom - code.count
             if !tasks.isEmpty, room > 4 {
                 let note = "  \(left) " + tasksNote(tasks)
                 let fitted = note.count <= room ? note : String(note.prefix(room - 1)) + ellipsis
@@ -184,7 +194,12 @@ struct PanelContent {
         // A program in several files: say which one is shown (the selected task's).
         let path = store.header.files.isEmpty ? "" : file.path + ": "
         var title = path + (model.viewport.selectedTask.map { "line of \(shortName($0)) highlighted, ◆ tasks parked" } ?? "")
-        if model.sourceScroll > 0 { title += "  (scrolled \(model.sourceScroll) right: < >)" }
+        if model.sourceScroll > 0 {
+            title += "  (scrolled \(model.sourceScroll) right: < >)"
+        } else if cutLines {
+            // First, so that a narrow panel's clipped title still says it.
+            title = "long lines cut: > scrolls  " + title
+        }
         return (glyphs.ascii ? title.replacingOccurrences("◆", "*") : title, out)
     }
 
@@ -313,7 +328,8 @@ struct PanelContent {
 
     // MARK: Output and warnings
 
-    func outputLines(height: Int) -> (String, [PanelLine]) {
+    /// What the program printed up to the cursor, the newest last; long lines wrap.
+    func outputLines(width: Int, height: Int) -> (String, [PanelLine]) {
         let printed = store.output(before: endEvent, last: max(1, height))
         var lines: [PanelLine] = []
         for p in printed {
@@ -325,7 +341,7 @@ struct PanelContent {
             }
         }
         if lines.isEmpty { lines.append(PanelLine(StyledLine("nothing printed yet", Self.dim))) }
-        return ("printed up to iteration \(k)", Array(lines.suffix(height)))
+        return ("printed up to iteration \(k)", Array(wrap(lines, width: width).suffix(height)))
     }
 
     func warningLines(width: Int, height: Int) -> (String, [PanelLine]) {

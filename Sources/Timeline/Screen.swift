@@ -200,14 +200,26 @@ public enum Screen {
     // MARK: Header and bottom line
 
     static func drawHeader(_ grid: inout CellGrid, _ store: TraceStore, _ model: ScreenModel, _ v: Viewport, glyphs: Glyphs) {
+        // The full header, or on a screen too narrow for it (80 columns and less) a compact
+        // one without the brand and the default "paused", with the scale abbreviated, so the
+        // axis and its scale stay readable instead of being clipped.
+        var (line, essential) = header(store, model, v, glyphs: glyphs, width: grid.width, compact: false)
+        if essential > grid.width {
+            line = header(store, model, v, glyphs: glyphs, width: grid.width, compact: true).line
+        }
+        grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
+        line.draw(into: &grid, x: 0, y: 0, width: grid.width)
+    }
+
+    static func header(_ store: TraceStore, _ model: ScreenModel, _ v: Viewport, glyphs: Glyphs, width: Int, compact: Bool) -> (line: StyledLine, essential: Int) {
         let k = model.cursor
         let time = store.iteration(k)?.startTime ?? 0
         let of = model.moreToCome ? "\(glyphs.ascii ? ">=" : "≥")\(store.lastIteration)" : "\(store.lastIteration)"
-        var line = StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
+        var line = compact ? StyledLine() : StyledLine("loopscope ", CellStyle(foreground: .cyan, attributes: .bold))
         var path = store.header.path
-        if path.count > max(12, grid.width / 4), let slash = path.lastIndex(of: "/") { path = String(path[path.index(after: slash)...]) }
+        if path.count > max(12, width / 4), let slash = path.lastIndex(of: "/") { path = String(path[path.index(after: slash)...]) }
         line.add(path, CellStyle(attributes: .bold))
-        line.add("  iteration ")
+        line.add(compact ? "  it " : "  iteration ")
         line.add("\(k)", CellStyle(attributes: [.bold, .reverse]))
         line.add(" of \(of)  t=\(TimelineLayout.formatSeconds(time))  ")
         if let progress = model.progress {
@@ -217,7 +229,7 @@ public enum Screen {
         if model.playing {
             line.add(glyphs.ascii ? "> playing" : "▶ playing", CellStyle(foreground: .green, attributes: .bold))
             line.add(" \(TimelineLayout.formatSeconds(model.playDelay))/it  ")
-        } else {
+        } else if !compact {
             line.add("paused  ")
         }
         line.add(model.mode + "  ", CellStyle(foreground: .cyan))
@@ -227,13 +239,14 @@ public enum Screen {
         }
         let scale = v.axis == .time ? "\(TimelineLayout.formatSeconds(v.span))/col"
             : v.span < 1 ? "\(Int((1 / v.span).rounded())) cols/step" : "\(Int(v.span)) step\(v.span == 1 ? "" : "s")/col"
-        line.add("\(v.axis.rawValue) axis, \(scale)")
+        line.add(compact ? "\(v.axis.rawValue) \(scale)" : "\(v.axis.rawValue) axis, \(scale)")
+        // What follows are hints, clipped first when the screen is narrow.
+        let essential = line.text.count
         if model.progress == nil, model.moreToCome {
-            line.add("  (simulated on demand)", CellStyle(foreground: .gray))
+            line.add(compact ? "  (on demand)" : "  (simulated on demand)", CellStyle(foreground: .gray))
         }
-        if k == 0 { line.add("  before the first iteration: press n", CellStyle(foreground: .yellow)) }
-        grid.put(String(repeating: " ", count: grid.width), x: 0, y: 0)
-        line.draw(into: &grid, x: 0, y: 0, width: grid.width)
+        if k == 0 { line.add(compact ? "  press n" : "  before the first iteration: press n", CellStyle(foreground: .yellow)) }
+        return (line, essential)
     }
 
     static func drawBottomLine(_ grid: inout CellGrid, _ model: ScreenModel, y: Int, panelsShown: [PanelKind], glyphs: Glyphs) {
@@ -278,8 +291,15 @@ public enum Screen {
                          ("f", "fit"), ("1-5", "panels")]
                 if model.whatIfAvailable { hints.insert(("w", "what if"), at: 8) }
             }
+            // Hints come in order of use; those that do not fit whole are left out (? lists
+            // them all) rather than cut in the middle of a word.
+            var used = 0
             for (key, what) in hints {
-                line.add(glyphs.ascii ? asciiKey(key) : key, keyStyle)
+                let shownKey = glyphs.ascii ? asciiKey(key) : key
+                let length = shownKey.count + what.count + 2
+                if used + length > grid.width { break }
+                used += length
+                line.add(shownKey, keyStyle)
                 line.add(" \(what) ")
             }
         }
