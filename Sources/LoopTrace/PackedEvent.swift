@@ -6,7 +6,6 @@ import LoopSimulator
 struct PackedEvent {
     var time: Double
     var x: Double = 0
-    var y: Double = 0
     var iteration: Int32
     var a: Int32 = PackedEvent.none
     var b: Int32 = PackedEvent.none
@@ -18,6 +17,16 @@ struct PackedEvent {
 
     /// Marks an absent optional id.
     static let none = Int32.min
+
+    /// A second time, which only `clockAdvance` has (`to`); it has no ids, so the time's
+    /// bits live in `a` and `b` rather than in a field every event would pay 8 bytes for.
+    var y: Double {
+        get { Double(bitPattern: UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))) }
+        set {
+            a = Int32(bitPattern: UInt32(truncatingIfNeeded: newValue.bitPattern >> 32))
+            b = Int32(bitPattern: UInt32(truncatingIfNeeded: newValue.bitPattern))
+        }
+    }
 
     init(time: Double, iteration: Int, kind: EventKind) {
         self.time = time
