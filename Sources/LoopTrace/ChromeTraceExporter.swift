@@ -7,10 +7,16 @@
 /// - instant ("i") events for cancellation requests, timeouts and warnings;
 /// - flow events ("s" → "f") from the callback that resolved a task's future to the step it
 ///   woke;
+/// - each simulated thread other than the loop's gets thread `threadTrack + number`,
+///   sorted right after LOOP, with slices for what it does (running a function, waiting
+///   for the GIL, in time.sleep, blocked) and an instant where it hands a callback to the
+///   loop; the loop's own waits for the GIL are slices on LOOP;
 /// - virtual seconds become microseconds (`ts`, `dur`).
 public enum ChromeTraceExporter {
     static let pid = 1
     static let loopTrack = 0
+    /// Thread n's track is this plus n (task ids stay far below it).
+    static let threadTrack = 1_000_000
 
     public static func export(_ store: TraceStore) -> [UInt8] {
         var out = JSONOutput()
@@ -25,10 +31,15 @@ public enum ChromeTraceExporter {
         begin(); meta(&out, "process_name", tid: loopTrack, name: "event loop (\(store.header.path))")
         begin(); meta(&out, "thread_name", tid: loopTrack, name: "LOOP")
         begin(); sortIndex(&out, tid: loopTrack, 0)
+        let threads = store.threadCount
+        for t in 0..<threads {
+            begin(); meta(&out, "thread_name", tid: threadTrack + t + 1, name: "thread " + store.threadLabel(t))
+            begin(); sortIndex(&out, tid: threadTrack + t + 1, t + 1)
+        }
         for i in 0..<store.taskCount {
             let task = store.task(at: i)
             begin(); meta(&out, "thread_name", tid: task.id, name: "\(task.name) (\(task.coroutine))")
-            begin(); sortIndex(&out, tid: task.id, i + 1)
+            begin(); sortIndex(&out, tid: task.id, threads + i + 1)
         }
 
         // Callbacks on the LOOP track, and the loop's idle waits.
@@ -59,8 +70,15 @@ public enum ChromeTraceExporter {
                 flow(&out, phase: "f", id: s, tid: taskID, ts: ts, bindToEnclosing: true)
             }
         }
-        // Bursts, blocking sleeps, instants.
+        // Bursts, blocking sleeps, instants, threads' states.
         var openBurst: [Int: (Double, String, Int)] = [:]
+        var openThread: [Int: (Double, String, Int)] = [:]
+        func closeThread(_ n: Int, at time: Double) {
+            guard let (t0, name, line) = openThread.removeValue(forKey: n) else { return }
+            begin()
+            slice(&out, name: name, cat: "thread", tid: n == 0 ? loopTrack : threadTrack + n, ts: micros(t0),
+                  dur: micros(time) - micros(t0), args: [("line", .int(line))])
+        }
         for i in 0..<store.eventCount {
             let e = store.events[i]
             switch e.kind {
@@ -94,10 +112,26 @@ public enum ChromeTraceExporter {
             case .scheduleDeparture:
                 begin()
                 instant(&out, name: "schedule: " + store.strings[e.d], tid: loopTrack, ts: micros(e.time), scope: "p")
+            case .threadState:
+                let n = Int(e.a)
+                closeThread(n, at: e.time)
+                let what = e.c == PackedEvent.none ? "" : store.strings[e.c]
+                switch ThreadStateCode.state(e.flags) {
+                case .running where n != 0: openThread[n] = (e.time, what.isEmpty ? "running" : "running " + what, Int(e.e))
+                case .gil: openThread[n] = (e.time, "waiting for the GIL", 0)
+                case .sleeping where n != 0: openThread[n] = (e.time, what, Int(e.e))
+                case .blocked where n != 0: openThread[n] = (e.time, "blocked on " + what, Int(e.e))
+                default: break
+                }
+            case .threadHandOff:
+                begin()
+                instant(&out, name: "call_soon_threadsafe(\(store.strings[e.c]))", tid: threadTrack + Int(e.a),
+                        ts: micros(e.time), scope: "t")
             default:
                 break
             }
         }
+        for n in openThread.keys.sorted() { closeThread(n, at: store.endTime) }
         if first { out.raw("{\"traceEvents\":[\n") }
         out.raw("\n],\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"loopscope\",\"version\":")
         out.string(store.header.loopscopeVersion)

@@ -27,11 +27,13 @@ public enum LaneState: UInt8, CaseIterable, Sendable {
     case select
     /// Loop lane only: nothing ready, the clock jumps to the next timer.
     case idle
+    /// A thread (the loop's too) waiting for the GIL while another thread holds it.
+    case gilWait
 
     /// When one column covers several states, the highest importance wins: CPU burst >
-    /// ended (failed > cancelled > done) > running > blocking > created > waiting > sleeping
-    /// > ready > idle. How a task ended outranks its last step, so a task whose last step
-    /// shares a column with the step before still shows its ✓.
+    /// ended (failed > cancelled > done) > running > waiting for the GIL > blocking >
+    /// created > waiting > sleeping > ready > idle. How a task ended outranks its last step,
+    /// so a task whose last step shares a column with the step before still shows its ✓.
     public var importance: UInt8 {
         switch self {
         case .absent: return 0
@@ -42,11 +44,12 @@ public enum LaneState: UInt8, CaseIterable, Sendable {
         case .waiting: return 5
         case .created: return 6
         case .blocking: return 7
-        case .running: return 8
-        case .done: return 9
-        case .cancelled: return 10
-        case .failed: return 11
-        case .cpuBurst: return 12
+        case .gilWait: return 8
+        case .running: return 9
+        case .done: return 10
+        case .cancelled: return 11
+        case .failed: return 12
+        case .cpuBurst: return 13
         }
     }
 

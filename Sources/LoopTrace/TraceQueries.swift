@@ -7,6 +7,43 @@ extension TraceStore {
     public enum LaneID: Hashable, Sendable {
         case loop
         case task(Int)
+        /// A thread other than the loop's, by index (thread number - 1).
+        case thread(Int)
+    }
+
+    // MARK: Threads
+
+    /// Threads other than the loop's that the run started.
+    public var threadCount: Int { threadRecords.count }
+
+    /// A thread's lane label: its name and what it was last seen running.
+    public func threadLabel(_ index: Int) -> String {
+        let record = threadRecords[index]
+        let name = strings[record.name]
+        return record.what >= 0 ? "\(name) \(strings[record.what])" : name
+    }
+
+    /// What each thread (index) was doing at virtual time `t`: its lane state, and the
+    /// segment's detail (the function it runs, or what it waits on).
+    public func threadStatus(_ index: Int, atTime t: Double) -> (name: String, state: LaneState, detail: String?) {
+        let record = threadRecords[index]
+        guard let (state, _, _, detail) = record.lane.parts(at: t, axis: .time) else {
+            return (strings[record.name], .absent, nil)
+        }
+        return (strings[record.name], state, detail >= 0 ? strings[detail] : nil)
+    }
+
+    /// The callbacks other threads handed to the loop during iteration `k` (run in it, or
+    /// queued for the next): their descriptions, with the thread's name.
+    public func handOffs(inIteration k: Int) -> [(thread: String, description: String)] {
+        let k32 = Int32(clamping: k)
+        let first = lowerBound(handOffEvents.count) { self.events[Int(self.handOffEvents[$0])].iteration < k32 }
+        return handOffEvents[first...].prefix { self.events[Int($0)].iteration == k32 }.map { i in
+            let e = events[Int(i)]
+            let t = Int(e.a) - 1
+            let name = t >= 0 && t < threadRecords.count ? strings[threadRecords[t].name] : "thread \(e.a)"
+            return (name, strings[e.c])
+        }
     }
 
     // MARK: Events
@@ -181,6 +218,7 @@ extension TraceStore {
         switch id {
         case .loop: return loopLane
         case .task(let i): return taskRecords[i].lane
+        case .thread(let i): return threadRecords[i].lane
         }
     }
 

@@ -51,6 +51,15 @@ public final class TraceStore: SimulationEventSink {
         var wokenBy: Int32
     }
 
+    /// A simulated thread other than the loop's (1, 2, … in start order).
+    struct ThreadRecord {
+        var startedEvent: Int32
+        var name: Int32
+        var lane = Lane()
+        /// The last function it was seen running (string id, -1: none yet).
+        var what: Int32 = -1
+    }
+
     struct TaskRecord {
         var createdEvent: Int32
         var lane = Lane()
@@ -66,6 +75,11 @@ public final class TraceStore: SimulationEventSink {
     /// Task id → index in creation order (ids are small and dense).
     private(set) var taskIndexByID: [Int32] = []
     public private(set) var loopLane = Lane()
+    private(set) var threadRecords: [ThreadRecord] = []
+    /// The loop lane's state before the loop's thread began waiting for the GIL.
+    private var loopStateBeforeGIL: LaneState?
+    /// Handles other threads queued for the loop (`threadHandOff` events), in order.
+    private(set) var handOffEvents: [Int32] = []
     private(set) var printEvents: [Int32] = []
     private(set) var warningEvents: [Int32] = []
     /// Where the run left CPython's order (`--schedule`), in order.
@@ -229,9 +243,51 @@ public final class TraceStore: SimulationEventSink {
             departureEvents.append(i)
         case .threadHandOff:
             if currentCallback < 0 { handedOffDuringSelect.insert(e.b) }
-        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated,
-             .threadStarted, .threadState:
+            handOffEvents.append(i)
+        case .threadStarted:
+            var record = ThreadRecord(startedEvent: i, name: e.c)
+            record.lane.append(time: e.time, slot: currentSlot, state: .created)
+            if Int(e.a) == threadRecords.count + 1 { threadRecords.append(record) }
+        case .threadState:
+            indexThreadState(e)
+        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
             break
+        }
+    }
+
+    /// A thread's lane: running (what it runs), waiting for the GIL, in `time.sleep`
+    /// (blocking), blocked on a lock or queue (waiting), finished. The loop's thread (0)
+    /// has the LOOP lane: only its waits for the GIL are drawn there.
+    private func indexThreadState(_ e: PackedEvent) {
+        let state = ThreadStateCode.state(e.flags)
+        let slot = currentSlot
+        if e.a == 0 {
+            if state == .gil {
+                if loopStateBeforeGIL == nil { loopStateBeforeGIL = loopLane.lastState }
+                loopLane.append(time: e.time, slot: slot, state: .gilWait)
+            } else if state == .running, let previous = loopStateBeforeGIL {
+                loopLane.append(time: e.time, slot: slot, state: previous)
+                loopStateBeforeGIL = nil
+            }
+            return
+        }
+        let t = Int(e.a) - 1
+        guard t >= 0, t < threadRecords.count else { return }
+        let what = e.c == PackedEvent.none || strings[e.c].isEmpty ? Int32(-1) : e.c
+        switch state {
+        case .running:
+            if what >= 0 { threadRecords[t].what = what }
+            threadRecords[t].lane.append(time: e.time, slot: slot, state: .running, line: Int(e.e), file: Int(e.d),
+                                         detail: threadRecords[t].what)
+        case .gil:
+            threadRecords[t].lane.append(time: e.time, slot: slot, state: .gilWait)
+        case .sleeping:
+            threadRecords[t].lane.append(time: e.time, slot: slot, state: .blocking, line: Int(e.e), file: Int(e.d), detail: what)
+        case .blocked:
+            threadRecords[t].lane.append(time: e.time, slot: slot, state: .waiting, line: Int(e.e), file: Int(e.d), detail: what)
+        case .finished:
+            threadRecords[t].lane.append(time: e.time, slot: slot, state: .done)
+            threadRecords[t].lane.append(time: e.time, slot: slot + 1, state: .absent)
         }
     }
 

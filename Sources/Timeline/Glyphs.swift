@@ -23,6 +23,7 @@ public struct Glyphs: Sendable {
         case .cpuBurst: pair = ("▓", "%")
         case .select: pair = ("│", "|")
         case .idle: pair = ("·", ".")
+        case .gilWait: pair = ("╌", "g")
         }
         return ascii ? pair.1 : pair.0
     }
@@ -42,6 +43,7 @@ public struct Glyphs: Sendable {
         case .cpuBurst: return CellStyle(foreground: .red)
         case .select: return CellStyle(foreground: .gray)
         case .idle: return CellStyle(foreground: .gray)
+        case .gilWait: return CellStyle(foreground: .magenta, attributes: .bold)
         }
     }
 
@@ -60,10 +62,16 @@ public struct Glyphs: Sendable {
         case .cpuBurst: return "CPU burst"
         case .select: return "next iteration"
         case .idle: return "loop idle (clock jumps)"
+        case .gilWait: return "waiting for the GIL"
         }
     }
 
-    /// The states the legend lists, in reading order.
+    /// The states the legend lists, in reading order (waiting for the GIL only when the
+    /// run has threads: `legendOrder(threads:)`).
     public static let legendOrder: [LaneState] = [.running, .cpuBurst, .blocking, .waiting, .sleeping, .ready,
                                                   .created, .done, .cancelled, .failed, .idle, .select]
+
+    public static func legendOrder(threads: Bool) -> [LaneState] {
+        threads ? [.running, .cpuBurst, .gilWait] + legendOrder.dropFirst(2) : legendOrder
+    }
 }

@@ -108,6 +108,7 @@ struct PanelContent {
         }
         if loop.timers.isEmpty { out.append(PanelLine(StyledLine("  none", Self.dim))) }
         _ = live
+        out.append(contentsOf: threadLines(loop))
         out.append(PanelLine(StyledLine("ran (\(loop.callbacks.count)):", Self.bold)))
         for (i, cb) in loop.callbacks.enumerated() {
             var l = StyledLine("  " + describe(cb.description).padding(14))
@@ -121,6 +122,42 @@ struct PanelContent {
         }
         let title = "iteration \(info.number) at t=\(seconds(info.startTime))"
         return (title, fitAround(out, height: height, focus: model.callbackIndex.map { $0 + out.count - loop.callbacks.count }))
+    }
+
+    /// The threads beside the loop when the iteration began (executor work pending: what
+    /// each worker runs or waits for), and the results and hand-offs they gave the loop
+    /// during it (executor work done).
+    func threadLines(_ loop: LoopState) -> [PanelLine] {
+        guard store.threadCount > 0 else { return [] }
+        var out: [PanelLine] = []
+        let at = loop.iteration.startTime
+        let alive = (0..<store.threadCount).map { store.threadStatus($0, atTime: at) }.filter { $0.state != .absent }
+        out.append(PanelLine(StyledLine("threads (\(alive.count)):", Self.bold)))
+        for (name, state, detail) in alive {
+            var l = StyledLine("  " + name.padding(14), CellStyle(foreground: .cyan))
+            let doing: String
+            switch state {
+            case .running: doing = detail.map { "running \($0)" } ?? "running"
+            case .gilWait: doing = "waiting for the GIL"
+            case .blocking: doing = "in time.sleep"
+            case .waiting: doing = detail == "queue" ? "idle (waiting for work)" : "blocked on \(detail ?? "a lock")"
+            case .created: doing = "started"
+            case .done: doing = "finished"
+            default: doing = Glyphs.name(state)
+            }
+            l.add(doing, Glyphs.style(state))
+            out.append(PanelLine(l))
+        }
+        let handOffs = store.handOffs(inIteration: loop.iteration.number)
+        if !handOffs.isEmpty {
+            out.append(PanelLine(StyledLine("handed to the loop (\(handOffs.count)):", Self.bold)))
+            for h in handOffs {
+                var l = StyledLine("  " + describe(h.description))
+                l.add("  from \(h.thread)", Self.dim)
+                out.append(PanelLine(l))
+            }
+        }
+        return out
     }
 
     /// Keeps `focus` visible when there are more lines than rows.

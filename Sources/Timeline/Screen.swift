@@ -132,13 +132,14 @@ public enum Screen {
     public static func render(_ store: TraceStore, stories: TaskStories, model: ScreenModel, glyphs: Glyphs) -> RenderedScreen {
         let width = max(model.width, 20), height = max(model.height, 6)
         var grid = CellGrid(width: width, height: height)
-        let legend = model.legend ? legendLines(glyphs, width: width) : []
+        let legend = model.legend ? legendLines(glyphs, width: width, threads: store.threadCount > 0) : []
+        let threadRows = TimelineLayout.threadLaneCount(store)
         let panels = PanelKind.allCases.filter { model.panels.contains($0) }
 
         // Rows: header + timeline (LOOP, tasks, 2 ruler rows) + legend + panels + hint line.
         var plan = model.lanes ?? LanePlan(list: LaneList.all(store.taskCount))
         plan.activity = stories.groups
-        let wanted = 1 + 1 + plan.list.rows.count + (plan.note.isEmpty ? 0 : 1) + 2
+        let wanted = 1 + 1 + threadRows + plan.list.rows.count + (plan.note.isEmpty ? 0 : 1) + 2
         let panelMinimum = panels.isEmpty ? 0 : max(6, height * 2 / 5)
         let timelineRows = max(4, min(wanted, height - 1 - legend.count - panelMinimum))
         var viewport = model.viewport
@@ -174,9 +175,10 @@ public enum Screen {
         geometry.laneX0 = TimelineLayout.nameWidth(store, width: width) + 1
         geometry.laneColumns = width - geometry.laneX0
         geometry.timelineRows = 1..<timelineRows
-        geometry.laneRows[1] = .some(nil)
-        let (first, shown) = plan.visibleRows(max(0, timelineRows - 4), selectedTask: viewport.selectedTask)
-        for i in 0..<shown { geometry.laneRows[2 + i] = .some(first + i) }
+        // LOOP and the thread lanes select no task.
+        for y in 1...(1 + threadRows) { geometry.laneRows[y] = .some(nil) }
+        let (first, shown) = plan.visibleRows(max(0, timelineRows - 4 - threadRows), selectedTask: viewport.selectedTask)
+        for i in 0..<shown { geometry.laneRows[2 + threadRows + i] = .some(first + i) }
         geometry.visibleLaneRows = max(1, shown)
         markCursorOnRuler(&grid, store, viewport, geometry: geometry, rulerRow: timelineRows - 2, glyphs: glyphs)
         drawHeader(&grid, store, model, viewport, glyphs: glyphs)
@@ -339,13 +341,13 @@ public enum Screen {
     static let shortNames: [LaneState: String] = [
         .running: "running", .cpuBurst: "CPU burst", .blocking: "blocking sleep", .waiting: "awaiting",
         .sleeping: "sleep()", .ready: "ready", .created: "created", .done: "done", .cancelled: "cancelled",
-        .failed: "failed", .idle: "loop idle", .select: "iteration",
+        .failed: "failed", .idle: "loop idle", .select: "iteration", .gilWait: "GIL wait",
     ]
 
     /// The legend: full names when they fit on one line, short ones otherwise, wrapped.
-    static func legendLines(_ glyphs: Glyphs, width: Int) -> [StyledLine] {
+    static func legendLines(_ glyphs: Glyphs, width: Int, threads: Bool = false) -> [StyledLine] {
         func items(_ name: (LaneState) -> String) -> [(Character, LaneState, String)] {
-            Glyphs.legendOrder.map { (glyphs.character($0), $0, name($0)) }
+            Glyphs.legendOrder(threads: threads).map { (glyphs.character($0), $0, name($0)) }
         }
         let full = items(Glyphs.name)
         let fullWidth = full.reduce(0) { $0 + $1.2.count + 4 }
@@ -491,7 +493,7 @@ public enum Screen {
         }
         lines.append(StyledLine())
         lines.append(StyledLine("Lanes: one column is one callback (steps axis) or a slice of virtual time", CellStyle(attributes: .bold)))
-        for state in Glyphs.legendOrder {
+        for state in Glyphs.legendOrder(threads: true) {
             var l = StyledLine(" ")
             l.add(String(glyphs.character(state)), Glyphs.style(state))
             l.add("  " + Glyphs.name(state))

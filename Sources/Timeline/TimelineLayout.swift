@@ -33,8 +33,9 @@ public enum TimelineLayout {
         let nameWidth = nameWidth(store, width: width)
         let x0 = nameWidth + 1
         let columns = width - x0
-        let legend = showLegend ? legendLines(glyphs, width: width) : []
-        let fixedRows = 1 + 1 + 2 + legend.count  // header, LOOP, ruler, legend
+        let legend = showLegend ? legendLines(glyphs, width: width, threads: store.threadCount > 0) : []
+        let threadRows = threadLaneCount(store)
+        let fixedRows = 1 + 1 + threadRows + 2 + legend.count  // header, LOOP, threads, ruler, legend
         let plan = lanes ?? LanePlan(list: LaneList.all(store.taskCount))
         let height = viewport.height ?? (fixedRows + plan.list.rows.count + (plan.note.isEmpty ? 0 : 1))
         let taskRows = max(0, height - fixedRows)
@@ -53,6 +54,14 @@ public enum TimelineLayout {
                                mark: Cell(glyphs.ascii ? "!" : "▼", CellStyle(foreground: .magenta, attributes: [.bold, .reverse])))
         }
         y += 1
+        // Threads other than the loop's, each a lane under LOOP, named with what it runs.
+        for t in 0..<threadRows {
+            var name = store.threadLabel(t)
+            if t == threadRows - 1, store.threadCount > threadRows { name = "+\(store.threadCount - threadRows) " + name }
+            drawLane(&grid, y: y, name: name, lane: store.lane(.thread(t)), viewport, x0: x0, columns: columns, end: end,
+                     glyphs: glyphs, nameStyle: CellStyle(foreground: .cyan))
+            y += 1
+        }
         let selectedRow = plan.selectedRow ?? viewport.selectedTask.flatMap { plan.list.row(ofTask: $0) }
         for r in firstRow..<(firstRow + shownRows) {
             var style = CellStyle.plain
@@ -101,6 +110,11 @@ public enum TimelineLayout {
         if let k = viewport.cursorIteration { highlightCursor(&grid, store, viewport, iteration: k, x0: x0, columns: columns, rows: 1..<(height - legend.count - 2)) }
         return grid
     }
+
+    /// Thread lanes shown under LOOP: every thread up to `maxThreadLanes` (the last one
+    /// shown then says how many more there are).
+    public static func threadLaneCount(_ store: TraceStore) -> Int { min(store.threadCount, maxThreadLanes) }
+    static let maxThreadLanes = 8
 
     /// Positions at or after this show nothing: the trace has not reached them.
     static func endPosition(_ store: TraceStore, _ axis: Axis) -> Double {
@@ -231,10 +245,10 @@ public enum TimelineLayout {
     }
 
     /// The legend as runs of (text, style), wrapped to the width.
-    static func legendLines(_ glyphs: Glyphs, width: Int) -> [[(String, CellStyle)]] {
+    static func legendLines(_ glyphs: Glyphs, width: Int, threads: Bool = false) -> [[(String, CellStyle)]] {
         var lines: [[(String, CellStyle)]] = [[]]
         var used = 0
-        for state in Glyphs.legendOrder {
+        for state in Glyphs.legendOrder(threads: threads) {
             let item = " \(Glyphs.name(state))  "
             if used > 0, used + 1 + item.count > width {
                 lines.append([])

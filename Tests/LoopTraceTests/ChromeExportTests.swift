@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ChromeExportTests {
     static let scenarios = ["Scenarios/03_create_task_order.py", "Scenarios/04_cancel_sleeping.py", "Scenarios/06_cpu_burst.py",
-                            "Scenarios/07_blocking_sleep.py", "Scenarios/05_wait_for_timeout.py", "Scenarios/08_debug_mode.py"]
+                            "Scenarios/07_blocking_sleep.py", "Scenarios/05_wait_for_timeout.py", "Scenarios/08_debug_mode.py",
+                            "Scenarios/119_call_soon_threadsafe_handoff.py", "Scenarios/120_cpu_bound_threads_processes.py"]
 
     func export(_ path: String) throws -> [[String: Any]] {
         let data = Data(ChromeTraceExporter.export(Fixtures.record(path)))
@@ -56,4 +57,21 @@ import Testing
         let cancel = try export("Scenarios/04_cancel_sleeping.py")
         #expect(cancel.contains { $0["ph"] as? String == "i" && ($0["name"] as? String ?? "").hasPrefix("cancel") })
     }
+
+    /// One track per thread, named after it and sorted right after LOOP; its slices say
+    /// what it did, and hand-offs to the loop are instants on it.
+    @Test func threadsGetTracks() throws {
+        let events = try export("Scenarios/119_call_soon_threadsafe_handoff.py")
+        let names = Dictionary(events.filter { $0["name"] as? String == "thread_name" }.compactMap { e -> (Int, String)? in
+            guard let tid = e["tid"] as? Int, let args = e["args"] as? [String: Any], let name = args["name"] as? String else { return nil }
+            return (tid, name)
+        }, uniquingKeysWith: { a, _ in a })
+        let producer = try #require(names.first { $0.value.hasPrefix("thread Thread-1 (producer)") }?.key)
+        #expect(names.values.contains("thread ThreadPoolExecutor-0_0 square_root"))
+        let slices = events.filter { $0["tid"] as? Int == producer && $0["ph"] as? String == "X" }.compactMap { $0["name"] as? String }
+        #expect(slices.contains("time.sleep") && slices.contains("running producer"))
+        let instants = events.filter { $0["tid"] as? Int == producer && $0["ph"] as? String == "i" }
+        #expect(instants.count == 4, "three readings and the end marker handed to the loop")
+    }
 }
+

@@ -2,6 +2,7 @@ import Testing
 import LoopSimulator
 import LoopTrace
 @testable import Timeline
+import TestSupport
 
 @Suite struct TimelineTests {
     @Test("rendering a recorded, reloaded trace equals rendering the live run", arguments: try Fixtures.scenarioPaths())
@@ -18,7 +19,7 @@ import LoopTrace
     }
 
     @Test func everyStateHasItsOwnGlyphAndColour() {
-        let states = Glyphs.legendOrder
+        let states = Glyphs.legendOrder(threads: true)
         for ascii in [false, true] {
             let g = Glyphs(ascii: ascii)
             #expect(Set(states.map(g.character)).count == states.count)
@@ -83,4 +84,38 @@ import LoopTrace
         #expect(GridText.ansi(grid) == "\u{1B}[0;1;31mab\u{1B}[0m\n")
         #expect(GridText.plain(grid) == "ab\n")
     }
+
+    /// Threads get lanes of their own under LOOP, named with what they run; their waits
+    /// for the GIL (and the loop's) look different from running and sleeping.
+    @Test func threadLanesShowRunningSleepingAndGILWaits() throws {
+        let store = TestSupport.record(source: """
+            # loopscope: cpu-cost=realistic
+            import asyncio, time
+            def blocking_io():
+                time.sleep(0.05)
+            def count(n):
+                while n:
+                    n -= 1
+            async def main():
+                await asyncio.gather(asyncio.to_thread(blocking_io), asyncio.to_thread(count, 1_000_000),
+                                     asyncio.to_thread(count, 1_000_000))
+            asyncio.run(main())
+            """, path: "threads.py")
+        #expect(store.threadCount >= 3)
+        let labels = (0..<store.threadCount).map { store.threadLabel($0) }
+        #expect(labels.contains("asyncio_0 blocking_io"))
+        #expect(labels.contains("asyncio_1 count"))
+        let grid = TimelineLayout.render(store, Viewport.fit(store, axis: .time, width: 100), glyphs: Glyphs(ascii: false))
+        let rows = (0..<grid.height).map { grid.text(row: $0) }
+        // LOOP, then the threads, then the tasks.
+        #expect(rows[1].hasPrefix("LOOP"))
+        #expect(rows[2].hasPrefix("asyncio_0 blockin"))
+        #expect(rows[2].contains("▒"), "time.sleep is a blocking sleep")
+        #expect(rows[3].hasPrefix("asyncio_1 count") && rows[3].contains("╌") && rows[3].contains("█"))
+        #expect(rows.contains { $0.contains("╌ waiting for the GIL") }, "the legend explains it")
+        let plain = try #require(Fixtures.record("Scenarios/01_hello.py") as TraceStore?)
+        let hello = TimelineLayout.render(plain, Viewport.fit(plain, axis: .time, width: 100), glyphs: Glyphs(ascii: false))
+        #expect(!(0..<hello.height).contains { hello.text(row: $0).contains("GIL") }, "no threads, no GIL in the legend")
+    }
 }
+

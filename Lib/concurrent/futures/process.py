@@ -56,9 +56,10 @@ def _process_worker(call_queue):
             return
         if not work_item.future.set_running_or_notify_cancel():
             continue
+        _thread._set_running(work_item.fn)
         ok, value, seconds = _thread._run_in_process(
             work_item.fn, work_item.args, work_item.kwargs)
-        _thread._process_busy(seconds, getattr(work_item.fn, '__qualname__', ''))
+        _thread._process_busy(seconds)
         if ok:
             work_item.future.set_result(value)
         else:

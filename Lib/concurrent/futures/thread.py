@@ -4,7 +4,8 @@
 """Implements ThreadPoolExecutor.
 
 CPython 3.11's concurrent/futures/thread.py on loopscope's simulated threads, with two
-changes: os.cpu_count() is a fixed 4 (`_cpu_count`, so runs repeat on any machine), and
+changes (and a call naming each work item for the worker's lane in the timeline,
+`_thread._set_running`): os.cpu_count() is a fixed 4 (`_cpu_count`, so runs repeat on any machine), and
 there is no weakref module, so a worker holds its executor strongly: an executor nobody
 shuts down keeps its idle workers until the interpreter exits, when `_python_exit` stops
 them (CPython stops them when the executor is garbage collected)."""
@@ -15,6 +16,7 @@ from concurrent.futures import _base
 import itertools
 import queue
 import threading
+import _thread
 
 
 _threads_queues = {}
@@ -56,6 +58,8 @@ class _WorkItem(object):
         if not self.future.set_running_or_notify_cancel():
             return
 
+        # loopscope: the worker's lane in the timeline names what it runs now.
+        _thread._set_running(self.fn)
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:

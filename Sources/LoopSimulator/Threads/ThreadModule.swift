@@ -65,12 +65,16 @@ enum ThreadModule {
             let (ok, value, seconds) = try scheduler(vm).runInProcess(args[0], tuple.items, kwargs)
             return .object(PyTuple([.bool(ok), value, .float(seconds)]))
         }
-        fn("_process_busy", .positional(min: 1, max: 2)) { vm, args, _ in
+        fn("_process_busy", .positional(min: 1, max: 1)) { vm, args, _ in
             let seconds = try ThreadModule.seconds(vm, args[0])
-            let what = args.count > 1 ? try vm.str(args[1]) : ""
             let scheduler = try scheduler(vm)
             guard seconds > 0 else { return .none }
-            return try scheduler.block(.process(what), deadline: (vm.library?.state.clock ?? 0) + seconds)
+            return try scheduler.block(.process, deadline: (vm.library?.state.clock ?? 0) + seconds)
+        }
+        // loopscope: a worker starts a work item (its lane names the function).
+        fn("_set_running", .positional(min: 1, max: 1)) { vm, args, _ in
+            try scheduler(vm).working(on: args[0])
+            return .none
         }
         fn("allocate_lock", .noArguments) { _, _, _ in .object(PyThreadLock()) }
         fn("get_ident", .noArguments) { vm, _, _ in

@@ -207,7 +207,7 @@ final class ThreadScheduler: ThreadSwitching {
         let (line, file) = location(t)
         switch what {
         case .sleep: emit(.threadState(thread: t.number, state: .sleeping, what: what.label, line: line, file: file))
-        case .process(let work): emit(.threadState(thread: t.number, state: .running, what: work, line: line, file: file))
+        case .process: emit(.threadState(thread: t.number, state: .running, what: t.work, line: line, file: file))
         default: emit(.threadState(thread: t.number, state: .blocked, what: what.label, line: line, file: file))
         }
         if t !== main, vm.currentFiber === t.fiber {
@@ -475,12 +475,23 @@ final class ThreadScheduler: ThreadSwitching {
         return (frame.currentLine, file)
     }
 
-    /// What a thread runs: its innermost function in the program's files.
+    /// What a thread runs: its innermost function in the program's files, else the work
+    /// it was last given (`working(on:)`).
     private func emitRunning(_ t: SimThread) {
         guard state.tracing, let fiber = t.fiber else { return }
         let frame = fiber.frames.last { vm.fileNumbers[$0.code.filename] != nil }
         let (line, file) = location(t)
-        emit(.threadState(thread: t.number, state: .running, what: frame?.code.name ?? "", line: line, file: file))
+        emit(.threadState(thread: t.number, state: .running, what: frame?.code.name ?? t.work, line: line, file: file))
+    }
+
+    /// The running thread starts a work item (an executor's `_WorkItem.run`): its lane
+    /// says what it runs from now on.
+    func working(on callable: Value) {
+        let t = current
+        guard t !== main else { return }
+        t.work = vm.callbackName(callable)
+        let (line, file) = location(t)
+        emit(.threadState(thread: t.number, state: .running, what: t.work, line: line, file: file))
     }
 
     /// The threads that are not finished, for a deadlock report.
@@ -500,8 +511,8 @@ final class ThreadScheduler: ThreadSwitching {
 /// Why a thread is blocked (shown on its lane).
 enum BlockReason: Equatable {
     case sleep, lock, queue, select
-    /// A process computing its work item (named), outside the GIL.
-    case process(String)
+    /// A process computing its work item, outside the GIL.
+    case process
 
     var label: String {
         switch self {
@@ -509,7 +520,7 @@ enum BlockReason: Equatable {
         case .lock: return "lock"
         case .queue: return "queue"
         case .select: return "select"
-        case .process(let work): return work
+        case .process: return "process"
         }
     }
 }
@@ -533,6 +544,8 @@ final class SimThread {
     var expire: (() -> Void)?
     /// What its blocking call gives when it runs again.
     var wakeValue = ThreadScheduler.Wake.value(.none)
+    /// The work item it runs (`ThreadScheduler.working(on:)`), for its lane.
+    var work = ""
     /// CPU seconds of a `cpu(s)` burst still to run.
     var burst = 0.0
     /// Locks released when it finishes (`_thread._set_sentinel`, which `join` waits on).
