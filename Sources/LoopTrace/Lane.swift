@@ -12,7 +12,8 @@ public struct Lane: Sendable {
     private(set) var states: [UInt8] = []
     /// The source line the task is on during the segment (0: unknown).
     private(set) var lines: [Int32] = []
-    /// The file that line is in (0: the scenario; see `TraceHeader.file`).
+    /// The file that line is in (0: the scenario; see `TraceHeader.file`). Empty while every
+    /// segment is in file 0, as in most runs: 4 bytes a segment saved until a second file.
     private(set) var files: [Int32] = []
     /// A string-table id describing the segment (what the task waits on), or -1.
     private(set) var details: [Int32] = []
@@ -27,14 +28,15 @@ public struct Lane: Sendable {
         let t = Swift.max(time, times.last ?? -.infinity)
         let s = Int32(clamping: Swift.max(slot, Int(slots.last ?? 0)))
         if let last = states.last, last == state.rawValue, lines.last == Int32(clamping: line),
-           files.last == Int32(clamping: file), details.last == detail {
+           lastFile == file, details.last == detail {
             return
         }
         times.append(t)
         slots.append(s)
         states.append(state.rawValue)
         lines.append(Int32(clamping: line))
-        files.append(Int32(clamping: file))
+        if file != 0 && files.isEmpty { files = Array(repeating: 0, count: states.count - 1) }
+        if !files.isEmpty { files.append(Int32(clamping: file)) }
         details.append(detail)
         pyramid.append(state.importance)
     }
@@ -56,10 +58,11 @@ public struct Lane: Sendable {
 
     func state(ofSegment i: Int) -> LaneState { LaneState(rawValue: states[i])! }
     func line(ofSegment i: Int) -> Int { Int(lines[i]) }
-    func file(ofSegment i: Int) -> Int { Int(files[i]) }
+    func file(ofSegment i: Int) -> Int { files.isEmpty ? 0 : Int(files[i]) }
+    private var lastFile: Int { files.last.map(Int.init) ?? 0 }
     /// The line and file of the last segment (where a task that starts running again is).
     var lastLocation: (line: Int, file: Int) {
-        segmentCount > 0 ? (Int(lines[segmentCount - 1]), Int(files[segmentCount - 1])) : (0, 0)
+        segmentCount > 0 ? (Int(lines[segmentCount - 1]), lastFile) : (0, 0)
     }
     func detail(ofSegment i: Int) -> Int32 { details[i] }
     func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? times[i] : Double(slots[i]) }
@@ -102,5 +105,12 @@ public struct Lane: Sendable {
 extension LaneState {
     static func byImportanceValue(_ importance: UInt8) -> LaneState {
         byImportance[Int(importance)]
+    }
+}
+
+extension Lane {
+    mutating func trimCapacity() {
+        times.trimCapacity(); slots.trimCapacity(); states.trimCapacity(); lines.trimCapacity()
+        files.trimCapacity(); details.trimCapacity()
     }
 }

@@ -156,6 +156,7 @@ public enum TraceReader {
             if let failure { throw failure }
             next = batchEnd
         }
+        appending(bytes.count, bytes.count) { store.trimCapacity() }
         return store
     }
 

@@ -306,3 +306,16 @@ public final class TraceStore: SimulationEventSink {
 extension TraceStore.TaskRecord {
     func id(in store: TraceStore) -> Int { Int(store.events[Int(createdEvent)].a) }
 }
+
+extension TraceStore {
+    /// Gives back the room the arrays grew into while loading (up to half of each, as they
+    /// double): called once a trace has been read whole, when nothing will be appended.
+    func trimCapacity() {
+        iterations.trimCapacity(); callbacks.trimCapacity(); steps.trimCapacity(); timers.trimCapacity()
+        loopLane.trimCapacity()
+        for t in taskRecords.indices {
+            taskRecords[t].lane.trimCapacity()
+            taskRecords[t].steps.trimCapacity()
+        }
+    }
+}

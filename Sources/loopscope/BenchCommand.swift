@@ -93,8 +93,10 @@ struct TraceBench: ParsableCommand {
         let heapAfter = heapInUse()
         let perEvent = Double(heapAfter - heapBefore) / Double(store.eventCount)
         report("load + index: \(fmt(loadSeconds)) s for \(store.eventCount) events (target < 1 s)")
-        report("memory: \(fmt(perEvent)) bytes per event of resident memory kept after loading (target < 100)")
+        report("memory: \(fmt(perEvent)) bytes per event of resident memory kept after loading (target < 69)")
         report("memory: \(fmt(Double(store.approximateBytes) / Double(store.eventCount))) bytes per event in the store's arrays and strings")
+        let parts = store.memoryBreakdown.map { "\($0.part) \(fmt(Double($0.bytes) / Double(store.eventCount)))" }
+        report("  of which, per event: " + parts.joined(separator: ", "))
 
         // Frames at several zoom levels, on both axes.
         let glyphs = Glyphs(ascii: false)
