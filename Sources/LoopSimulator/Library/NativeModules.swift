@@ -1,4 +1,5 @@
 import BigInt
+import ScenarioLanguage
 
 #if canImport(Glibc)
 import Glibc
@@ -13,10 +14,12 @@ import Darwin
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`) and `sys` (SysModule).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
+        case "linecache": return linecache(vm)
+        case "_traceback": return traceback(vm)
         case "math": return math(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
@@ -94,6 +97,73 @@ enum NativeModules {
             }
         }
         MathIntegers.install(into: module, vm)
+        return module
+    }
+
+    // MARK: linecache
+
+    /// `linecache`: the lines of the program's own files and of `Lib/`'s, as loaded (the
+    /// simulator reads no other files, so any other file has no lines, as a missing one).
+    private static func linecache(_ vm: Interpreter) -> PyModule {
+        // A file's lines as `readlines()` has them: no empty line after a final newline.
+        func lineCount(_ source: SourceText) -> Int {
+            source.lines.last == "" ? source.lines.count - 1 : source.lines.count
+        }
+        let module = PyModule(name: "linecache")
+        module.attributes["__name__"] = .str("linecache")
+        let signature = NativeSignature.python(parameters: ["filename", "lineno", "module_globals"], required: 2, isMethod: false)
+        module.attributes["getline"] = vm.nativeFunction("getline", owner: nil, signature) { vm, args, _ in
+            guard case .str(let file) = args[0], case .int(let n) = args[1], let source = vm.sources[file],
+                  n >= 1, n <= lineCount(source) else { return .str("") }
+            return .str((source.line(n) ?? "") + "\n")
+        }
+        let getlines = NativeSignature.python(parameters: ["filename", "module_globals"], required: 1, isMethod: false)
+        module.attributes["getlines"] = vm.nativeFunction("getlines", owner: nil, getlines) { vm, args, _ in
+            guard case .str(let file) = args[0], let source = vm.sources[file], lineCount(source) > 0 else { return .object(PyList()) }
+            return .object(PyList((1...lineCount(source)).map { .str((source.line($0) ?? "") + "\n") }))
+        }
+        for name in ["clearcache", "checkcache"] {
+            module.attributes[name] = vm.nativeFunction(name, owner: nil, .positional(min: 0, max: 1)) { _, _, _ in .none }
+        }
+        return module
+    }
+
+    // MARK: _traceback
+
+    /// What `Lib/traceback.py` formats with: the simulator has no traceback or frame
+    /// objects behind an exception, only the entries it recorded as it unwound.
+    /// `format_exception(exc, chain)` gives the text an uncaught exception prints, in the
+    /// pieces `TracebackException.format` yields (a `File` line with its source line is
+    /// one piece; a chaining message with its blank lines is one).
+    private static func traceback(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "_traceback")
+        module.attributes["__name__"] = .str("_traceback")
+        let signature = NativeSignature.python(parameters: ["exc", "chain"], required: 2, isMethod: false)
+        module.attributes["format_exception"] = vm.nativeFunction("format_exception", owner: nil, signature) { vm, args, _ in
+            guard case .object(let o) = args[0], let exc = o as? PyException else {
+                throw vm.typeError("Exception expected for value, \(args[0].typeName) found")
+            }
+            let text = vm.formatTraceback(exc, chain: try vm.truthy(args[1]))
+            var pieces: [String] = []
+            var pendingMessage: String?
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map({ String($0) + "\n" }) {
+                if let message = pendingMessage {
+                    pendingMessage = message + line
+                    if line == "\n", message != "\n" {
+                        pieces.append(message + line)
+                        pendingMessage = nil
+                    }
+                } else if line == "\n" {
+                    pendingMessage = line
+                } else if line.hasPrefix("    "), let last = pieces.last, last.hasPrefix("  File ") {
+                    pieces[pieces.count - 1] = last + line
+                } else {
+                    pieces.append(line)
+                }
+            }
+            if let message = pendingMessage { pieces.append(message) }
+            return .object(PyList(pieces.map { .str($0) }))
+        }
         return module
     }
 

@@ -1,3 +1,15 @@
+extension Interpreter {
+    /// The exception being handled (`_PyErr_GetTopmostException`): the innermost frame's
+    /// that handles one, so a function called from an `except` block sees it.
+    func handledException() -> PyException? {
+        if let exc = activeFrame?.handled { return exc }
+        for frame in (currentFiber?.frames ?? []).reversed() {
+            if let exc = frame.handled { return exc }
+        }
+        return nil
+    }
+}
+
 /// `sys`, which CPython builds into the interpreter: the parts programs use. Its streams
 /// write where `print` does (stdout) and where tracebacks go (stderr); `argv` is the
 /// scenario's path; `exc_info()` is the exception the calling frame is handling.
@@ -25,11 +37,18 @@ extension NativeModules {
             throw PythonError(PyException(cls: BuiltinTypes.systemExit, args: args))
         })
         set("exc_info", vm.nativeFunction("exc_info", owner: nil, .noArguments) { vm, _, _ in
-            guard let exc = vm.activeFrame?.handled else { return .object(PyTuple([.none, .none, .none])) }
+            guard let exc = vm.handledException() else { return .object(PyTuple([.none, .none, .none])) }
             return .object(PyTuple([.object(exc.cls), .object(exc), .none]))
         })
         set("exception", vm.nativeFunction("exception", owner: nil, .noArguments) { vm, _, _ in
-            vm.activeFrame?.handled.map { .object($0) } ?? Value.none
+            vm.handledException().map { .object($0) } ?? Value.none
+        })
+        set("_getframe", vm.nativeFunction("_getframe", owner: nil, .positional(min: 0, max: 1)) { vm, args, _ in
+            let depth = args.first ?? .int(0)
+            guard case .int(let n) = depth else {
+                throw vm.typeError("'\(depth.typeName)' object cannot be interpreted as an integer")
+            }
+            return .object(try vm.getFrame(n))
         })
         set("getrecursionlimit", vm.nativeFunction("getrecursionlimit", owner: nil, .noArguments) { _, _, _ in
             .int(recursionLimit)

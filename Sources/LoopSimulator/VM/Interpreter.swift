@@ -66,7 +66,8 @@ public final class Interpreter {
     var loop: EventLoop?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
-    /// The fiber `execute` is running (a simulated thread can stop only on its own).
+    /// The fiber `execute` is running (a simulated thread can stop only on its own; its
+    /// frames are what `sys._getframe` walks).
     private(set) var currentFiber: Fiber?
     /// The library's `sleep` and `_set_result_unless_cancelled`, run without their
     /// frames (see `sleepWithoutFrame`, `EventLoop.run`).

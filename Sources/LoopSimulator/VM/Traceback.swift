@@ -3,10 +3,11 @@ import ScenarioLanguage
 /// Tracebacks in CPython's shape. Frames of the built-in asyncio library are left out:
 /// CPython would show its own `asyncio/*.py` frames there, which are not the scenario's.
 extension Interpreter {
-    func formatTraceback(_ exc: PyException) -> String {
+    /// `chain`: the causes and contexts too (as an uncaught exception prints).
+    func formatTraceback(_ exc: PyException, chain: Bool = true) -> String {
         var context = PrintContext()
         var out = ""
-        format(exc, &context, &out)
+        format(exc, &context, &out, chain: chain)
         return out
     }
 
@@ -41,9 +42,13 @@ extension Interpreter {
     /// `TracebackException.format`: the chain (causes and contexts first), each exception
     /// with its frames and last line; an exception group as CPython 3.11 draws it, its
     /// members numbered in a box below it.
-    private func format(_ exc: PyException, _ ctx: inout PrintContext, _ out: inout String) {
+    private func format(_ exc: PyException, _ ctx: inout PrintContext, _ out: inout String, chain follow: Bool = true) {
         var chain: [(message: String?, exception: PyException)] = []
         var current: PyException? = exc
+        if !follow {
+            chain.append((nil, exc))
+            current = nil
+        }
         while let e = current {
             ctx.seen.insert(ObjectIdentifier(e))
             var message: String?
