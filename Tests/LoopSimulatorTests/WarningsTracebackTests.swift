@@ -68,3 +68,44 @@ struct WarningsTracebackTests {
         """)
     }
 }
+
+/// `logging`, `json`, `copy` and `time`'s calendar functions: outputs are CPython 3.11's.
+@Suite("logging, json and copy")
+struct LoggingJSONCopyTests {
+    @Test("logging's basicConfig format with asctime on the virtual clock; json round trip; deepcopy of an instance; strftime of localtime")
+    func modulesAgreeWithCPython() {
+        let out = simulate("""
+        import logging, sys, json, copy, time
+        logging.basicConfig(format="%(asctime)s %(levelname)s:%(name)s:%(message)s", level=logging.INFO, stream=sys.stdout)
+        logging.getLogger("a.b").info("x=%d", 3)
+        logging.getLogger("a").debug("hidden")
+        print(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(86400 * 365.25 * 30)), time.gmtime(0).tm_year)
+        print(json.dumps({"b": [1, 2.5, None], "a": "é"}, sort_keys=True), json.loads('[1, {"k": [true]}]'))
+        class C:
+            def __init__(self): self.v = [1]
+        c = C(); d = copy.deepcopy(c)
+        print(d.v == c.v, d.v is c.v, copy.copy(c).v is c.v)
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        1970-01-01 00:00:00,000 INFO:a.b:x=3
+        2000-01-01 12:00:00 1970
+        {"a": "\\u00e9", "b": [1, 2.5, null]} [1, {'k': [True]}]
+        True False True
+
+        """)
+    }
+
+    @Test("a built-in function stored in a class does not bind; int.__repr__ of a big int gives its digits")
+    func builtinFunctionsDoNotBind() {
+        let out = simulate("""
+        import time
+        class F:
+            converter = time.gmtime
+            def year(self):
+                return self.converter(0).tm_year
+        print(F().year(), int.__repr__(10**20))
+        """)
+        #expect(out.stdout == "1970 100000000000000000000\n", "\(out)")
+    }
+}

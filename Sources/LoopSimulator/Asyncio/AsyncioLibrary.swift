@@ -437,6 +437,7 @@ final class AsyncioLibrary {
         time.attributes["sleep"] = .object(PyBuiltin("sleep") { [unowned self] vm, args, _ in
             try self.holdThread(args, blocking: true)
         })
+        CalendarTime.install(into: time, vm) { [unowned self] in self.state.clock }
         return time
     }
 

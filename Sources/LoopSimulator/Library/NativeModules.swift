@@ -14,12 +14,13 @@ import Darwin
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`) and `sys` (SysModule).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback", "_json"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
         case "linecache": return linecache(vm)
         case "_traceback": return traceback(vm)
+        case "_json": return JSONModule.make(vm)
         case "math": return math(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)

@@ -260,6 +260,9 @@ public final class PyBuiltin: PyObject {
     /// A method of a native type (CPython's method descriptor): its first argument is the
     /// receiver, which the signature does not count.
     let takesReceiver: Bool
+    /// A function of a module (`time.localtime`, made by `Interpreter.nativeFunction`):
+    /// read through an instance of a class that holds it, it does not bind.
+    var isModuleFunction = false
     /// Positional argument counts that need no binding when no keywords are given (the
     /// common call skips `bindNative`); everything is checked when there is no signature.
     let plainArguments: ClosedRange<Int>

@@ -8,8 +8,14 @@ extension Interpreter {
     func descriptorGet(_ d: Value, instance: Value?, owner: PyClass) throws -> Value {
         guard case .object(let o) = d else { return d }
         switch o {
-        case is PyFunction, is PyBuiltin:
+        case is PyFunction:
             if let instance { return .object(PyBoundMethod(receiver: instance, function: d)) }
+            return d
+        case let b as PyBuiltin:
+            // A method descriptor (`list.append`, a slot) binds; a module's built-in
+            // function stored in a class (`converter = time.localtime`) does not:
+            // CPython's builtin_function_or_method has no `__get__`.
+            if !b.isModuleFunction, let instance { return .object(PyBoundMethod(receiver: instance, function: d)) }
             return d
         case let s as PyStaticMethod:
             return s.function

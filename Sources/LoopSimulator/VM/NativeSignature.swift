@@ -53,7 +53,9 @@ extension Interpreter {
     /// parameters moved into place, so it reads those by position.
     func nativeFunction(_ name: String, owner: String?, _ signature: NativeSignature,
                         _ body: @escaping PyBuiltin.Body) -> Value {
-        .object(PyBuiltin(name, owner: owner, signature, body))
+        let function = PyBuiltin(name, owner: owner, signature, body)
+        function.isModuleFunction = true
+        return .object(function)
     }
 
     /// Checks a call of `qualname` against `signature` and binds its keywords.

@@ -54,7 +54,9 @@ enum NativeSlots {
         })))),
         slot("__repr__") { vm, args, _ in
             let v = try receiver(vm, args, "object", "__repr__")
-            guard case .object(let o) = v else { return .str(try vm.repr(v)) }
+            // A big int is an object here, but `int.__repr__` (which this slot serves for
+            // the built-in types) gives its digits.
+            guard case .object(let o) = v, !(o is PyLong) else { return .str(try vm.repr(v)) }
             return .str(vm.objectRepr(o))
         },
         slot("__str__") { vm, args, _ in .str(try vm.repr(try receiver(vm, args, "object", "__str__"))) },
