@@ -109,3 +109,49 @@ struct LoggingJSONCopyTests {
         #expect(out.stdout == "1970 100000000000000000000\n", "\(out)")
     }
 }
+
+/// `dataclasses`, CPython 3.11's, on exec and the simulator's classes.
+@Suite("dataclasses")
+struct DataclassTests {
+    @Test("generated __init__/__repr__/__eq__/order/frozen hash, field options, InitVar, KW_ONLY, asdict, replace, the generated __doc__ and the mutable-default error")
+    func dataclassesAsCPython() {
+        let out = simulate("""
+        from dataclasses import dataclass, field, asdict, replace, InitVar, KW_ONLY, FrozenInstanceError
+        @dataclass(order=True, frozen=True)
+        class V:
+            major: int
+            minor: int = 0
+        @dataclass
+        class Job:
+            name: str
+            deps: list = field(default_factory=list)
+            scale: InitVar[int] = 1
+            cost: int = field(init=False, default=0)
+            _: KW_ONLY
+            retries: int = 3
+            def __post_init__(self, scale):
+                self.cost = len(self.name) * scale
+        print(V(1, 2), V(1) < V(1, 1), sorted([V(2), V(1, 5)]), hash(V(1)) == hash(V(1, 0)))
+        j = Job("build", scale=2, retries=1)
+        print(j, asdict(j), replace(j, name="x").cost, Job.__doc__)
+        try:
+            V(1).major = 3
+        except FrozenInstanceError as e:
+            print(e)
+        try:
+            @dataclass
+            class Bad:
+                items: list = []
+        except ValueError as e:
+            print(e)
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        V(major=1, minor=2) True [V(major=1, minor=5), V(major=2, minor=0)] True
+        Job(name='build', deps=[], cost=10, retries=1) {'name': 'build', 'deps': [], 'cost': 10, 'retries': 1} 1 Job(name: str, deps: list = <factory>, scale: dataclasses.InitVar[int] = 1, *, retries: int = 3)
+        cannot assign to field 'major'
+        mutable default <class 'list'> for field items is not allowed: use default_factory
+
+        """)
+    }
+}
