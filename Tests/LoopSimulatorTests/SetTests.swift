@@ -25,6 +25,20 @@ struct SetTests {
         """)
     }
 
+    @Test("instances equal by __eq__ with equal __hash__ are one member, in set displays, set() and add")
+    func instancesHashByTheirHash() {
+        let src = """
+        class P:
+            def __init__(self, x): self.x = x
+            def __eq__(self, o): return self.x == o.x
+            def __hash__(self): return hash(self.x)
+        s = {P(1), P(1), P(2)}
+        s.add(P(2))
+        print(len(s), len(set([P(1), P(1)])), P(1) in s, P(3) in s)
+        """
+        #expect(output(src) == "2 1 True False\n")
+    }
+
     @Test func frozensetsAreHashableKeys() {
         let src = """
         d = {frozenset([1, 2]): "a"}

@@ -19,6 +19,9 @@ enum PyHash {
             if let t = o as? PyTuple { return tuple(t.items) }
             if let big = o as? PyLong { return (PyLongArithmetic.hash(big.value), true) }
             if let s = o as? PySet, s.isFrozen { return (s.frozenHash, s.isDeterministic) }
+            // An instance of a class with `__hash__` hashes by it, so set members equal by
+            // `__eq__` meet (the order stays insertion order: the hash may be a str's).
+            if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) { return (fix(h), false) }
             return (fix(ObjectIdentifier(o).hashValue >> 4), false)
         }
     }
