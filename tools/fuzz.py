@@ -291,10 +291,15 @@ class Campaign:
     # -- campaign ----------------------------------------------------------------------
 
     def campaign(self, cases):
+        started = time.time()
         for n in range(cases):
             kind = KINDS[n % len(KINDS)]
             getattr(self, "case_" + kind)()
             self.counts[kind] += 1
+            # A large campaign runs for an hour: say how far it is, on stderr.
+            if (n + 1) % 50 == 0 and n + 1 < cases:
+                print("fuzz: %d of %d cases, %d failures, %.0fs" % (n + 1, cases, len(self.failures),
+                                                                  time.time() - started), file=sys.stderr, flush=True)
         shutil.rmtree(self.work, ignore_errors=True)
 
 

@@ -97,6 +97,8 @@ extension Interpreter {
                 }
                 return .object(d)
             }
+        case "maketrans" where cls === BuiltinTypes.str:
+            return nativeFunction("maketrans", owner: nil, .positional(min: 1, max: 3)) { vm, args, _ in try Interpreter.maketrans(vm, args) }
         default: break
         }
         if let meta = cls.metaclass { return try metaclassGetAttribute(cls, meta, name) }

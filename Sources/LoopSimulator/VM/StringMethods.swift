@@ -166,6 +166,12 @@ extension Interpreter {
     }
 
     static let stringMethods: [String: StringMethod] = [
+        "translate": { vm, s, args, _ in
+            guard args.count == 1 else { throw vm.typeError("str.translate() takes exactly one argument (\(args.count) given)") }
+            return try translate(vm, s, args[0])
+        },
+        // A static method: `'x'.maketrans(...)` ignores the string, as `str.maketrans` does.
+        "maketrans": { vm, _, args, _ in try maketrans(vm, args) },
         "upper": { _, s, _, _ in .str(s.uppercased()) },
         "lower": { _, s, _, _ in .str(s.lowercased()) },
         "casefold": { _, s, _, _ in .str(s.lowercased()) },
@@ -226,10 +232,22 @@ extension Interpreter {
             guard args.count >= 2 else { throw vm.typeError("replace expected at least 2 arguments, got \(args.count)") }
             let old = try string(args[0], "replace() argument 1", vm), new = try string(args[1], "replace() argument 2", vm)
             let count = try int(args.count > 2 ? args[2] : nil, default: -1, vm)
-            if count < 0 { return .str(old.isEmpty ? new + s.unicodeScalars.map { String($0) + new }.joined() : s.replacingOccurrences(of: old, with: new)) }
-            var parts = split(s, sep: old.isEmpty ? nil : old, maxsplit: count, fromRight: false)
-            if old.isEmpty { parts = [s] }
-            return .str(parts.joined(separator: new))
+            if old.isEmpty {
+                // An empty `old` matches before every code point and at the end, up to `count` times.
+                let scalars = Array(s.unicodeScalars)
+                var out = String.UnicodeScalarView()
+                var done = 0
+                for (i, c) in scalars.enumerated() {
+                    if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars); done += 1 }
+                    out.append(c)
+                    if i == scalars.count - 1 && (count < 0 || done < count) { out.append(contentsOf: new.unicodeScalars) }
+                }
+                if scalars.isEmpty && count != 0 { return .str(new) }
+                return .str(String(out))
+            }
+            // Code point by code point (Foundation's replacingOccurrences matches graphemes:
+            // it would not find the 'e' of 'e\u0301').
+            return .str(split(s, sep: old, maxsplit: count, fromRight: false).joined(separator: new))
         },
         "count": { vm, s, args, _ in
             let sub = try string(args.first, "must be str", vm)
