@@ -46,6 +46,17 @@ struct RobustnessTests {
         #expect(result.stdout == "stopped True\n", "\(result)")
     }
 
+    /// Large values CPython builds are built too, within the budget: a fixed cap of 50
+    /// million items used to raise MemoryError for `'ab' * 30_000_000`.
+    @Test("large but affordable values are built", arguments: [
+        ("len('ab' * 30_000_000)", "60000000"), ("len([0] * 60_000_000)", "60000000"),
+        ("len(list(range(55_000_000)))", "55000000"), ("len('a'.center(60_000_001, '*'))", "60000001"),
+    ])
+    func largeValues(_ expression: String, _ expected: String) {
+        let result = simulate("print(\(expression))\n")
+        #expect(result.stdout == expected + "\n", "\(expression): \(result)")
+    }
+
     @Test func tabSizeIsACInt() {
         let result = simulate("try:\n    '\\t'.expandtabs(10 ** 18)\nexcept OverflowError as e:\n    print(e)\n")
         #expect(result.stdout == "Python int too large to convert to C int\n", "\(result)")

@@ -117,7 +117,7 @@ extension Interpreter {
         case let (.mul, .str(s), n), let (.mul, n, .str(s)):
             if let count = intValue(n) {
                 try checkRepetition(count, s.utf8.count, bytesEach: 1)
-                return .str(count > 0 ? String(repeating: s, count: count) : "")
+                return .str(repeatedString(s, count: count))
             }
         case let (.mod, .str(s), args):
             return .str(try percentFormat(s, args))
@@ -224,16 +224,12 @@ extension Interpreter {
         return "unsupported operand type(s) for \(op.rawValue)\(inplace ? "=" : ""): '\(a.typeName)' and '\(b.typeName)'"
     }
 
-    /// Sequences the simulator will build: a repetition past this raises MemoryError
-    /// (CPython would try, and fail, to allocate it).
-    static let maxSequenceLength = 50_000_000
-
     /// A repetition of `length` items of `bytesEach` bytes, `times` over, must fit the
-    /// sequence limit and the memory budget.
+    /// memory budget (`'ab' * 10**8` is 200 MB, which CPython builds too).
     private func checkRepetition(_ times: Int, _ length: Int, bytesEach: Int) throws {
         guard times > 0, length > 0 else { return }
         let (total, overflow) = times.multipliedReportingOverflow(by: length)
-        if overflow || total > Self.maxSequenceLength {
+        if overflow {
             throw PythonError(makeException(BuiltinTypes.memoryError))
         }
         try reserve(total, bytesEach: bytesEach)
@@ -445,7 +441,8 @@ extension Interpreter {
         case .object(let o):
             if let l = o as? PyList { return l.items }
             if let t = o as? PyTuple { return t.items }
-            if let r = o as? PyRange, r.count > Self.maxSequenceLength { throw PythonError(makeException(BuiltinTypes.memoryError)) }
+            // A range is listed whole: it must fit the memory budget first.
+            if let r = o as? PyRange { try reserve(r.count, bytesEach: Self.valueBytes) }
         default: break
         }
         let it = try makeIterator(v)

@@ -289,9 +289,9 @@ extension Interpreter {
             let pad = max(0, width - s.unicodeScalars.count)
             try vm.reserve(pad + s.utf8.count)
             if let f = s.first, f == "-" || f == "+" {
-                return .str(String(f) + String(repeating: "0", count: pad) + s.dropFirst())
+                return .str(String(f) + repeatedString("0", count: pad) + s.dropFirst())
             }
-            return .str(String(repeating: "0", count: pad) + s)
+            return .str(repeatedString("0", count: pad) + s)
         },
         "expandtabs": { vm, s, args, _ in
             let size = try int(args.first, default: 8, vm)
@@ -348,6 +348,7 @@ extension Interpreter {
         // str.center puts the odd space on the left when the width is odd (CPython's rule).
         default: left = margin / 2 + (margin & width & 1)
         }
-        return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: margin - left))
+        let scalar = fill.unicodeScalars.first!
+        return .str(fillPadding(scalar, count: left) + s + fillPadding(scalar, count: margin - left))
     }
 }
