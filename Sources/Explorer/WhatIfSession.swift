@@ -16,8 +16,9 @@ public final class WhatIfSession {
     public let parameters: [WhatIfParameter]
     public private(set) var runs: [Run]
     private let source: String
-    /// Starts a run of an edited source (in the background, as the first run was).
-    private let makeFeed: (String) -> Result<TraceFeed, SettingError>
+    /// Starts a run of an edited source (in the background, as the first run was), with
+    /// the cost model of the run shown (nil: as the scenario was opened).
+    private let makeFeed: (String, CPUCost?) -> Result<TraceFeed, SettingError>
     private var cached: (a: ObjectIdentifier, b: ObjectIdentifier, comparison: RunComparison)?
 
     /// Runs kept for undo; older ones (but the first) are dropped, since each holds a whole
@@ -26,7 +27,7 @@ public final class WhatIfSession {
 
     /// `source` is the scenario as its file has it; `settings` those it was opened with.
     public init(source: String, settings: [WhatIfSetting], feed: TraceFeed,
-                makeFeed: @escaping (String) -> Result<TraceFeed, SettingError>) {
+                makeFeed: @escaping (String, CPUCost?) -> Result<TraceFeed, SettingError>) {
         self.source = source
         self.makeFeed = makeFeed
         parameters = WhatIfParameters.find(inSource: source) ?? []
@@ -58,7 +59,9 @@ public final class WhatIfSession {
         }
         var settings = runs[runs.count - 1].settings.filter { !names(p, $0) }
         settings.append(WhatIfSetting(target: .location(parameters[p].location), value: text))
-        switch WhatIfSetting.apply(settings, to: source).flatMap(makeFeed) {
+        // An edit keeps the cost model the run shown has (`c` may have switched it).
+        let cost = (feed as? LazySimulation)?.cpuCost
+        switch WhatIfSetting.apply(settings, to: source).flatMap({ makeFeed($0, cost) }) {
         case .failure(let error):
             return error
         case .success(let feed):
@@ -66,6 +69,13 @@ public final class WhatIfSession {
             if runs.count > Self.historyLimit { runs.remove(at: 1) }
             return nil
         }
+    }
+
+    /// The run shown was run again with the other cost model (`c`): the new run takes its
+    /// place, with the same settings, so that edits and undo start from what is on screen.
+    public func replaceShownRun(with feed: TraceFeed) {
+        runs[runs.count - 1] = Run(settings: runs[runs.count - 1].settings, feed: feed)
+        cached = nil
     }
 
     /// Back to the run before the newest; false when there is none.

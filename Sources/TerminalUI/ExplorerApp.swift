@@ -60,6 +60,7 @@ public enum ExplorerApp {
                 feed.withStore { state.handle(key, feed) }
                 // `c`: the scenario runs again with the other cost model.
                 if let rerun = feed.withStore({ state.rerunWithOtherCost(feed) }) {
+                    session?.replaceShownRun(with: rerun)
                     feed = rerun
                     listenForSignals(feed)
                 }

@@ -66,8 +66,10 @@ struct OpenCommand: ParsableCommand {
             feed = try openScenario(source: try applySettings(settings, to: original, path: path), path: path, options: options)
             mode = "live"
             // Each what-if edit in the UI runs the edited source as this first run was run.
-            session = WhatIfSession(source: original, settings: settings, feed: feed) { edited in
-                scenarioFeed(source: edited, path: path, options: options)
+            session = WhatIfSession(source: original, settings: settings, feed: feed) { edited, cost in
+                var options = options
+                if let cost { options.cpuCost = cost }
+                return scenarioFeed(source: edited, path: path, options: options)
                     .map { $0 as TraceFeed }
                     .mapError { SettingError("the edited scenario does not check: \($0.entries.first?.headline ?? "")") }
             }

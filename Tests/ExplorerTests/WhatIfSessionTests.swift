@@ -29,8 +29,9 @@ struct WhatIfSessionTests {
 
     /// A session whose runs are simulated on demand (as the tests' lazy feeds are).
     static func session(_ source: String = race) -> WhatIfSession {
-        WhatIfSession(source: source, settings: [], feed: Fixtures.lazy(source)) { edited in
-            .success(Fixtures.lazy(edited))
+        WhatIfSession(source: source, settings: [], feed: Fixtures.lazy(source)) { edited, cost in
+            let feed = Fixtures.lazy(edited)
+            return .success(cost.map { feed.rerun(cpuCost: $0) } ?? feed)
         }
     }
 
@@ -106,5 +107,21 @@ struct WhatIfSessionTests {
         let session = Self.session("import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n")
         #expect(session.parameters.isEmpty)
         #expect(session.overlay().report.first?.contains("no parameters") == true)
+    }
+
+    /// After `c` (the cost model switched), an edit runs with the model the screen shows,
+    /// and undo goes back to the switched run, not the one before `c`.
+    @Test func editsKeepTheCostModelSwitchedOn() throws {
+        let session = Self.session()
+        let first = try #require(session.feed as? LazySimulation)
+        #expect(first.cpuCost == .off)
+        let switched = first.rerun(cpuCost: .realistic)
+        session.replaceShownRun(with: switched)
+        #expect(session.feed === switched)
+        #expect(session.set(0, to: "0.3") == nil)
+        let edited = try #require(session.feed as? LazySimulation)
+        #expect(edited.cpuCost == .realistic)
+        #expect(session.undo())
+        #expect(session.feed === switched)
     }
 }
