@@ -1104,6 +1104,31 @@ def _chain_future(source, destination):
     source.add_done_callback(_call_set_state)
 
 
+def run_coroutine_threadsafe(coro, loop):
+    """Submit a coroutine object to a given event loop.
+
+    Return a concurrent.futures.Future to access the result.
+    """
+    # tasks.run_coroutine_threadsafe
+    import concurrent.futures
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    future = concurrent.futures.Future()
+
+    def callback():
+        try:
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
 def wrap_future(future, *, loop=None):
     """Wrap concurrent.futures.Future object."""
     import concurrent.futures

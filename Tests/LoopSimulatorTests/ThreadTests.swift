@@ -227,5 +227,41 @@ struct ThreadTests {
         """
         #expect(simulate(source).stdout == "4\n[1.0, 0.6, 0.8, 0.4, 0.2] 0.5\n[0.2, 0.4] 0.7\n")
     }
+
+    @Test func runCoroutineThreadsafeHandsTheResultToTheBlockedThread() {
+        let source = """
+        import asyncio, time
+        async def double(x):
+            await asyncio.sleep(0.2)
+            return x * 2
+        def worker(loop):
+            try:
+                asyncio.run_coroutine_threadsafe(double, loop)
+            except TypeError as e:
+                print("TypeError:", e)
+            f = asyncio.run_coroutine_threadsafe(double(21), loop)
+            print("waiting", f.done())
+            print("got", f.result(), time.monotonic())
+            slow = asyncio.run_coroutine_threadsafe(asyncio.sleep(5, "late"), loop)
+            try:
+                slow.result(timeout=0.5)
+            except TimeoutError:
+                print("timed out at", time.monotonic(), slow.cancel())
+        async def main():
+            await asyncio.to_thread(worker, asyncio.get_running_loop())
+            await asyncio.sleep(0)
+            print("tasks left", len(asyncio.all_tasks()))
+        asyncio.run(main())
+        """
+        let r = simulate(source)
+        #expect(r.stdout == """
+        TypeError: A coroutine object is required
+        waiting False
+        got 42 0.2
+        timed out at 0.7 True
+        tasks left 1
+
+        """, "\(r)")
+    }
 }
 
