@@ -155,3 +155,22 @@ struct DataclassTests {
         """)
     }
 }
+
+/// `string` and str's prefix tests with a window, as CPython 3.11's.
+@Suite("string")
+struct StringModuleTests {
+    @Test("Template substitutes, escapes and reports invalid placeholders; startswith/endswith honour start and end")
+    func templatesAndWindows() {
+        let out = simulate("""
+        from string import Template, capwords
+        t = Template("$a costs $$${b}")
+        print(t.substitute(a="tea", b=3), t.safe_substitute(a="x"), capwords(" a  bC "))
+        try:
+            Template("x\\n $1").substitute()
+        except ValueError as e:
+            print(e)
+        print("$who".startswith("$", 1), "abc".endswith("b", 0, 2), "abc".startswith("", 4))
+        """)
+        #expect(out.stdout == "tea costs $3 x costs $${b} A Bc\nInvalid placeholder in string: line 2, col 2\nFalse True False\n", "\(out)")
+    }
+}

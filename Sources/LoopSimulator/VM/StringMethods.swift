@@ -143,11 +143,13 @@ extension Interpreter {
         guard let first = args.first else { throw vm.typeError("\(name)() takes at least 1 argument (0 given)") }
         let candidates: [Value]
         if case .object(let o) = first, let t = o as? PyTuple { candidates = t.items } else { candidates = [first] }
+        // `tailmatch`: the test is on s[start:end] (false when start is past the end).
+        let part = try window(s, args, vm)?.0
         for c in candidates {
             guard case .str(let p) = c else {
                 throw vm.typeError("\(name) first arg must be str or a tuple of str, not \(c.typeName)")
             }
-            if test(s, p) { return .true }
+            if let part, test(part, p) { return .true }
         }
         return .false
     }
