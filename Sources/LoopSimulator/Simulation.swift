@@ -168,11 +168,14 @@ public final class Simulation {
             stderr(Simulation.describe(halt) + "\n")
             return 3
         }
+        // `_Py_HandleSystemExit`: None is 0, an int is the status, anything else is
+        // printed and the status is 1.
         if exc.isInstance(of: BuiltinTypes.systemExit) {
-            switch exc.args.first {
-            case nil, .some(.none): return 0
-            case .some(.int(let code)): return Int32(truncatingIfNeeded: code)
-            case .some(let other):
+            switch exc.exitCode {
+            case .none: return 0
+            case .int(let code): return Int32(truncatingIfNeeded: code)
+            case .bool(let b): return b ? 1 : 0
+            case let other:
                 stderr(((try? vm.str(other)) ?? "") + "\n")
                 return 1
             }

@@ -138,6 +138,9 @@ final class EventLoop: PyObject {
     /// `slow_callback_duration`: debug mode warns about callbacks that ran this long.
     var slowCallbackDuration = 0.1
     var currentTask: PyTask?
+    /// A SystemExit or KeyboardInterrupt a task step raised: `Task.__step` stores it as
+    /// the task's exception and raises it again, out of the loop (see `run(_:)`).
+    var escaping: PyException?
     /// The unfinished tasks of this loop (what `all_tasks()` returns). CPython keeps all
     /// tasks in a WeakSet; keeping only pending ones strongly has the same effect: a
     /// finished task nobody refers to is freed at once, which is when "Task exception was
@@ -280,8 +283,11 @@ final class EventLoop: PyObject {
 
     func runUntilComplete(_ future: PyFuture, newTask: Bool = false) throws -> Value {
         var finished = false
-        future.addDoneCallback(SourceSites.runUntilCompleteCallback) { [unowned self] _ in
+        future.addDoneCallback(SourceSites.runUntilCompleteCallback) { [unowned self] fut in
             finished = true
+            // `_run_until_complete_cb`: a SystemExit or KeyboardInterrupt already ended
+            // run_forever (this callback may run in a later one, which it must not stop).
+            if !fut.isCancelled, fut.exceptionValue?.stopsTheLoop == true { return }
             self.stop()
         }
         do {
@@ -410,7 +416,15 @@ final class EventLoop: PyObject {
             }
             let i0 = vm.instructionCount
             let startPC = resumePoint(item)
-            try run(item)
+            do {
+                try run(item)
+            } catch {
+                // A SystemExit or KeyboardInterrupt leaves the loop mid-iteration, as it
+                // leaves CPython's `_run_once`; the loop may run again (asyncio.run
+                // cancels what is left), so the callback's end is still traced.
+                if state.tracing && vm.halted == nil { emit(.callbackEnd(handle: item.id, duration: time() - t0)) }
+                throw error
+            }
             hintIfLong(item, instructions: vm.instructionCount - i0, startPC: startPC)
             let dt = time() - t0
             heldLastIteration += dt
@@ -490,7 +504,7 @@ final class EventLoop: PyObject {
                     try vm.callNow(fn, args)
                 }
             } catch let e as PythonError {
-                if vm.halted != nil { throw e }
+                if vm.halted != nil || e.exception.stopsTheLoop { throw e }
                 // `Handle._run`: the loop's default exception handler logs it.
                 state.reportException(vm, e.exception, lines: [
                     "Exception in callback \(vm.formatCallbackSource(fn, args))",
@@ -499,6 +513,10 @@ final class EventLoop: PyObject {
             }
         }
         if vm.halted != nil, let exc = vm.haltException { throw PythonError(exc) }
+        if let exc = escaping {
+            escaping = nil
+            throw PythonError(exc)
+        }
     }
 
     func advanceClock(to t: Double) {

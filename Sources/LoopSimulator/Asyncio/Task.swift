@@ -113,6 +113,7 @@ final class PyTask: PyFuture {
                 logTraceback = true
                 loop.emitFutureResolved(self)
                 scheduleCallbacks()
+                if e.stopsTheLoop { loop.escaping = e }
             }
             loop.emitStepEnd(self, parkedOn: nil)
         case .yielded(let value):

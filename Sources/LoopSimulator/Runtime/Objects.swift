@@ -522,11 +522,28 @@ public final class PyException: PyInstance {
             let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
             return (2...5).contains(args.count) && index < args.count ? args[index] : Value.none
         case "value" where cls.isSubclass(of: BuiltinTypes.stopIteration): return args.first ?? Value.none
+        case "code" where cls.isSubclass(of: BuiltinTypes.systemExit): return exitCode
         default: return attributes[name]
         }
     }
 
     public func isInstance(of cls: PyClass) -> Bool { self.cls.isSubclass(of: cls) }
+
+    /// SystemExit and KeyboardInterrupt: what a task step or callback raises again out of
+    /// the event loop instead of keeping it (`Task.__step`, `Handle._run`).
+    var stopsTheLoop: Bool {
+        isInstance(of: BuiltinTypes.systemExit) || isInstance(of: BuiltinTypes.keyboardInterrupt)
+    }
+
+    /// `SystemExit.code`: None without arguments, the argument, or all of them as a tuple.
+    var exitCode: Value {
+        if let own = attributes["code"] { return own }
+        switch args.count {
+        case 0: return .none
+        case 1: return args[0]
+        default: return .object(PyTuple(args))
+        }
+    }
 }
 
 /// A Swift error carrying a raised Python exception through native code.
