@@ -26,6 +26,9 @@ public enum BuiltinTypes {
     public static let cell = PyClass(name: "cell", bases: [object])
     public static let range = PyClass(name: "range", bases: [object])
     public static let code = PyClass(name: "code", bases: [object])
+    public static let dictKeys = PyClass(name: "dict_keys", bases: [object])
+    public static let dictValues = PyClass(name: "dict_values", bases: [object])
+    public static let dictItems = PyClass(name: "dict_items", bases: [object])
 
     // MARK: Exceptions (CPython 3.11's hierarchy, the part scenarios meet)
 

@@ -153,7 +153,7 @@ extension Value {
     var isHashable: Bool {
         switch self {
         case .object(let o):
-            if o is PyList || o is PyDict { return false }
+            if o is PyList || o is PyDict || o is PyDictView { return false }
             if let s = o as? PySet { return s.isFrozen && s.items.allSatisfy { $0.isHashable } }
             if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
             // A class that defines `__eq__` without `__hash__` gets `__hash__ = None`.

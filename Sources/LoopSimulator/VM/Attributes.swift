@@ -242,11 +242,11 @@ extension Interpreter {
                 return d.get(key) ?? (args.count > 1 ? args[1] : .none)
             }
         case "items":
-            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { .object(PyTuple([$0.0, $0.1])) })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyDictView(d, .items)) }
         case "keys":
-            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { $0.0 })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyDictView(d, .keys)) }
         case "values":
-            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyList(d.entries.map { $0.1 })) }
+            return typeMethod("dict", name, .noArguments) { _, _, _ in .object(PyDictView(d, .values)) }
         case "pop":
             return typeMethod("dict", name, .positional(min: 1, max: 2)) { vm, args, _ in
                 let key = args[0]

@@ -146,6 +146,7 @@ extension Interpreter {
             break
         }
         if let result = try setOperation(op, a, b) { return result }
+        if let result = try dictViewOperation(op, a, b) { return result }
         if let result = try counterOperation(op, a, b) { return result }
         if let v = try binaryDunder(op, a, b) { return v }
         throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
@@ -292,6 +293,7 @@ extension Interpreter {
             return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
         }
         if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
+        if x is PyDictView || y is PyDictView, let r = try dictViewEquals(a, b) { return r }
         if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
         return false
     }
@@ -366,6 +368,7 @@ extension Interpreter {
         default: break
         }
         if let result = setOrdering(op, a, b) { return result }
+        if let result = try dictViewOrdering(op, a, b) { return result }
         if let r = try userOrdered(op, a, b) { return r }
         throw typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
@@ -405,6 +408,7 @@ extension Interpreter {
                 return set.contains(item)
             }
             if let deque = o as? PyDeque { return try deque.contains(item, self) }
+            if let view = o as? PyDictView { return try dictViewContains(view, item) }
             if o is PyList || o is PyTuple || o is PyRange {
                 for v in try iterate(container) where try v.isIdentical(to: item) || equals(v, item) { return true }
                 return false
