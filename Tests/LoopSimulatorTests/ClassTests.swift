@@ -328,4 +328,38 @@ struct ClassTests {
         """
         #expect(output(src) == "RuntimeError: __class__ not set defining 'B' as <class '__main__.B'>. Was __classcell__ propagated to type.__new__?\nTypeError: M.__prepare__() must return a mapping, not int\nLog missing zzz 1 __main__\n['x', 'y'] []\ntype.__init__() takes no keyword arguments\n[<class '__main__.D'>, <class 'object'>] {}\nQ! own\n")
     }
+
+    @Test func indexAndGetattributeHooks() {
+        // `__index__` where CPython asks for an integer (subscripts, slice bounds, range,
+        // bin), and `__getattribute__` before `__getattr__`. Output from CPython 3.11.
+        let src = """
+        class N:
+            def __init__(self, v): self.v = v
+            def __index__(self): return self.v
+        class G:
+            def __getattribute__(self, name):
+                if name == "boom":
+                    raise AttributeError("no boom")
+                return name * 2
+        class H(G):
+            def __getattr__(self, name):
+                return "fallback " + name
+        print([1, 2, 3][N(0)], "abcdef"[N(1):N(5):N(2)], bin(N(-3)), range(N(2), N(8), N(3))[N(1)])
+        print(G().x, getattr(G(), "ab"), hasattr(G(), "boom"), H().boom, H().q)
+        try:
+            [1][float("1.5")]
+        except TypeError as e:
+            print(e)
+        try:
+            "abc"["a":]
+        except TypeError as e:
+            print(e)
+        try:
+            G().boom
+        except AttributeError as e:
+            print(e)
+        """
+        let r = simulate(src)
+        #expect(r.stdout + r.stderr == "1 bd -0b11 5\nxx abab False fallback boom qq\nlist indices must be integers or slices, not float\nslice indices must be integers or None or have an __index__ method\nno boom\n")
+    }
 }

@@ -408,6 +408,8 @@ public final class PyClass: PyObject {
         /// `__delete__`) somewhere in the MRO: instance attributes cannot come first.
         var hasDataDescriptors = false
         var getattr = false
+        /// `__getattribute__` defined in Python: every attribute read goes through it.
+        var getattribute = false
         var setattr = false
         var delattr = false
         /// `__hash__` (not None) and `__eq__` defined in Python: dict keys ask the VM.
@@ -426,6 +428,7 @@ public final class PyClass: PyObject {
             for (key, value) in c.dict {
                 switch key {
                 case "__getattr__": found.getattr = true
+                case "__getattribute__": found.getattribute = true
                 case "__setattr__": found.setattr = true
                 case "__delattr__": found.delattr = true
                 default: if value.isDataDescriptor { found.hasDataDescriptors = true }

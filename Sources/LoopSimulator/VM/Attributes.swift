@@ -91,7 +91,7 @@ extension Interpreter {
         guard case .object(let o) = obj else { return nil }
         if let m = type(of: o).nativeMethods?[name] { return .object(m) }
         guard let inst = o as? PyInstance, name != "__class__" else { return nil }
-        guard inst.instanceAttribute(name) == nil, let v = inst.cls.lookup(name),
+        guard inst.instanceAttribute(name) == nil, !inst.cls.specialMethods.getattribute, let v = inst.cls.lookup(name),
               case .object(let f) = v, f is PyFunction else { return nil }
         return v
     }

@@ -225,7 +225,8 @@ extension Interpreter {
         }
         for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
             fn(name) { vm, args, _ in
-                let v = try vm.single(args, name)
+                let given = try vm.single(args, name)
+                let v = try vm.pythonIndex(given) ?? given
                 guard let i = v.bigInteger else {
                     throw vm.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
                 }
@@ -315,7 +316,8 @@ extension Interpreter {
         ctor(BuiltinTypes.dict) { vm, args, kwargs in .object(try vm.makeDict(args, kwargs)) }
         ctor(BuiltinTypes.range, .positional(min: 1, max: 3)) { vm, args, _ in
             var ints: [Int] = []
-            for a in args {
+            for given in args {
+                let a = try vm.pythonIndex(given) ?? given
                 switch a {
                 case .int(let i): ints.append(i)
                 case .bool(let b): ints.append(b ? 1 : 0)

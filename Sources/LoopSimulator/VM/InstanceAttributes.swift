@@ -44,6 +44,16 @@ extension Interpreter {
     /// `inst.name`, or nil when it has no such attribute (the caller raises).
     func instanceGetAttribute(_ inst: PyInstance, _ obj: Value, _ name: String) throws -> Value? {
         let special = inst.cls.specialMethods
+        if special.getattribute, let hook = inst.cls.lookup("__getattribute__") {
+            // `slot_tp_getattr_hook`: the class's `__getattribute__`, then `__getattr__`
+            // when it raises AttributeError.
+            do {
+                return try callNow(hook, [obj, .str(name)])
+            } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) {
+                guard special.getattr, let fallback = inst.cls.lookup("__getattr__") else { throw e }
+                return try callNow(fallback, [obj, .str(name)])
+            }
+        }
         guard special.getattr else { return try genericGetAttribute(inst, obj, name, special) }
         do {
             if let v = try genericGetAttribute(inst, obj, name, special) { return v }

@@ -457,7 +457,18 @@ extension Interpreter {
 
     // MARK: Subscripts
 
+    /// `PyNumber_Index`: an int (or bool) as it is, or what the `__index__` of a Python
+    /// class returns; nil for anything else.
+    func pythonIndex(_ v: Value) throws -> Value? {
+        if intValue(v) != nil || v.isBigInteger { return v }
+        guard let method = userMethod(v, "__index__") else { return nil }
+        let r = try callSpecial(method, v, [])
+        guard intValue(r) != nil || r.isBigInteger else { throw typeError("__index__ returned non-int (type \(r.typeName))") }
+        return r
+    }
+
     private func index(_ key: Value, count: Int, _ what: String) throws -> Int {
+        let key = isUserInstance(key) ? try pythonIndex(key) ?? key : key
         if key.isBigInteger {
             throw PythonError(makeException(BuiltinTypes.indexError, "cannot fit 'int' into an index-sized integer"))
         }
@@ -473,16 +484,26 @@ extension Interpreter {
 
     /// Python's `slice.indices(length)`.
     private func sliceIndices(_ s: PySlice, count: Int) throws -> [Int] {
-        let step = s.step.isNone ? 1 : (intValue(s.step) ?? 1)
+        // Bounds are ints, None, or objects with `__index__` (`_PyEval_SliceIndex`).
+        func bound(_ v: Value) throws -> Int? {
+            if v.isNone { return nil }
+            if let i = intValue(v) { return i }
+            guard let r = try pythonIndex(v) else {
+                throw typeError("slice indices must be integers or None or have an __index__ method")
+            }
+            return intValue(r) ?? (r.bigInteger.map { $0.sign == .minus ? Int.min : Int.max })
+        }
+        let step = try bound(s.step) ?? 1
         guard step != 0 else { throw PythonError(makeException(BuiltinTypes.valueError, "slice step cannot be zero")) }
-        func clamp(_ v: Value, _ defaultValue: Int) -> Int {
-            guard let i = intValue(v) else { return defaultValue }
+        let lower = try bound(s.lower), upper = try bound(s.upper)
+        func clamp(_ given: Int?, _ defaultValue: Int) -> Int {
+            guard let i = given else { return defaultValue }
             var j = i < 0 ? i + count : i
             if step > 0 { j = min(max(j, 0), count) } else { j = min(max(j, -1), count - 1) }
             return j
         }
-        let start = clamp(s.lower, step > 0 ? 0 : count - 1)
-        let stop = clamp(s.upper, step > 0 ? count : -1)
+        let start = clamp(lower, step > 0 ? 0 : count - 1)
+        let stop = clamp(upper, step > 0 ? count : -1)
         return Array(stride(from: start, to: stop, by: step))
     }
 
