@@ -51,6 +51,13 @@ public struct Validator {
         "set", "frozenset", "range", "slice", "memoryview",
     ]
 
+    /// Library classes the simulator implements natively, which a class cannot extend
+    /// (`run` would raise TypeError at the class statement).
+    static let nativeLibraryTypes: [String: Set<String>] = [
+        "asyncio": ["Future", "Task"],
+        "collections": ["deque", "defaultdict", "OrderedDict", "Counter"],
+    ]
+
     public init(mode: ValidationMode) {
         self.mode = mode
     }
@@ -176,6 +183,10 @@ public struct Validator {
                 // Their instances are native values, not objects a class can extend.
                 if case .name(let n) = b.kind, Validator.builtinValueTypes.contains(n) {
                     unsupported("subclasses of the built-in type '\(n)'", b.range)
+                }
+                if case .attribute(let module, let n) = b.kind, case .name(let m) = module.kind,
+                   Validator.nativeLibraryTypes[m]?.contains(n) == true {
+                    unsupported("subclasses of '\(m).\(n)' (a native type in loopscope)", b.range)
                 }
                 visit(b)
             }

@@ -1,0 +1,13 @@
+# expect: 6:13: error: subclasses of 'asyncio.Future' (a native type in loopscope) are not supported in scenarios
+# expect: 9:12: error: subclasses of 'collections.deque' (a native type in loopscope) are not supported in scenarios
+import asyncio
+import collections
+
+class Reply(asyncio.Future):
+    pass
+
+class Ring(collections.deque):
+    pass
+
+class Gate(asyncio.Event):
+    pass
