@@ -195,11 +195,12 @@ extension Interpreter {
         }
         fn("hasattr", .positional(min: 2, max: 2)) { vm, args, _ in
             guard case .str(let name) = args[1] else { throw vm.typeError("attribute name must be string, not '\(args[1].typeName)'") }
-            do { _ = try vm.getAttribute(args[0], name); return .true } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) { return .false }
+            return .bool(try vm.optionalAttribute(args[0], name) != nil)
         }
         fn("getattr", .positional(min: 2, max: 3)) { vm, args, _ in
             guard case .str(let name) = args[1] else { throw vm.typeError("attribute name must be string, not '\(args[1].typeName)'") }
-            do { return try vm.getAttribute(args[0], name) } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) && args.count > 2 { return args[2] }
+            guard args.count > 2 else { return try vm.getAttribute(args[0], name) }
+            return try vm.optionalAttribute(args[0], name) ?? args[2]
         }
         fn("id", .oneArgument) { vm, args, _ in
             if case .object(let o) = args[0] { return .int(vm.identity(o)) }

@@ -42,21 +42,13 @@ extension Interpreter {
 
     /// `obj.name`, or nil where reading it raises AttributeError.
     func optionalAttribute(_ obj: Value, _ name: String) throws -> Value? {
-        do {
-            return try getAttribute(obj, name)
-        } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.attributeError) {
-            return nil
-        }
+        try nilOn(BuiltinTypes.attributeError) { try getAttribute(obj, name) }
     }
 
     /// LOAD_NAME in a class body whose namespace is a mapping: its item, or nil at
     /// KeyError (the globals and builtins come next).
     func mappingName(_ mapping: Value, _ name: String) throws -> Value? {
-        do {
-            return try getItem(mapping, .str(name))
-        } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.keyError) {
-            return nil
-        }
+        try nilOn(BuiltinTypes.keyError) { try getItem(mapping, .str(name)) }
     }
 
     /// DELETE_NAME in such a body: a KeyError becomes the NameError CPython raises.

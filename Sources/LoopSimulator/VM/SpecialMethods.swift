@@ -271,18 +271,21 @@ extension Interpreter {
         guard let method = userMethod(iterator, "__next__") else {
             throw typeError("'\(iterator.typeName)' object is not an iterator")
         }
-        do {
-            return try callSpecial(method, iterator, [])
-        } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.stopIteration) {
-            return nil
-        }
+        return try nilOn(BuiltinTypes.stopIteration) { try callSpecial(method, iterator, []) }
     }
 
     /// Item `index` of the old sequence protocol; nil at IndexError (the end).
     func sequenceItem(_ v: Value, _ index: Int) throws -> Value? {
+        try nilOn(BuiltinTypes.indexError) { try getItem(v, .int(index)) }
+    }
+
+    /// What `body` returns, or nil where it raises `exception` (or a subclass): the
+    /// protocols that end or fall back on an exception (StopIteration, IndexError,
+    /// AttributeError, KeyError, LookupError).
+    func nilOn<T>(_ exception: PyClass, _ body: () throws -> T) throws -> T? {
         do {
-            return try getItem(v, .int(index))
-        } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.indexError) {
+            return try body()
+        } catch let e as PythonError where e.exception.isInstance(of: exception) {
             return nil
         }
     }

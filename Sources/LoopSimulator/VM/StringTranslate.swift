@@ -43,10 +43,7 @@ extension Interpreter {
     static func translate(_ vm: Interpreter, _ s: String, _ table: Value) throws -> Value {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars {
-            let mapped: Value
-            do {
-                mapped = try vm.getItem(table, .int(Int(c.value)))
-            } catch let e as PythonError where e.exception.isInstance(of: BuiltinTypes.lookupError) {
+            guard let mapped = try vm.nilOn(BuiltinTypes.lookupError, { try vm.getItem(table, .int(Int(c.value))) }) else {
                 out.append(c)
                 continue
             }
