@@ -100,41 +100,28 @@ public struct HashKey: Hashable {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return i
         case .float(let d):
+            // Integral floats key like the int (or big int) they equal, by Python's hash.
             return Int(exactly: d) ?? PyHash.double(d)
+        case .str(let s): return s.hashValue
         case .object(let o):
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
+            if let t = o as? PyTuple {
+                var hasher = Hasher()
+                for item in t.items { hasher.combine(HashKey(item).tableHash) }
+                return hasher.finalize()
+            }
+            if let s = o as? PySet, s.isFrozen { return s.frozenHash }
+            // A `__hash__` equal to an int's hash keys like that int.
             if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) { return h }
-            if o is PyTuple || (o as? PySet)?.isFrozen == true { return hashValue }
             // Identity: CPython rotates the address by 4 bits, whose low bits are all zero.
             let address = UInt(bitPattern: ObjectIdentifier(o))
             return Int(bitPattern: (address >> 4) | (address << (UInt(UInt.bitWidth) - 4)))
-        case .str: return hashValue
         }
     }
 
+    /// Swift's sets and dictionaries of `HashKey` hash what the dict index does.
     public func hash(into hasher: inout Hasher) {
-        switch value {
-        case .none: hasher.combine(0)
-        case .bool(let b): hasher.combine(b ? 1 : 0)
-        case .int(let i): hasher.combine(i)
-        case .float(let d):
-            // Integral floats past 64 bits key like the big int they equal (by Python's hash).
-            if let i = Int(exactly: d) { hasher.combine(i) } else { hasher.combine(PyHash.double(d)) }
-        case .str(let s): hasher.combine(s)
-        case .object(let o):
-            if let big = o as? PyLong {
-                hasher.combine(PyLongArithmetic.hash(big.value))
-            } else if let t = o as? PyTuple {
-                for item in t.items { HashKey(item).hash(into: &hasher) }
-            } else if let s = o as? PySet, s.isFrozen {
-                hasher.combine(s.frozenHash)
-            } else if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) {
-                // A `__hash__` equal to an int's hash keys like that int.
-                hasher.combine(h)
-            } else {
-                hasher.combine(ObjectIdentifier(o))
-            }
-        }
+        hasher.combine(tableHash)
     }
 }
 
