@@ -175,11 +175,9 @@ extension Interpreter {
             }
         case "remove":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
-                // Find first, then remove: removing while `enumerated()` still holds the
-                // array would copy all of it (40,000 tasks on one Lock went quadratic).
-                var found: Int?
-                for (i, v) in l.items.enumerated() where try vm.equals(v, args[0]) { found = i; break }
-                if let found {
+                // Find first, then remove: removing while a loop over the items still holds
+                // the array would copy all of it (40,000 tasks on one Lock went quadratic).
+                if let found = try l.items.firstIndex(where: { try vm.equals($0, args[0]) }) {
                     l.items.remove(at: found)
                     return .none
                 }

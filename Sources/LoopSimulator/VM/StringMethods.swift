@@ -236,15 +236,13 @@ extension Interpreter {
             let count = try int(args.count > 2 ? args[2] : nil, default: -1, vm)
             if old.isEmpty {
                 // An empty `old` matches before every code point and at the end, up to `count` times.
-                let scalars = Array(s.unicodeScalars)
+                var left = count < 0 ? Int.max : count
                 var out = String.UnicodeScalarView()
-                var done = 0
-                for (i, c) in scalars.enumerated() {
-                    if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars); done += 1 }
+                for c in s.unicodeScalars {
+                    if left > 0 { out.append(contentsOf: new.unicodeScalars); left -= 1 }
                     out.append(c)
-                    if i == scalars.count - 1 && (count < 0 || done < count) { out.append(contentsOf: new.unicodeScalars) }
                 }
-                if scalars.isEmpty && count != 0 { return .str(new) }
+                if left > 0 { out.append(contentsOf: new.unicodeScalars) }
                 return .str(String(out))
             }
             // Code point by code point (Foundation's replacingOccurrences matches graphemes:
