@@ -3,9 +3,9 @@ CPython 3.11's Lib/traceback.py that programs use, ported statement for statemen
 
 Differences forced by the simulator: an exception carries the entries the simulator
 recorded as it unwound, not traceback objects, so the formatting itself is native
-(`_traceback.format_exception`, the same text an uncaught exception prints: 3.11's `^^^`
-position markers are not drawn) and `tb` arguments are not read; stacks are the frames
-of `sys._getframe()`.
+(`_traceback.format_exception`: the frames an uncaught exception prints, with 3.11's
+`^^^` position markers drawn by this module's `format_frame_summary` rule) and `tb`
+arguments are not read; stacks are the frames of `sys._getframe()`.
 """
 
 import sys

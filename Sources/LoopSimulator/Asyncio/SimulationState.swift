@@ -152,7 +152,7 @@ final class SimulationState {
     /// exception's traceback, as asyncio's logger prints them.
     func reportException(_ vm: Interpreter, _ exc: PyException?, lines: [String]) {
         var text = lines.joined(separator: "\n") + "\n"
-        if let exc { text += vm.formatTraceback(exc) }
+        if let exc { text += vm.formatTraceback(exc, style: .library) }
         writeError(text)
         emit(.warning(text: lines.joined(separator: "\n")))
     }

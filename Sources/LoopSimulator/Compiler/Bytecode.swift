@@ -191,6 +191,10 @@ public final class CodeObject {
     public let isLibrary: Bool
     public var instructions: [Instruction] = []
     public var lines: [Int32] = []
+    /// The instructions' full positions (CPython's `co_positions()`), run-length coded:
+    /// each run starts at an instruction and lasts until the next run. Only tracebacks
+    /// read them, so they are kept compact rather than indexed by instruction.
+    var positionRuns: [PositionRun] = []
     public var constants: [Value] = []
     /// The `case` patterns of the code's `match` statements.
     var patterns: [MatchPattern] = []
@@ -251,4 +255,67 @@ public final class CodeObject {
     public func line(at pc: Int) -> Int {
         pc >= 0 && pc < lines.count ? Int(lines[pc]) : firstLine
     }
+
+    /// The position of the instruction at `pc` (the last run starting at or before it).
+    public func position(at pc: Int) -> CodePosition {
+        var low = 0, high = positionRuns.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(positionRuns[mid].start) <= pc { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? positionRuns[low - 1].position : CodePosition(line: line(at: pc))
+    }
+
+    /// Gives the last instruction `position` instead of the one it was emitted with.
+    func relocateLast(_ position: CodePosition) {
+        let pc = instructions.count - 1
+        guard pc >= 0 else { return }
+        if let last = positionRuns.last, Int(last.start) == pc {
+            positionRuns.removeLast()
+        }
+        notePosition(position, at: pc)
+    }
+
+    /// Records `position` for the instruction about to be appended at `pc`.
+    func notePosition(_ position: CodePosition, at pc: Int) {
+        if let last = positionRuns.last, last.position == position { return }
+        positionRuns.append(PositionRun(start: Int32(pc), position: position))
+    }
+}
+
+/// Where an instruction comes from: the range of the expression or statement whose code
+/// it is, as CPython's compiler records it (`co_positions()`: line, end line, column, end
+/// column). Columns are 0-based and counted in Unicode scalars (CPython counts UTF-8
+/// bytes; the tracebacks that read them convert back to characters). A position with
+/// no columns (`column < 0`) knows only its line, as CPython's `None` columns.
+public struct CodePosition: Equatable, Sendable {
+    public var line: Int32
+    public var endLine: Int32
+    public var column: Int32
+    public var endColumn: Int32
+
+    public init(line: Int, endLine: Int, column: Int, endColumn: Int) {
+        self.line = Int32(clamping: line)
+        self.endLine = Int32(clamping: endLine)
+        self.column = Int32(clamping: column)
+        self.endColumn = Int32(clamping: endColumn)
+    }
+
+    /// A line without columns.
+    public init(line: Int) {
+        self.init(line: line, endLine: line, column: -1, endColumn: -1)
+    }
+
+    /// The range of an AST node (1-based columns there).
+    public init(_ range: SourceRange) {
+        self.init(line: range.start.line, endLine: range.end.line,
+                  column: range.start.column - 1, endColumn: range.end.column - 1)
+    }
+
+    public var hasColumns: Bool { column >= 0 && endColumn >= 0 }
+}
+
+struct PositionRun {
+    var start: Int32
+    var position: CodePosition
 }

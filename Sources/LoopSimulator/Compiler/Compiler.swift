@@ -29,7 +29,7 @@ private enum FrameBlock {
     /// Inside a `finally` body entered by an exception: [prev, exc] are on the stack.
     case finallyHandler
     /// `__exit__` / `__aexit__` is kept in a compiler-made variable of that name.
-    case with(exitName: String, line: Int, isAsync: Bool)
+    case with(exitName: String, position: CodePosition, isAsync: Bool)
 }
 
 final class Box<T> {
@@ -57,7 +57,9 @@ private final class CompilerState {
     let filename: String
     let analysis: ScopeAnalysis
     var unit: CompileUnit!
-    var line = 1
+    /// The position the next instruction gets: the statement or expression being compiled
+    /// (CPython's `SET_LOC`), restored when a sub-expression is done.
+    var position = CodePosition(line: 1)
     /// Names the module binds by `import` (`asyncio`, `time`): `asyncio.sleep(...)` is a
     /// plain call of a module attribute, compiled without LOAD_METHOD's receiver slot.
     var moduleNames: Set<String> = []
@@ -106,10 +108,10 @@ private final class CompilerState {
         code.hasKwargs = p.kwargs != nil
         code.docstring = docstring
         let saved = unit
-        let savedLine = line
-        defer { unit = saved; line = savedLine }
+        let savedPosition = position
+        defer { unit = saved; position = savedPosition }
         beginFunctionUnit(code, scope)
-        line = scopeRange.start.line
+        position = CodePosition(scopeRange)
         try body()
         return code
     }
@@ -181,11 +183,11 @@ private final class CompilerState {
                               firstLine: cls.headerRange.start.line)
         code.isClassBody = true
         let saved = unit
-        let savedLine = line
-        defer { unit = saved; line = savedLine }
+        let savedPosition = position
+        defer { unit = saved; position = savedPosition }
         unit = CompileUnit(code: code, scope: scope)
         declareCells()
-        line = cls.headerRange.start.line
+        position = CodePosition(cls.headerRange)
         // A docstring becomes `__doc__`, as CPython's compiler stores it.
         if case .expr(let e)? = cls.body.first?.kind, case .string(let doc) = e.kind {
             emit(.loadConst(constant(.str(doc))))
@@ -203,7 +205,8 @@ private final class CompilerState {
     @discardableResult
     private func emit(_ instruction: Instruction) -> Int {
         unit.code.instructions.append(instruction)
-        unit.code.lines.append(Int32(line))
+        unit.code.notePosition(position, at: unit.code.instructions.count - 1)
+        unit.code.lines.append(position.line)
         return unit.code.instructions.count - 1
     }
 
@@ -312,7 +315,7 @@ private final class CompilerState {
     }
 
     private func compile(_ stmt: Stmt) throws(Diagnostic) {
-        line = stmt.range.start.line
+        position = CodePosition(stmt.range)
         switch stmt.kind {
         case .expr(let e):
             try compile(e)
@@ -330,7 +333,7 @@ private final class CompilerState {
         case .return(let value):
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
             try unwindBlocks(upTo: 0, preservingTop: true)
-            line = stmt.range.start.line
+            position = CodePosition(stmt.range)
             emit(.returnValue)
         case .pass:
             break
@@ -354,14 +357,14 @@ private final class CompilerState {
             let top = here
             try compile(test)
             let exit = emit(.popJumpIfFalse(-1))
-            try compileLoop(top: top, exit: exit, isFor: false, isAsync: false, body: body, orelse: orelse, line: stmt.range.start.line)
+            try compileLoop(top: top, exit: exit, isFor: false, isAsync: false, body: body, orelse: orelse, position: CodePosition(stmt.range))
         case let .for(target, iter, body, orelse, isAsync):
             try compile(iter)
             emit(isAsync ? .getAIter : .getIter)
             let (top, exit) = emitForHead(isAsync: isAsync)
             try assign(to: target)
             try compileLoop(top: top, exit: exit, isFor: true, isAsync: isAsync, body: body, orelse: orelse,
-                            line: stmt.range.start.line)
+                            position: CodePosition(stmt.range))
         case let .try(body, handlers, orelse, finalbody, isStar):
             if finalbody.isEmpty {
                 try compileTryExcept(body, handlers, orelse, isStar: isStar)
@@ -378,29 +381,29 @@ private final class CompilerState {
             var count = 0
             if let exc { try compile(exc); count = 1 }
             if let cause { try compile(cause); count = 2 }
-            line = stmt.range.start.line
+            position = CodePosition(stmt.range)
             emit(.raise(count))
         case let .assert(test, msg):
             try compile(test)
             let ok = emit(.popJumpIfTrue(-1))
             if let msg { try compile(msg) }
-            line = stmt.range.start.line
+            position = assertionPosition(test) ?? CodePosition(stmt.range)
             emit(.raiseAssertion(hasMessage: msg != nil))
             patch(ok, to: here)
         case let .with(items, body, isAsync):
-            try compileWith(items[...], body, isAsync: isAsync, line: stmt.range.start.line)
+            try compileWith(items[...], body, isAsync: isAsync, position: CodePosition(stmt.range))
         case .functionDef(let def):
             // Decorators are evaluated first (top to bottom), then applied innermost
             // first, each call located at its decorator, as CPython 3.11 does.
             for d in def.decorators { try compile(d) }
             try makeFunction(def)
             applyDecorators(def.decorators)
-            line = def.headerRange.start.line
+            position = CodePosition(def.headerRange)
             store(def.name)
         case .classDef(let cls):
             for d in cls.decorators { try compile(d) }
             let body = try compileClassBody(cls)
-            line = cls.headerRange.start.line
+            position = CodePosition(cls.headerRange)
             try emitClosure(of: body, at: cls.headerRange)
             emit(.makeFunction(code: constant(.object(CodeConstant(body))), defaults: 0, hasKwDefaults: false,
                                hasAnnotations: false, closure: body.freeNames.count))
@@ -412,10 +415,10 @@ private final class CompilerState {
                 try compile(k.value)
                 kwNames.append(.str(key))
             }
-            line = cls.headerRange.start.line
+            position = CodePosition(cls.headerRange)
             emit(.buildClass(name: name(cls.name), bases: cls.bases.count, kwNames: constant(.object(PyTuple(kwNames)))))
             applyDecorators(cls.decorators)
-            line = cls.headerRange.start.line
+            position = CodePosition(cls.headerRange)
             store(cls.name)
         case .import(let aliases):
             for a in aliases {
@@ -451,12 +454,12 @@ private final class CompilerState {
     /// know their targets), the jump back to `top`, the `else` reached through `exit`, and
     /// the end that `break` jumps to.
     private func compileLoop(top: Int, exit: Int, isFor: Bool, isAsync: Bool, body: [Stmt], orelse: [Stmt],
-                             line loopLine: Int) throws(Diagnostic) {
+                             position loopPosition: CodePosition) throws(Diagnostic) {
         let breaks = Box<[Int]>([])
         unit.blocks.append(isFor ? .forLoop(continueTarget: top, breaks: breaks) : .whileLoop(continueTarget: top, breaks: breaks))
         try compileBody(body)
         unit.blocks.removeLast()
-        line = loopLine
+        position = loopPosition
         emit(.jump(top))
         patch(exit, to: here)
         if isAsync { emit(.endAsyncFor) }
@@ -496,7 +499,7 @@ private final class CompilerState {
         try makeFunction(name: "<lambda>", params: params, returns: nil, isAsync: false,
                          scopeRange: range, docstring: nil) { () throws(Diagnostic) in
             try self.compile(body)
-            self.line = range.start.line
+            self.position = CodePosition(range)
             self.emit(.returnValue)
         }
     }
@@ -540,7 +543,7 @@ private final class CompilerState {
         if annotationCount > 0 { emit(.buildDict(annotationCount)) }
         let code = try compileFunction(name: fnName, qualname: qualname(of: fnName), params: params, isAsync: isAsync,
                                        scopeRange: scopeRange, docstring: docstring, body: body)
-        line = scopeRange.start.line
+        position = CodePosition(scopeRange)
         try emitMakeFunction(code, defaults: params.positionalDefaults.count, hasKwDefaults: hasKw,
                              hasAnnotations: annotationCount > 0, at: scopeRange)
     }
@@ -565,7 +568,7 @@ private final class CompilerState {
     /// Calls the decorators below the new function or class on it, innermost first.
     private func applyDecorators(_ decorators: [Expr]) {
         for d in decorators.reversed() {
-            line = d.range.start.line
+            position = CodePosition(d.range)
             emit(.call(1))
         }
     }
@@ -587,7 +590,7 @@ private final class CompilerState {
             return
         }
         for handler in handlers {
-            line = handler.range.start.line
+            position = CodePosition(handler.range)
             var next: Int?
             if let type = handler.type {
                 try compile(type)
@@ -618,7 +621,7 @@ private final class CompilerState {
     private func compileExceptStarClauses(_ handlers: [ExceptHandler]) throws(Diagnostic) {
         emit(.exceptStarBegin)
         for handler in handlers {
-            line = handler.range.start.line
+            position = CodePosition(handler.range)
             if let type = handler.type { try compile(type) } else { emit(.loadConst(constant(.object(BuiltinTypes.baseException)))) }
             emit(.exceptStarMatch)
             let next = emit(.popJumpIfFalse(-1))
@@ -638,7 +641,7 @@ private final class CompilerState {
             }
             patch(next, to: here)
         }
-        line = handlers.last?.range.start.line ?? line
+        position = handlers.last.map { CodePosition($0.range) } ?? position
         emit(.exceptStarEnd)
         emit(.popExcept)
     }
@@ -669,11 +672,11 @@ private final class CompilerState {
         store(subjectName)
         var ends: [Int] = []
         for c in cases {
-            line = c.pattern.range.start.line
+            position = CodePosition(c.pattern.range)
             load(subjectName)
             let expressions = c.pattern.expressions
             for e in expressions { try compile(e) }
-            line = c.pattern.range.start.line
+            position = CodePosition(c.pattern.range)
             let names = c.pattern.boundNames
             unit.code.patterns.append(MatchPattern(c.pattern, names: names))
             emit(.matchPattern(unit.code.patterns.count - 1, expressions: expressions.count))
@@ -696,13 +699,13 @@ private final class CompilerState {
     /// as CPython's `compiler_with`: the exit is found before the enter is called; an
     /// exception leaving the body calls exit(type, exc, None) and is suppressed when that
     /// returns true.
-    private func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], isAsync: Bool, line withLine: Int) throws(Diagnostic) {
+    private func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], isAsync: Bool, position withPosition: CodePosition) throws(Diagnostic) {
         guard let item = items.first else {
             try compileBody(body)
             return
         }
         try compile(item.contextExpr)
-        line = withLine
+        position = withPosition
         let exitName = hiddenLocal(isAsync ? "aexit" : "exit")
         // [mgr] -> [exit, enter]
         emit(.beforeWith(isAsync: isAsync))
@@ -712,11 +715,11 @@ private final class CompilerState {
         if isAsync { emit(.await) }
         if let v = item.optionalVars { try assign(to: v) } else { emit(.pop) }
         let setup = emit(.setupFinally(-1))
-        unit.blocks.append(.with(exitName: exitName, line: withLine, isAsync: isAsync))
-        try compileWith(items.dropFirst(), body, isAsync: isAsync, line: withLine)
+        unit.blocks.append(.with(exitName: exitName, position: withPosition, isAsync: isAsync))
+        try compileWith(items.dropFirst(), body, isAsync: isAsync, position: withPosition)
         unit.blocks.removeLast()
         emit(.popBlock)
-        line = withLine
+        position = withPosition
         emitExitCall(exitName, isAsync: isAsync)
         let end = emit(.jump(-1))
         patch(setup, to: here)
@@ -780,12 +783,12 @@ private final class CompilerState {
                 emit(.pop)
                 if preservingTop { emit(.rot2) }
                 emit(.popExcept)
-            case let .with(exitName, withLine, isAsync):
+            case let .with(exitName, withPosition, isAsync):
                 emit(.popBlock)
-                let savedLine = line
-                line = withLine
+                let savedPosition = position
+                position = withPosition
                 emitExitCall(exitName, isAsync: isAsync)
-                line = savedLine
+                position = savedPosition
             }
         }
     }
@@ -884,7 +887,7 @@ private final class CompilerState {
 
     /// `del target`.
     private func delete(_ target: Expr) throws(Diagnostic) {
-        line = target.range.start.line
+        position = CodePosition(target.range)
         switch target.kind {
         case .name(let n):
             switch access(n) {
@@ -895,12 +898,12 @@ private final class CompilerState {
             }
         case let .attribute(obj, attr):
             try compile(obj)
-            line = target.range.start.line
+            position = CodePosition(target.range)
             emit(.deleteAttr(name(attr)))
         case let .subscript(obj, index):
             try compile(obj)
             try compile(index)
-            line = target.range.start.line
+            position = CodePosition(target.range)
             emit(.deleteSubscript)
         case .tuple(let items), .list(let items):
             for item in items { try delete(item) }
@@ -915,15 +918,15 @@ private final class CompilerState {
             store(n)
         case let .attribute(obj, attr):
             try compile(obj)
-            line = target.range.start.line
+            position = CodePosition(target.range)
             emit(.storeAttr(name(attr)))
         case let .subscript(obj, index):
             try compile(obj)
             try compile(index)
-            line = target.range.start.line
+            position = CodePosition(target.range)
             emit(.storeSubscript)
         case .tuple(let items), .list(let items):
-            line = target.range.start.line
+            position = CodePosition(target.range)
             if let star = items.firstIndex(where: { if case .starred = $0.kind { return true }; return false }) {
                 emit(.unpackEx(before: star, after: items.count - star - 1))
                 for item in items {
@@ -938,31 +941,53 @@ private final class CompilerState {
         }
     }
 
+    /// Where CPython 3.11 locates a failed `assert`: at the statement, except that a
+    /// comparison its test jumps on last (`assert x == 1`, `assert not a < b`,
+    /// `assert a and b > 2`) leaves its own position behind (compiler_jump_if).
+    private func assertionPosition(_ test: Expr) -> CodePosition? {
+        switch test.kind {
+        case .compare: return CodePosition(test.range)
+        case .unary(.not, let operand): return assertionPosition(operand)
+        case .boolOp(_, let items): return items.last.flatMap(assertionPosition)
+        default: return nil
+        }
+    }
+
     private func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ value: Expr) throws(Diagnostic) {
+        // CPython's compiler_augassign: the target's load and store are located at the
+        // target, the operation at the statement.
+        let statement = position
+        let targetPosition = CodePosition(target.range)
         switch target.kind {
         case .name(let n):
+            position = targetPosition
             load(n)
+            position = statement
             try compile(value)
-            line = target.range.start.line
             emit(.inplace(op))
+            position = targetPosition
             store(n)
         case let .attribute(obj, attr):
             try compile(obj)
+            position = targetPosition
             emit(.dup)
             emit(.loadAttr(name(attr)))
+            position = statement
             try compile(value)
-            line = target.range.start.line
             emit(.inplace(op))
+            position = targetPosition
             emit(.rot2)
             emit(.storeAttr(name(attr)))
         case let .subscript(obj, index):
             try compile(obj)
             try compile(index)
+            position = targetPosition
             emit(.dup2)
             emit(.loadSubscript)
+            position = statement
             try compile(value)
-            line = target.range.start.line
             emit(.inplace(op))
+            position = targetPosition
             emit(.rot3)
             emit(.storeSubscript)
         default:
@@ -973,9 +998,9 @@ private final class CompilerState {
     // MARK: Expressions
 
     private func compile(_ expr: Expr) throws(Diagnostic) {
-        let savedLine = line
-        line = expr.range.start.line
-        defer { line = savedLine }
+        let savedPosition = position
+        position = CodePosition(expr.range)
+        defer { position = savedPosition }
         switch expr.kind {
         case .name(let n): load(n)
         case .int(let i): emit(.loadConst(constant(.int(i))))
@@ -1041,14 +1066,14 @@ private final class CompilerState {
             }
         case let .attribute(obj, attr):
             try compile(obj)
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
             emit(.loadAttr(name(attr)))
         case let .call(fn, args):
             try compileCall(fn, args, range: expr.range)
         case let .subscript(obj, index):
             try compile(obj)
             try compile(index)
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
             emit(.loadSubscript)
         case let .slice(lower, upper, step):
             for part in [lower, upper, step] {
@@ -1066,7 +1091,7 @@ private final class CompilerState {
         case let .binary(op, a, b):
             try compile(a)
             try compile(b)
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
             emit(.binary(op))
         case let .unary(op, a):
             try compile(a)
@@ -1092,11 +1117,14 @@ private final class CompilerState {
             patch(toEnd, to: here)
         case .await(let e):
             try compile(e)
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
+            // The fused call is where the awaiting frame waits: located at the `await`.
             if case .call = e.kind, case .call(let argc)? = unit.code.instructions.last {
                 unit.code.instructions[unit.code.instructions.count - 1] = .callAwait(argc)
+                unit.code.relocateLast(position)
             } else if case .call = e.kind, case .callMethod(let argc)? = unit.code.instructions.last {
                 unit.code.instructions[unit.code.instructions.count - 1] = .callMethodAwait(argc)
+                unit.code.relocateLast(position)
             } else {
                 emit(.await)
             }
@@ -1104,13 +1132,13 @@ private final class CompilerState {
             try makeLambda(params, body, range: expr.range)
         case .yield(let value):
             if let value { try compile(value) } else { emit(.loadConst(constant(.none))) }
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
             emit(.yieldValue)
         case .yieldFrom(let value):
             // CPython's shape: the SEND loop re-yields what the iterator yields and ends
             // with its return value; throw() and close() reach the iterator natively.
             try compile(value)
-            line = expr.range.start.line
+            position = CodePosition(expr.range)
             emit(.getYieldFromIter)
             emit(.loadConst(constant(.none)))
             let loop = emit(.send(-1))
@@ -1262,10 +1290,10 @@ private final class CompilerState {
         if positionalOnly, case let .attribute(obj, attr) = fn.kind, !isModuleName(obj) {
             // `obj.name(args)`: LOAD_METHOD / CALL_METHOD, as CPython compiles it.
             try compile(obj)
-            line = fn.range.start.line
+            position = CodePosition(fn.range)
             emit(.loadMethod(name(attr)))
             for a in args { try compile(a.value) }
-            line = range.start.line
+            position = CodePosition(range)
             emit(.callMethod(args.count))
             return
         }
@@ -1282,7 +1310,7 @@ private final class CompilerState {
                 try compile(a.value)
                 if case .keyword(let k) = a.kind { kwNames.append(.str(k)) }
             }
-            line = range.start.line
+            position = CodePosition(range)
             if kwNames.isEmpty {
                 emit(.call(args.count))
             } else {
@@ -1316,7 +1344,7 @@ private final class CompilerState {
             default: break
             }
         }
-        line = range.start.line
+        position = CodePosition(range)
         emit(.callEx)
     }
 
@@ -1341,7 +1369,7 @@ private final class CompilerState {
         try compile(first)
         if rest.count == 1 {
             try compile(rest[0].1)
-            line = range.start.line
+            position = CodePosition(range)
             emit(.compare(rest[0].0))
             return
         }

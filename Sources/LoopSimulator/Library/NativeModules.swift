@@ -144,7 +144,7 @@ enum NativeModules {
             guard case .object(let o) = args[0], let exc = o as? PyException else {
                 throw vm.typeError("Exception expected for value, \(args[0].typeName) found")
             }
-            let text = vm.formatTraceback(exc, chain: try vm.truthy(args[1]))
+            let text = vm.formatTraceback(exc, chain: try vm.truthy(args[1]), style: .library)
             var pieces: [String] = []
             var pendingMessage: String?
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map({ String($0) + "\n" }) {

@@ -490,10 +490,20 @@ public struct TracebackEntry: Equatable {
     public var file: String
     public var function: String
     public var line: Int
-    public init(file: String, function: String, line: Int) {
+    /// The failing instruction's full position (`tb_lasti`'s entry of `co_positions()`),
+    /// for 3.11's `^^^` markers; nil where only the line is known.
+    public var position: CodePosition?
+    public init(file: String, function: String, line: Int, position: CodePosition? = nil) {
         self.file = file
         self.function = function
         self.line = line
+        self.position = position
+    }
+
+    /// A repeated frame, as traceback printing counts them: the same file, line and name
+    /// (the position does not take part).
+    public static func == (a: TracebackEntry, b: TracebackEntry) -> Bool {
+        a.file == b.file && a.line == b.line && a.function == b.function
     }
 }
 

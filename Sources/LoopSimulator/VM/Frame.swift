@@ -82,6 +82,7 @@ public final class Frame {
 
     /// The line being executed (for tracebacks and the trace's "parked at line").
     var currentLine: Int { code.line(at: max(0, pc - 1)) }
+    var currentPosition: CodePosition { code.position(at: max(0, pc - 1)) }
 }
 
 /// The chain of frames one `send` runs: a task's coroutine and the coroutines it awaits

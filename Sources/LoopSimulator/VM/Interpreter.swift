@@ -96,6 +96,8 @@ public final class Interpreter {
     var memoryLimit = Interpreter.defaultMemoryLimit
     /// Source of each file, for the lines tracebacks quote.
     var sources: [String: SourceText] = [:]
+    /// See `caretAnchors`.
+    var anchorCache: [String: CaretAnchors?] = [:]
 
     init() {}
 
@@ -284,7 +286,8 @@ public final class Interpreter {
     }
 
     func addTraceback(_ exc: PyException, _ frame: Frame) {
-        exc.traceback.insert(TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine), at: 0)
+        exc.traceback.insert(TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine,
+                                            position: frame.currentPosition), at: 0)
     }
 
     /// Finds the innermost handler for `exc` in `frame`. Returns false when the exception

@@ -3,9 +3,10 @@ import ScenarioLanguage
 /// Tracebacks in CPython's shape. Frames of the built-in asyncio library are left out:
 /// CPython would show its own `asyncio/*.py` frames there, which are not the scenario's.
 extension Interpreter {
-    /// `chain`: the causes and contexts too (as an uncaught exception prints).
-    func formatTraceback(_ exc: PyException, chain: Bool = true) -> String {
-        var context = PrintContext()
+    /// `chain`: the causes and contexts too (as an uncaught exception prints). `style`:
+    /// whose rules draw the position markers (see TracebackMarkers.swift).
+    func formatTraceback(_ exc: PyException, chain: Bool = true, style: TracebackStyle = .native) -> String {
+        var context = PrintContext(style: style)
         var out = ""
         format(exc, &context, &out, chain: chain)
         return out
@@ -15,6 +16,7 @@ extension Interpreter {
     /// is (each level indents by two and draws a margin), and whether the last member's
     /// closing line is still owed.
     private struct PrintContext {
+        let style: TracebackStyle
         var seen = Set<ObjectIdentifier>()
         var groupDepth = 0
         var needClose = false
@@ -67,7 +69,7 @@ extension Interpreter {
             guard isExceptionGroup(e) else {
                 if !e.traceback.isEmpty {
                     ctx.emit("Traceback (most recent call last):\n", into: &out)
-                    ctx.emit(formatStack(e), into: &out)
+                    ctx.emit(formatStack(e, style: ctx.style), into: &out)
                 }
                 ctx.emit(exceptionLine(e) + "\n", into: &out)
                 continue
@@ -80,7 +82,7 @@ extension Interpreter {
             if isTopLevel { ctx.groupDepth += 1 }
             if !e.traceback.isEmpty {
                 ctx.emit("Exception Group Traceback (most recent call last):\n", margin: isTopLevel ? "+" : "|", into: &out)
-                ctx.emit(formatStack(e), into: &out)
+                ctx.emit(formatStack(e, style: ctx.style), into: &out)
             }
             ctx.emit(exceptionLine(e) + "\n", into: &out)
             let members = self.members(of: e)
@@ -111,7 +113,7 @@ extension Interpreter {
 
     /// `StackSummary.format` for the scenario's frames: a line repeated more than 3 times
     /// in a row (deep recursion) is printed 3 times, then counted.
-    private func formatStack(_ exc: PyException) -> String {
+    private func formatStack(_ exc: PyException, style: TracebackStyle) -> String {
         var out = ""
         let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
         var previous: TracebackEntry?
@@ -132,10 +134,7 @@ extension Interpreter {
                 repeats = 1
             }
             out += "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
-            if let text = sources[e.file]?.line(e.line) {
-                let trimmed = text.drop { $0 == " " || $0 == "\t" }
-                if !trimmed.isEmpty { out += "    \(trimmed)\n" }
-            }
+            out += sourceLines(e, style: style)
         }
         flushRepeats()
         return out
