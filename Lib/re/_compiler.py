@@ -244,7 +244,8 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     # internal: optimize character set
     out = []
     tail = []
-    charmap = bytearray(256)
+    # loopscope: no bytes types; the character map is a list of 0/1 items.
+    charmap = [0] * 256
     hascased = False
     for op, av in charset:
         while True:
@@ -284,7 +285,7 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
             except IndexError:
                 if len(charmap) == 256:
                     # character set contains non-UCS1 character codes
-                    charmap += b'\0' * 0xff00
+                    charmap += [0] * 0xff00  # loopscope: a list, as above
                     continue
                 # Character set contains non-BMP character codes.
                 # For range, all BMP characters in the range are already
@@ -309,13 +310,13 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     runs = []
     q = 0
     while True:
-        p = charmap.find(1, q)
+        p = _find(charmap, 1, q)  # loopscope: a list has no find()
         if p < 0:
             break
         if len(runs) >= 2:
             runs = None
             break
-        q = charmap.find(0, p)
+        q = _find(charmap, 0, p)
         if q < 0:
             runs.append((p, len(charmap)))
             break
@@ -361,11 +362,11 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     # less significant byte is a bit index in the chunk (just like the
     # CHARSET matching).
 
-    charmap = bytes(charmap) # should be hashable
+    charmap = tuple(charmap) # should be hashable (loopscope: a tuple, not bytes)
     comps = {}
-    mapping = bytearray(256)
+    mapping = [0] * 256
     block = 0
-    data = bytearray()
+    data = []
     for i in range(0, 65536, 256):
         chunk = charmap[i: i + 256]
         if chunk in comps:
@@ -382,18 +383,26 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
 
 _CODEBITS = _sre.CODESIZE * 8
 MAXCODE = (1 << _CODEBITS) - 1
-_BITS_TRANS = b'0' + b'1' * 255
+# loopscope: bits is a list of 0/1 items (no bytes type), so its text is made with join.
 def _mk_bitmap(bits, _CODEBITS=_CODEBITS, _int=int):
-    s = bits.translate(_BITS_TRANS)[::-1]
+    s = ''.join(['1' if b else '0' for b in bits])[::-1]
     return [_int(s[i - _CODEBITS: i], 2)
             for i in range(len(s), 0, -_CODEBITS)]
 
 def _bytes_to_codes(b):
     # Convert block indices to word array
-    a = memoryview(b).cast('I')
-    assert a.itemsize == _sre.CODESIZE
-    assert len(a) * a.itemsize == len(b)
-    return a.tolist()
+    # loopscope: no memoryview; b is a list of byte values, read as little-endian
+    # 32-bit words as memoryview(b).cast('I') reads them on CPython's platforms.
+    assert len(b) % _sre.CODESIZE == 0
+    return [b[i] | b[i + 1] << 8 | b[i + 2] << 16 | b[i + 3] << 24
+            for i in range(0, len(b), _sre.CODESIZE)]
+
+def _find(items, value, start):
+    # loopscope: bytearray.find(value, start) for a list.
+    try:
+        return items.index(value, start)
+    except ValueError:
+        return -1
 
 def _simple(p):
     # check if this subpattern is a "simple" operator
@@ -568,7 +577,8 @@ def _compile_info(code, pattern, flags):
     code[skip] = len(code) - skip
 
 def isstring(obj):
-    return isinstance(obj, (str, bytes))
+    # loopscope: there is no bytes type; patterns are str.
+    return isinstance(obj, str)
 
 def _code(p, flags):
 
@@ -653,8 +663,9 @@ def dis(code):
             elif op is BIGCHARSET:
                 arg = code[i]
                 i += 1
-                mapping = list(b''.join(x.to_bytes(_sre.CODESIZE, sys.byteorder)
-                                        for x in code[i: i + 256//_sre.CODESIZE]))
+                # loopscope: no bytes; the words' bytes, little-endian as on CPython's platforms.
+                mapping = [x >> (8 * k) & 0xff for x in code[i: i + 256//_sre.CODESIZE]
+                           for k in range(_sre.CODESIZE)]
                 print_(op, arg, mapping)
                 i += 256//_sre.CODESIZE
                 level += 1

@@ -40,10 +40,8 @@ class error(Exception):
         self.pos = pos
         if pattern is not None and pos is not None:
             msg = '%s at position %d' % (msg, pos)
-            if isinstance(pattern, str):
-                newline = '\n'
-            else:
-                newline = b'\n'
+            # loopscope: patterns are str (no bytes type, nor bytes literals).
+            newline = '\n'
             self.lineno = pattern.count(newline, 0, pos) + 1
             self.colno = pos - pattern.rfind(newline, 0, pos)
             if newline in pattern:
@@ -53,22 +51,18 @@ class error(Exception):
         super().__init__(msg)
 
 
-class _NamedIntConstant(int):
-    def __new__(cls, value, name):
-        self = super(_NamedIntConstant, cls).__new__(cls, value)
-        self.name = name
-        return self
-
-    def __repr__(self):
-        return self.name
-
-    __reduce__ = None
+# loopscope: int cannot be subclassed in loopscope yet, so a named constant is the
+# plain int it stands for. The compiler compares opcodes with `is`, which holds for
+# these small ints; only re.DEBUG's dump would have shown the names.
+def _NamedIntConstant(value, name):
+    return value
 
 MAXREPEAT = _NamedIntConstant(MAXREPEAT, 'MAXREPEAT')
 
+# loopscope: there is no globals() to update, so the codes are bound by name below
+# each list (CPython's _makecodes binds each item's name with globals().update).
 def _makecodes(*names):
     items = [_NamedIntConstant(i, name) for i, name in enumerate(names)]
-    globals().update({item.name: item for item in items})
     return items
 
 # operators
@@ -121,6 +115,17 @@ OPCODES = _makecodes(
     # but not in the compiled code.
     'MIN_REPEAT', 'MAX_REPEAT',
 )
+(
+    FAILURE, SUCCESS, ANY, ANY_ALL, ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY,
+    CHARSET, BIGCHARSET, GROUPREF, GROUPREF_EXISTS, IN, INFO, JUMP, LITERAL,
+    MARK, MAX_UNTIL, MIN_UNTIL, NOT_LITERAL, NEGATE, RANGE, REPEAT, REPEAT_ONE,
+    SUBPATTERN, MIN_REPEAT_ONE, ATOMIC_GROUP, POSSESSIVE_REPEAT,
+    POSSESSIVE_REPEAT_ONE, GROUPREF_IGNORE, IN_IGNORE, LITERAL_IGNORE,
+    NOT_LITERAL_IGNORE, GROUPREF_LOC_IGNORE, IN_LOC_IGNORE, LITERAL_LOC_IGNORE,
+    NOT_LITERAL_LOC_IGNORE, GROUPREF_UNI_IGNORE, IN_UNI_IGNORE,
+    LITERAL_UNI_IGNORE, NOT_LITERAL_UNI_IGNORE, RANGE_UNI_IGNORE, MIN_REPEAT,
+    MAX_REPEAT,
+) = OPCODES
 del OPCODES[-2:] # remove MIN_REPEAT and MAX_REPEAT
 
 # positions
@@ -133,6 +138,11 @@ ATCODES = _makecodes(
 
     'AT_UNI_BOUNDARY', 'AT_UNI_NON_BOUNDARY',
 )
+(
+    AT_BEGINNING, AT_BEGINNING_LINE, AT_BEGINNING_STRING, AT_BOUNDARY,
+    AT_NON_BOUNDARY, AT_END, AT_END_LINE, AT_END_STRING, AT_LOC_BOUNDARY,
+    AT_LOC_NON_BOUNDARY, AT_UNI_BOUNDARY, AT_UNI_NON_BOUNDARY,
+) = ATCODES
 
 # categories
 CHCODES = _makecodes(
@@ -148,6 +158,14 @@ CHCODES = _makecodes(
     'CATEGORY_UNI_WORD', 'CATEGORY_UNI_NOT_WORD',
     'CATEGORY_UNI_LINEBREAK', 'CATEGORY_UNI_NOT_LINEBREAK',
 )
+(
+    CATEGORY_DIGIT, CATEGORY_NOT_DIGIT, CATEGORY_SPACE, CATEGORY_NOT_SPACE,
+    CATEGORY_WORD, CATEGORY_NOT_WORD, CATEGORY_LINEBREAK,
+    CATEGORY_NOT_LINEBREAK, CATEGORY_LOC_WORD, CATEGORY_LOC_NOT_WORD,
+    CATEGORY_UNI_DIGIT, CATEGORY_UNI_NOT_DIGIT, CATEGORY_UNI_SPACE,
+    CATEGORY_UNI_NOT_SPACE, CATEGORY_UNI_WORD, CATEGORY_UNI_NOT_WORD,
+    CATEGORY_UNI_LINEBREAK, CATEGORY_UNI_NOT_LINEBREAK,
+) = CHCODES
 
 
 # replacement operations for "ignore case" mode

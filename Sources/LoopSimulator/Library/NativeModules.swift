@@ -12,15 +12,17 @@ import Darwin
 /// The modules CPython writes in C that the simulator provides natively, made on first
 /// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
-/// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`) and `sys` (SysModule).
+/// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
+/// `_json` (JSONScanner) and `_sre` (SREModule, the matcher behind `Lib/re`).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback", "_json"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback", "_json", "_sre"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         switch name {
         case "linecache": return linecache(vm)
         case "_traceback": return traceback(vm)
         case "_json": return JSONModule.make(vm)
+        case "_sre": return SREModule.make(vm)
         case "math": return math(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)

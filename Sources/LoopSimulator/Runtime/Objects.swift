@@ -29,6 +29,8 @@ open class PyObject {
     var nativeCount: Int? { iterationItems?.count }
     /// The object's own `repr`, or nil for the generic one.
     func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
+    /// `x[key]` of a native type that is not a built-in collection (`match[1]`), or nil.
+    func nativeGetItem(_ key: Value, _ vm: Interpreter) throws -> Value? { nil }
 }
 
 public final class PyList: PyObject {

@@ -19,6 +19,7 @@ extension Interpreter {
         case .object(let o):
             if let t = o as? PyTuple { return try tupleHash(t) }
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
+            if let pattern = o as? SREPattern { return try pattern.hash(self) }
             guard v.isHashable else { throw typeError("unhashable type: '\(v.typeName)'") }
             if let method = userMethod(v, "__hash__") {
                 let r = try callSpecial(method, v, [])

@@ -295,6 +295,7 @@ extension Interpreter {
         if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
         if x is PyDictView || y is PyDictView, let r = try dictViewEquals(a, b) { return r }
         if x is PyBoundMethod, y is PyBoundMethod { return try callableEquals(a, b, self) }
+        if let l = x as? SREPattern, let r = y as? SREPattern { return try l.isEqual(to: r, self) }
         return false
     }
 
@@ -484,6 +485,12 @@ extension Interpreter {
 
     /// Python's `slice.indices(length)`.
     private func sliceIndices(_ s: PySlice, count: Int) throws -> [Int] {
+        let (start, stop, step) = try sliceBounds(s, count: count)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    /// `PySlice_GetIndicesEx`'s start, stop and step for a sequence of `count` items.
+    private func sliceBounds(_ s: PySlice, count: Int) throws -> (Int, Int, Int) {
         // Bounds are ints, None, or objects with `__index__` (`_PyEval_SliceIndex`).
         func bound(_ v: Value) throws -> Int? {
             if v.isNone { return nil }
@@ -504,7 +511,7 @@ extension Interpreter {
         }
         let start = clamp(lower, step > 0 ? 0 : count - 1)
         let stop = clamp(upper, step > 0 ? count : -1)
-        return Array(stride(from: start, to: stop, by: step))
+        return (start, stop, step)
     }
 
     func getItem(_ obj: Value, _ key: Value) throws -> Value {
@@ -544,6 +551,12 @@ extension Interpreter {
                 return v
             }
             if let r = o as? PyRange {
+                // `range(n)[::-1]`: a range of the selected items (range_subscript).
+                if case .object(let k) = key, let slice = k as? PySlice, !r.lengthOverflows {
+                    let (start, stop, step) = try sliceBounds(slice, count: r.count)
+                    let (newStep, overflow) = r.step.multipliedReportingOverflow(by: step)
+                    if !overflow { return .object(PyRange(start: r.item(start), stop: r.item(stop), step: newStep)) }
+                }
                 if r.lengthOverflows, case .int(let i) = key {
                     // Longer than an Int: index from the end in unsigned arithmetic.
                     guard let value = r.item(at: i) else { throw PythonError(makeException(BuiltinTypes.indexError, "range object index out of range")) }
@@ -552,6 +565,7 @@ extension Interpreter {
                 return .int(r.item(try index(key, count: r.count, "range object")))
             }
             if let d = o as? PyDeque { return d[try d.position(key, self)] }
+            if let v = try o.nativeGetItem(key, self) { return v }
             // `Class[item]`: the class's `__class_getitem__` (PEP 560), as `list[int]` is.
             if let cls = o as? PyClass, let hook = cls.lookup("__class_getitem__") {
                 return try callNow(try descriptorGet(hook, instance: nil, owner: cls), [key])

@@ -1,0 +1,77 @@
+/// `SRE_STATE` (Modules/_sre/sre.h): one match attempt's view of a string and what the
+/// matcher has found so far. Positions are code point indices into `text` (CPython's
+/// `beginning` is index 0, so lookbehind and `^` see before `start`). A NULL mark is -1.
+final class SREState {
+    /// The string's code points.
+    let text: [UInt32]
+    /// The compiled pattern.
+    let code: [UInt32]
+    /// `pos` and `endpos` clamped to the string (`state_init`).
+    let pos: Int
+    let endpos: Int
+    /// Where the current attempt starts, and the end of the string it sees.
+    var start: Int
+    var end: Int
+    /// In and out of `match`: where it starts, then where the match ended.
+    var ptr: Int
+    /// `mark[2*g]`, `mark[2*g+1]`: the span of group g+1; -1 where not set.
+    var mark: [Int]
+    /// The highest mark index that is valid, and the last group closed (1-based), or -1.
+    var lastmark = -1
+    var lastindex = -1
+    /// The innermost REPEAT being matched.
+    var `repeat`: SRERepeat?
+    /// `fullmatch`: the match must end at `end`.
+    var matchAll = false
+    /// The match may not be empty at `start` (findall, sub, split, finditer after an
+    /// empty match: 3.7's rule).
+    var mustAdvance = false
+    /// `data_stack`: the marks and `last_ptr`s saved by MARK_PUSH and DATA_PUSH.
+    var dataStack: [Int] = []
+
+    init(text: [UInt32], code: [UInt32], groups: Int, pos: Int, endpos: Int) {
+        self.text = text
+        self.code = code
+        let length = text.count
+        // state_init's adjustments: both ends clamped into the string.
+        let start = min(max(pos, 0), length)
+        let end = min(max(endpos, 0), length)
+        self.pos = start
+        self.endpos = end
+        self.start = start
+        self.end = end
+        self.ptr = start
+        self.mark = Array(repeating: -1, count: max(groups, 0) * 2)
+    }
+
+    /// `state_reset`.
+    func reset() {
+        lastmark = -1
+        lastindex = -1
+        `repeat` = nil
+        dataStack.removeAll(keepingCapacity: true)
+    }
+
+    /// `state_getslice`'s question: the span of group `index` (1-based), or nil.
+    func groupSpan(_ index: Int) -> (Int, Int)? {
+        let i = (index - 1) * 2
+        guard i < lastmark, i + 1 < mark.count, mark[i] >= 0, mark[i + 1] >= 0 else { return nil }
+        return (mark[i], mark[i + 1])
+    }
+}
+
+/// `SRE_REPEAT`: the state of one REPEAT while its item is matched again and again.
+final class SRERepeat {
+    /// How many items have matched (-1 before the first).
+    var count = -1
+    /// The REPEAT's operands: `<skip> <min> <max> item`.
+    let pattern: Int
+    let prev: SRERepeat?
+    /// Where the last item attempt started (zero-width match protection), or -1.
+    var lastPtr = -1
+
+    init(pattern: Int, prev: SRERepeat?) {
+        self.pattern = pattern
+        self.prev = prev
+    }
+}
