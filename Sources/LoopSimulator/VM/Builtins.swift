@@ -310,6 +310,11 @@ extension Interpreter {
         }
         ctor(BuiltinTypes.str) { vm, args, _ in
             if args.count > 3 { throw vm.typeError("str() takes at most 3 arguments (\(args.count) given)") }
+            // str(obj, encoding) decodes a bytes-like object, which loopscope has none of.
+            if args.count > 1 {
+                if case .str = args[0] { throw vm.typeError("decoding str is not supported") }
+                throw vm.typeError("decoding to str: need a bytes-like object, \(args[0].typeName) found")
+            }
             return .str(args.isEmpty ? "" : try vm.str(args[0])) }
         ctor(BuiltinTypes.bool, .positional(min: 0, max: 1)) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
         ctor(BuiltinTypes.list, .positional(min: 0, max: 1)) { vm, args, _ in .object(PyList(args.isEmpty ? [] : try vm.iterate(args[0]))) }

@@ -18,7 +18,7 @@ extension Interpreter {
     private static let stringSignatures: [String: NativeSignature] = {
         var table: [String: NativeSignature] = ["join": .oneArgument]
         for name in ["upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isdecimal",
-                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier"] {
+                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isascii"] {
             table[name] = .noArguments
         }
         for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
@@ -315,6 +315,7 @@ extension Interpreter {
         },
         "format": { vm, s, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) },
         "isdigit": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }) },
+        "isascii": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) },
         "isdecimal": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .decimal }) },
         "isnumeric": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType != nil }) },
         "isalpha": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic }) },
