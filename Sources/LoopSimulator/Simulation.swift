@@ -104,17 +104,20 @@ public final class Simulation {
         vm.instructionLimit = options.maxInstructions ?? Int.max
         vm.memoryLimit = options.maxMemory
         for file in program.files { vm.sources[file.path] = SourceText(file.source) }
-        vm.program = program
+        vm.programModules = program.modules
+        vm.programPaths = program.files.map(\.path)
+        vm.warningSink = state
+        vm.onHalt = { [unowned state] in state.halted = true }
         vm.writeOutput = { text in
             stdout(text)
             if state.tracing {
-                state.emit(.print(task: vm.loop?.currentTask?.taskID, text: text))
+                state.emit(.print(task: vm.library?.loopOnMainThread?.currentTask?.taskID, text: text))
             }
         }
         vm.writeError = stderr
         vm.installBuiltins()
         let library = AsyncioLibrary(vm: vm, state: state)
-        vm.library = library
+        vm.host = library
         do {
             try library.install()
         } catch let e as PythonError {

@@ -71,7 +71,7 @@ public struct TraceHeader: Equatable, Sendable {
     /// The header's `files` for a simulated program: its modules in the order the run
     /// numbers them, each path relative to the main file's directory when it is inside it.
     public static func files(of program: Program) -> [SourceFile] {
-        let directory = ModuleFinder.directory(of: program.files[0].path)
+        let directory = SourcePaths.directory(of: program.files[0].path)
         let prefix = directory.isEmpty ? "" : directory.hasSuffix("/") ? directory : directory + "/"
         return program.files.dropFirst().map { file in
             SourceFile(path: file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path,

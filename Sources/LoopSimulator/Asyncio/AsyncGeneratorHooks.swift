@@ -7,12 +7,11 @@ struct WeakAsyncGenerator {
     weak var generator: PyAsyncGenerator?
 }
 
-extension EventLoop {
+extension EventLoop: AsyncGeneratorHooks {
     /// `_asyncgen_firstiter_hook`: the loop remembers every async generator first
     /// iterated while it runs, and becomes its finalizer.
     func asyncGeneratorFirstIteration(_ gen: PyAsyncGenerator) {
         guard running else { return }
-        gen.finalizerLoop = self
         // After shutdown_asyncgens CPython warns with a ResourceWarning, which the default
         // warning filters ignore.
         asyncgens.removeAll { $0.generator == nil }

@@ -14,6 +14,12 @@ final class AsyncioLibrary {
     let loopClass = PyClass(name: "_UnixSelectorEventLoop", bases: [BuiltinTypes.object], module: "asyncio.unix_events")
     /// The loop running now (`events._get_running_loop()`): set by `run_forever`.
     var runningLoop: EventLoop?
+    /// The loop running on the main thread, also while another thread runs (when
+    /// `runningLoop`, what that thread's `get_running_loop()` sees, is nil).
+    var loopOnMainThread: EventLoop?
+    /// The prelude's `_set_result_unless_cancelled`, which the loop recognises in timers
+    /// (`sleep`'s) and `SleepWithoutFrame` schedules.
+    var setResultUnlessCancelledFunction: PyFunction?
     /// The event loop policy's current loop and whether `set_event_loop` was ever called
     /// (`BaseDefaultEventLoopPolicy._local`): what `get_event_loop()` returns outside a
     /// running loop. There is one thread, the main one.
@@ -29,6 +35,7 @@ final class AsyncioLibrary {
 
     /// Installs the modules into the interpreter and runs the prelude.
     func install() throws {
+        vm.hostModules = ThreadModule.modules
         installNatives()
         vm.modules["asyncio"] = module
         vm.modules["time"] = makeTimeModule()
@@ -42,6 +49,7 @@ final class AsyncioLibrary {
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "the build has no Lib/\(AsyncioPrelude.libraryPath)"))
         }
         vm.sources[AsyncioPrelude.filename] = SourceText(source)
+        vm.implementationFiles.insert(AsyncioPrelude.filename)
         let result = FrontEnd.analyzeShared(source, mode: .library)
         guard let ast = result.module, result.diagnostics.isEmpty else {
             let first = result.diagnostics.first.map { $0.headline(path: AsyncioPrelude.filename) } ?? "unknown"
@@ -49,7 +57,7 @@ final class AsyncioLibrary {
         }
         let code: CodeObject
         do {
-            code = try Compiler.compile(ast, filename: AsyncioPrelude.filename)
+            code = try Compiler.compile(ast, filename: AsyncioPrelude.filename, isLibrary: true)
         } catch {
             throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "asyncio prelude does not compile: \(error.headline(path: AsyncioPrelude.filename))"))
         }
@@ -58,10 +66,11 @@ final class AsyncioLibrary {
         try vm.push(frame, on: fiber)
         if case .raised(let exc) = vm.execute(fiber, .start) { throw PythonError(exc) }
         if case .object(let o)? = module.attributes["sleep"], let sleep = o as? PyFunction {
-            vm.sleepFunction = sleep
+            vm.frameSkippedFunction = sleep
+            vm.frameSkipper = self
         }
         if case .object(let o)? = module.attributes["_set_result_unless_cancelled"], let f = o as? PyFunction {
-            vm.setResultUnlessCancelledFunction = f
+            setResultUnlessCancelledFunction = f
         }
         AsyncioSubmodules.install(into: module, vm)
     }
@@ -508,15 +517,7 @@ final class GatheringFuture: PyFuture {
     }
 }
 
-/// `functools.partial`, as wait_for uses it (compared by identity).
-final class PyPartial: PyObject {
-    let function: Value
-    let args: [Value]
-    let kwargs: [(String, Value)]
-    init(function: Value, args: [Value], kwargs: [(String, Value)]) {
-        self.function = function
-        self.args = args
-        self.kwargs = kwargs
-    }
+extension Interpreter {
+    /// The asyncio library of the simulation this interpreter runs.
+    var library: AsyncioLibrary? { host as? AsyncioLibrary }
 }
-

@@ -93,7 +93,7 @@ extension AsyncioLibrary {
         let state = SimulationState()
         state.interpreter = vm
         let library = AsyncioLibrary(vm: vm, state: state)
-        vm.library = library
+        vm.host = library
         guard (try? library.install()) != nil else { return [:] }
         var names: [String: Set<String>] = [:]
         for (name, module) in vm.modules where name == "asyncio" || name.hasPrefix("asyncio.") || name == "time" || name == "loopscope" {

@@ -107,17 +107,6 @@ final class Handle: PyObject {
 
 }
 
-/// Why a simulation stopped before the program ended.
-public enum SimulationHalt: Equatable, Sendable {
-    case iterationLimit(Int)
-    case timeHorizon(Double)
-    case instructionLimit(Int)
-    /// Whoever ran the simulation no longer wants it (`Simulation.isAbandoned`).
-    case abandoned
-    /// Nothing ready, no timers, the main task unfinished: CPython would hang forever.
-    case deadlock(report: [String])
-}
-
 /// The simulated event loop: `base_events.BaseEventLoop` on a virtual clock.
 final class EventLoop: PyObject {
     /// The interpreter owns the library that owns the loop, so it outlives every use of
@@ -217,7 +206,7 @@ final class EventLoop: PyObject {
     @discardableResult
     func callAt(_ when: Double, _ callback: HandleCallback) -> Handle {
         var when = when
-        if let schedule = state.schedule, case .python(.object(let fn), _) = callback, fn === vm.setResultUnlessCancelledFunction {
+        if let schedule = state.schedule, case .python(.object(let fn), _) = callback, fn === library.setResultUnlessCancelledFunction {
             // The timer of an `asyncio.sleep`: its duration is what a jitter stretches.
             let delay = when - time(), stretched = schedule.duration(delay)
             if stretched != delay {
@@ -314,12 +303,14 @@ final class EventLoop: PyObject {
         try checkRunning()
         running = true
         library.runningLoop = self
-        vm.loop = self
+        library.loopOnMainThread = self
+        vm.asyncGeneratorHooks = self
         defer {
             running = false
             stopping = false
             library.runningLoop = nil
-            vm.loop = nil
+            library.loopOnMainThread = nil
+            vm.asyncGeneratorHooks = nil
         }
         while true {
             try runOnce()
@@ -496,7 +487,7 @@ final class EventLoop: PyObject {
             body()
         case let .python(fn, args):
             do {
-                if case .object(let o) = fn, o === vm.setResultUnlessCancelledFunction, args.count == 2,
+                if case .object(let o) = fn, o === library.setResultUnlessCancelledFunction, args.count == 2,
                    case .object(let f) = args[0], let future = f as? PyFuture {
                     // `_set_result_unless_cancelled(fut, result)`, the timer of every sleep.
                     if !future.isCancelled { try future.setResult(args[1], vm) }

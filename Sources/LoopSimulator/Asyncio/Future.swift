@@ -1,6 +1,6 @@
 /// `asyncio.Future`, mirroring `futures.py`: a result or exception set once, callbacks
 /// scheduled with `call_soon` when it completes.
-public class PyFuture: PyObject {
+public class PyFuture: NativeAwaitable {
     enum State: String { case pending = "PENDING", cancelled = "CANCELLED", finished = "FINISHED" }
 
     /// A done callback: a Python callable, or a native one (a task's wakeup).
@@ -23,6 +23,7 @@ public class PyFuture: PyObject {
     var cancelMessage: Value = .none
     var cancelledException: PyException?
     var asyncioFutureBlocking = false
+    override func willSuspendAwaiter() { asyncioFutureBlocking = true }
     /// `__log_traceback`: an exception nobody retrieved yet.
     var logTraceback = false
     /// What made this future, for traces and deadlock reports: a label ("Queue.get()"), or
@@ -71,7 +72,7 @@ public class PyFuture: PyObject {
         ])
     }
 
-    var isDone: Bool { state != .pending }
+    override var isDone: Bool { state != .pending }
     var isCancelled: Bool { state == .cancelled }
 
     // MARK: futures.py
@@ -115,7 +116,7 @@ public class PyFuture: PyObject {
         }
     }
 
-    func result(_ vm: Interpreter) throws -> Value {
+    override func result(_ vm: Interpreter) throws -> Value {
         if state == .cancelled { throw PythonError(makeCancelledError(vm)) }
         guard state == .finished else {
             throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "Result is not ready."))
@@ -277,15 +278,4 @@ public class PyFuture: PyObject {
         if let site = sourceSite { info.append("created at \(site)") }
         return info
     }
-}
-
-/// Callables compare like Python's `==`: the same function, or bound methods of the same
-/// function on the same object.
-func callableEquals(_ a: Value, _ b: Value, _ vm: Interpreter) throws -> Bool {
-    guard case .object(let x) = a, case .object(let y) = b else { return false }
-    if x === y { return true }
-    if let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
-        return try m.receiver.isIdentical(to: n.receiver) && callableEquals(m.function, n.function, vm)
-    }
-    return false
 }

@@ -104,7 +104,7 @@ final class SimulationState {
     /// The start of a hold of the main thread in the trace: nil when not traced, else
     /// the task it holds (nil inside: outside a task's step).
     func beginHold(_ seconds: Double, blocking: Bool) -> Int?? {
-        guard tracing, let vm = interpreter, let loop = vm.loop else { return nil }
+        guard tracing, let vm = interpreter, let loop = vm.library?.loopOnMainThread else { return nil }
         let task = loop.currentTask?.taskID
         // In a task's step, the line is the task's own innermost one (the library's frames
         // are asyncio's; after the step the task's frame is no longer the active one).
@@ -174,3 +174,5 @@ final class SimulationState {
         emit(.warning(text: "\(category): \(message)"))
     }
 }
+
+extension SimulationState: WarningSink {}

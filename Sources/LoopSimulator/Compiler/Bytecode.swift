@@ -227,12 +227,12 @@ public final class CodeObject {
     public var isClassBody = false
     public var isModule = false
 
-    public init(name: String, qualname: String, filename: String, firstLine: Int) {
+    public init(name: String, qualname: String, filename: String, firstLine: Int, isLibrary: Bool = false) {
         self.name = name
         self.qualname = qualname
         self.filename = filename
         self.firstLine = firstLine
-        self.isLibrary = filename == AsyncioPrelude.filename
+        self.isLibrary = isLibrary
     }
 
     /// The names of parameters, in slot order (positional, *args, keyword-only, **kwargs).

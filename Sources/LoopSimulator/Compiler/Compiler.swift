@@ -10,10 +10,14 @@ public struct Compiler {
     /// With `namespaceNames`, the module's own names are read and bound through a
     /// namespace (LOAD_NAME / STORE_NAME, as CPython compiles every module) rather than as
     /// globals: `exec(source, globals, locals)` with locals apart from the globals.
-    public static func compile(_ module: Module, filename: String, namespaceNames: Bool = false) throws(Diagnostic) -> CodeObject {
+    /// `isLibrary`: the implementation's own Python (the asyncio prelude), whose frames
+    /// tracebacks, traces and creation sites leave out (`CodeObject.isLibrary`).
+    public static func compile(_ module: Module, filename: String, namespaceNames: Bool = false,
+                               isLibrary: Bool = false) throws(Diagnostic) -> CodeObject {
         let analysis = ScopeAnalysis(module)
         let state = CompilerState(filename: filename, analysis: analysis)
         state.namespaceNames = namespaceNames
+        state.isLibrary = isLibrary
         return try state.compileModule(module)
     }
 }
@@ -65,6 +69,7 @@ private final class CompilerState {
     var moduleNames: Set<String> = []
     /// See `Compiler.compile`.
     var namespaceNames = false
+    var isLibrary = false
 
     init(filename: String, analysis: ScopeAnalysis) {
         self.filename = filename
@@ -74,7 +79,7 @@ private final class CompilerState {
     // MARK: Units
 
     func compileModule(_ module: Module) throws(Diagnostic) -> CodeObject {
-        let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1)
+        let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, isLibrary: isLibrary)
         code.isModule = true
         unit = CompileUnit(code: code, scope: analysis.module)
         for stmt in module.body {
@@ -96,7 +101,8 @@ private final class CompilerState {
         guard let scope = analysis.scope(for: scopeRange) else {
             throw Diagnostic("internal: no scope for '\(name)'", at: scopeRange)
         }
-        let code = CodeObject(name: name, qualname: qualname, filename: filename, firstLine: scopeRange.start.line)
+        let code = CodeObject(name: name, qualname: qualname, filename: filename, firstLine: scopeRange.start.line,
+                              isLibrary: isLibrary)
         code.isCoroutine = isAsync && !scope.isGenerator
         code.isGenerator = !isAsync && scope.isGenerator
         code.isAsyncGenerator = isAsync && scope.isGenerator
@@ -139,7 +145,7 @@ private final class CompilerState {
             throw Diagnostic("internal: no scope for a generator expression", at: expr.range)
         }
         let code = CodeObject(name: "<genexpr>", qualname: qualname(of: "<genexpr>"), filename: filename,
-                              firstLine: expr.range.start.line)
+                              firstLine: expr.range.start.line, isLibrary: isLibrary)
         let isAsync = scope.hasAwait || generators.contains { $0.isAsync }
         code.isGenerator = !isAsync
         code.isAsyncGenerator = isAsync
@@ -180,7 +186,7 @@ private final class CompilerState {
             throw Diagnostic("internal: no scope for class '\(cls.name)'", at: cls.headerRange)
         }
         let code = CodeObject(name: cls.name, qualname: qualname(of: cls.name), filename: filename,
-                              firstLine: cls.headerRange.start.line)
+                              firstLine: cls.headerRange.start.line, isLibrary: isLibrary)
         code.isClassBody = true
         let saved = unit
         let savedPosition = position

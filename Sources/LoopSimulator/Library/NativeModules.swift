@@ -15,9 +15,14 @@ import Darwin
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
 /// `_json` (JSONScanner) and `_sre` (SREModule, the matcher behind `Lib/re`).
 enum NativeModules {
-    static let names: Set<String> = ["math", "_random", "_collections", "sys", "_thread", "_queue", "linecache", "_traceback", "_json", "_sre"]
+    /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
+    /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
+    static let builtinNames: Set<String> = ["time", "sys"]
+
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
+        if let make = vm.hostModules[name] { return make(vm) }
         switch name {
         case "linecache": return linecache(vm)
         case "_traceback": return traceback(vm)
@@ -27,8 +32,6 @@ enum NativeModules {
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
-        case "_thread": return ThreadModule.threadModule(vm)
-        case "_queue": return ThreadModule.queueModule(vm)
         default: return nil
         }
     }

@@ -12,7 +12,7 @@ extension Interpreter {
         var package: String?
         if case .str(let p)? = globals.attributes["__package__"] { package = p }
         let absolute: String
-        switch ModuleFinder.resolve(name, level: level, package: package) {
+        switch ModuleNames.resolve(name, level: level, package: package) {
         case .failure(let failure): throw PythonError(makeException(BuiltinTypes.importError, failure.message))
         case .success(let resolved): absolute = resolved
         }
@@ -34,7 +34,7 @@ extension Interpreter {
                 continue
             }
             let module: PyModule
-            if let local = try program?.modules[prefix] ?? libraryModule(prefix) {
+            if let local = try programModules[prefix] ?? libraryModule(prefix) {
                 module = try run(local, package: local.isPackage ? local.name : parent?.name ?? "")
             } else if let native = NativeModules.make(prefix, self) {
                 modules[prefix] = native
@@ -75,7 +75,7 @@ extension Interpreter {
         module.attributes["__file__"] = .str(local.path)
         module.attributes["__package__"] = .str(package)
         if local.isPackage {
-            module.attributes["__path__"] = .object(PyList([.str(ModuleFinder.directory(of: local.path))]))
+            module.attributes["__path__"] = .object(PyList([.str(SourcePaths.directory(of: local.path))]))
         }
         modules[local.name] = module
         let fiber = Fiber([])
@@ -103,7 +103,7 @@ extension Interpreter {
         guard case .object(let o) = value, let module = o as? PyModule else { return try getAttribute(value, name) }
         if let attribute = module.attributes[name] { return attribute }
         let full = module.name + "." + name
-        if modules[full] != nil || program?.modules[full] != nil || LibraryModules.sources[full] != nil {
+        if modules[full] != nil || programModules[full] != nil || LibraryModules.sources[full] != nil {
             return .object(try importModule(full))
         }
         var location = "unknown location"

@@ -17,9 +17,8 @@ public struct ModuleFinder: Sendable {
     /// `sys.path`: the scenario's directory ("" for the current one), then `--path` dirs.
     public let searchPaths: [String]
 
-    /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that the
-    /// simulator provides: found before any directory.
-    static let builtinNames: Set<String> = ["time", "sys"]
+    /// Modules CPython compiles into the interpreter: found before any directory.
+    static var builtinNames: Set<String> { NativeModules.builtinNames }
     /// Standard-library modules the simulator provides: found after the directories. Native
     /// ones, and those written in Python under `Lib/` (`random.py` is `random`; the asyncio
     /// package is native code plus its prelude, not a `Lib/` package).
@@ -27,23 +26,13 @@ public struct ModuleFinder: Sendable {
         var names: Set<String> = ["asyncio", "loopscope"]
         names.formUnion(AsyncioSubmodules.moduleNames)
         names.formUnion(NativeModules.names)
+        names.formUnion(ThreadModule.modules.keys)
         names.formUnion(LibraryModules.sources.keys)
         return names
     }()
 
     public init(scenarioPath: String, extraPaths: [String]) {
-        searchPaths = [ModuleFinder.directory(of: scenarioPath)] + extraPaths
-    }
-
-    /// The directory part of a path as written ("" when there is none).
-    public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        let directory = String(path[..<slash])
-        return directory.isEmpty ? "/" : directory
-    }
-
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.isEmpty ? name : directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        searchPaths = [SourcePaths.directory(of: scenarioPath)] + extraPaths
     }
 
     /// Finds `name` (absolute, dotted). `parent` is the origin of the package that holds
@@ -56,7 +45,7 @@ public struct ModuleFinder: Sendable {
                 return ModuleFinder.libraryNames.contains(name) ? .native : nil
             case .source(let path, let isPackage):
                 guard isPackage else { return nil }
-                return findSource(leaf, in: ModuleFinder.directory(of: path))
+                return findSource(leaf, in: SourcePaths.directory(of: path))
             }
         }
         if ModuleFinder.builtinNames.contains(name) { return .native }
@@ -70,36 +59,16 @@ public struct ModuleFinder: Sendable {
     private func findSource(_ name: String, in directory: String) -> ModuleOrigin? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        let packageDir = ModuleFinder.join(directory, name)
-        let initFile = ModuleFinder.join(packageDir, "__init__.py")
+        let packageDir = SourcePaths.join(directory, name)
+        let initFile = SourcePaths.join(packageDir, "__init__.py")
         if fm.fileExists(atPath: packageDir, isDirectory: &isDirectory), isDirectory.boolValue,
            fm.fileExists(atPath: initFile) {
             return .source(path: initFile, isPackage: true)
         }
-        let file = ModuleFinder.join(directory, name + ".py")
+        let file = SourcePaths.join(directory, name + ".py")
         if fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
             return .source(path: file, isPackage: false)
         }
         return nil
     }
-
-    /// CPython's `importlib._bootstrap._resolve_name`: the absolute name of a relative
-    /// import made from a module of package `package` ("" or nil: not in a package).
-    public static func resolve(_ name: String, level: Int, package: String?) -> Result<String, ImportFailure> {
-        guard level > 0 else { return .success(name) }
-        guard let package, !package.isEmpty else {
-            return .failure(ImportFailure(message: "attempted relative import with no known parent package"))
-        }
-        let bits = package.split(separator: ".", omittingEmptySubsequences: false)
-        guard bits.count >= level else {
-            return .failure(ImportFailure(message: "attempted relative import beyond top-level package"))
-        }
-        let base = bits.dropLast(level - 1).joined(separator: ".")
-        return .success(name.isEmpty ? base : base + "." + name)
-    }
-}
-
-/// Why an import cannot be resolved, in CPython's words.
-public struct ImportFailure: Error, Sendable {
-    public let message: String
 }

@@ -10,37 +10,6 @@ public struct ProgramFile: Sendable, Equatable {
     }
 }
 
-/// A module of the program's own, compiled and ready to run on first import.
-final class LocalModule {
-    let name: String
-    let path: String
-    let isPackage: Bool
-    let code: CodeObject
-    /// The global names its code can bind, or nil when that cannot be known before it
-    /// runs (a star import, a module `__getattr__`).
-    let globalNames: Set<String>?
-
-    init(name: String, path: String, isPackage: Bool, code: CodeObject, ast: Module) {
-        self.name = name
-        self.path = path
-        self.isPackage = isPackage
-        self.code = code
-        globalNames = LocalModule.globalNames(ast)
-    }
-
-    /// The global names a module's code can bind (nil: cannot be known before it runs).
-    static func globalNames(_ ast: Module) -> Set<String>? {
-        let analysis = ScopeAnalysis(ast)
-        var names = analysis.module.bound
-        var scopes = analysis.module.children
-        while let scope = scopes.popLast() {
-            names.formUnion(scope.globals)
-            scopes += scope.children
-        }
-        return names.contains("*") || names.contains("__getattr__") ? nil : names
-    }
-}
-
 /// A scenario with every module of its own it imports, directly or not: all of them
 /// parsed, validated and compiled before anything runs, so `check` reports problems in
 /// any file (and every import that cannot be satisfied) and `run` never meets one.
@@ -124,7 +93,7 @@ private struct ProgramLoader {
     private mutating func follow(_ module: Module, in file: ProgramFile, package: String?) {
         for request in module.imports {
             let name: String
-            switch ModuleFinder.resolve(request.module, level: request.level, package: package) {
+            switch ModuleNames.resolve(request.module, level: request.level, package: package) {
             case .failure(let failure):
                 diagnostics.append(FileDiagnostic(file, Diagnostic(failure.message, at: request.range)))
                 continue

@@ -1,6 +1,10 @@
 /// `_thread` and `_queue`, the C modules under `threading` and `queue`, on the simulated
 /// threads of `ThreadScheduler`.
 enum ThreadModule {
+    /// The modules made here, by name, as the runtime's import makes them
+    /// (`Interpreter.hostModules`).
+    static let modules: [String: (Interpreter) -> PyModule] = ["_thread": threadModule, "_queue": queueModule]
+
     /// The scheduler of the running simulation (made when first needed).
     static func scheduler(_ vm: Interpreter) throws -> ThreadScheduler {
         guard let state = vm.library?.state else {

@@ -1,12 +1,3 @@
-/// The VM asks this at an instruction checkpoint (`Interpreter.instructionCheckpoint`)
-/// whether the running thread stops there. The VM knows threads only through it.
-protocol ThreadSwitching: AnyObject {
-    /// Nil: go on. Otherwise the thread running `fiber` stops before the instruction and
-    /// is resumed later with `.send(value)`; true when it stopped right after a blocking
-    /// call, whose placeholder result `value` then replaces.
-    func checkpoint(_ fiber: Fiber) throws -> Bool?
-}
-
 /// Simulated threads on the virtual clock, sharing a GIL modelled on CPython's.
 ///
 /// The main thread runs the program and the event loop on the simulation's own Swift
@@ -370,7 +361,7 @@ final class ThreadScheduler: ThreadSwitching {
                 continue
             }
             guard let next = threads.compactMap({ $0.state == .blocked ? $0.deadline : nil }).min() else {
-                throw vm.halt(.deadlock(report: (vm.loop?.deadlockReport() ?? []) + deadlockReport()))
+                throw vm.halt(.deadlock(report: (vm.library?.loopOnMainThread?.deadlockReport() ?? []) + deadlockReport()))
             }
             if let horizon = state.timeHorizon, next > horizon { throw vm.halt(.timeHorizon(horizon)) }
             if next > now {
@@ -498,7 +489,7 @@ final class ThreadScheduler: ThreadSwitching {
     func deadlockReport() -> [String] {
         threads.filter { $0 !== main && $0.state != .finished }.map { t in
             let (line, file) = location(t)
-            let path = vm.program?.files[safe: file]?.path ?? "?"
+            let path = vm.programPaths[safe: file] ?? "?"
             return "thread \(t.name) is \(t.state == .blocked ? "blocked" : "waiting for the GIL") at \(path):\(line)"
         }
     }

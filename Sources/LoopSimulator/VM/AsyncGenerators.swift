@@ -48,7 +48,10 @@ extension Interpreter {
     func asyncGeneratorAwaitable(_ gen: PyAsyncGenerator, _ operation: AsyncGeneratorOperation) -> Value {
         if !gen.hooksInitialized {
             gen.hooksInitialized = true
-            loop?.asyncGeneratorFirstIteration(gen)
+            if let hooks = asyncGeneratorHooks {
+                gen.finalizer = hooks
+                hooks.asyncGeneratorFirstIteration(gen)
+            }
         }
         return .object(PyAsyncGeneratorAwaitable(gen, operation))
     }
@@ -155,11 +158,11 @@ extension Interpreter {
     /// A freed async generator that did not finish: the loop's finalizer hook schedules
     /// its `aclose()` (`BaseEventLoop._asyncgen_finalizer_hook`).
     func finalizeAsyncGenerator(_ gen: PyAsyncGenerator) {
-        guard let loop = gen.finalizerLoop else {
+        guard let finalizer = gen.finalizer else {
             gen.state = .closed
             return
         }
-        loop.asyncGeneratorFinalized(gen)
+        finalizer.asyncGeneratorFinalized(gen)
     }
 
     static let asyncGeneratorMethods: [String: PyBuiltin] = {

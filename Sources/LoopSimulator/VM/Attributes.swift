@@ -45,7 +45,7 @@ extension Interpreter {
                 if let m = dictMethod(d, name) { return m }
             case let t as PyTuple:
                 if let m = tupleMethod(t, name) { return m }
-            case is PyFuture where name == "__await__":
+            case is NativeAwaitable where name == "__await__":
                 return awaitMethod(obj)
             case let s as PySuper:
                 if let v = try superAttribute(s, name) { return v }

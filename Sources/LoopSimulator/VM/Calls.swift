@@ -12,7 +12,7 @@ extension Interpreter {
             let frame = try makeFrame(fn, args, kwargs)
             if fn.code.isCoroutine {
                 let coro = PyCoroutine(function: fn, frame: frame, creationLine: callerLine)
-                coro.warnings = library?.state
+                coro.warnings = warningSink
                 return .value(.object(coro))
             }
             if let gen = generatorObject(fn, frame) { return .value(gen) }

@@ -14,14 +14,14 @@ public final class Frame {
     enum Suspension {
         case none
         /// `await future` on a future that was not done (`Future.__await__` yielded it).
-        case future(PyFuture)
+        case future(NativeAwaitable)
         /// A bare `yield` (`asyncio.sleep(0)`): the await gives this value when resumed
         /// (None for `_bare_yield()`; sleep's `result` when `sleep(0)` ran without a frame).
         case bareYield(resumeWith: Value)
-        /// `await asyncio.sleep(d)` with `d > 0` run without sleep's frame (see
-        /// `Interpreter.sleepWithoutFrame`): on resuming, sleep's `finally` cancels the
-        /// timer, then the await gives the future's result or raises.
-        case sleeping(PyFuture, timer: Handle)
+        /// An await of a library coroutine run without its frame (`FrameSkipping`:
+        /// `await asyncio.sleep(d)` with `d > 0`): on resuming, `cleanup` runs (sleep's
+        /// `finally` cancels its timer), then the await gives the result or raises.
+        case skippedFrame(NativeAwaitable, cleanup: ResumeCleanup)
         /// A simulated thread stopped here for another to run (`ThreadSwitching`);
         /// `replacesTop`: it stopped in a blocking call (a lock, `time.sleep`), whose
         /// placeholder result on the stack is replaced by what the call returns.
@@ -107,7 +107,7 @@ public final class PyCoroutine: PyObject {
     var creationLine: Int
 
     /// Reports "coroutine ... was never awaited" when freed unstarted, as CPython does.
-    var warnings: SimulationState?
+    var warnings: WarningSink?
 
     init(function: PyFunction, frame: Frame, creationLine: Int) {
         self.function = function

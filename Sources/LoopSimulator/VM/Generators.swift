@@ -31,7 +31,7 @@ public class PyGenerator: PyObject {
         copy.state = state
         if let async = self as? PyAsyncGenerator, let asyncCopy = copy as? PyAsyncGenerator {
             asyncCopy.hooksInitialized = async.hooksInitialized
-            asyncCopy.finalizerLoop = async.finalizerLoop
+            asyncCopy.finalizer = async.finalizer
             vm.finalizeAsyncGenerator(asyncCopy)
         } else if !frame.blocks.isEmpty {
             // A frame with no active handler would just be dropped by close(): skip it.
@@ -48,9 +48,9 @@ public class PyGenerator: PyObject {
 
 /// An async generator: what calling an `async def` with `yield` returns.
 public final class PyAsyncGenerator: PyGenerator {
-    // CPython's `ag_hooks_inited`, the finalizer hook's loop, `ag_running_async`, `ag_closed`.
+    // CPython's `ag_hooks_inited`, `ag_finalizer`, `ag_running_async`, `ag_closed`.
     var hooksInitialized = false
-    weak var finalizerLoop: EventLoop?
+    weak var finalizer: AsyncGeneratorHooks?
     var runningAsync = false
     var closedByAclose = false
     /// What the await now running the frame asked of it.

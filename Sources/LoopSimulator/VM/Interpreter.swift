@@ -34,11 +34,13 @@ public final class Interpreter {
     }()
     /// `sys.modules`: every module imported so far, by absolute name.
     var modules: [String: PyModule] = [:]
-    /// The scenario and its own modules, compiled (see `ImportSystem`).
-    var program: Program? {
+    /// The program's own modules, compiled before the run, by name (see `ImportSystem`).
+    var programModules: [String: LocalModule] = [:]
+    /// The program's files: the scenario, then its own modules in the order found.
+    var programPaths: [String] = [] {
         didSet {
             fileNumbers = [:]
-            for (n, file) in (program?.files ?? []).enumerated() { fileNumbers[file.path] = n }
+            for (n, path) in programPaths.enumerated() { fileNumbers[path] = n }
         }
     }
     /// Each program file's number in traces (0: the scenario), by path.
@@ -62,23 +64,28 @@ public final class Interpreter {
     var writeOutput: (String) -> Void = { _ in }
     /// Where `sys.stderr` writes.
     var writeError: (String) -> Void = { _ in }
-    /// The event loop, when one is running.
-    var loop: EventLoop?
+    /// `sys.set_asyncgen_hooks`' pair (an event loop installs them while it runs).
+    var asyncGeneratorHooks: AsyncGeneratorHooks?
     /// The frame whose instruction is executing (for creation sites and tracebacks).
     var activeFrame: Frame?
     /// The fiber `execute` is running (a simulated thread can stop only on its own; its
     /// frames are what `sys._getframe` walks).
     private(set) var currentFiber: Fiber?
-    /// The library's `sleep` and `_set_result_unless_cancelled`, run without their
-    /// frames (see `sleepWithoutFrame`, `EventLoop.run`).
-    var sleepFunction: PyFunction?
-    var setResultUnlessCancelledFunction: PyFunction?
+    /// The library coroutine a host runs without its frame when it is awaited at once,
+    /// and the host that does (see `FrameSkipping`).
+    var frameSkippedFunction: PyFunction?
+    weak var frameSkipper: FrameSkipping?
     /// Spare frame buffers (see `StackPool`).
     let stackPool = StackPool()
     /// Constructors of native classes (Future, Event, ...), keyed by class.
     var nativeConstructors: [ObjectIdentifier: PyBuiltin.Body] = [:]
-    /// The asyncio library of this simulation.
-    var library: AsyncioLibrary?
+    /// The program embedding the runtime, for its own extensions to find (the
+    /// simulator's asyncio library). The runtime never looks at it.
+    var host: AnyObject?
+    /// Where warnings the runtime raises from native code go.
+    var warningSink: WarningSink?
+    /// Told when `halt` stops the run.
+    var onHalt: (() -> Void)?
     /// Set when the simulation must stop (limits, deadlock): exceptions then unwind
     /// every frame without running handlers.
     var halted: SimulationHalt?
@@ -94,6 +101,12 @@ public final class Interpreter {
     var threadSwitcher: ThreadSwitching?
     /// Bytes a value may take with what the process holds (`MemoryBudget.swift`).
     var memoryLimit = Interpreter.defaultMemoryLimit
+    /// Native modules the program embedding the runtime adds (the simulator's `_thread`
+    /// and `_queue`), made on first import as `NativeModules`' own are.
+    var hostModules: [String: (Interpreter) -> PyModule] = [:]
+    /// Files of the implementation's own Python (the asyncio prelude), whose frames
+    /// tracebacks leave out as CPython's show no frames for code written in C.
+    var implementationFiles: Set<String> = []
     /// Source of each file, for the lines tracebacks quote.
     var sources: [String: SourceText] = [:]
     /// See `caretAnchors`.
@@ -121,8 +134,8 @@ public final class Interpreter {
             }
         case .throwing(let exc):
             if let top = fiber.frames.last {
-                // Sleep's `finally` runs before the exception reaches the awaiting frame.
-                if case .sleeping(_, let timer) = top.suspension { timer.cancel() }
+                // A skipped frame's `finally` runs before the exception reaches the awaiting frame.
+                if case .skippedFrame(_, let cleanup) = top.suspension { cleanup.runOnResume() }
                 top.suspension = .none
                 addTraceback(exc, top)
                 pending = exc
@@ -231,8 +244,9 @@ public final class Interpreter {
             frame.stack.append(value)
         case .bareYield(let value):
             frame.stack.append(value)
-        case let .sleeping(future, timer):
-            frame.stack.append(try resumeSleep(future, timer))
+        case let .skippedFrame(awaitable, cleanup):
+            cleanup.runOnResume()
+            frame.stack.append(try awaitedResult(awaitable))
         case .future(let future):
             frame.stack.append(try awaitedResult(future))
         case .threadSwitch(let replacesTop):
@@ -260,7 +274,7 @@ public final class Interpreter {
     }
 
     /// What `await future` gives once the task resumes (`Future.__await__` after its yield).
-    func awaitedResult(_ future: PyFuture) throws -> Value {
+    func awaitedResult(_ future: NativeAwaitable) throws -> Value {
         guard future.isDone else {
             throw PythonError(makeException(BuiltinTypes.runtimeError, "await wasn't used with future"))
         }
@@ -846,7 +860,7 @@ public final class Interpreter {
         if let (fn, newFrame) = positionalCall(frame, argc, coroutinesOnly: false) {
             if fn.code.isCoroutine {
                 let coro = PyCoroutine(function: fn, frame: newFrame, creationLine: frame.code.line(at: frame.pc - 1))
-                coro.warnings = library?.state
+                coro.warnings = warningSink
                 frame.stack.append(.object(coro))
                 return false
             }
@@ -874,7 +888,7 @@ public final class Interpreter {
     /// without a coroutine object; anything else is called, then awaited.
     @inline(__always)
     private func callAwaitOnStack(_ frame: Frame, _ argc: Int, _ fiber: Fiber) throws -> FrameExit? {
-        if let exit = try sleepWithoutFrame(frame, argc) { return exit }
+        if let exit = try awaitWithoutFrame(frame, argc) { return exit }
         if let (_, newFrame) = positionalCall(frame, argc, coroutinesOnly: true) {
             try push(newFrame, on: fiber)
             return .pushed
@@ -990,12 +1004,12 @@ public final class Interpreter {
                 throw PythonError(makeException(BuiltinTypes.runtimeError, "coroutine is being awaited already"))
             }
         }
-        if let future = o as? PyFuture {
+        if let future = o as? NativeAwaitable {
             if future.isDone {
                 frame.stack.append(try future.result(self))
                 return nil
             }
-            future.asyncioFutureBlocking = true
+            future.willSuspendAwaiter()
             frame.suspension = .future(future)
             return .yielded(awaitable)
         }
@@ -1020,7 +1034,7 @@ public final class Interpreter {
     /// Stops the simulation: the returned error unwinds everything.
     func halt(_ reason: SimulationHalt) -> PythonError {
         if halted == nil { halted = reason }
-        library?.state.halted = true
+        onHalt?()
         let exc = haltException ?? PyException(cls: BuiltinTypes.systemExit, args: [])
         haltException = exc
         return PythonError(exc)

@@ -115,7 +115,7 @@ extension Interpreter {
     /// in a row (deep recursion) is printed 3 times, then counted.
     private func formatStack(_ exc: PyException, style: TracebackStyle) -> String {
         var out = ""
-        let entries = exc.traceback.filter { $0.file != AsyncioPrelude.filename }
+        let entries = exc.traceback.filter { !implementationFiles.contains($0.file) }
         var previous: TracebackEntry?
         var repeats = 0
         func flushRepeats() {

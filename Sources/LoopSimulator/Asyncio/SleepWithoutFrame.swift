@@ -19,18 +19,12 @@
 ///             h.cancel()
 ///
 /// with the same futures, handles, ids, events and order, so nothing observable changes:
-/// the task parks on the same future, and on resuming (`resumeSleep`, or a throw) the
-/// timer is cancelled before the awaiting frame sees the result or the exception. Only
-/// the library's frame is missing, which tracebacks and traces leave out anyway.
-extension Interpreter {
-    /// Nil (nothing consumed) unless the call below `argc` arguments on `frame`'s stack
-    /// is the library's `sleep` with a numeric delay.
-    @inline(__always)
-    func sleepWithoutFrame(_ frame: Frame, _ argc: Int) throws -> FrameExit? {
-        guard argc == 1 || argc == 2, let sleep = sleepFunction,
-              case .object(let o) = frame.stack[frame.stack.count - argc - 1], o === sleep,
-              // The frame sleep would have had counts toward the recursion limit.
-              depth < recursionLimit else { return nil }
+/// the task parks on the same future, and on resuming (or a throw) the timer is cancelled
+/// before the awaiting frame sees the result or the exception. Only the library's frame
+/// is missing, which tracebacks and traces leave out anyway.
+extension AsyncioLibrary: FrameSkipping {
+    func awaitWithoutFrame(_ vm: Interpreter, _ frame: Frame, _ argc: Int) throws -> SkippedFrameAwait? {
+        guard argc == 1 || argc == 2 else { return nil }
         let delayValue = frame.stack[frame.stack.count - argc]
         let delay: Double
         switch delayValue {
@@ -42,10 +36,9 @@ extension Interpreter {
         if delay <= 0 {
             let result = argc == 2 ? frame.stack.removeLast() : Value.none
             frame.stack.removeLast(2)  // the delay and sleep itself
-            frame.suspension = .bareYield(resumeWith: result)
-            return .yielded(.none)
+            return .bareYield(result: result)
         }
-        guard let loop = library?.runningLoop, let setResult = setResultUnlessCancelledFunction else { return nil }
+        guard let loop = runningLoop, let setResult = setResultUnlessCancelledFunction else { return nil }
         let result = argc == 2 ? frame.stack.removeLast() : Value.none
         frame.stack.removeLast(2)
         let future = PyFuture(loop: loop, site: SourceSites.createFuture)
@@ -53,14 +46,11 @@ extension Interpreter {
         let timer = loop.callAt(loop.time() + delay, .python(.object(setResult), [.object(future), result]))
         // `call_later` from library code records no `created at` site, even in debug mode.
         timer.sourceSite = nil
-        future.asyncioFutureBlocking = true
-        frame.suspension = .sleeping(future, timer: timer)
-        return .yielded(.object(future))
+        return .awaiting(future, cleanup: timer)
     }
+}
 
-    /// Sleep's `return await future` and `finally: h.cancel()`, when the task resumes it.
-    func resumeSleep(_ future: PyFuture, _ timer: Handle) throws -> Value {
-        defer { timer.cancel() }
-        return try awaitedResult(future)
-    }
+/// Sleep's `finally: h.cancel()`, when the task resumes the awaiting frame.
+extension Handle: ResumeCleanup {
+    func runOnResume() { cancel() }
 }
