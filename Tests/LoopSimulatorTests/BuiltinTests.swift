@@ -24,6 +24,25 @@ struct BuiltinTests {
         """)
     }
 
+    @Test("a built-in type's method read from the type is a method descriptor (map(str.upper, ...))")
+    func methodDescriptors() {
+        let src = """
+        words = ['b', 'A', 'c']
+        print(sorted(words, key=str.lower), list(map(str.upper, words)), str.join('-', words), list.append, dict.get)
+        try:
+            str.upper(3)
+        except TypeError as e:
+            print(e)
+        print(int.bit_length(255), tuple.count((1, 1, 2), 1), set.union({1}, {2}))
+        """
+        #expect(output(src) == """
+        ['A', 'b', 'c'] ['B', 'A', 'C'] b-A-c <method 'append' of 'list' objects> <method 'get' of 'dict' objects>
+        descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
+        8 2 {1, 2}
+
+        """)
+    }
+
     @Test func modularPowerAndStrictZip() {
         let src = """
         print(pow(3, 200, 1000), pow(3, -1, 10), pow(5, 3, -7), pow(-2, 3, 5))

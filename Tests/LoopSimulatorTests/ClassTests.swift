@@ -9,6 +9,22 @@ struct ClassTests {
         return r.stdout + r.stderr
     }
 
+    @Test("a subclass's reflected method goes first only when it overrides the base's")
+    func reflectedMethodOfASubclass() {
+        let src = """
+        class A:
+            def __init__(self, n): self.n = n
+            def __add__(self, o): return ('A.add', self.n, o.n)
+            def __radd__(self, o): return ('A.radd', self.n, o.n)
+        class B(A):
+            pass
+        class C(A):
+            def __radd__(self, o): return ('C.radd', self.n, o.n)
+        print(A(1) + B(2), A(1) + C(3), B(2) + A(1))
+        """
+        #expect(output(src) == "('A.add', 1, 2) ('C.radd', 3, 1) ('A.add', 2, 1)\n")
+    }
+
     @Test func zeroArgumentSuperInAClassMadeInsideAFunction() {
         // The methods close over `prefix` (a class body passes cells through) and read
         // `__class__` for super().

@@ -265,6 +265,9 @@ public final class PyBuiltin: PyObject {
     /// A function of a module (`time.localtime`, made by `Interpreter.nativeFunction`):
     /// read through an instance of a class that holds it, it does not bind.
     var isModuleFunction = false
+    /// The built-in type a method descriptor read from the type belongs to (`str` for
+    /// `str.upper`): its repr is `<method 'upper' of 'str' objects>`.
+    var descriptorOf: String?
     /// Positional argument counts that need no binding when no keywords are given (the
     /// common call skips `bindNative`); everything is checked when there is no signature.
     let plainArguments: ClosedRange<Int>

@@ -118,7 +118,7 @@ extension Interpreter {
         }
         // Then what the class's class, `type`, has (`C.mro()`, `C.__call__`).
         if let slot = NativeSlots.type[name] { return try descriptorGet(slot, instance: .object(cls), owner: BuiltinTypes.type) }
-        return nil
+        return methodDescriptor(cls, name)
     }
 
     /// An instance's attributes as a new dict (`vars(obj)`, `obj.__dict__`). A copy:

@@ -103,6 +103,7 @@ extension Interpreter {
         case let f as PyFunction:
             return "<function \(f.qualname) at \(address(of: f))>"
         case let b as PyBuiltin:
+            if let type = b.descriptorOf { return "<method '\(b.name)' of '\(type)' objects>" }
             return "<built-in function \(b.name)>"
         case let m as PyBoundMethod:
             return "<bound method \(try functionName(m.function)) of \(try repr(m.receiver))>"

@@ -46,7 +46,8 @@ extension Interpreter {
 
     /// `a op b` through `__op__` / `__rop__`; nil when neither operand's class has them
     /// or both return NotImplemented. The right operand goes first when its class is a
-    /// subclass of the left's that overrides the reflected method.
+    /// subclass of the left's that overrides the reflected method: one it merely inherits
+    /// does not (typeobject.c's method_is_overloaded, which SLOT1BINFULL asks).
     func binaryDunder(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) throws -> Value? {
         let name = Self.dunder(op)
         let left = userMethod(a, "__\(name)__")
@@ -54,7 +55,8 @@ extension Interpreter {
         let right = leftClass === rightClass ? nil : userMethod(b, "__r\(name)__")
         guard left != nil || right != nil else { return nil }
         var rightTried = false
-        if let right, rightClass.isSubclass(of: leftClass) {
+        if let right, rightClass.isSubclass(of: leftClass),
+           !(leftClass.lookup("__r\(name)__").map { $0.isIdentical(to: right) } ?? false) {
             rightTried = true
             let v = try callSpecial(right, b, [a])
             if !v.isNotImplemented { return v }
