@@ -435,7 +435,9 @@ print(by_len, sorted(by_len.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 print(sorted(words, key=lambda w: (w[-1], w)), sorted(nums, key=abs)[:5], list(reversed(nums))[:3])
 print(dict(zip(words, nums)), list(enumerate(words, {r.randint(0, 3)}))[:3], list(map(str.upper, words))[:2])
 print(list(filter(None, [n % 3 for n in nums])), [w for w in words if 'a' in w], max(words, key=len))
-print({{k: v for k, v in sorted(zip(nums, words))}}, [n if n > 0 else -n for n in nums][:{r.randint(1, 6)}])"""
+print({{k: v for k, v in sorted(zip(nums, words))}}, [n if n > 0 else -n for n in nums][:{r.randint(1, 6)}])
+print([sum(x * k for x in row) for k, row in enumerate(matrix)], [f() for f in [lambda: w.upper() for w in words]][:2])
+print([(lambda n=n: n + {r.randint(0, 5)})() for n in nums][:3], {{w: [c for c in w if c in 'aeiou'] for w in words}})"""
         self.part(self.name("comprehensions"), body)
 
     def p_exceptions(self):

@@ -8,36 +8,63 @@ extension Expr {
     }
 
     private func collectNames(into names: inout Set<String>) {
-        func add(_ e: Expr?) { e?.collectNames(into: &names) }
         switch kind {
         case .name(let n): names.insert(n)
-        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: break
-        case .fstring(let parts): Expr.collect(parts, into: &names)
-        case .list(let items), .tuple(let items), .set(let items): items.forEach(add)
-        case .dict(let pairs): for p in pairs { add(p.key); add(p.value) }
-        case let .attribute(obj, _): add(obj)
-        case let .call(fn, args): add(fn); for a in args { add(a.value) }
-        case let .subscript(obj, index): add(obj); add(index)
-        case let .slice(lo, hi, step): add(lo); add(hi); add(step)
+        case let .lambda(params, body):
+            for d in params.positionalDefaults { d.collectNames(into: &names) }
+            for d in params.keywordOnlyDefaults { d?.collectNames(into: &names) }
+            names.formUnion(Expr.lambdaFreeNames(params, body))
+        default:
+            for e in subexpressions { e.collectNames(into: &names) }
+        }
+    }
+
+    /// The expressions directly inside this one (a comprehension's element, iterables and
+    /// conditions, not its targets; a lambda's defaults and body; an f-string's fields and
+    /// the fields of their format specs).
+    public var subexpressions: [Expr] {
+        switch kind {
+        case .name, .int, .bigInt, .float, .string, .bool, .none, .ellipsis: return []
+        case .fstring(let parts): return Expr.fields(parts)
+        case .list(let items), .tuple(let items), .set(let items), .boolOp(_, let items): return items
+        case .dict(let pairs): return pairs.flatMap { [$0.key, $0.value].compactMap { $0 } }
+        case let .attribute(obj, _): return [obj]
+        case let .call(fn, args): return [fn] + args.map(\.value)
+        case let .subscript(obj, index): return [obj, index]
+        case let .slice(lo, hi, step): return [lo, hi, step].compactMap { $0 }
         case let .listComp(element, generators), let .setComp(element, generators),
              let .generatorExp(element, generators):
-            add(element)
-            for g in generators { add(g.iter); g.ifs.forEach(add) }
+            return [element] + generators.flatMap { [$0.iter] + $0.ifs }
         case let .dictComp(key, value, generators):
-            add(key); add(value)
-            for g in generators { add(g.iter); g.ifs.forEach(add) }
-        case let .binary(_, a, b): add(a); add(b)
-        case let .unary(_, a): add(a)
-        case let .boolOp(_, items): items.forEach(add)
-        case let .compare(first, rest): add(first); for (_, e) in rest { add(e) }
-        case let .ifExp(test, body, orelse): add(test); add(body); add(orelse)
-        case .await(let e), .yieldFrom(let e), .starred(let e): add(e)
-        case .yield(let e): add(e)
-        case let .lambda(params, body):
-            params.positionalDefaults.forEach(add)
-            for d in params.keywordOnlyDefaults { add(d) }
-            names.formUnion(Expr.lambdaFreeNames(params, body))
-        case let .namedExpr(target, value): add(target); add(value)
+            return [key, value] + generators.flatMap { [$0.iter] + $0.ifs }
+        case let .binary(_, a, b): return [a, b]
+        case let .unary(_, a): return [a]
+        case let .compare(first, rest): return [first] + rest.map(\.1)
+        case let .ifExp(test, body, orelse): return [test, body, orelse]
+        case .await(let e), .yieldFrom(let e), .starred(let e): return [e]
+        case .yield(let e): return e.map { [$0] } ?? []
+        case let .lambda(params, body): return params.positionalDefaults + params.keywordOnlyDefaults.compactMap { $0 } + [body]
+        case let .namedExpr(target, value): return [target, value]
+        }
+    }
+
+    /// Whether a lambda or a generator expression (a function of its own, which may
+    /// capture variables) is anywhere inside.
+    public var containsNestedFunction: Bool {
+        switch kind {
+        case .lambda, .generatorExp: return true
+        default: return subexpressions.contains { $0.containsNestedFunction }
+        }
+    }
+
+    /// Whether a list, set or dict comprehension is compiled as a function of its own, as
+    /// CPython 3.11 compiles every one (`<listcomp>`), rather than inlined into the
+    /// enclosing code: when a lambda or generator expression inside may capture its
+    /// variables, which must then be cells of that function, rebound by each iteration
+    /// (`[lambda: i for i in range(3)]` gives three functions returning 2).
+    public static func comprehensionNeedsOwnFunction(_ results: [Expr], _ generators: [Comprehension]) -> Bool {
+        results.contains { $0.containsNestedFunction } || generators.enumerated().contains { n, g in
+            (n > 0 && g.iter.containsNestedFunction) || g.ifs.contains { $0.containsNestedFunction }
         }
     }
 
@@ -50,12 +77,10 @@ extension Expr {
         return inner
     }
 
-    private static func collect(_ parts: [FStringPart], into names: inout Set<String>) {
-        for part in parts {
-            if case let .expression(e, _, spec, _) = part {
-                names.formUnion(e.namesRead)
-                if let spec { collect(spec, into: &names) }
-            }
+    private static func fields(_ parts: [FStringPart]) -> [Expr] {
+        parts.flatMap { part -> [Expr] in
+            guard case let .expression(e, _, spec, _) = part else { return [] }
+            return [e] + (spec.map(fields) ?? [])
         }
     }
 }

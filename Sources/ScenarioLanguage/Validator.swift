@@ -30,9 +30,6 @@ public struct Validator {
         /// Start of the outermost enclosing comprehension (where `await` needs an async
         /// function, and CPython reports the comprehension rather than the `await`).
         var comprehension: SourceLocation?
-        /// The variables of the enclosing comprehensions (which the compiler keeps in
-        /// hidden locals a lambda cannot capture).
-        var comprehensionTargets: Set<String> = []
         /// What the innermost enclosing comprehension is ("list comprehension", ...), for
         /// CPython's "'yield' inside ..." error.
         var comprehensionKind: String?
@@ -329,17 +326,6 @@ public struct Validator {
         case .dictComp(let key, let value, let generators):
             visitComprehension([key, value], generators, e.range.start, kind: "dict comprehension")
         case .generatorExp(let element, let generators):
-            // Its own function reads the enclosing scope through closures, which the hidden
-            // locals of an enclosing comprehension's variables are not.
-            var inner = element.namesRead
-            for (n, g) in generators.enumerated() {
-                if n > 0 { inner.formUnion(g.iter.namesRead) }
-                for cond in g.ifs { inner.formUnion(cond.namesRead) }
-            }
-            for g in generators { inner.subtract(g.target.namesRead) }
-            if let name = inner.intersection(scopes.last!.comprehensionTargets).sorted().first {
-                unsupported("generator expressions that use a comprehension's variable ('\(name)')", e.range)
-            }
             visitComprehension([element], generators, e.range.start, kind: "generator expression")
         case .binary(let op, let l, let r):
             if op == .matMul { unsupported("the '@' operator", e.range, plural: false) }
@@ -369,11 +355,6 @@ public struct Validator {
             }
             visit(value)
         case .lambda(let params, let body):
-            let targets = scopes.last!.comprehensionTargets
-            let captured = targets.isEmpty ? [] : Expr.lambdaFreeNames(params, body).intersection(targets)
-            if let name = captured.sorted().first {
-                unsupported("lambdas that use a comprehension's variable ('\(name)')", keyword(e.range.start, 6))
-            }
             checkParameters(params, isLambda: true)
             visitDefaults(params)
             scopes.append(Scope(isFunction: true, isAsync: false))
@@ -425,14 +406,7 @@ public struct Validator {
             if n == 0 { visit(g.iter) }
         }
         let outer = scopes[scopes.count - 1].comprehension
-        let outerTargets = scopes[scopes.count - 1].comprehensionTargets
         if outer == nil { scopes[scopes.count - 1].comprehension = start }
-        if kind == "generator expression" {
-            // A function of its own: what it binds are ordinary locals, closures see them.
-            scopes[scopes.count - 1].comprehensionTargets = []
-        } else {
-            for g in generators { scopes[scopes.count - 1].comprehensionTargets.formUnion(g.target.namesRead) }
-        }
         let outerKind = scopes[scopes.count - 1].comprehensionKind
         scopes[scopes.count - 1].comprehensionKind = kind
         for (n, g) in generators.enumerated() {
@@ -441,7 +415,6 @@ public struct Validator {
         }
         for e in elements { visit(e) }
         scopes[scopes.count - 1].comprehension = outer
-        scopes[scopes.count - 1].comprehensionTargets = outerTargets
         scopes[scopes.count - 1].comprehensionKind = outerKind
     }
 }

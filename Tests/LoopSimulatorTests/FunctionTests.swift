@@ -7,6 +7,60 @@ import Testing
 struct FunctionTests {
     private func output(_ source: String) -> String { simulate(source).stdout }
 
+    @Test("a lambda or generator expression inside a comprehension closes over its variable, as CPython 3.11's <listcomp> cells")
+    func closuresOverComprehensionVariables() {
+        let src = """
+        import asyncio
+        rows = [[1, 2], [3, 4, 5], []]
+        print([sum(x for x in row) for row in rows])
+        fs = [lambda: i for i in range(3)]
+        print([f() for f in fs])
+        print({k: (lambda: k * 2)() for k in 'ab'})
+        print({(lambda v=i: v)() for i in range(4)})
+        print([[(lambda: (i, j))() for j in range(2)] for i in range(2)])
+        print([list(y * k for y in range(3)) for k in range(3)])
+        n = 10
+        print([g() for g in [lambda: n + i for i in range(2)]])
+        def f():
+            m = 5
+            return [(lambda: m + i)() for i in range(3) if (lambda: i % 2)()]
+        print(f())
+        class C:
+            base = 7
+            vals = [i * 2 for i in range(3)]
+            ws = [(lambda: i)() for i in range(3)]
+        print(C.vals, C.ws)
+        async def main():
+            async def agen():
+                for i in range(3):
+                    yield i
+            print([(lambda: i)() async for i in agen()])
+            async def val(x):
+                return x
+            print([await val(i) + (lambda: i)() for i in range(3)])
+        asyncio.run(main())
+        try:
+            [(lambda: 1 / i)() for i in range(2)]
+        except ZeroDivisionError as e:
+            print(e)
+        """
+        #expect(output(src) == """
+        [3, 12, 0]
+        [2, 2, 2]
+        {'a': 'aa', 'b': 'bb'}
+        {0, 1, 2, 3}
+        [[(0, 0), (0, 1)], [(1, 0), (1, 1)]]
+        [[0, 0, 0], [0, 1, 2], [0, 2, 4]]
+        [11, 11]
+        [6]
+        [0, 2, 4] [0, 1, 2]
+        [0, 1, 2]
+        [0, 2, 4]
+        division by zero
+
+        """)
+    }
+
     @Test func lambdasAndDefaultsEvaluatedOnce() {
         let src = """
         def make(acc=[]):

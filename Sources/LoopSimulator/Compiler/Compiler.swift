@@ -1087,11 +1087,11 @@ private final class CompilerState {
             }
             emit(.buildSlice)
         case let .listComp(element, generators):
-            try compileComprehension(.list(element), generators)
+            try compileComprehension(expr, .list(element), generators)
         case let .setComp(element, generators):
-            try compileComprehension(.set(element), generators)
+            try compileComprehension(expr, .set(element), generators)
         case let .dictComp(key, value, generators):
-            try compileComprehension(.dict(key, value), generators)
+            try compileComprehension(expr, .dict(key, value), generators)
         case let .generatorExp(element, generators):
             try compileGeneratorExpression(expr, element, generators)
         case let .binary(op, a, b):
@@ -1173,11 +1173,58 @@ private final class CompilerState {
         case list(Expr)
         case set(Expr)
         case dict(Expr, Expr)
+
+        var results: [Expr] {
+            switch self {
+            case .list(let e), .set(let e): return [e]
+            case let .dict(k, v): return [k, v]
+            }
+        }
+
+        /// CPython's name for the function it compiles the comprehension into.
+        var functionName: String {
+            switch self {
+            case .list: return "<listcomp>"
+            case .set: return "<setcomp>"
+            case .dict: return "<dictcomp>"
+            }
+        }
     }
 
-    /// A list, set or dict comprehension, inlined: its variables are renamed to hidden
-    /// locals of the enclosing code so they do not leak, as in CPython's own function.
-    private func compileComprehension(_ kind: ComprehensionKind, _ generators: [Comprehension]) throws(Diagnostic) {
+    /// A list, set or dict comprehension. Inlined, its variables are renamed to hidden
+    /// locals of the enclosing code so they do not leak, as in CPython's own function;
+    /// when a nested lambda or generator expression may capture them, it is that function
+    /// (`Expr.comprehensionNeedsOwnFunction`), built and called here as CPython 3.11 does.
+    private func compileComprehension(_ expr: Expr, _ kind: ComprehensionKind, _ generators: [Comprehension]) throws(Diagnostic) {
+        guard Expr.comprehensionNeedsOwnFunction(kind.results, generators) else {
+            var renames: [String: String] = [:]
+            for g in generators { collectRenames(g.target, into: &renames) }
+            try compileComprehensionBody(kind, generators, firstIterator: nil, renames: renames)
+            return
+        }
+        guard let scope = analysis.scope(for: expr.range), let first = generators.first else {
+            throw Diagnostic("internal: no scope for a comprehension", at: expr.range)
+        }
+        let code = CodeObject(name: kind.functionName, qualname: qualname(of: kind.functionName), filename: filename,
+                              firstLine: expr.range.start.line)
+        let isAsync = scope.hasAwait || generators.contains { $0.isAsync }
+        code.isCoroutine = isAsync
+        code.argCount = 1
+        let saved = unit
+        beginFunctionUnit(code, scope)
+        try compileComprehensionBody(kind, generators, firstIterator: ".0", renames: [:])
+        emit(.returnValue)
+        unit = saved
+        try emitMakeFunction(code, defaults: 0, hasKwDefaults: false, at: expr.range)
+        try compile(first.iter)
+        emit(first.isAsync ? .getAIter : .getIter)
+        emit(.call(1))
+        if isAsync { emit(.await) }
+    }
+
+    /// Builds the comprehension's list, set or dict and leaves it on the stack.
+    private func compileComprehensionBody(_ kind: ComprehensionKind, _ generators: [Comprehension], firstIterator: String?,
+                                          renames: [String: String]) throws(Diagnostic) {
         let result = hiddenLocal("comp")
         switch kind {
         case .list: emit(.buildList(0))
@@ -1185,9 +1232,7 @@ private final class CompilerState {
         case .dict: emit(.buildDict(0))
         }
         store(result)
-        var renames: [String: String] = [:]
-        for g in generators { collectRenames(g.target, into: &renames) }
-        try compileComprehensionLoop(generators[...], firstIterator: nil, renames: renames) { () throws(Diagnostic) in
+        try compileComprehensionLoop(generators[...], firstIterator: firstIterator, renames: renames) { () throws(Diagnostic) in
             self.load(result)
             switch kind {
             case .list(let element):

@@ -177,13 +177,11 @@ struct ScopeAnalysis {
         case let .slice(lo, hi, step):
             for e in [lo, hi, step] { if let e { visit(e, in: scope) } }
         case let .generatorExp(element, generators):
-            visitGeneratorExpression(expr, element, generators, in: scope)
+            visitComprehensionFunction(expr, [element], generators, isGenerator: true, in: scope)
         case let .listComp(element, generators), let .setComp(element, generators):
-            // Comprehension variables are renamed to hidden locals by the compiler; only
-            // the names they read from the enclosing scope matter here.
-            visitComprehension(generators, [element], in: scope)
+            visitComprehension(expr, generators, [element], in: scope)
         case let .dictComp(key, value, generators):
-            visitComprehension(generators, [key, value], in: scope)
+            visitComprehension(expr, generators, [key, value], in: scope)
         case let .binary(_, a, b): visit(a, in: scope); visit(b, in: scope)
         case let .unary(_, a): visit(a, in: scope)
         case let .boolOp(_, items): for i in items { visit(i, in: scope) }
@@ -208,7 +206,15 @@ struct ScopeAnalysis {
         }
     }
 
-    private mutating func visitComprehension(_ generators: [Comprehension], _ results: [Expr], in scope: Scope) {
+    /// A list, set or dict comprehension. Inlined ones rename their variables to hidden
+    /// locals (the compiler does), so only the names they read from the enclosing scope
+    /// matter here; one whose variables a nested function may capture is a function of
+    /// its own (`Expr.comprehensionNeedsOwnFunction`).
+    private mutating func visitComprehension(_ expr: Expr, _ generators: [Comprehension], _ results: [Expr], in scope: Scope) {
+        if Expr.comprehensionNeedsOwnFunction(results, generators) {
+            visitComprehensionFunction(expr, results, generators, isGenerator: false, in: scope)
+            return
+        }
         var targets: Set<String> = []
         for g in generators {
             collectNames(g.target, into: &targets)
@@ -224,10 +230,12 @@ struct ScopeAnalysis {
         scope.used.subtract(added)
     }
 
-    /// A generator expression is a function of its own (CPython's `<genexpr>`), keyed by
-    /// the expression's start: its first iterable is evaluated outside and passed in as
-    /// `.0`; the rest reads the enclosing scope through closures.
-    private mutating func visitGeneratorExpression(_ expr: Expr, _ element: Expr, _ generators: [Comprehension], in scope: Scope) {
+    /// A generator expression (or a comprehension compiled as a function) is a function of
+    /// its own (CPython's `<genexpr>`, `<listcomp>`), keyed by the expression's start: its
+    /// first iterable is evaluated outside and passed in as `.0`; the rest reads the
+    /// enclosing scope through closures.
+    private mutating func visitComprehensionFunction(_ expr: Expr, _ results: [Expr], _ generators: [Comprehension],
+                                                     isGenerator: Bool, in scope: Scope) {
         guard let first = generators.first else { return }
         visit(first.iter, in: scope)
         let child = Scope(kind: .function, parent: scope)
@@ -235,13 +243,16 @@ struct ScopeAnalysis {
         scopes[expr.range.start] = child
         child.parameters = [".0"]
         child.bound.insert(".0")
-        child.isGenerator = true
+        child.isGenerator = isGenerator
         for (n, g) in generators.enumerated() {
             bind(g.target, in: child)
             if n > 0 { visit(g.iter, in: child) }
             for cond in g.ifs { visit(cond, in: child) }
         }
-        visit(element, in: child)
+        for r in results { visit(r, in: child) }
+        // An asynchronous comprehension is awaited where it stands (a generator
+        // expression's own awaits make it an async generator instead).
+        if !isGenerator && (child.hasAwait || generators.contains { $0.isAsync }) { scope.hasAwait = true }
     }
 
     private func collectNames(_ target: Expr, into names: inout Set<String>) {
