@@ -82,3 +82,57 @@ NotImplementedType = type(NotImplemented)
 __all__ = ['FunctionType', 'LambdaType', 'GeneratorType', 'CoroutineType', 'AsyncGeneratorType',
            'MethodType', 'BuiltinFunctionType', 'BuiltinMethodType', 'ModuleType', 'SimpleNamespace',
            'coroutine', 'NoneType', 'EllipsisType', 'NotImplementedType']
+
+
+class GenericAlias:
+    """types.GenericAlias, as CPython's C type (Objects/genericaliasobject.c) behaves for
+    what programs do with `list[int]`, `dict[str, int]`: its repr, __origin__, __args__
+    and __parameters__ (always empty: loopscope's typing keeps its own TypeVars),
+    equality and hash, and calling it to make an instance of the origin."""
+
+    def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        if len(self.__args__) == 0:
+            return f'{_ga_repr_item(self.__origin__)}[()]'
+        return f'{_ga_repr_item(self.__origin__)}[{", ".join(_ga_repr_item(a) for a in self.__args__)}]'
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getitem__(self, item):
+        raise TypeError(f'{self!r} is not a generic class')
+
+
+def _ga_repr_item(p):
+    # genericaliasobject.c's ga_repr_item.
+    if p is Ellipsis:
+        return '...'
+    if hasattr(p, '__origin__') and hasattr(p, '__args__'):
+        return repr(p)
+    if isinstance(p, list):
+        return '[' + ', '.join(_ga_repr_item(x) for x in p) + ']'
+    try:
+        qualname = p.__qualname__
+        module = p.__module__
+    except AttributeError:
+        return repr(p)
+    if module == 'builtins':
+        return qualname
+    return f'{module}.{qualname}'

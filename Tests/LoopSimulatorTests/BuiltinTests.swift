@@ -43,6 +43,47 @@ struct BuiltinTests {
         """)
     }
 
+    @Test("live instance and module __dict__, sys.modules, list[int] as types.GenericAlias, dict | dict and |=")
+    func dictsOfObjectsGenericAliasesAndDictMerge() {
+        let src = """
+        import sys
+        class P:
+            def __init__(self): self.x = 1
+        p = P()
+        d = p.__dict__
+        d['y'] = 2
+        p.z = 3
+        del d['x']
+        print(p.y, d, vars(p) is d, hasattr(p, 'x'))
+        d.update(w=4)
+        print(p.w, sorted(vars(p)))
+        m = sys.modules[__name__]
+        m.__dict__['injected'] = 42
+        print(injected, 'P' in m.__dict__, m.__dict__['P'] is P)
+        print(type(list[int]), list[int] == list[int], dict[str, list[int]], tuple[()], list[int].__origin__, dict[str, int].__args__)
+        a = {1: 'a'}
+        a |= {2: 'b'}
+        print(a, {1: 2} | {1: 3})
+        import collections
+        dd = collections.defaultdict(list, {'k': [1]})
+        print(type(dd | {'z': 0}).__name__, type(collections.OrderedDict(a=1) | {'b': 2}).__name__)
+        try:
+            {1: 2} | [(3, 4)]
+        except TypeError as e:
+            print(e)
+        """
+        #expect(output(src) == """
+        2 {'y': 2, 'z': 3} True False
+        4 ['w', 'y', 'z']
+        42 True True
+        <class 'types.GenericAlias'> True dict[str, list[int]] tuple[()] <class 'list'> (<class 'str'>, <class 'int'>)
+        {1: 'a', 2: 'b'} {1: 3}
+        defaultdict OrderedDict
+        unsupported operand type(s) for |: 'dict' and 'list'
+
+        """)
+    }
+
     @Test func modularPowerAndStrictZip() {
         let src = """
         print(pow(3, 200, 1000), pow(3, -1, 10), pow(5, 3, -7), pow(-2, 3, 5))

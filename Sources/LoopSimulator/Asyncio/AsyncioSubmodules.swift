@@ -96,7 +96,7 @@ extension AsyncioLibrary {
         vm.host = library
         guard (try? library.install()) != nil else { return [:] }
         var names: [String: Set<String>] = [:]
-        for (name, module) in vm.modules where name == "asyncio" || name.hasPrefix("asyncio.") || name == "time" || name == "loopscope" {
+        for (name, module) in vm.modules.entries where name == "asyncio" || name.hasPrefix("asyncio.") || name == "time" || name == "loopscope" {
             names[name] = Set(module.attributes.keys)
         }
         state.interpreter = nil

@@ -29,6 +29,7 @@ extension NativeModules {
         set("__stderr__", module.attributes["stderr"] ?? .none)
         set("argv", .object(PyList([.str(vm.programPaths.first ?? "")])))
         set("version_info", .object(PyTuple(versionInfo)))
+        set("modules", .object(vm.modules.dict))
         set("maxsize", .int(Int.max))
         set("byteorder", .str("little"))
         set("platform", .str("linux"))

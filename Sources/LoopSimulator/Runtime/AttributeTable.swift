@@ -4,8 +4,30 @@
 public struct AttributeTable {
     private var names: [String] = []
     private var values: [Value] = []
+    /// The instance's `__dict__` once a program asked for it: kept equal to the table both
+    /// ways (`PyDict.linkedInstance`). The flag spares every write the weak load.
+    private weak var linkedDict: PyDict?
+    private var isLinked = false
 
     public init() {}
+
+    /// Links the table to `dict`, which already holds its entries.
+    mutating func link(_ dict: PyDict) {
+        linkedDict = dict
+        isLinked = true
+    }
+
+    /// The linked `__dict__`, if it is still alive.
+    var dict: PyDict? { isLinked ? linkedDict : nil }
+
+    /// Sets or removes an attribute without telling the linked dict (the dict is telling
+    /// the table).
+    mutating func setUnlinked(_ name: String, _ value: Value?) {
+        let linked = isLinked
+        isLinked = false
+        self[name] = value
+        isLinked = linked
+    }
 
     public subscript(name: String) -> Value? {
         get {
@@ -23,6 +45,9 @@ public struct AttributeTable {
             } else if let newValue {
                 names.append(name)
                 values.append(newValue)
+            }
+            if isLinked, let d = linkedDict {
+                if let newValue { d.store(.str(name), newValue) } else { d.discard(.str(name)) }
             }
         }
     }

@@ -68,6 +68,10 @@ public final class PyDict: PyObject {
         case counter
     }
     public var flavor = Flavor.dict
+    public var isCounter: Bool {
+        if case .counter = flavor { return true }
+        return false
+    }
 
     public override init() {}
     public override var pyClass: PyClass {
@@ -113,10 +117,18 @@ public final class PyDict: PyObject {
     /// The module whose globals this dict is (given to `exec`/`eval` as globals): its
     /// string keys are the module's attributes, kept the same both ways.
     var linkedModule: PyModule?
+    /// The instance whose `__dict__` this dict is: its string keys are the instance's
+    /// attributes, kept the same both ways (see `AttributeTable.link`).
+    weak var linkedInstance: PyInstance? {
+        didSet { isLinkedToInstance = linkedInstance != nil }
+    }
+    /// Whether `linkedInstance` was set: checked before the (slower) weak load on every write.
+    private var isLinkedToInstance = false
 
     public func set(_ key: Value, _ value: Value) {
         store(key, value)
         if let m = linkedModule, case .str(let name) = key { m.attributes[name] = value }
+        if isLinkedToInstance, let i = linkedInstance, case .str(let name) = key { i.attributes.setUnlinked(name, value) }
     }
 
     /// Stores without telling a linked module (the module is telling the dict).
@@ -136,6 +148,7 @@ public final class PyDict: PyObject {
     @discardableResult
     public func remove(_ key: Value) -> Value? {
         if let m = linkedModule, case .str(let name) = key { m.attributes[name] = nil }
+        if isLinkedToInstance, let i = linkedInstance, case .str(let name) = key { i.attributes.setUnlinked(name, nil) }
         return discard(key)
     }
 

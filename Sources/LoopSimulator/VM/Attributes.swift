@@ -64,6 +64,8 @@ extension Interpreter {
                     }
                 default: break
                 }
+            case let m as PyModule where name == "__dict__":
+                return .object(moduleDict(m))
             case let b as PyBuiltin:
                 if name == "__name__" { return .str(b.name) }
                 if name == "__qualname__" { return .str(b.qualname) }
@@ -263,15 +265,7 @@ extension Interpreter {
         case "update":
             return builtin(name) { vm, args, kwargs in
                 if args.count > 1 { throw vm.typeError("update expected at most 1 argument, got \(args.count)") }
-                if let other = args.first, case .object(let o) = other, let od = o as? PyDict {
-                    for (k, v) in od.entries { d.set(k, v) }
-                } else if let other = args.first {
-                    for pair in try vm.iterate(other) {
-                        let kv = try vm.iterate(pair)
-                        guard kv.count == 2 else { throw vm.typeError("dictionary update sequence element has wrong length") }
-                        d.set(kv[0], kv[1])
-                    }
-                }
+                if let other = args.first { try vm.dictUpdate(d, other) }
                 for (k, v) in kwargs { d.set(.str(k), v) }
                 return .none
             }

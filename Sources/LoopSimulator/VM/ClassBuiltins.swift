@@ -62,15 +62,11 @@ extension Interpreter {
         fn("vars", .positional(min: 1, max: 1)) { vm, args, _ in
             if case .object(let o) = args[0] {
                 if let inst = o as? PyInstance, inst.cls !== BuiltinTypes.object {
-                    return .object(vm.attributeDict(inst.attributes))
+                    return .object(vm.instanceDict(inst))
                 }
                 if let f = o as? PyFunction, let d = vm.functionAttribute(f, "__dict__") { return d }
                 if let cls = o as? PyClass, let d = try vm.classGetAttribute(cls, "__dict__") { return d }
-                if let m = o as? PyModule {
-                    let d = PyDict()
-                    for (k, v) in m.attributes.sorted(by: { $0.key < $1.key }) { d.set(.str(k), v) }
-                    return .object(d)
-                }
+                if let m = o as? PyModule { return .object(vm.moduleDict(m)) }
             }
             throw vm.typeError("vars() argument must have __dict__ attribute")
         }

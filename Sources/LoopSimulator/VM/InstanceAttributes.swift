@@ -73,7 +73,7 @@ extension Interpreter {
         if let v = inst.instanceAttribute(name) { return v }
         if let d = inst.cls.lookup(name) { return try descriptorGet(d, instance: obj, owner: inst.cls) }
         switch name {
-        case "__dict__": return .object(attributeDict(inst.attributes))
+        case "__dict__": return .object(instanceDict(inst))
         case "__class__": return .object(inst.cls)
         default: break
         }
@@ -121,11 +121,26 @@ extension Interpreter {
         return methodDescriptor(cls, name)
     }
 
-    /// An instance's attributes as a new dict (`vars(obj)`, `obj.__dict__`). A copy:
-    /// writing to it does not change the object.
-    func attributeDict(_ table: AttributeTable) -> PyDict {
+    /// An instance's `__dict__` (`vars(obj)`, `obj.__dict__`): a dict of its attributes,
+    /// made the first time and linked to it, so writes through either show in the other.
+    func instanceDict(_ inst: PyInstance) -> PyDict {
+        if let d = inst.attributes.dict { return d }
         let d = PyDict()
-        for (k, v) in table.entries { d.set(.str(k), v) }
+        for (k, v) in inst.attributes.entries { d.store(.str(k), v) }
+        d.linkedInstance = inst
+        inst.attributes.link(d)
+        return d
+    }
+
+    /// A module's `__dict__` (`vars(module)`, `module.__dict__`): the dict linked to its
+    /// globals both ways, as `exec` links a globals dict (names in sorted order: the
+    /// module's table does not keep the order they were bound in).
+    func moduleDict(_ m: PyModule) -> PyDict {
+        if let d = m.linkedDict { return d }
+        let d = PyDict()
+        for (k, v) in m.attributes.sorted(by: { $0.key < $1.key }) { d.store(.str(k), v) }
+        d.linkedModule = m
+        m.linkedDict = d
         return d
     }
 

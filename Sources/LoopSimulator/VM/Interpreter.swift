@@ -33,7 +33,7 @@ public final class Interpreter {
         return m
     }()
     /// `sys.modules`: every module imported so far, by absolute name.
-    var modules: [String: PyModule] = [:]
+    let modules = ModuleTable()
     /// The program's own modules, compiled before the run, by name (see `ImportSystem`).
     var programModules: [String: LocalModule] = [:]
     /// The program's files: the scenario, then its own modules in the order found.

@@ -148,6 +148,7 @@ extension Interpreter {
         if let result = try setOperation(op, a, b) { return result }
         if let result = try dictViewOperation(op, a, b) { return result }
         if let result = try counterOperation(op, a, b) { return result }
+        if let result = try dictMerge(op, a, b, inPlace: false) { return result }
         if let v = try binaryDunder(op, a, b) { return v }
         throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
     }
@@ -569,6 +570,12 @@ extension Interpreter {
             // `Class[item]`: the class's `__class_getitem__` (PEP 560), as `list[int]` is.
             if let cls = o as? PyClass, let hook = cls.lookup("__class_getitem__") {
                 return try callNow(try descriptorGet(hook, instance: nil, owner: cls), [key])
+            }
+            // `list[int]`, `dict[str, int]`: the built-in generic types' __class_getitem__
+            // makes a types.GenericAlias.
+            if let cls = o as? PyClass, BuiltinTypes.generics.contains(where: { $0 === cls }) {
+                let types = try importModule("types")
+                return try callNow(try getAttribute(.object(types), "GenericAlias"), [obj, key])
             }
         default: break
         }

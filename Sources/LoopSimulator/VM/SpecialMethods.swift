@@ -80,6 +80,7 @@ extension Interpreter {
                 return a
             }
             if o is PySet, let result = try setOperation(op, a, b, inPlace: true) { return result }
+            if let d = o as? PyDict, !d.isCounter, let result = try dictMerge(op, a, b, inPlace: true) { return result }
             if let method = userMethod(a, "__i\(Self.dunder(op))__") {
                 let v = try callSpecial(method, a, [b])
                 if !v.isNotImplemented { return v }
