@@ -598,6 +598,11 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         return []
 
 
+# What asyncio logs and reprs names the classes CPython uses on Linux ("Using selector:
+# EpollSelector", "Close <_UnixSelectorEventLoop running=False ...>"), as loopscope does.
+VirtualSelector.__name__ = VirtualSelector.__qualname__ = "EpollSelector"
+
+
 class VirtualLoop(asyncio.SelectorEventLoop):
     """asyncio's selector loop on the virtual clock; `_run_once` is CPython's own."""
 
@@ -624,6 +629,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return alive
 
 
+
+
+VirtualLoop.__name__ = VirtualLoop.__qualname__ = "_UnixSelectorEventLoop"
 class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
         return VirtualLoop()

@@ -157,6 +157,8 @@ public final class Simulation {
                 stderr("loopscope: internal error: \(error)\n")
             }
         }
+        // Records logged where no Python could run, after the last loop iteration.
+        if vm.halted == nil { state.flushPendingLogs() }
         // Read before the interpreter goes: the cost model charges what ran last.
         let virtualTime = state.clock
         state.interpreter = nil

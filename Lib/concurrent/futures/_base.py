@@ -4,6 +4,7 @@
 __author__ = 'Brian Quinlan (brian@sweetapp.com)'
 
 import collections
+import logging
 import sys
 import threading
 import time
@@ -39,23 +40,7 @@ _STATE_TO_DESCRIPTION_MAP = {
 }
 
 # Logger for internal use by the futures package.
-class _LastResortLogger:
-    """loopscope: the logging package is not provided. With no handler configured,
-    CPython's `logging.getLogger("concurrent.futures")` writes WARNING and above to
-    stderr through logging's last-resort handler: the message alone (then, for
-    `exception`, the traceback, which is left out here)."""
-
-    def _write(self, msg, args):
-        sys.stderr.write((msg % args if args else msg) + "\n")
-
-    def exception(self, msg, *args, exc_info=True):
-        self._write(msg, args)
-
-    def critical(self, msg, *args, exc_info=False):
-        self._write(msg, args)
-
-
-LOGGER = _LastResortLogger()
+LOGGER = logging.getLogger("concurrent.futures")
 
 class Error(Exception):
     """Base class for all future-related exceptions."""

@@ -195,7 +195,7 @@ final class AsyncioLibrary {
             if args.count > 1, case .object(let o) = args[1], let e = o as? PyException {
                 self.state.reportException(vm, e, lines: [message, "exception: \((try? vm.repr(args[1])) ?? "")"])
             } else {
-                self.state.warn(message)
+                self.state.log(.error, message)
             }
             return .none
         }
@@ -231,7 +231,9 @@ final class AsyncioLibrary {
     /// `events.new_event_loop()`: a loop of its own on the one virtual clock (CPython's
     /// loops share `time.monotonic()` too).
     func newEventLoop() -> EventLoop {
-        EventLoop(vm: vm, state: state, library: self)
+        // BaseSelectorEventLoop.__init__ on Linux (the selector CPython picks there).
+        state.log(.debug, "Using selector: %s", [.str("EpollSelector")])
+        return EventLoop(vm: vm, state: state, library: self)
     }
 
     /// `events.get_event_loop()` in 3.11.7: the running loop, else the policy's, which

@@ -163,6 +163,13 @@ final class EventLoop: PyObject {
 
     override var pyClass: PyClass { library.loopClass }
 
+    /// `BaseEventLoop.__repr__`.
+    func reprText() -> String {
+        "<\(pyClass.name) running=\(running ? "True" : "False") closed=\(closed ? "True" : "False") debug=\(debug ? "True" : "False")>"
+    }
+
+    override func pythonRepr(_ vm: Interpreter) throws -> String? { reprText() }
+
     func time() -> Double { state.clock }
 
     func nextFutureID() -> Int { state.nextFutureID() }
@@ -230,6 +237,7 @@ final class EventLoop: PyObject {
     func close() throws {
         if running { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Cannot close a running event loop")) }
         if closed { return }
+        if debug { state.log(.debug, "Close %r", [.object(self)]) }
         closed = true
         // BaseEventLoop.close: the default executor is shut down without waiting.
         if !defaultExecutor.isNone {
@@ -394,6 +402,8 @@ final class EventLoop: PyObject {
         // they schedule runs next time.
         let ntodo = ready.count
         for _ in 0..<ntodo {
+            // What the last callback freed is logged here, where CPython's `handle` lets go.
+            state.flushPendingLogs()
             let item = ready.removeFirst()
             if let handle = item.handle, handle.cancelled {
                 if state.tracing {
@@ -421,9 +431,12 @@ final class EventLoop: PyObject {
             heldLastIteration += dt
             if state.tracing { emit(.callbackEnd(handle: item.id, duration: dt)) }
             if debug && dt >= slowCallbackDuration {
-                state.warn("Executing \(formatHandle(item)) took \(formatSeconds(dt)) seconds")
+                let handle = formatHandle(item)
+                state.log(.warning, "Executing %s took %.3f seconds", [.str(handle), .float(dt)],
+                          text: "Executing \(handle) took \(formatSeconds(dt)) seconds")
             }
         }
+        state.flushPendingLogs()
         if state.tracing { emit(.iterationEnd) }
         state.pacer?(state.iteration)
         if let abandoned = state.isAbandoned, abandoned() { throw vm.halt(.abandoned) }

@@ -69,7 +69,7 @@ public class PyFuture: NativeAwaitable {
         loop.state.reportException(vm, exc, lines: [
             "\(reprClassName) exception was never retrieved",
             "future: \((try? reprText(vm)) ?? reprClassName)",
-        ])
+        ], deferred: true)
     }
 
     override var isDone: Bool { state != .pending }

@@ -142,20 +142,21 @@ final class SimulationState {
     func nextFutureID() -> Int { futureIDCounter += 1; return futureIDCounter }
     func nextHandleID() -> Int { handleIDCounter += 1; return handleIDCounter }
 
-    /// A warning line on stderr, as asyncio's logger prints it without configuration.
+    /// A line of loopscope's own on stderr (a hint), traced as a warning.
     func warn(_ text: String) {
         writeError(text + "\n")
         emit(.warning(text: text))
     }
 
-    /// `BaseEventLoop.default_exception_handler`: the message and context lines, then the
-    /// exception's traceback, as asyncio's logger prints them.
-    func reportException(_ vm: Interpreter, _ exc: PyException?, lines: [String]) {
-        var text = lines.joined(separator: "\n") + "\n"
-        if let exc { text += vm.formatTraceback(exc, style: .library) }
-        writeError(text)
-        emit(.warning(text: lines.joined(separator: "\n")))
+    /// `BaseEventLoop.default_exception_handler`: `logger.error` of the message and
+    /// context lines with the exception (see AsyncioLogger.swift). `deferred`: called
+    /// where no Python may run (a future's deinit), so logging gets it at the next safe point.
+    func reportException(_ vm: Interpreter, _ exc: PyException?, lines: [String], deferred: Bool = false) {
+        log(.error, lines.joined(separator: "\n"), exception: exc, deferred: deferred)
     }
+
+    /// asyncio's log records waiting for a safe point (see `log`).
+    var pendingLogs: [AsyncioLogRecord] = []
 
     private var warnedLocations = Set<String>()
 

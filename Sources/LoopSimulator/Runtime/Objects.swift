@@ -545,7 +545,9 @@ public final class PyException: PyInstance {
         case "__cause__": return cause.map { .object($0) } ?? Value.none
         case "__context__": return context.map { .object($0) } ?? Value.none
         case "__suppress_context__": return .bool(suppressContext)
-        case "__traceback__": return .none
+        // No traceback objects: None (`Value.none`; a bare `.none` here would be the
+        // optional's nil, "no such attribute").
+        case "__traceback__": return Value.none
         // OSError(errno, strerror[, filename]) (`OSError_init`).
         case "errno", "strerror", "filename":
             if let own = attributes[name] { return own }
