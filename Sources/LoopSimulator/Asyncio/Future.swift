@@ -23,7 +23,7 @@ public class PyFuture: NativeAwaitable {
     var cancelMessage: Value = .none
     var cancelledException: PyException?
     var asyncioFutureBlocking = false
-    override func willSuspendAwaiter() { asyncioFutureBlocking = true }
+    public override func willSuspendAwaiter() { asyncioFutureBlocking = true }
     /// `__log_traceback`: an exception nobody retrieved yet.
     var logTraceback = false
     /// What made this future, for traces and deadlock reports: a label ("Queue.get()"), or
@@ -72,7 +72,7 @@ public class PyFuture: NativeAwaitable {
         ], deferred: true)
     }
 
-    override var isDone: Bool { state != .pending }
+    public override var isDone: Bool { state != .pending }
     var isCancelled: Bool { state == .cancelled }
 
     // MARK: futures.py
@@ -116,7 +116,7 @@ public class PyFuture: NativeAwaitable {
         }
     }
 
-    override func result(_ vm: Interpreter) throws -> Value {
+    public override func result(_ vm: Interpreter) throws -> Value {
         if state == .cancelled { throw PythonError(makeCancelledError(vm)) }
         guard state == .finished else {
             throw PythonError(vm.makeException(BuiltinTypes.invalidStateError, "Result is not ready."))
@@ -187,7 +187,7 @@ public class PyFuture: NativeAwaitable {
 
     // MARK: Python attributes
 
-    override class var nativeMethods: [String: PyBuiltin]? { futureMethods }
+    public override class var nativeMethods: [String: PyBuiltin]? { futureMethods }
     private static let futureMethods = methodTable(owner: "Future")
 
     /// `_asyncio.Future`'s methods; messages name them `owner.name` (a Task's table is
@@ -218,7 +218,7 @@ public class PyFuture: NativeAwaitable {
         ])
     }
 
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "_asyncio_future_blocking": return .bool(asyncioFutureBlocking)
         case "_cancel_message": return cancelMessage
@@ -227,7 +227,7 @@ public class PyFuture: NativeAwaitable {
         }
     }
 
-    override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+    public override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
         switch name {
         case "_asyncio_future_blocking":
             asyncioFutureBlocking = try vm.truthy(value)
@@ -247,7 +247,7 @@ public class PyFuture: NativeAwaitable {
         cancel(message: message)
     }
 
-    override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }
+    public override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }
 
     func reprText(_ vm: Interpreter) throws -> String {
         "<\(reprClassName) " + (try reprInfo(vm)).joined(separator: " ") + ">"

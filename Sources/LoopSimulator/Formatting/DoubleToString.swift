@@ -5,6 +5,7 @@
 enum DoubleToString {
     struct Flags: OptionSet {
         let rawValue: Int
+        init(rawValue: Int) { self.rawValue = rawValue }
         /// Py_DTSF_SIGN: always write a sign.
         static let sign = Flags(rawValue: 1)
         /// Py_DTSF_ADD_DOT_0: integral values get ".0" (repr, and format() with no type).

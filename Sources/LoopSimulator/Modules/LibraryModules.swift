@@ -30,6 +30,8 @@ final class ProcessCache<Key: Hashable, Value>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
+    init() {}
+
     func value(_ key: Key, _ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }

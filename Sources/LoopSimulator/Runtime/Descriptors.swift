@@ -29,7 +29,7 @@ public final class PyProperty: PyObject {
         return p
     }
 
-    override func nativeAttribute(_ attribute: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ attribute: String, _ vm: Interpreter) throws -> Value? {
         switch attribute {
         case "fget": return fget
         case "fset": return fset
@@ -56,7 +56,7 @@ public final class PyStaticMethod: PyObject {
     let function: Value
     init(_ function: Value) { self.function = function }
     public override var pyClass: PyClass { BuiltinTypes.staticmethod }
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "__func__", "__wrapped__": return function
         case "__name__", "__qualname__", "__doc__": return try vm.getAttribute(function, name)
@@ -70,7 +70,7 @@ public final class PyClassMethod: PyObject {
     let function: Value
     init(_ function: Value) { self.function = function }
     public override var pyClass: PyClass { BuiltinTypes.classmethod }
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
         case "__func__", "__wrapped__": return function
         case "__name__", "__qualname__", "__doc__": return try vm.getAttribute(function, name)

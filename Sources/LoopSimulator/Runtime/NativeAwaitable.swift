@@ -3,18 +3,18 @@
 /// awaits one without a generator frame: `await x` on a pending one yields `x` to
 /// whoever drives the coroutine (a task), which resumes the awaiting frame once `x` is
 /// done. The runtime knows nothing more of it; asyncio's futures are the subclass.
-public class NativeAwaitable: PyObject {
+open class NativeAwaitable: PyObject {
     /// `done()`.
-    var isDone: Bool { false }
+    open var isDone: Bool { false }
 
     /// `result()`: the value, or the exception it was given.
-    func result(_ vm: Interpreter) throws -> Value {
+    open func result(_ vm: Interpreter) throws -> Value {
         throw vm.typeError("'\(typeName)' object is not awaitable")
     }
 
     /// The awaiting frame is about to yield this object (CPython's `__await__` sets
     /// `_asyncio_future_blocking` before its yield).
-    func willSuspendAwaiter() {}
+    open func willSuspendAwaiter() {}
 }
 
 /// What an awaiting frame still has to do when it resumes, before it sees the outcome:

@@ -17,18 +17,18 @@ open class PyObject {
     // costs more than the access itself.
 
     /// A native attribute or method, or nil.
-    func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { nil }
+    open func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { nil }
     /// Methods shared by every instance of a native type, called with the receiver first
     /// (see `PyBuiltin.method`): found without making an object per access.
-    class var nativeMethods: [String: PyBuiltin]? { nil }
+    open class var nativeMethods: [String: PyBuiltin]? { nil }
     /// Sets a native attribute; false when the object has no such settable attribute.
-    func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
+    open func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool { false }
     /// The items a `for` loop walks, for native collections.
     var iterationItems: [Value]? { nil }
     /// `len(x)` (and truthiness) of a native collection, without listing its items.
     var nativeCount: Int? { iterationItems?.count }
     /// The object's own `repr`, or nil for the generic one.
-    func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
+    open func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
     /// `x[key]` of a native type that is not a built-in collection (`match[1]`), or nil.
     func nativeGetItem(_ key: Value, _ vm: Interpreter) throws -> Value? { nil }
 }

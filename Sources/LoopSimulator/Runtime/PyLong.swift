@@ -6,12 +6,12 @@ public final class PyLong: PyObject {
     public let value: BigInt
     init(_ value: BigInt) { self.value = value }
     public override var pyClass: PyClass { BuiltinTypes.int }
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         guard name == "bit_length" else { return nil }
         let bits = value.magnitude.bitWidth
         return vm.nativeFunction("bit_length", owner: "int", .noArguments) { _, _, _ in .int(bits) }
     }
-    override func pythonRepr(_ vm: Interpreter) throws -> String? {
+    public override func pythonRepr(_ vm: Interpreter) throws -> String? {
         try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.decimal(value) }
     }
 }

@@ -230,12 +230,12 @@ public final class PySet: PyObject {
     }
 
     /// The methods of a set, or of a frozenset (which has no mutating ones).
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         guard let m = (isFrozen ? SetMethods.common : SetMethods.mutating)[name] else { return nil }
         return .object(PyBoundMethod(receiver: .object(self), function: .object(m)))
     }
 
-    override func pythonRepr(_ vm: Interpreter) throws -> String? {
+    public override func pythonRepr(_ vm: Interpreter) throws -> String? {
         let name = isFrozen ? "frozenset" : "set"
         if count == 0 { return name + "()" }
         let body = "{" + (try items.map { try vm.repr($0) }).joined(separator: ", ") + "}"

@@ -40,8 +40,8 @@ public class PyGenerator: PyObject {
     }
 
     public override var pyClass: PyClass { BuiltinTypes.generator }
-    override class var nativeMethods: [String: PyBuiltin]? { Interpreter.generatorMethods }
-    override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { vm.generatorAttribute(self, name) }
+    public override class var nativeMethods: [String: PyBuiltin]? { Interpreter.generatorMethods }
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { vm.generatorAttribute(self, name) }
     public var name: String { function.code.name }
     public var qualname: String { function.code.qualname }
 }
@@ -57,7 +57,7 @@ public final class PyAsyncGenerator: PyGenerator {
     var operation: AsyncGeneratorOperation = .next(.none)
 
     public override var pyClass: PyClass { BuiltinTypes.asyncGenerator }
-    override class var nativeMethods: [String: PyBuiltin]? { Interpreter.asyncGeneratorMethods }
+    public override class var nativeMethods: [String: PyBuiltin]? { Interpreter.asyncGeneratorMethods }
 }
 
 /// How a generator's frame stopped.
