@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "TestSupport"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf", "TestSupport"]),
         // These run the built `loopscope` binary as a user would: the dependency builds it.
         // End-to-end tests of the interactive UI, through tmux.
         .testTarget(name: "TerminalUITests", dependencies: ["loopscope"]),

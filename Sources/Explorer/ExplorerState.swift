@@ -72,6 +72,11 @@ public struct ExplorerState: Sendable, Equatable {
     public var changedTasks: Set<Int> = []
     public var divergence: Int?
 
+    /// A recording followed as it is written (`record --live`): the cursor stays on the
+    /// newest iteration until a key moves it back; End follows again.
+    public var followsRecording = false
+    public var followsNewest = false
+
     /// How far past the cursor the lazy simulation is kept ahead, so lanes show what comes.
     public static let lookahead = 200
 
@@ -86,6 +91,10 @@ public struct ExplorerState: Sendable, Equatable {
         var s = ExplorerState(mode: mode, width: width, height: height)
         feed.extend(toIteration: lookahead)
         s.cursor = 0
+        if feed is FollowedTrace {
+            s.followsRecording = true
+            s.followsNewest = true
+        }
         if feed.store.taskCount == 0 { s.selectedTask = nil }
         s.refreshLanes(feed)
         return s
@@ -97,6 +106,15 @@ public struct ExplorerState: Sendable, Equatable {
     /// Called before each frame while the feed grows in the background.
     public mutating func backgroundUpdate(_ feed: TraceFeed) {
         placePendingCursor(feed)
+        if followsNewest, cursor != feed.store.lastIteration {
+            cursor = feed.store.lastIteration
+            follow(feed.store)
+        }
+        if feed.isComplete, followsRecording {
+            followsNewest = false
+            followsRecording = false
+            mode = "recorded"
+        }
         // The first task is selected as soon as it exists (the feed may start empty).
         if selectedTask == nil, selectedGroup == nil, !selectionMoved, feed.store.taskCount > 0 { selectedTask = 0 }
         if feed.isComplete, !fittedOnCompletion {
@@ -231,6 +249,7 @@ public struct ExplorerState: Sendable, Equatable {
         case .end:
             feed.extend(toIteration: feed.store.lastIteration + 1000)
             go(toIteration: feed.store.lastIteration, feed)
+            if followsRecording, !feed.isComplete { followsNewest = true }
         case .enter: enter(feed)
         case .escape:
             playing = false
@@ -240,6 +259,8 @@ public struct ExplorerState: Sendable, Equatable {
         case .click(let x, let y): click(x: x, y: y, feed)
         case .resize: break
         }
+        // Any key that took the cursor back from the newest iteration stops following.
+        if followsNewest, cursor < feed.store.lastIteration { followsNewest = false }
         refreshLanes(feed)
     }
 

@@ -53,6 +53,9 @@ public struct TraceHeader: Equatable, Sendable {
     public var command: [String]?
     /// File 1, 2, ... of events' `file` fields (file 0 is the main one).
     public var files: [SourceFile]
+    /// In a trace still being written (`OUT.part`), the process writing it: more events
+    /// may come while it lives. Nil in a finished trace.
+    public var writerPID: Int?
 
     public init(version: Int = TraceHeader.currentVersion, loopscopeVersion: String, path: String,
                 source: String, options: SimulationOptions, clock: Clock = .virtual, python: String? = nil,

@@ -244,7 +244,7 @@ public enum TraceReader {
 
     // MARK: Header
 
-    private static func decodeHeader(_ s: JSONScanner) throws(TraceReadError.Problem) -> TraceHeader {
+    static func decodeHeader(_ s: JSONScanner) throws(TraceReadError.Problem) -> TraceHeader {
         guard case .string(let r, let esc)? = s.value("format"), s.string(r, escaped: esc) == TraceHeader.formatName else {
             throw .missingHeader("the first line has no \"format\":\"loopscope-trace\"")
         }
@@ -301,6 +301,12 @@ public enum TraceReader {
                 return word
             }
         }
+        // A trace still being written (`OUT.part`) names its writer's process.
+        if case .object(let range)? = s.value("live") {
+            var inner = JSONScanner(s.bytes)
+            do throws(JSONSyntaxError) { try inner.parseObject(range) } catch { throw .corrupt(column: error.column, error.message) }
+            header.writerPID = try Fields(scanner: inner, kind: "header").int("pid")
+        }
         header.files = try (f.optionalArray("files") ?? []).map { token throws(TraceReadError.Problem) in
             guard case .object(let range) = token else {
                 throw .wrongType(kind: "header", field: "files", expected: "an array of objects", found: token.typeName)
@@ -314,7 +320,7 @@ public enum TraceReader {
 
     // MARK: Events
 
-    private static func decodeEvent(_ s: JSONScanner) throws(TraceReadError.Problem) -> SimulationEvent {
+    static func decodeEvent(_ s: JSONScanner) throws(TraceReadError.Problem) -> SimulationEvent {
         let kindName = try Fields(scanner: s, kind: "event").string("kind")
         guard let kind = EventKind.byName[kindName] else {
             throw kindName == TraceWriter.endKind ? .endNotLast : .unknownKind(kindName)

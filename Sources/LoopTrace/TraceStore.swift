@@ -101,7 +101,7 @@ public final class TraceStore: SimulationEventSink {
 
     /// Whether the trace file ended without its end line (the recording was cut short):
     /// the events are all there is, and the run went on past them.
-    public internal(set) var interrupted = false
+    public var interrupted = false
 
     public init(header: TraceHeader) {
         self.header = header
@@ -310,7 +310,7 @@ extension TraceStore.TaskRecord {
 extension TraceStore {
     /// Gives back the room the arrays grew into while loading (up to half of each, as they
     /// double): called once a trace has been read whole, when nothing will be appended.
-    func trimCapacity() {
+    public func trimCapacity() {
         iterations.trimCapacity(); callbacks.trimCapacity(); steps.trimCapacity(); timers.trimCapacity()
         loopLane.trimCapacity()
         for t in taskRecords.indices {

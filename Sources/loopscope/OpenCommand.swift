@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArgumentParser
 import Explorer
+import Foundation
 import LoopSimulator
 import LoopTrace
 import ScenarioLanguage
@@ -51,7 +52,10 @@ struct OpenCommand: ParsableCommand {
         let feed: TraceFeed
         let mode: String
         var session: WhatIfSession?
-        if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
+        if let file, let recording = RecordingInProgress(file) {
+            feed = try recording.follow()
+            mode = "recording"
+        } else if let file, file.hasSuffix(".jsonl") || isTraceFile(file) {
             if !(try whatIf.parsedSettings()).isEmpty || whatIf.schedule != nil || whatIf.cpuCost != nil {
                 Console.err("loopscope: \(file): --set, --schedule and --cpu-cost change how a scenario runs; a trace is a finished run\n")
                 throw ExitCode(2)
@@ -91,13 +95,52 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try runExplorer(try openTrace(trace), mode: "replay", display: display)
+        if let recording = RecordingInProgress(trace) {
+            try runExplorer(try recording.follow(), mode: "recording", display: display)
+        } else {
+            try runExplorer(try openTrace(trace), mode: "replay", display: display)
+        }
+    }
+}
+
+/// A trace a recording is writing: `OUT.part`, or `OUT` named while only `OUT.part` exists.
+struct RecordingInProgress {
+    let partPath: String
+    let finishedPath: String
+
+    init?(_ path: String) {
+        let fm = FileManager.default
+        if path.hasSuffix(".part") {
+            partPath = path
+            finishedPath = String(path.dropLast(".part".count))
+        } else if !fm.fileExists(atPath: path), fm.fileExists(atPath: path + ".part") {
+            partPath = path + ".part"
+            finishedPath = path
+        } else {
+            return nil
+        }
+    }
+
+    /// Starts following it (a file that is no trace exits 2 before any screen is drawn).
+    func follow() throws -> FollowedTrace {
+        try requireTrace(partPath)
+        let feed = FollowedTrace(path: partPath, finishedPath: finishedPath, patience: 5)
+        feed.start()
+        return feed
     }
 }
 
 /// Starts reading a trace in the background, once its first line shows it is one (a file
 /// that cannot be read, or is no trace, exits 2 before any screen is drawn).
 func openTrace(_ path: String) throws -> LoadingTrace {
+    try requireTrace(path)
+    let feed = LoadingTrace(path: path)
+    feed.start()
+    return feed
+}
+
+/// Exits 2, before any screen is drawn, unless the file's first line shows it is a trace.
+func requireTrace(_ path: String) throws {
     guard let file = fopen(path, "rb") else {
         Console.err("loopscope: \(TraceReadError(path: path, line: 0, problem: .unreadable(String(cString: strerror(errno)))))\n")
         throw ExitCode(2)
@@ -109,9 +152,7 @@ func openTrace(_ path: String) throws -> LoadingTrace {
         Console.err("loopscope: \(TraceReadError(path: path, line: 1, problem: .missingHeader("the first line has no \"format\":\"loopscope-trace\"")))\n")
         throw ExitCode(2)
     }
-    let feed = LoadingTrace(path: path)
-    feed.start()
-    return feed
+
 }
 
 /// Checks and compiles a scenario (diagnostics as `check` prints them, exit 2); the explorer

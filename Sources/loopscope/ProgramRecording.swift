@@ -83,6 +83,19 @@ struct ProgramRecording {
 
     /// Runs the program to completion; returns how it ended.
     func run() throws -> ChildStatus {
+        let (argv, environment) = try command()
+        return try ChildProcess.run(argv, environment: environment)
+    }
+
+    /// Starts the program in the background for `record --live`: no terminal (stdin is
+    /// /dev/null, stdout and stderr go to `log`), a process group of its own.
+    func start(log: String) throws -> pid_t {
+        let (argv, environment) = try command()
+        return try ChildProcess.spawn(argv, environment: environment, detachedWithOutput: log)
+    }
+
+    /// The recorder's command line and environment.
+    private func command() throws -> ([String], [String: String]) {
         guard let recorder = Self.recorderDirectory() else {
             Console.err("loopscope: cannot find the recorder package (python/loopscope_recorder) near \(Self.executablePath); set LOOPSCOPE_PYTHON_DIR to the directory holding it\n")
             throw ExitCode(2)
@@ -99,7 +112,7 @@ struct ProgramRecording {
         environment["LOOPSCOPE_RECORDER_PATH"] = recorder
         environment["LOOPSCOPE_RECORDER_PYTHON"] = python
         let argv = [python] + interpreterOptions + ["-m", "loopscope_recorder", "-o", output, "--", script] + arguments
-        return try ChildProcess.run(argv, environment: environment)
+        return (argv, environment)
     }
 }
 
@@ -115,6 +128,19 @@ enum ChildStatus {
 /// signal handling whatever loopscope ignores.
 enum ChildProcess {
     static func run(_ argv: [String], environment: [String: String]) throws -> ChildStatus {
+        let oldInt = signal(SIGINT, SIG_IGN)
+        let oldQuit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, oldInt)
+            signal(SIGQUIT, oldQuit)
+        }
+        return try wait(spawn(argv, environment: environment), argv[0])
+    }
+
+    /// Starts `argv` with default signal handling. With `detachedWithOutput`, the child
+    /// gets no terminal: stdin from /dev/null, stdout and stderr appended to that file, in
+    /// a process group of its own (the terminal's keys are the UI's).
+    static func spawn(_ argv: [String], environment: [String: String], detachedWithOutput log: String? = nil) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -125,7 +151,18 @@ enum ChildProcess {
         var noMask = sigset_t()
         sigemptyset(&noMask)
         posix_spawnattr_setsigmask(&attributes, &noMask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let log {
+            flags |= POSIX_SPAWN_SETPGROUP
+            posix_spawnattr_setpgroup(&attributes, 0)
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -133,22 +170,33 @@ enum ChildProcess {
             cArgs.forEach { free($0) }
             cEnv.forEach { free($0) }
         }
-        let oldInt = signal(SIGINT, SIG_IGN)
-        let oldQuit = signal(SIGQUIT, SIG_IGN)
-        defer {
-            signal(SIGINT, oldInt)
-            signal(SIGQUIT, oldQuit)
-        }
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, argv[0], nil, &attributes, cArgs, cEnv)
+        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         guard spawned == 0 else {
             Console.err("loopscope: cannot run \(argv[0]): \(String(cString: strerror(spawned)))\n")
             throw ExitCode(2)
         }
+        return pid
+    }
+
+    /// Waits for `pid` to end.
+    static func wait(_ pid: pid_t, _ name: String) throws -> ChildStatus {
+        guard let status = try poll(pid, name, blocking: true) else {
+            Console.err("loopscope: lost track of \(name)\n")
+            throw ExitCode(2)
+        }
+        return status
+    }
+
+    /// How `pid` ended; nil while it runs (when not `blocking`).
+    static func poll(_ pid: pid_t, _ name: String, blocking: Bool) throws -> ChildStatus? {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
+        while true {
+            let r = waitpid(pid, &status, blocking ? 0 : WNOHANG)
+            if r == pid { break }
+            if r == 0 { return nil }
             guard errno == EINTR else {
-                Console.err("loopscope: lost track of \(argv[0]): \(String(cString: strerror(errno)))\n")
+                Console.err("loopscope: lost track of \(name): \(String(cString: strerror(errno)))\n")
                 throw ExitCode(2)
             }
         }

@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
+import Explorer
+import Foundation
 import LoopSimulator
 import LoopTrace
+import TerminalUI
 
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +22,14 @@ struct RecordCommand: ParsableCommand {
         CPython 3.11, 3.12 or 3.13 (the interpreter named, or --python PATH, or python3 on \
         PATH) with the recorder (python/loopscope_recorder) loaded before its first line, on \
         the real clock. The program's input, output and exit status are its own.
+
+        With --live, the timeline shows the real program while it runs, following the newest \
+        loop iteration until a key moves back (End follows again); the program then gets \
+        no terminal: its output goes to OUT.jsonl.log. When it ends the view stays open on \
+        the whole run; quitting earlier interrupts it (SIGINT, as Ctrl-C would) and waits \
+        for the trace. While any recording runs, OUT.jsonl.part holds the trace so far: \
+        `loopscope open OUT.jsonl.part` (or `open OUT.jsonl` before it exists) follows it \
+        from another terminal.
 
         Either way the trace holds the program's source, so `render`, `export` and `replay` \
         need only the trace.
@@ -35,6 +49,10 @@ struct RecordCommand: ParsableCommand {
                              help: "After --: the real program's command line (python3 app.py ARGS...).")
     var command: [String] = []
 
+    @Flag(help: "Show the real program's timeline while it runs (needs a terminal).")
+    var live = false
+
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var limits: LimitOptions
     @OptionGroup var whatIf: WhatIfOptions
 
@@ -45,12 +63,16 @@ struct RecordCommand: ParsableCommand {
         if file == nil && command.isEmpty {
             throw ValidationError("missing the scenario (record FILE.py -o OUT.jsonl) or the program (record -o OUT.jsonl -- python3 app.py)")
         }
+        if live && command.isEmpty && python == nil {
+            throw ValidationError("--live records a real program (record --live -o OUT.jsonl -- python3 app.py); a scenario opens live with `loopscope FILE.py`")
+        }
     }
 
     func run() throws {
         if !command.isEmpty || python != nil {
             let words = command.isEmpty ? [file!] : command
             let program = try ProgramRecording.parse(words, python: python, output: output)
+            if live { try recordLive(program) }
             switch try program.run() {
             case .exited(0): return
             case .exited(let code): throw ExitCode(code)
@@ -58,6 +80,41 @@ struct RecordCommand: ParsableCommand {
             }
         }
         try recordScenario(file!)
+    }
+
+    /// `--live`: the program runs in the background while the explorer follows the trace
+    /// it writes (OUT.part); see the discussion above.
+    private func recordLive(_ program: ProgramRecording) throws -> Never {
+        guard TerminalInfo.isInteractive else {
+            Console.err("loopscope: record --live shows the timeline and needs a terminal; record without --live, then `loopscope render \(output)`\n")
+            throw ExitCode(2)
+        }
+        let log = output + ".log"
+        // A stale trace-so-far from an earlier recording must not be shown as this one.
+        try? FileManager.default.removeItem(atPath: output + ".part")
+        let pid = try program.start(log: log)
+        let feed = FollowedTrace(path: output + ".part", finishedPath: output)
+        feed.start()
+        Console.flush()
+        let uiStatus = ExplorerApp.run(feed, mode: "recording", glyphs: display.glyphs, useColor: display.useColor)
+        feed.stop()
+        var status = try ChildProcess.poll(pid, program.python, blocking: false)
+        if status == nil {
+            Console.err("loopscope: interrupting the program (SIGINT) and waiting for its trace...\n")
+            kill(-pid, SIGINT)
+            for _ in 0..<200 where status == nil {
+                usleep(50_000)
+                status = try ChildProcess.poll(pid, program.python, blocking: false)
+            }
+            if status == nil {
+                Console.err("loopscope: the program did not stop in 10 s; killing it\n")
+                kill(-pid, SIGKILL)
+                status = try ChildProcess.wait(pid, program.python)
+            }
+        }
+        Console.err("loopscope: trace in \(output), the program's output in \(log)\n")
+        if uiStatus != 0 { throw ExitCode(uiStatus) }
+        try ChildProcess.exit(like: status ?? .exited(0))
     }
 
     private func recordScenario(_ file: String) throws {

@@ -69,3 +69,21 @@ extension CLITests {
         #expect(module.stderr.contains("record runs a script file"))
     }
 }
+
+extension CLITests {
+    @Test func recordLiveNeedsATerminalAndARealProgram() throws {
+        let app = try temporaryFile(Array(Self.program.utf8), name: "app.py")
+        let dir = (app as NSString).deletingLastPathComponent
+        let trace = dir + "/live.jsonl"
+        // No terminal here: refused before the program starts (no trace, no log).
+        let noTerminal = try loopscope(["record", "--live", "-o", trace, "--", "python3", app])
+        #expect(noTerminal.status == 2)
+        #expect(noTerminal.stderr.contains("needs a terminal"))
+        #expect(!FileManager.default.fileExists(atPath: trace + ".log"))
+        #expect(!FileManager.default.fileExists(atPath: trace))
+        // A scenario is shown live by `open`, not recorded live.
+        let scenario = try loopscope(["record", "--live", "Scenarios/01_hello.py", "-o", trace])
+        #expect(scenario.status != 0)
+        #expect(scenario.stderr.contains("--live records a real program"))
+    }
+}

@@ -29,6 +29,45 @@ struct TmuxEndToEndTests {
         try t.expectSaneTerminal(after)
     }
 
+    /// `record --live`: the timeline of a real program while it runs, following its newest
+    /// iteration; then the whole run, the trace and the program's output in their files.
+    @Test func recordLiveFollowsTheProgramWhileItRuns() throws {
+        let dir = NSTemporaryDirectory() + "live-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            import asyncio
+
+            async def ticker(n):
+                for i in range(12):
+                    await asyncio.sleep(0.25)
+                    print(f"ticker {n} tick {i}")
+
+            async def main():
+                await asyncio.gather(ticker(0), ticker(1))
+
+            asyncio.run(main())
+            """.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        let trace = dir + "/run.jsonl"
+        let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, "record", "--live", "-o", trace, "--", "python3", dir + "/app.py"])
+        defer { t.kill() }
+        // While it runs: the header counts events, and the lanes are there.
+        let during = try t.waitUntil(timeout: 30) { s in s.contains("events so far") && s.contains("ticker") }
+        #expect(during.contains("recording"))
+        // At the end the view stays open on the whole run.
+        let done = try t.waitFor("recorded", timeout: 60)
+        #expect(!done.contains("events so far"))
+        t.send("q")
+        let after = try t.waitFor("EXIT=", timeout: 10)
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("trace in \(trace)"))
+        try t.expectSaneTerminal(after)
+        let log = try String(contentsOfFile: trace + ".log", encoding: .utf8)
+        #expect(log.contains("ticker 1 tick 11"))
+        #expect(FileManager.default.fileExists(atPath: trace))
+        #expect(!FileManager.default.fileExists(atPath: trace + ".part"))
+    }
+
     @Test func firstFrameComesBeforeTheSimulationEndsAndQuitIsImmediate() throws {
         let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, Tmux.root + "/bench/many_tasks.py"])
         defer { t.kill() }

@@ -63,6 +63,9 @@ _release_waiter = getattr(atasks, "_release_waiter", None)
 # Batches are sent at the end of an iteration once this many events are waiting; the pipe
 # to the writer holds at most _MAX_BACKLOG unsent bytes before batches are dropped (counted).
 _BATCH = 4096
+# ... or once this long (seconds) has passed since the last batch, so a trace being written
+# (OUT.part, which `loopscope open` and `record --live` follow) stays current.
+_BATCH_AGE = 0.2
 _MAX_BACKLOG = 64 << 20
 # A callback running this long gets its stack sampled, so a slow callback's warning can say
 # which line of the program held the loop.
@@ -126,6 +129,7 @@ class Recording:
         self.excluded = tuple(excluded)
         self.own_cache = {}
         self.file_numbers = {main_path: 0}
+        self.last_flush = 0.0   # when the last batch was sent (the recording's clock)
         self.iteration = 0
         self.loop = None
         self.thread = None
@@ -621,8 +625,10 @@ def _run_once(self):
             try:
                 if rec.pending_start:
                     rec.start_iteration(0)
-                _emit((ITERATION_END, _now() - rec.base, rec.iteration))
-                if len(_events) >= _BATCH + _PAD:
+                now = _now() - rec.base
+                _emit((ITERATION_END, now, rec.iteration))
+                if len(_events) >= _BATCH + _PAD or now - rec.last_flush > _BATCH_AGE:
+                    rec.last_flush = now
                     rec.flush()
             except Exception as e:
                 rec.fail("_run_once", e)

@@ -2,11 +2,13 @@
 
 The recording process sends frames on this process's stdin: a 4-byte little-endian length,
 then a ``marshal``-ed ``(what, value)``: ``("header", dict)`` first, ``("events", [tuple,
-...])`` as the run goes, ``("end", dict)`` last. Events are formatted into a temporary file
-beside the output as they arrive (so the program never waits for JSON formatting); at the
-end the header, which needs the sources of every file the program loaded, is written first,
-the events after it and the end line last, into a second temporary file that is renamed
-onto the output.
+...])`` as the run goes, ``("end", dict)`` last. Events are formatted as they arrive (so the
+program never waits for JSON formatting) into ``OUT.part`` beside the output, after a first
+header: a trace being written, which ``loopscope open OUT.part`` and ``record --live``
+follow (its header names this process in ``"live"``, so a reader knows whether more may
+come, and lists no files yet). At the end the header, which needs the sources of every
+file the program loaded, is written first, the events after it and the end line last, into
+a temporary file that is renamed onto the output; ``OUT.part`` is removed.
 
 If the stream ends without ``"end"`` (the program was killed, or called ``os._exit``), the
 trace is still written from what arrived, with a warning that the recording was cut short
@@ -90,6 +92,7 @@ def header_line(h):
         ',"command":[' + ",".join(_quote(a) for a in h["command"]) + "]",
         ',"source":' + _quote(h["source"]),
         ',"files":[' + ",".join('{"path":%s,"source":%s}' % (_quote(p), _quote(s)) for p, s in h.get("files", [])) + "]",
+        (',"live":{"pid":%d}' % h["live"]) if "live" in h else "",
         "}\n",
     ]
     return "".join(parts)
@@ -120,19 +123,29 @@ def frames(stream):
 def write_trace(stream, output):
     directory = os.path.dirname(os.path.abspath(output))
     base = os.path.basename(output)
-    events_path = os.path.join(directory, ".%s.%d.events" % (base, os.getpid()))
+    part_path = output + ".part"
     final_path = os.path.join(directory, ".%s.%d.tmp" % (base, os.getpid()))
     header = None
     end = None
     count = 0
     last = (0.0, 0)  # time and iteration of the last event, for a closing warning
     try:
-        with open(events_path, "w", encoding="ascii", newline="\n") as events:
+        with open(part_path, "w", encoding="ascii", newline="\n") as events:
+            early = []  # events sent before the header (the recorder sends it first)
             for what, value in frames(stream):
                 if what == "header":
                     header = value
+                    events.write(header_line(dict(header, live=os.getpid())))
+                    events.write("".join(early))
+                    early = None
+                    events.flush()
                 elif what == "events":
-                    events.write("".join([FORMATTERS[e[0]](e) for e in value]))
+                    text = "".join([FORMATTERS[e[0]](e) for e in value])
+                    if early is not None:
+                        early.append(text)
+                    else:
+                        events.write(text)
+                        events.flush()
                     count += len(value)
                     if value:
                         last = (value[-1][1], value[-1][2])
@@ -152,14 +165,15 @@ def write_trace(stream, output):
             header = dict(header, files=end.get("files", []))
         with open(final_path, "w", encoding="ascii", newline="\n") as out:
             out.write(header_line(header))
-            with open(events_path, "r", encoding="ascii", newline="\n") as events:
+            with open(part_path, "r", encoding="ascii", newline="\n") as events:
+                events.readline()  # the first header
                 shutil.copyfileobj(events, out, 1 << 20)
         os.replace(final_path, output)
         return None
     except OSError as e:
         return "cannot write %s: %s" % (output, e.strerror or e)
     finally:
-        for path in (events_path, final_path):
+        for path in (part_path, final_path):
             try:
                 os.unlink(path)
             except OSError:
