@@ -3,10 +3,9 @@
 
 """Abstract Base Classes (ABCs) according to PEP 3119.
 
-CPython 3.11's Lib/abc.py without ABCMeta: loopscope has no metaclasses, so virtual
-subclasses (register, __subclasshook__) are not there, nor are the deprecated
-abstractclassmethod/abstractstaticmethod/abstractproperty (subclasses of built-in types). ABC itself refuses, as ABCMeta
-does, to instantiate a class that still has abstract methods.
+CPython 3.11's Lib/abc.py with ABCMeta from _py_abc (CPython's own fallback when the _abc
+accelerator is missing), without the deprecated abstractclassmethod/abstractstaticmethod/
+abstractproperty (subclasses of built-in types loopscope cannot subclass).
 """
 
 
@@ -31,31 +30,50 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-def _abstract_methods(cls):
-    # ABCMeta.__new__'s computation of __abstractmethods__ (_py_abc.py): the names whose
-    # value along the MRO is still marked abstract.
+# CPython's `except ImportError` branch: there is no _abc here.
+from _py_abc import ABCMeta, get_cache_token
+ABCMeta.__module__ = 'abc'
+
+def update_abstractmethods(cls):
+    """Recalculate the set of abstract methods of an abstract class.
+
+    If a class has had one of its abstract methods implemented after the
+    class was created, the method will not be considered implemented until
+    this function is called. Alternatively, if a new abstract method has been
+    added to the class, it will only be considered an abstract method of the
+    class after this function is called.
+
+    This function should be called before any use is made of the class,
+    usually in class decorators that add methods to the subject class.
+
+    Returns cls, to allow usage as a class decorator.
+
+    If cls is not an instance of ABCMeta, does nothing.
+    """
+    if not hasattr(cls, '__abstractmethods__'):
+        # We check for __abstractmethods__ here because cls might by a C
+        # implementation or a python implementation (especially during
+        # testing), and we want to handle both cases.
+        return cls
+
     abstracts = set()
-    for klass in reversed(cls.__mro__):
-        for name, value in vars(klass).items():
+    # Check the existing abstract methods of the parents, keep only the ones
+    # that are not implemented.
+    for scls in cls.__bases__:
+        for name in getattr(scls, '__abstractmethods__', ()):
+            value = getattr(cls, name, None)
             if getattr(value, "__isabstractmethod__", False):
                 abstracts.add(name)
-            else:
-                abstracts.discard(name)
-    return abstracts
+    # Also add any other newly added abstract methods.
+    for name, value in cls.__dict__.items():
+        if getattr(value, "__isabstractmethod__", False):
+            abstracts.add(name)
+    cls.__abstractmethods__ = frozenset(abstracts)
+    return cls
 
 
-class ABC:
+class ABC(metaclass=ABCMeta):
     """Helper class that provides a standard way to create an ABC using
     inheritance.
     """
     __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        abstracts = _abstract_methods(cls)
-        if abstracts:
-            # object_new's message for a class with abstract methods.
-            names = ", ".join(sorted(abstracts))
-            s = "s" if len(abstracts) > 1 else ""
-            raise TypeError(f"Can't instantiate abstract class {cls.__name__} "
-                            f"with abstract method{s} {names}")
-        return object.__new__(cls)

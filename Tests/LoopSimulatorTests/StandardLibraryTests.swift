@@ -191,6 +191,56 @@ struct StandardLibraryTests {
         """)
     }
 
+    @Test("abc.ABCMeta (CPython's _py_abc) and numbers: register, __instancecheck__/__subclasscheck__ on a metaclass, abstract classes refused")
+    func abcMetaAndNumbers() {
+        // isinstance/issubclass ask the metaclass (PyObject_IsInstance); without that
+        // every virtual-subclass line prints False. Expected output from CPython 3.11.
+        expectRun("""
+        import numbers
+        from abc import ABC, ABCMeta, abstractmethod, get_cache_token
+        class Shape(ABC):
+            @abstractmethod
+            def area(self): ...
+        class Sq(Shape):
+            def __init__(self, s): self.s = s
+            def area(self): return self.s * self.s
+        class Duck:
+            pass
+        token = get_cache_token()
+        print(Shape.register(Duck) is Duck, get_cache_token() == token)
+        class Meta(type):
+            def __instancecheck__(cls, inst):
+                return inst == 42
+            def __subclasscheck__(cls, sub):
+                return sub is int
+        class Answer(metaclass=Meta):
+            pass
+        print(isinstance(3, numbers.Number), isinstance(2.5, numbers.Real), isinstance(2.5, numbers.Integral))
+        print(isinstance(True, numbers.Integral), isinstance("x", numbers.Number), issubclass(int, numbers.Rational))
+        print(isinstance(Duck(), Shape), issubclass(Duck, Shape), isinstance(Sq(2), Shape), issubclass(Sq, ABC))
+        print(isinstance(42, Answer), isinstance(41, Answer), issubclass(int, Answer), issubclass(str, Answer))
+        print(isinstance(Answer(), Answer), issubclass(3, Answer), isinstance(42, (str, Answer)))
+        print(type(Shape).__name__, ABCMeta.__module__, Shape.__abstractmethods__, Shape.__subclasses__())
+        for bad in (Shape, lambda: Shape.register(3), lambda: issubclass(3, Shape)):
+            try:
+                bad()
+            except TypeError as e:
+                print(e)
+        """, """
+        True False
+        True True False
+        True False True
+        True True True True
+        True False True False
+        True False True
+        ABCMeta abc frozenset({'area'}) [<class '__main__.Sq'>]
+        Can't instantiate abstract class Shape with abstract method area
+        Can only register classes
+        issubclass() arg 1 must be a class
+
+        """)
+    }
+
     @Test("contextlib: contextmanager, suppress, closing, ExitStack order, nullcontext, redirect_stdout; abc refuses abstract classes")
     func contextlib() {
         expectRun("""

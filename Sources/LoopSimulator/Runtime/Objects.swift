@@ -468,6 +468,12 @@ public final class PyClass: PyObject {
         for b in mro.dropFirst() where b.isMutable { b.subclasses.append(WeakClass(self)) }
     }
 
+    /// `type.__subclasses__()` of a class made by a `class` statement: its direct
+    /// subclasses still alive, in the order they were made (tp_subclasses' order).
+    var directSubclasses: [PyClass] {
+        subclasses.compactMap { $0.cls }.filter { sub in sub.bases.contains { $0 === self } }
+    }
+
     private func invalidateSpecialMethods() {
         guard isMutable else { return }
         cachedSpecialMethods = nil

@@ -369,11 +369,21 @@ extension Interpreter {
         return args[0]
     }
 
+    /// `PyObject_IsInstance` (Objects/abstract.c): an exact type match first, a tuple
+    /// item by item, then the metaclass's `__instancecheck__` (`abc.ABCMeta`'s virtual
+    /// subclasses), else the class's MRO.
     func isInstance(_ v: Value, _ classInfo: Value) throws -> Bool {
         guard case .object(let o) = classInfo else {
             throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
-        if let cls = o as? PyClass { return classOf(v).isSubclass(of: cls) }
+        if let cls = o as? PyClass {
+            let own = classOf(v)
+            if own === cls { return true }
+            if let checker = cls.metaclass?.lookup("__instancecheck__") {
+                return try truthy(try callSpecial(checker, classInfo, [v]))
+            }
+            return own.isSubclass(of: cls)
+        }
         if let t = o as? PyTuple {
             for item in t.items where try isInstance(v, item) { return true }
             return false

@@ -248,6 +248,15 @@ extension Interpreter {
         if cls.isSubclass(of: BuiltinTypes.int) || cls.isSubclass(of: BuiltinTypes.str) {
             throw typeError("cannot create '\(cls.name)' instances")
         }
+        // object_new refuses a class whose `__abstractmethods__` (set by abc.ABCMeta on
+        // each class it makes, hence its own dict only) is non-empty.
+        if !cls.isExceptionClass, let abstracts = cls.dict["__abstractmethods__"], try truthy(abstracts) {
+            let names = try iterate(abstracts).map { v -> String in
+                guard case .str(let s) = v else { throw typeError("'<' not supported between instances of '\(v.typeName)' and 'str'") }
+                return s
+            }.sorted()
+            throw typeError("Can't instantiate abstract class \(cls.name) with abstract method\(names.count > 1 ? "s" : "") \(names.joined(separator: ", "))")
+        }
         let instance = cls.isExceptionClass ? PyException(cls: cls, args: args) : PyInstance(cls: cls)
         if cls.isMutable { instance.vm = self }
         return .object(instance)

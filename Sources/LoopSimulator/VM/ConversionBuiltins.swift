@@ -14,10 +14,7 @@ extension Interpreter {
             .str(vm.asciiRepr(try vm.repr(args[0])))
         }
         b["issubclass"] = nativeFunction("issubclass", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
-            guard case .object(let o) = args[0], let cls = o as? PyClass else {
-                throw vm.typeError("issubclass() arg 1 must be a class")
-            }
-            return .bool(try vm.isSubclass(cls, args[1]))
+            .bool(try vm.isSubclass(args[0], args[1]))
         }
         b["slice"] = .object(PySlice.pyClass)
         nativeConstructors[ObjectIdentifier(PySlice.pyClass)] = { vm, args, kwargs in
@@ -45,14 +42,26 @@ extension Interpreter {
         }
     }
 
-    func isSubclass(_ cls: PyClass, _ classInfo: Value) throws -> Bool {
+    /// `PyObject_IsSubclass` (Objects/abstract.c): a tuple item by item, then the
+    /// metaclass's `__subclasscheck__` (which may accept any first argument), else the
+    /// MRO of `derived`, which must then be a class.
+    func isSubclass(_ derived: Value, _ classInfo: Value) throws -> Bool {
         if case .object(let o) = classInfo {
-            if let other = o as? PyClass { return cls.isSubclass(of: other) }
+            if let other = o as? PyClass {
+                if let checker = other.metaclass?.lookup("__subclasscheck__") {
+                    return try truthy(try callSpecial(checker, classInfo, [derived]))
+                }
+                guard case .object(let d) = derived, let cls = d as? PyClass else {
+                    throw typeError("issubclass() arg 1 must be a class")
+                }
+                return cls.isSubclass(of: other)
+            }
             if let t = o as? PyTuple {
-                for item in t.items where try isSubclass(cls, item) { return true }
+                for item in t.items where try isSubclass(derived, item) { return true }
                 return false
             }
         }
+        guard case .object(let d) = derived, d is PyClass else { throw typeError("issubclass() arg 1 must be a class") }
         throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
     }
 

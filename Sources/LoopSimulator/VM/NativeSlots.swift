@@ -96,6 +96,9 @@ enum NativeSlots {
             }
             return .none
         })))),
+        // `object.__subclasshook__`: no opinion, so ABCMeta.__subclasscheck__ goes on to
+        // the MRO and the registry.
+        ("__subclasshook__", .object(PyClassMethod(.object(PyBuiltin("__subclasshook__") { _, _, _ in .notImplemented })))),
         slot("__getattribute__") { vm, args, _ in
             let (inst, v) = try instance(vm, args, "__getattribute__")
             guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
@@ -182,6 +185,16 @@ extension NativeSlots {
             return .none
         },
         slot("__repr__") { vm, args, _ in .str(vm.classRepr(try receiverClass(vm, args, "__repr__"))) },
+        slot("__subclasses__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__subclasses__")
+            guard args.count == 1 else { throw vm.typeError("type.__subclasses__() takes no arguments (\(args.count - 1) given)") }
+            // Built-in types are shared by every simulation in the process and never
+            // record the classes a run derives from them, so there is no honest answer.
+            guard cls.isMutable else {
+                throw vm.typeError("loopscope does not list the subclasses of built-in type '\(cls.name)'")
+            }
+            return .object(PyList(cls.directSubclasses.map { .object($0) }))
+        },
         slot("mro") { vm, args, _ in
             guard args.count == 1 else { throw vm.typeError("type.mro() takes no arguments (\(args.count - 1) given)") }
             return .object(PyList(try receiverClass(vm, args, "mro").mro.map { .object($0) }))
