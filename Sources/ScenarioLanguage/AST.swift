@@ -254,6 +254,8 @@ public indirect enum ExprKind: Sendable {
     case bigInt(digits: String, radix: Int)
     case float(Double)
     case string(String)
+    /// A bytes literal (`b'...'`), its bytes.
+    case bytes([UInt8])
     /// A (possibly implicitly concatenated) f-string.
     case fstring([FStringPart])
     case bool(Bool)

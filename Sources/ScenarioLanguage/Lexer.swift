@@ -327,6 +327,10 @@ public struct Lexer {
         let isRaw = prefix.contains("r"), isF = prefix.contains("f"), isBytes = prefix.contains("b")
         var literal = StringLiteral(isFString: isF, isRaw: isRaw, isBytes: isBytes, value: "",
                                     body: [], bodyStart: bodyStart)
+        if isBytes, body.contains(where: { $0.value > 0x7F }) {
+            fail("bytes can only contain ASCII literal characters", at: start)
+            return
+        }
         if isF {
             literal.body = body
         } else if isRaw {
@@ -334,7 +338,7 @@ public struct Lexer {
             v.append(contentsOf: body)
             literal.value = String(v)
         } else {
-            switch StringEscapes.decode(body) {
+            switch StringEscapes.decode(body, bytes: isBytes) {
             case .success(let v): literal.value = v
             case .failure(let error):
                 fail(error.message, at: start)

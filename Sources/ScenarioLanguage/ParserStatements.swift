@@ -580,10 +580,16 @@ extension Parser {
         var literals: [StringLiteral] = []
         var anyF = false
         while tok.kind == .string, let s = tok.string {
-            if s.isBytes { throw failure("bytes literals are not supported", at: tok.range) }
+            if let first = literals.first, first.isBytes != s.isBytes {
+                throw failure("cannot mix bytes and nonbytes literals", at: SourceRange(start: start, end: tok.range.end))
+            }
             anyF = anyF || s.isFString
             literals.append(s)
             next()
+        }
+        if literals.first?.isBytes == true {
+            // The lexer kept each byte as the code point of its value.
+            return Expr(.bytes(literals.flatMap { $0.value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }), range(from: start))
         }
         guard anyF else {
             return Expr(.string(literals.map(\.value).joined()), range(from: start))

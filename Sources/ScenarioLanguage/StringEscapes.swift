@@ -4,7 +4,9 @@
 struct EscapeError: Error { let message: String }
 
 enum StringEscapes {
-    static func decode(_ body: some Collection<Unicode.Scalar>) -> Result<String, EscapeError> {
+    /// In a bytes literal (`bytes`), `\u`, `\U` and `\N` are not escapes, and `\x` and
+    /// octal escapes give the byte of that value (kept as that code point).
+    static func decode(_ body: some Collection<Unicode.Scalar>, bytes: Bool = false) -> Result<String, EscapeError> {
         let s = Array(body)
         var out = String.UnicodeScalarView()
         var k = 0
@@ -49,6 +51,9 @@ enum StringEscapes {
                     n += 1
                 }
                 out.append(Unicode.Scalar(v)!)
+            case "u", "U", "N" where bytes:
+                out.append("\\")
+                out.append(e)
             case "x", "u", "U":
                 let (count, kind) = e == "x" ? (2, "\\xXX") : e == "u" ? (4, "\\uXXXX") : (8, "\\UXXXXXXXX")
                 switch hexValue(count, kind) {

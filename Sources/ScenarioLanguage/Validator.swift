@@ -281,7 +281,7 @@ public struct Validator {
     private mutating func visit(_ e: Expr) {
         guard !full else { return }
         switch e.kind {
-        case .name, .int, .bigInt, .float, .string, .bool, .none:
+        case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none:
             break
         case .ellipsis:
             break

@@ -27,6 +27,28 @@ struct SystemExitTests {
         #expect(r == RunOutput(stdout: "callback exits\nmain cleanup\n", stderr: "", status: 3))
     }
 
+    @Test("after SystemExit from main, only the other task's unretrieved exception is reported, as CPython reports it")
+    func neverRetrievedAfterSystemExit() {
+        let r = simulate("""
+        import asyncio, sys
+
+        async def bad():
+            raise ValueError('lost')
+
+        async def main():
+            asyncio.create_task(bad())
+            await asyncio.sleep(0.1)
+            sys.exit(3)
+
+        asyncio.run(main())
+        """, path: "t9.py")
+        #expect(r.status == 3)
+        #expect(WarningTests.warningLines(r.stderr) == [
+            "Task exception was never retrieved",
+            "future: <Task finished name='Task-2' coro=<bad() done, defined at t9.py:3> exception=ValueError('lost')>",
+        ])
+    }
+
     @Test func sysExitWithAMessagePrintsItAndExitsWithOne() {
         // The second run_until_complete (asyncio.run cancelling `bg`) must not be stopped
         // by the first one's done callback (`_run_until_complete_cb`).

@@ -293,6 +293,15 @@ final class EventLoop: PyObject {
             // The coroutine raised a BaseException: consume it so that no "exception was
             // never retrieved" is logged (the caller cannot reach the task).
             if newTask, future.isDone, !future.isCancelled { _ = try? future.exception(vm) }
+            // The task given to us raised it (asyncio.run's main task): in CPython the
+            // exception's traceback holds the caller's frame, whose `task` holds the
+            // exception, a cycle only the cyclic collector frees, so that task is never
+            // reported as "exception was never retrieved". The same cycle here: the
+            // exception holds the task.
+            if !newTask, future.isDone, let escaping = (error as? PythonError)?.exception,
+               future.exceptionValue === escaping {
+                escaping.heldByTraceback = future
+            }
             throw error
         }
         if !finished {

@@ -1011,6 +1011,7 @@ private final class CompilerState {
         case .name(let n): load(n)
         case .int(let i): emit(.loadConst(constant(.int(i))))
         case .bigInt(let digits, let radix): emit(.loadConst(constant(.integer(BigInt(digits, radix: radix) ?? 0))))
+        case .bytes(let b): emit(.loadConst(constant(.object(PyBytes(b)))))
         case .float(let d): emit(.loadConst(constant(.float(d))))
         case .string(let s): emit(.loadConst(constant(.str(s))))
         case .bool(let b): emit(.loadConst(constant(.bool(b))))

@@ -539,6 +539,10 @@ public final class PyException: PyInstance {
     public var cause: PyException?
     public var context: PyException?
     public var suppressContext = false
+    /// What CPython's traceback of this exception keeps alive through its frames' locals,
+    /// when that matters: the task asyncio's runner was running when a SystemExit or
+    /// KeyboardInterrupt left the loop (see `EventLoop.runUntilComplete`).
+    var heldByTraceback: PyObject?
 
     public init(cls: PyClass, args: [Value]) {
         self.args = args

@@ -18,6 +18,8 @@ enum PyHash {
         case .object(let o):
             if let t = o as? PyTuple { return tuple(t.items) }
             if let big = o as? PyLong { return (PyLongArithmetic.hash(big.value), true) }
+            // Randomised per process by CPython, as a str's.
+            if let b = o as? PyBytes, !b.isByteArray { return (fix(b.hashValue), false) }
             if let s = o as? PySet, s.isFrozen { return (s.frozenHash, s.isDeterministic) }
             // An instance of a class with `__hash__` hashes by it, so set members equal by
             // `__eq__` meet (the order stays insertion order: the hash may be a str's).

@@ -7,6 +7,12 @@ public final class PyLong: PyObject {
     init(_ value: BigInt) { self.value = value }
     public override var pyClass: PyClass { BuiltinTypes.int }
     public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        if name == "to_bytes" {
+            let v = value
+            return vm.nativeFunction("to_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["length", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
+                try vm.intToBytes(v, args, kwargs)
+            }
+        }
         guard name == "bit_length" else { return nil }
         let bits = value.magnitude.bitWidth
         return vm.nativeFunction("bit_length", owner: "int", .noArguments) { _, _, _ in .int(bits) }

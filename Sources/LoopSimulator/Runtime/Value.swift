@@ -75,6 +75,7 @@ public struct HashKey: Hashable {
                     && zip(tx.items, ty.items).allSatisfy { keyEquals($0, $1) }
             }
             if let lx = x as? PyLong, let ly = y as? PyLong { return lx.value == ly.value }
+            if let bx = x as? PyBytes, let by = y as? PyBytes { return bx.bytes == by.bytes }
             if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
                 return sx.count == sy.count && sx.items.allSatisfy { sy.contains($0) }
             }
@@ -105,6 +106,7 @@ public struct HashKey: Hashable {
         case .str(let s): return s.hashValue
         case .object(let o):
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
+            if let b = o as? PyBytes { return b.hashValue }
             if let t = o as? PyTuple {
                 var hasher = Hasher()
                 for item in t.items { hasher.combine(HashKey(item).tableHash) }
@@ -141,6 +143,7 @@ extension Value {
         switch self {
         case .object(let o):
             if o is PyList || o is PyDict || o is PyDictView { return false }
+            if let b = o as? PyBytes { return !b.isByteArray }
             if let s = o as? PySet { return s.isFrozen && s.items.allSatisfy { $0.isHashable } }
             if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
             // A class that defines `__eq__` without `__hash__` gets `__hash__ = None`.

@@ -1,3 +1,4 @@
+import BigInt
 import ScenarioLanguage
 /// The builtins scenarios use: `print`, `range`, `len`, conversions, `isinstance`,
 /// aggregates, `sorted`, `enumerate`, `type`, and the exception classes.
@@ -66,6 +67,12 @@ extension Interpreter {
                 if let l = o as? PyList { return .int(l.items.count) }
                 if let t = o as? PyTuple { return .int(t.items.count) }
                 if let d = o as? PyDict { return .int(d.count) }
+                if let r = o as? PyLongRange {
+                    guard let n = Int(exactly: r.length) else {
+                        throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t"))
+                    }
+                    return .int(n)
+                }
                 if let r = o as? PyRange {
                     if r.lengthOverflows { throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t")) }
                     return .int(r.count)
@@ -247,6 +254,8 @@ extension Interpreter {
         b["dict"] = .object(BuiltinTypes.dict)
         b["set"] = .object(BuiltinTypes.set)
         b["frozenset"] = .object(BuiltinTypes.frozenset)
+        b["bytes"] = .object(BuiltinTypes.bytes)
+        b["bytearray"] = .object(BuiltinTypes.bytearray)
         b["range"] = .object(BuiltinTypes.range)
         b["type"] = .object(BuiltinTypes.type)
         b["object"] = .object(BuiltinTypes.object)
@@ -322,16 +331,23 @@ extension Interpreter {
         ctor(BuiltinTypes.dict) { vm, args, kwargs in .object(try vm.makeDict(args, kwargs)) }
         ctor(BuiltinTypes.range, .positional(min: 1, max: 3)) { vm, args, _ in
             var ints: [Int] = []
+            var bigs: [BigInt] = []
             for given in args {
                 let a = try vm.pythonIndex(given) ?? given
                 switch a {
                 case .int(let i): ints.append(i)
                 case .bool(let b): ints.append(b ? 1 : 0)
-                // CPython's range takes big ints; the simulator's counts in 64 bits.
-                case .object(is PyLong):
-                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t"))
+                case .object(let o as PyLong): ints.append(0); bigs.append(o.value)
                 default: throw vm.typeError("'\(a.typeName)' object cannot be interpreted as an integer")
                 }
+                if bigs.count < ints.count, let last = ints.last { bigs.append(BigInt(last)) }
+            }
+            // A bound past 64 bits: CPython's range keeps Python ints (PyLongRange).
+            if args.contains(where: \.isBigInteger) {
+                let (start, stop, step): (BigInt, BigInt, BigInt) = bigs.count == 1 ? (0, bigs[0], 1)
+                    : (bigs[0], bigs[1], bigs.count > 2 ? bigs[2] : 1)
+                guard step != 0 else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "range() arg 3 must not be zero")) }
+                return .object(PyLongRange(start: start, stop: stop, step: step))
             }
             switch ints.count {
             case 1: return .object(PyRange(start: 0, stop: ints[0], step: 1))
@@ -348,8 +364,16 @@ extension Interpreter {
             guard !args[1].isNone else { throw vm.typeError("instance must not be None") }
             return .object(PyBoundMethod(receiver: args[1], function: args[0]))
         }
+        ctor(BuiltinTypes.bytes) { vm, args, kwargs in try vm.makeBytes(args, kwargs, byteArray: false) }
+        ctor(BuiltinTypes.bytearray) { vm, args, kwargs in try vm.makeBytes(args, kwargs, byteArray: true) }
         ctor(BuiltinTypes.type) { vm, args, kwargs in
             guard args.count == 1 || args.count == 3 else { throw vm.typeError("type() takes 1 or 3 arguments") }
+            // type_new: when the bases' metaclass is more derived than `type`, that
+            // metaclass makes the class (its `__new__`), and type_call runs its `__init__`.
+            if args.count == 3, case .object(let b) = args[1], let bases = b as? PyTuple {
+                let winner = try vm.calculateMetaclass(BuiltinTypes.type, bases.items)
+                if winner !== BuiltinTypes.type { return try vm.instantiate(winner, args, kwargs) }
+            }
             return try vm.typeNewSlot([.object(BuiltinTypes.type)] + args, kwargs)
         }
         for (cls, frozen) in [(BuiltinTypes.set, false), (BuiltinTypes.frozenset, true)] {

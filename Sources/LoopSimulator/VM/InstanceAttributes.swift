@@ -107,6 +107,13 @@ extension Interpreter {
                 }
                 return .object(d)
             }
+        case "fromhex" where cls === BuiltinTypes.bytes || cls === BuiltinTypes.bytearray:
+            let byteArray = cls === BuiltinTypes.bytearray
+            return nativeFunction("fromhex", owner: cls.name, .oneArgument) { vm, args, _ in try vm.bytesFromHex(args[0], byteArray: byteArray) }
+        case "from_bytes" where cls === BuiltinTypes.int:
+            return nativeFunction("from_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["bytes", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
+                try vm.intFromBytes(args, kwargs)
+            }
         case "maketrans" where cls === BuiltinTypes.str:
             return nativeFunction("maketrans", owner: nil, .positional(min: 1, max: 3)) { vm, args, _ in try Interpreter.maketrans(vm, args) }
         default: break

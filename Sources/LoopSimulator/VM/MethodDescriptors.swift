@@ -11,6 +11,9 @@ extension Interpreter {
         if cls === BuiltinTypes.int { return .int(0) }
         if cls === BuiltinTypes.bool { return .bool(false) }
         if cls === BuiltinTypes.float { return .float(0) }
+        if cls === BuiltinTypes.bytes || cls === BuiltinTypes.bytearray {
+            return .object(PyBytes([], byteArray: cls === BuiltinTypes.bytearray))
+        }
         let containers = [BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset]
         guard containers.contains(where: { $0 === cls }) else { return nil }
         return try? callNow(.object(cls), [])

@@ -13,6 +13,11 @@ extension Interpreter {
             case "imag": return .int(0)
             case "denominator": return .int(1)
             case "conjugate": return nativeFunction("conjugate", owner: "int", .noArguments) { _, _, _ in i }
+            case "to_bytes":
+                let value = i.bigInteger ?? 0
+                return nativeFunction("to_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["length", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
+                    try vm.intToBytes(value, args, kwargs)
+                }
             default: return nil
             }
         case .float(let d):

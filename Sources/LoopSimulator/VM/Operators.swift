@@ -12,6 +12,7 @@ extension Interpreter {
             if let t = o as? PyTuple { return !t.items.isEmpty }
             if let d = o as? PyDict { return d.count > 0 }
             if let r = o as? PyRange { return r.count > 0 }
+            if let r = o as? PyLongRange { return r.length > 0 }
             if let n = o.nativeCount { return n > 0 }
             if o is PyLong { return true }  // never zero: zero fits in 64 bits
             return try userTruth(v) ?? true
@@ -37,7 +38,7 @@ extension Interpreter {
         throw PythonError(makeException(BuiltinTypes.memoryError))
     }
 
-    private func intValue(_ v: Value) -> Int? {
+    func intValue(_ v: Value) -> Int? {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
@@ -122,6 +123,10 @@ extension Interpreter {
         case let (.mod, .str(s), args):
             return .str(try percentFormat(s, args))
         case let (.add, .object(x), .object(y)):
+            if let l = x as? PyBytes, let r = y as? PyBytes {
+                try reserve(l.bytes.count + r.bytes.count)
+                return .object(PyBytes(l.bytes + r.bytes, byteArray: l.isByteArray))
+            }
             if let l = x as? PyList, let r = y as? PyList {
                 try reserve(l.items.count + r.items.count, bytesEach: Self.valueBytes)
                 return .object(PyList(l.items + r.items))
@@ -133,6 +138,10 @@ extension Interpreter {
         case let (.mul, .object(o), n), let (.mul, n, .object(o)):
             if let count = intValue(n) {
                 let times = max(0, count)
+                if let b = o as? PyBytes {
+                    try checkRepetition(times, b.bytes.count, bytesEach: 1)
+                    return .object(PyBytes(Array([[UInt8]](repeating: b.bytes, count: times).joined()), byteArray: b.isByteArray))
+                }
                 if let l = o as? PyList { try checkRepetition(times, l.items.count, bytesEach: Self.valueBytes) }
                 if let t = o as? PyTuple { try checkRepetition(times, t.items.count, bytesEach: Self.valueBytes) }
                 if let l = o as? PyList {
@@ -214,6 +223,9 @@ extension Interpreter {
             if case .object(let o) = v { return o is PyList || o is PyTuple }
             return false
         }
+        if op == .add, a.byteValues != nil, b.byteValues == nil {
+            return "can't concat \(b.typeName) to \(a.typeName)"
+        }
         if op == .add, isSequence(a), a.typeName != b.typeName {
             return "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)"
         }
@@ -278,6 +290,7 @@ extension Interpreter {
 
     private func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
         if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
+        if let l = x as? PyBytes, let r = y as? PyBytes { return l.bytes == r.bytes }
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyDict, let r = y as? PyDict {
             guard l.count == r.count else { return false }
@@ -292,6 +305,11 @@ extension Interpreter {
         }
         if let l = x as? PyRange, let r = y as? PyRange {
             return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
+        }
+        if x is PyLongRange || y is PyLongRange,
+           let l = (x as? PyLongRange) ?? (x as? PyRange)?.long, let r = (y as? PyLongRange) ?? (y as? PyRange)?.long {
+            let a = l.identity, b = r.identity
+            return a.length == b.length && a.start == b.start && a.step == b.step
         }
         if let l = x as? PySet, let r = y as? PySet { return setEquals(l, r) }
         if x is PyDictView || y is PyDictView, let r = try dictViewEquals(a, b) { return r }
@@ -356,6 +374,11 @@ extension Interpreter {
             let less = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
             return op == .lt || op == .ltE ? less : !less
         case let (.object(x), .object(y)):
+            if let l = x as? PyBytes, let r = y as? PyBytes {
+                if l.bytes == r.bytes { return op == .ltE || op == .gtE }
+                let less = l.bytes.lexicographicallyPrecedes(r.bytes)
+                return op == .lt || op == .ltE ? less : !less
+            }
             var left: [Value]?, right: [Value]?
             if let l = x as? PyList, let r = y as? PyList { left = l.items; right = r.items }
             if let l = x as? PyTuple, let r = y as? PyTuple { left = l.items; right = r.items }
@@ -399,6 +422,13 @@ extension Interpreter {
                 guard item.isHashable else { throw typeError("unhashable type: '\(item.typeName)'") }
                 return d.get(item) != nil
             }
+            if let r = o as? PyLongRange, let i = item.bigInteger { return r.contains(i) }
+            if let b = o as? PyBytes {
+                if let sub = item.byteValues { return Self.findBytes(b.bytes, sub) != nil }
+                guard intValue(item) != nil else { throw typeError("a bytes-like object is required, not '\(item.typeName)'") }
+                return b.bytes.contains(try byteValue(item))
+            }
+            if o is PyRange, item.isBigInteger { return false }
             if let r = o as? PyRange, let i = intValue(item) {
                 guard r.count > 0, r.step > 0 ? (i >= r.start && i < r.stop) : (i <= r.start && i > r.stop) else { return false }
                 // In the range's span; the distance from start fits an unsigned word.
@@ -431,6 +461,14 @@ extension Interpreter {
             if let l = o as? PyList { return PyIterator(.list(l)) }
             if let t = o as? PyTuple { return PyIterator(.values(t.items)) }
             if let r = o as? PyRange { return PyIterator(.range(r)) }
+            if let r = o as? PyLongRange {
+                var next = r.start
+                return PyIterator(.stepper { _ in
+                    guard r.step > 0 ? next < r.stop : next > r.stop else { return nil }
+                    defer { next += r.step }
+                    return .integer(next)
+                })
+            }
             if let d = o as? PyDict { return PyIterator(.values(d.entries.map { $0.0 })) }
             if let it = o as? PyIterator { return it }
             if let gen = o as? PyGenerator, !gen.isAsync { return gen }
@@ -449,6 +487,12 @@ extension Interpreter {
             if let t = o as? PyTuple { return t.items }
             // A range is listed whole: it must fit the memory budget first.
             if let r = o as? PyRange { try reserve(r.count, bytesEach: Self.valueBytes) }
+            if let r = o as? PyLongRange {
+                guard let n = Int(exactly: r.length) else {
+                    throw PythonError(makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t"))
+                }
+                try reserve(n, bytesEach: Self.valueBytes)
+            }
         default: break
         }
         let it = try makeIterator(v)
@@ -469,7 +513,7 @@ extension Interpreter {
         return r
     }
 
-    private func index(_ key: Value, count: Int, _ what: String) throws -> Int {
+    func index(_ key: Value, count: Int, _ what: String) throws -> Int {
         let key = isUserInstance(key) ? try pythonIndex(key) ?? key : key
         if key.isBigInteger {
             throw PythonError(makeException(BuiltinTypes.indexError, "cannot fit 'int' into an index-sized integer"))
@@ -485,7 +529,7 @@ extension Interpreter {
     }
 
     /// Python's `slice.indices(length)`.
-    private func sliceIndices(_ s: PySlice, count: Int) throws -> [Int] {
+    func sliceIndices(_ s: PySlice, count: Int) throws -> [Int] {
         let (start, stop, step) = try sliceBounds(s, count: count)
         return Array(stride(from: start, to: stop, by: step))
     }
@@ -566,6 +610,7 @@ extension Interpreter {
                 return .int(r.item(try index(key, count: r.count, "range object")))
             }
             if let d = o as? PyDeque { return d[try d.position(key, self)] }
+            if let r = o as? PyLongRange { return try longRangeItem(r, key) }
             if let v = try o.nativeGetItem(key, self) { return v }
             // `Class[item]`: the class's `__class_getitem__` (PEP 560), as `list[int]` is.
             if let cls = o as? PyClass, let hook = cls.lookup("__class_getitem__") {
@@ -585,6 +630,10 @@ extension Interpreter {
 
     func storeSubscript(_ obj: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = obj {
+            if let b = o as? PyBytes {
+                guard b.isByteArray else { throw typeError("'bytes' object does not support item assignment") }
+                return try byteArrayStore(b, key, value)
+            }
             if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
                 let items = try iterate(value)
                 let indices = try sliceIndices(slice, count: l.items.count)
@@ -622,6 +671,10 @@ extension Interpreter {
 
     func deleteSubscript(_ obj: Value, _ key: Value) throws {
         if case .object(let o) = obj {
+            if let b = o as? PyBytes {
+                guard b.isByteArray else { throw typeError("'bytes' object doesn't support item deletion") }
+                return try byteArrayStore(b, key, nil)
+            }
             if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
                 let doomed = Set(try sliceIndices(slice, count: l.items.count))
                 l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)

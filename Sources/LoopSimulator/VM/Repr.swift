@@ -113,6 +113,9 @@ extension Interpreter {
             return "<\(g.typeName) object \(g.qualname) at \(address(of: g))>"
         case let m as PyModule:
             return "<module '\(m.name)'>"
+        case let r as PyLongRange:
+            let (start, stop, step) = (try repr(.integer(r.start)), try repr(.integer(r.stop)), try repr(.integer(r.step)))
+            return r.step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let s as PySlice:

@@ -174,6 +174,12 @@ extension Interpreter {
         },
         // A static method: `'x'.maketrans(...)` ignores the string, as `str.maketrans` does.
         "maketrans": { vm, _, args, _ in try maketrans(vm, args) },
+        "encode": { vm, s, args, kwargs in
+            let bound = try bind("encode", ["encoding", "errors"], args, kwargs, vm)
+            let encoding = try optionalString(bound[0], "encode() argument 'encoding'", vm) ?? "utf-8"
+            let errors = try optionalString(bound[1], "encode() argument 'errors'", vm) ?? "strict"
+            return .object(PyBytes(try vm.encode(s, encoding: encoding, errors: errors)))
+        },
         "upper": { _, s, _, _ in .str(s.uppercased()) },
         "lower": { _, s, _, _ in .str(s.lowercased()) },
         "casefold": { _, s, _, _ in .str(s.lowercased()) },
