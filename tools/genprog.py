@@ -16,7 +16,8 @@ Usage::
 A program is written as people write asyncio code: a few classes (inheritance,
 properties, dunder methods, custom exceptions), generators and generator expressions,
 closures with ``nonlocal``, decorators, comprehensions, exceptions (try/except/else/
-finally, ``raise from``), big ints, string formatting, dict and set operations, and tasks
+finally, ``raise from``), big ints, string formatting, dict and set operations, bytes
+and bytearrays (codecs, to_bytes/from_bytes), ranges with big-int bounds, and tasks
 (gather, create_task, sleep, queues, locks, events, semaphores, wait_for, timeouts,
 cancellation).  Each part is a function ``main`` calls inside ``try``/``except`` that prints
 any exception, so one failing part does not hide the rest.  Everything printed is
@@ -645,6 +646,34 @@ for cmd in [{', '.join(cmds)}]:
     print(repr(cmd), '->', dispatch(cmd))"""
         self.part(self.name("match"), body)
 
+    def p_bytes(self):
+        r = self.r
+        words = r.sample(WORDS, 3)
+        text = r.choice(["héllo", "naïve", "plain", "€uro", "tab\\there", "quote'd"])
+        body = f"""data = {' + '.join(repr(w.encode()) for w in words)}
+text = {text!r}
+encoded = text.encode({r.choice(["'utf-8'", "'latin-1'", "'ascii'"])}, errors={r.choice(["'replace'", "'ignore'", "'backslashreplace'"])})
+print(data, len(data), data[{r.randint(0, 4)}], data[{r.randint(0, 3)}:{r.randint(4, 12)}], data[::-{r.randint(1, 3)}], encoded)
+print(encoded.decode('latin-1'), text.encode().hex(), bytes.fromhex(data.hex()) == data, list(data[:3]), data.upper())
+print(data.split(b'{r.choice('aeiou')}'), data.find(b'{r.choice('aet')}'), data.count(b'a'), b'{r.choice('ab')}' in data, {r.randint(97, 122)} in data)
+buf = bytearray(data[:{r.randint(1, 6)}])
+buf.append({r.randint(0, 255)})
+buf.extend(range({r.randint(0, 4)}))
+buf[0] = {r.randint(0, 255)}
+print(buf, bytes(buf), buf.pop(), len(buf), buf + b'!', bytes({r.randint(0, 4)}), bytes([{r.randint(0, 255)}, {r.randint(0, 255)}]))
+n = {self.int_expr([], 2)}
+size = max(1, (abs(n).bit_length() + 8) // 8)
+raw = n.to_bytes(size, {r.choice(["'big'", "'little'"])}, signed=True)
+print(raw, int.from_bytes(raw, {r.choice(["'big'", "'little'"])}, signed={r.random() < 0.5}), {{raw: size}}[raw])
+lo = {r.choice(["2 ** 64", "-(2 ** 70)", "10 ** 20", "0", "-5"])}
+rg = range(lo, lo + {r.randint(0, 50)}, {r.choice([1, 2, 7, -3])})
+print(rg, len(rg), list(rg)[:3], lo + 7 in rg, rg[:2], rg == range(lo, lo + 1))
+try:
+    print(b'\\xff{r.choice(['', 'ok'])}'.decode({r.choice(["'utf-8'", "'ascii'"])}))
+except UnicodeDecodeError as e:
+    print('decode error:', e)"""
+        self.part(self.name("bytes"), body)
+
     # ------------------------------------------------------------------ tasks
 
     def p_gather(self):
@@ -816,7 +845,7 @@ print([t.result() % 97 for t in group])"""
 
     PARTS = ["p_bigints", "p_class_hierarchy", "p_generators", "p_closures", "p_decorators", "p_comprehensions",
              "p_exceptions", "p_strings", "p_dicts_sets", "p_iterator_class", "p_match", "p_gather", "p_queue",
-             "p_lock", "p_timeouts", "p_task_callbacks"]
+             "p_lock", "p_timeouts", "p_task_callbacks", "p_bytes"]
 
     def program(self):
         chosen = self.r.sample(self.PARTS, self.r.randint(4, 8))

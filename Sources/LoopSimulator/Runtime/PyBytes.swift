@@ -25,14 +25,15 @@ public final class PyBytes: PyObject {
 
     /// bytes_repr: `b'...'` quoted with `'` unless the bytes hold a `'` and no `"`;
     /// `\t \n \r`, the quote and backslash escaped, other bytes outside 0x20..<0x7f as
-    /// `\xhh`. A bytearray's repr wraps it: `bytearray(b'...')`.
+    /// `\xhh`. A bytearray's repr wraps it: `bytearray(b'...')`, and escapes `'` even
+    /// inside `"` quotes (bytearray_repr tests for `'`, bytes_repr for the quote).
     var repr: String {
         let quote: UInt8 = bytes.contains(0x27) && !bytes.contains(0x22) ? 0x22 : 0x27
         var out = "b" + String(UnicodeScalar(quote))
         let hex = Array("0123456789abcdef")
         for b in bytes {
             switch b {
-            case quote, 0x5C: out += "\\" + String(UnicodeScalar(b))
+            case _ where b == quote || b == 0x5C || (b == 0x27 && isByteArray): out += "\\" + String(UnicodeScalar(b))
             case 0x09: out += "\\t"
             case 0x0A: out += "\\n"
             case 0x0D: out += "\\r"
