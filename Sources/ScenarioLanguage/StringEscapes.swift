@@ -51,7 +51,7 @@ enum StringEscapes {
                     n += 1
                 }
                 out.append(Unicode.Scalar(v)!)
-            case "u", "U", "N" where bytes:
+            case "u" where bytes, "U" where bytes, "N" where bytes:
                 out.append("\\")
                 out.append(e)
             case "x", "u", "U":
