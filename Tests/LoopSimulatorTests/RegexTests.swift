@@ -168,4 +168,68 @@ struct RegexTests {
 
         """#)
     }
+
+    @Test("pos and endpos clamp as state_init does; a negative maxsplit or count changes nothing")
+    func bounds() {
+        expectRun(#"""
+        import re
+        print(re.split(',', 'a,b', maxsplit=-1), re.sub('a', 'b', 'aaa', count=-1), re.subn('a', 'b', 'aaa', 2))
+        print(re.compile('a').match('aaa', 2, 1), re.compile('$', re.M).match('abc', 3, 1), re.compile('^a').search('ba', 1))
+        print(re.compile(r'\d').findall('a1b2', 5, 1), re.compile('').findall('ab', 1, 1), re.compile(r'\w').findall('abc', -5, 2))
+        print(re.compile(r'a$').search('ab', 0, 1), re.compile(r'(?<=a)b').search('ab', 1), re.compile('b').fullmatch('abc', 1, 2))
+        """#, #"""
+        ['a,b'] aaa ('bba', 2)
+        None None None
+        [] [''] ['a', 'b']
+        <re.Match object; span=(0, 1), match='a'> <re.Match object; span=(1, 2), match='b'> <re.Match object; span=(1, 2), match='b'>
+
+        """#)
+    }
+
+    @Test("sub and expand templates: group references by number and name, escapes, bad templates")
+    func templates() {
+        expectRun(#"""
+        import re
+        cases = [
+            (r"(\w+)@(\w+)\.com", r"\2 at \1", "joe@example.com, ann@site.com"),
+            (r"(?P<y>\d{4})-(?P<m>\d\d)", r"\g<m>/\g<y>", "2024-05 and 1999-12"),
+            (r"(a)|(b)", r"[\1\2]", "abc"),
+            (r"x", r"\n\t\\", "axb"),
+            (r"(\d)", r"\g<1>0", "a1b2"),
+            (r"", r"-", "abc"),
+        ]
+        for p, t, s in cases:
+            print(re.sub(p, t, s), re.subn(p, t, s, 1))
+        for bad in [r"\3", r"\g<x>", r"\g<1", "\\", r"\q"]:
+            try:
+                print(re.sub(r"(a)", bad, "a"))
+            except Exception as e:
+                print(type(e).__name__, e)
+        m = re.search(r"(?P<first>\w+) (?P<second>\w+)", "hello big world")
+        print(m.expand(r"\g<second>-\g<first>"), m.expand(r"\2\1"))
+        print(re.sub("a", "\\\\", "aa"), re.sub(r"(?i)B", lambda m: m.group().swapcase(), "abBA"))
+        print(re.escape("a-b.c*d e\tf/g"), re.escape("ü€"))
+        print(re.findall(r"(?x) \d+ [ ] \w+ # tail", "12 ab 3 c"), re.template("a") if False else 0)
+        print(re.split(r"(\d)(x)?", "a1b2xc"), re.purge())
+        """#, #"""
+        example at joe, site at ann ('example at joe, ann@site.com', 1)
+        05/2024 and 12/1999 ('05/2024 and 1999-12', 1)
+        [a][b]c ('[a]bc', 1)
+        a
+        	\b ('a\n\t\\b', 1)
+        a10b20 ('a10b2', 1)
+        -a-b-c- ('-abc', 1)
+        error invalid group reference 3 at position 1
+        IndexError unknown group name 'x'
+        error missing >, unterminated name at position 3
+        error bad escape (end of pattern) at position 0
+        error bad escape \q at position 0
+        big-hello bighello
+        \\ aBbA
+        a\-b\.c\*d\ e\	f/g ü€
+        ['12 ab', '3 c'] 0
+        ['a', '1', None, 'b', '2', 'x', 'c'] None
+
+        """#)
+    }
 }

@@ -208,7 +208,7 @@ final class SREPattern: PyObject {
         var list: [Value] = []
         var n = 0
         var last = state.start
-        while maxsplit <= 0 || n < maxsplit {
+        while maxsplit == 0 || n < maxsplit {  // a negative maxsplit splits nothing, as in C
             state.reset()
             state.ptr = state.start
             let status = state.search()
@@ -256,7 +256,7 @@ final class SREPattern: PyObject {
         var pieces: [Value] = []
         var n = 0
         var i = 0
-        while count <= 0 || n < count {
+        while count == 0 || n < count {  // a negative count replaces nothing, as in C
             state.reset()
             state.ptr = state.start
             let status = state.search()
