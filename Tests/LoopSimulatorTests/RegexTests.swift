@@ -232,4 +232,17 @@ struct RegexTests {
 
         """#)
     }
+
+    @Test("re.Pattern[str] and re.Match[str] are generic aliases, as in annotations")
+    func genericAliases() {
+        expectRun(#"""
+        import re
+        def first_word(p: re.Pattern[str], text: str) -> "re.Match[str]":
+            return p.match(text)
+        print(re.Pattern[str], re.Match[str], first_word(re.compile(r"\w+"), "hi there"))
+        """#, #"""
+        re.Pattern[str] re.Match[str] <re.Match object; span=(0, 2), match='hi'>
+
+        """#)
+    }
 }

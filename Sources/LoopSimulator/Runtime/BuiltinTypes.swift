@@ -32,8 +32,9 @@ public enum BuiltinTypes {
     public static let dictValues = PyClass(name: "dict_values", bases: [object])
     public static let dictItems = PyClass(name: "dict_items", bases: [object])
     /// The built-in types whose `__class_getitem__` makes a `types.GenericAlias`
-    /// (`list[int]`).
-    static let generics: [PyClass] = [type, list, tuple, dict, set, frozenset, defaultdict, orderedDict, counter]
+    /// (`list[int]`; `re.Pattern[str]`, `re.Match[str]`).
+    static let generics: [PyClass] = [type, list, tuple, dict, set, frozenset, defaultdict, orderedDict, counter,
+                                      SREPattern.pyClass, SREMatch.pyClass]
 
     // MARK: Exceptions (CPython 3.11's hierarchy, the part scenarios meet)
 
