@@ -228,7 +228,8 @@ extension SREState {
     func match(_ start: Int, toplevel: Bool) -> Int {
         typealias C = SRECharacters
         let end = self.end
-        var stack: [Context] = []
+        let base = contexts.count
+        defer { contexts.removeSubrange(base...) }
         var ctx = Context(toplevel: toplevel, jump: .none)
         var pattern = start
         var ptr = self.ptr
@@ -239,7 +240,7 @@ extension SREState {
         func doJump(_ jump: Label, _ nextPattern: Int, _ nextToplevel: Bool) {
             ctx.pattern = pattern
             ctx.ptr = ptr
-            stack.append(ctx)
+            contexts.append(ctx)
             ctx = Context(toplevel: nextToplevel, jump: jump)
             pattern = nextPattern
             next = .entrance
@@ -578,8 +579,8 @@ extension SREState {
 
             case .exit:
                 let jump = ctx.jump
-                guard let parent = stack.popLast() else { return ret }
-                ctx = parent
+                guard contexts.count > base else { return ret }
+                ctx = contexts.removeLast()
                 pattern = ctx.pattern
                 ptr = ctx.ptr
                 next = jump

@@ -28,6 +28,10 @@ final class SREState {
     var mustAdvance = false
     /// `data_stack`: the marks and `last_ptr`s saved by MARK_PUSH and DATA_PUSH.
     var dataStack: [Int] = []
+    /// The contexts of `match` calls in progress, innermost last (the other half of
+    /// CPython's data stack). Kept between calls so a search does not allocate one per
+    /// position; a nested call (SRE(count)'s) uses the part above its caller's.
+    var contexts: [SREState.Context] = []
 
     init(text: [UInt32], code: [UInt32], groups: Int, pos: Int, endpos: Int) {
         self.text = text
