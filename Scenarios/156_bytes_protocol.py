@@ -93,6 +93,13 @@ async def main():
     state.count = 1
     print(state.phase, vars(state), defaults)
     print(sys.modules[__name__].__dict__['frame'] is frame, 'asyncio' in sys.modules)
+    # str(bytes, encoding[, errors]) decodes, as bytes.decode does.
+    print(str(b'caf\xc3\xa9', 'utf-8'), str(bytearray(b'\xff'), 'latin-1'), str(b'\xff!', 'ascii', 'replace'))
+    for bad in (lambda: str(b'\xff', 'utf-8'), lambda: str(7, 'utf-8'), lambda: str(b'x', 1)):
+        try:
+            bad()
+        except (TypeError, UnicodeDecodeError) as e:
+            print(type(e).__name__, e)
 
 
 asyncio.run(main())

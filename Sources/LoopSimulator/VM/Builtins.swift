@@ -319,10 +319,20 @@ extension Interpreter {
         }
         ctor(BuiltinTypes.str) { vm, args, _ in
             if args.count > 3 { throw vm.typeError("str() takes at most 3 arguments (\(args.count) given)") }
-            // str(obj, encoding) decodes a bytes-like object, which loopscope has none of.
+            // str(obj, encoding[, errors]) decodes a bytes-like object (`PyUnicode_FromEncodedObject`).
             if args.count > 1 {
                 if case .str = args[0] { throw vm.typeError("decoding str is not supported") }
-                throw vm.typeError("decoding to str: need a bytes-like object, \(args[0].typeName) found")
+                guard case .object(let o) = args[0], let bytes = o as? PyBytes else {
+                    throw vm.typeError("decoding to str: need a bytes-like object, \(args[0].typeName) found")
+                }
+                var texts: [String] = []
+                for (i, v) in args.dropFirst().enumerated() {
+                    guard case .str(let s) = v else {
+                        throw vm.typeError("str() argument '\(i == 0 ? "encoding" : "errors")' must be str, not \(v.typeName)")
+                    }
+                    texts.append(s)
+                }
+                return .str(try vm.decode(bytes.bytes, encoding: texts[0], errors: texts.count > 1 ? texts[1] : "strict"))
             }
             return .str(args.isEmpty ? "" : try vm.str(args[0])) }
         ctor(BuiltinTypes.bool, .positional(min: 0, max: 1)) { vm, args, _ in .bool(args.isEmpty ? false : try vm.truthy(args[0])) }
