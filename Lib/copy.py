@@ -266,7 +266,10 @@ def _reduce_ex(x, cls, kind):
         state = None
     else:
         raise Error("un(%s)copyable object of type %s" % (kind, cls))
-    return _newobj, args, state
+    # A list or dict subclass's items follow (reduce_newobj's listitems/dictitems).
+    listiter = iter(x) if isinstance(x, list) else None
+    dictiter = iter(x.items()) if isinstance(x, dict) else None
+    return _newobj, args, state, listiter, dictiter
 
 
 def _keep_alive(x, memo):

@@ -1056,10 +1056,11 @@ class NewType:
         return Union[other, self]
 
 
-class _NamedTuple:
+class _NamedTuple(tuple):
     # What `class P(NamedTuple): x: int` derives from: when the class is made, its
     # annotated fields (and defaults) become a collections.namedtuple's, whose methods
-    # the class takes (CPython's NamedTupleMeta makes the namedtuple the class itself).
+    # the class takes (CPython's NamedTupleMeta makes the namedtuple the class itself);
+    # deriving from tuple makes its instances tuples, as CPython's are.
     def __init_subclass__(cls, **kwargs):
         types = cls.__dict__.get('__annotations__', {})
         default_names = []

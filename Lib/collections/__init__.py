@@ -8,16 +8,12 @@ list, set, and tuple.
 * defaultdict  dict subclass that calls a factory function to supply missing values
 * Counter      dict subclass for counting hashable objects
 
-CPython 3.11's Lib/collections/__init__.py, ported for the names above. Differences
-forced by the simulator: classes cannot derive from the built-in tuple here, so a
-namedtuple class is a class of its own whose instances hold their fields and behave as
-the tuple would (indexing, slicing, unpacking, len, comparison, hashing, repr, _make,
-_replace, _asdict, _fields, _field_defaults) but are not instances of tuple; its
-constructor is a Python function instead of one compiled with eval(). OrderedDict and
-Counter are native dicts (Counter is Python in CPython; the counting, most_common,
-elements, subtract, total and the multiset operators are CPython's); OrderedDict is
-as CPython's C version (a dict whose equality with another OrderedDict is
-order-sensitive, with move_to_end and popitem(last=)).
+CPython 3.11's Lib/collections/__init__.py, ported for the names above; namedtuple is
+CPython's (its classes derive from tuple). OrderedDict and Counter are native dicts
+(Counter is Python in CPython; the counting, most_common, elements, subtract, total and
+the multiset operators are CPython's); OrderedDict is as CPython's C version (a dict
+whose equality with another OrderedDict is order-sensitive, with move_to_end and
+popitem(last=)).
 '''
 
 __all__ = [
@@ -27,6 +23,8 @@ __all__ = [
     'namedtuple',
     'OrderedDict',
 ]
+
+import sys as _sys
 
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
@@ -39,6 +37,9 @@ from _collections import Counter
 ################################################################################
 ### namedtuple
 ################################################################################
+
+# loopscope: there is no C `_tuplegetter`; this is CPython's own fallback for it.
+_tuplegetter = lambda index, doc: property(_itemgetter(index), doc=doc)
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields.
@@ -109,48 +110,26 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                                                 reversed(defaults)))))
 
     # Variables used in the methods and docstrings
+    # loopscope: no sys.intern (strings are values here, never shared objects).
     field_names = tuple(field_names)
     num_fields = len(field_names)
     arg_list = ', '.join(field_names)
     if num_fields == 1:
         arg_list += ','
     repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
+    tuple_new = tuple.__new__
     _dict, _tuple, _len, _map, _zip = dict, tuple, len, map, zip
 
-    def tuple_new(cls, iterable):
-        # tuple.__new__(cls, iterable): the instance holds the items as a tuple.
-        self = object.__new__(cls)
-        self._tuple = _tuple(iterable)
-        return self
+    # Create all the named tuple methods to be added to the class namespace
 
-    # CPython compiles `lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))` with
-    # eval(); this binds the same arguments by name, with the same messages.
-    def __new__(_cls, *args, **kwargs):
-        if _len(args) > num_fields:
-            raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional arguments but {_len(args) + 1} were given')
-        values = list(args)
-        for name in field_names[_len(args):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                missing = [repr(n) for n in field_names[_len(values):]
-                           if n not in kwargs and n not in field_defaults]
-                if _len(missing) == 1:
-                    names = missing[0]
-                elif _len(missing) == 2:
-                    names = f'{missing[0]} and {missing[1]}'
-                else:
-                    names = ', '.join(missing[:-1]) + f', and {missing[-1]}'
-                s = 's' if _len(missing) > 1 else ''
-                raise TypeError(f"{typename}.__new__() missing {_len(missing)} required positional argument{s}: {names}")
-        for name in kwargs:
-            if name in field_names:
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-        return tuple_new(_cls, values)
-
+    namespace = {
+        '_tuple_new': tuple_new,
+        '__builtins__': {},
+        '__name__': f'namedtuple_{typename}',
+    }
+    code = f'lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))'
+    __new__ = eval(code, namespace)
+    __new__.__name__ = '__new__'
     __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
     if defaults is not None:
         __new__.__defaults__ = defaults
@@ -176,7 +155,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __repr__(self):
         'Return a nicely formatted representation string'
-        return self.__class__.__name__ + repr_fmt % self._tuple
+        return self.__class__.__name__ + repr_fmt % self
 
     def _asdict(self):
         'Return a new dict which maps field names to their values.'
@@ -184,53 +163,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __getnewargs__(self):
         'Return self as a plain tuple.  Used by copy and pickle.'
-        return self._tuple
-
-    # What the tuple base class gives a namedtuple in CPython.
-    def __getitem__(self, index):
-        return self._tuple[index]
-
-    def __len__(self):
-        return _len(self._tuple)
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __contains__(self, value):
-        return value in self._tuple
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def _compare(op):
-        def compare(self, other):
-            if isinstance(other, _tuple):
-                return op(self._tuple, other)
-            if hasattr(other, '_tuple') and hasattr(other, '_fields'):
-                return op(self._tuple, other._tuple)
-            return NotImplemented
-        return compare
-
-    def __add__(self, other):
-        if isinstance(other, _tuple):
-            return self._tuple + other
-        if hasattr(other, '_tuple') and hasattr(other, '_fields'):
-            return self._tuple + other._tuple
-        return NotImplemented
-
-    def __radd__(self, other):
-        if isinstance(other, _tuple):
-            return other + self._tuple
-        return NotImplemented
-
-    def __mul__(self, n):
-        return self._tuple * n
-
-    def count(self, value):
-        return self._tuple.count(value)
-
-    def index(self, value, *args):
-        return self._tuple.index(value, *args)
+        return _tuple(self)
 
     # Modify function metadata to help with introspection and debugging
     for method in (
@@ -242,8 +175,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         __getnewargs__,
     ):
         method.__qualname__ = f'{typename}.{method.__name__}'
-
-    import operator as _operator
 
     # Build-up the class namespace dictionary
     # and use type() to build the result class
@@ -259,34 +190,24 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
         '__match_args__': field_names,
-        '__getitem__': __getitem__,
-        '__len__': __len__,
-        '__iter__': __iter__,
-        '__contains__': __contains__,
-        '__eq__': _compare(_operator.eq),
-        '__ne__': _compare(_operator.ne),
-        '__lt__': _compare(_operator.lt),
-        '__le__': _compare(_operator.le),
-        '__gt__': _compare(_operator.gt),
-        '__ge__': _compare(_operator.ge),
-        '__hash__': __hash__,
-        '__add__': __add__,
-        '__radd__': __radd__,
-        '__mul__': __mul__,
-        '__rmul__': __mul__,
-        'count': count,
-        'index': index,
     }
     for index, name in enumerate(field_names):
         doc = f'Alias for field number {index}'
-        class_namespace[name] = property(_itemgetter(index), doc=doc)
+        class_namespace[name] = _tuplegetter(index, doc)
+
+    result = type(typename, (tuple,), class_namespace)
 
     # For pickling to work, the __module__ variable needs to be set to the frame
-    # where the named tuple is created.  CPython reads it from sys._getframe(1);
-    # here it is __main__ unless `module` names another.
+    # where the named tuple is created.  Bypass this step in environments where
+    # sys._getframe is not defined (Jython for example) or sys._getframe is not
+    # defined for arguments greater than 0 (IronPython), or where the user has
+    # specified a particular module.
     if module is None:
-        module = '__main__'
-    class_namespace['__module__'] = module
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            pass
+    if module is not None:
+        result.__module__ = module
 
-    result = type(typename, (object,), class_namespace)
     return result

@@ -54,8 +54,9 @@ extension Interpreter {
     }
 
     func counterRepr(_ counter: PyDict) throws -> String {
-        guard counter.count > 0 else { return "Counter()" }
-        return "Counter({" + (try mostCommon(counter).map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "})"
+        let name = counter.pyClass.name
+        guard counter.count > 0 else { return "\(name)()" }
+        return "\(name)({" + (try mostCommon(counter).map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "})"
     }
 
     func counterMethod(_ counter: PyDict, _ name: String) -> Value? {

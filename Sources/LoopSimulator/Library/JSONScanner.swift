@@ -15,11 +15,17 @@ enum JSONModule {
             }
         }
         module.attributes["encode_basestring_ascii"] = vm.nativeFunction("encode_basestring_ascii", owner: nil, .oneArgument) { vm, args, _ in
-            guard case .str(let s) = args[0] else { throw vm.typeError("first argument must be a string, not \(args[0].typeName)") }
+            // A str subclass's instance encodes as its value.
+            guard case .str(let s) = vm.derivedValue(args[0]) ?? args[0] else {
+                throw vm.typeError("first argument must be a string, not \(args[0].typeName)")
+            }
             return .str(encode(s, ascii: true))
         }
         module.attributes["encode_basestring"] = vm.nativeFunction("encode_basestring", owner: nil, .oneArgument) { vm, args, _ in
-            guard case .str(let s) = args[0] else { throw vm.typeError("first argument must be a string, not \(args[0].typeName)") }
+            // A str subclass's instance encodes as its value.
+            guard case .str(let s) = vm.derivedValue(args[0]) ?? args[0] else {
+                throw vm.typeError("first argument must be a string, not \(args[0].typeName)")
+            }
             return .str(encode(s, ascii: false))
         }
         module.attributes["scanstring"] = vm.nativeFunction("scanstring", owner: nil, .positional(min: 2, max: 3)) { vm, args, _ in

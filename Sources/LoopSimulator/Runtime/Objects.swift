@@ -31,18 +31,24 @@ open class PyObject {
     open func pythonRepr(_ vm: Interpreter) throws -> String? { nil }
     /// `x[key]` of a native type that is not a built-in collection (`match[1]`), or nil.
     func nativeGetItem(_ key: Value, _ vm: Interpreter) throws -> Value? { nil }
+    /// For an instance of a class deriving from a built-in container (`class
+    /// Stack(list)`), its Python part: the class and `__dict__` (see
+    /// BuiltinSubclasses.swift). The object itself stays a `PyList` (`PyDict`, ...), so
+    /// every native path treats it as the list it is. Nil for the built-in types' own.
+    /// Stored here rather than overridden per type: the check costs one load.
+    final var instancePart: PyInstance?
 }
 
 public final class PyList: PyObject {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
-    public override var pyClass: PyClass { BuiltinTypes.list }
+    public override var pyClass: PyClass { instancePart?.cls ?? BuiltinTypes.list }
 }
 
 public final class PyTuple: PyObject {
     public let items: [Value]
     public init(_ items: [Value]) { self.items = items }
-    public override var pyClass: PyClass { BuiltinTypes.tuple }
+    public override var pyClass: PyClass { instancePart?.cls ?? BuiltinTypes.tuple }
     public static let empty = PyTuple([])
 }
 
@@ -75,6 +81,7 @@ public final class PyDict: PyObject {
 
     public override init() {}
     public override var pyClass: PyClass {
+        if let instancePart { return instancePart.cls }
         switch flavor {
         case .dict: return BuiltinTypes.dict
         case .defaultdict: return BuiltinTypes.defaultdict
@@ -372,6 +379,10 @@ public final class PyClass: PyObject {
     /// metaclass inherited): `type(C)`, and where special methods of `C` itself
     /// (`iter(C)`, `C[k]`, `C(...)` through `Meta.__call__`) are found.
     public var metaclass: PyClass?
+    /// The built-in type whose instances this class's instances are (`list` for `class
+    /// Stack(list)`, `int` for `class Money(int)`); nil when that is `object` or an
+    /// exception class (see BuiltinSubclasses.swift).
+    var valueBase: PyClass?
 
     public init(name: String, bases: [PyClass], module: String = "builtins", qualname: String? = nil) {
         self.name = name

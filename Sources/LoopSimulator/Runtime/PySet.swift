@@ -37,7 +37,8 @@ public final class PySet: PyObject {
         mask = PySet.minSize - 1
     }
 
-    public override var pyClass: PyClass { isFrozen ? BuiltinTypes.frozenset : BuiltinTypes.set }
+    public override var pyClass: PyClass { instancePart?.cls ?? (isFrozen ? BuiltinTypes.frozenset : BuiltinTypes.set) }
+
 
     var isDeterministic: Bool { randomHashed == 0 }
 
@@ -236,9 +237,10 @@ public final class PySet: PyObject {
     }
 
     public override func pythonRepr(_ vm: Interpreter) throws -> String? {
-        let name = isFrozen ? "frozenset" : "set"
+        // `set_repr`: a subclass's instance is shown with its class's name.
+        let name = instancePart?.cls.name ?? (isFrozen ? "frozenset" : "set")
         if count == 0 { return name + "()" }
         let body = "{" + (try items.map { try vm.repr($0) }).joined(separator: ", ") + "}"
-        return isFrozen ? "frozenset(\(body))" : body
+        return isFrozen || instancePart != nil ? "\(name)(\(body))" : body
     }
 }

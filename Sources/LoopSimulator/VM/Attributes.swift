@@ -32,6 +32,12 @@ extension Interpreter {
                 }
                 throw attributeError(attributeErrorMessage(obj, name))
             }
+            // A built-in container subclass's instance: as an instance of its class,
+            // whose native slots are the container's methods (BuiltinSubclasses.swift).
+            if let part = o.instancePart {
+                if let v = try instanceGetAttribute(part, obj, name) { return v }
+                throw attributeError(attributeErrorMessage(obj, name))
+            }
             if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }
             if let v = try o.nativeAttribute(name, self) { return v }
             if let v = o.instanceAttribute(name) { return v }
@@ -82,6 +88,10 @@ extension Interpreter {
         default:
             break
         }
+        // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`).
+        for c in classOf(obj).mro where !c.isMutable {
+            if let slot = builtinTypeSlot(c, name) { return try descriptorGet(slot, instance: obj, owner: c) }
+        }
         throw PythonError(makeException(BuiltinTypes.attributeError, attributeErrorMessage(obj, name)))
     }
 
@@ -108,7 +118,7 @@ extension Interpreter {
 
     func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
         if case .object(let o) = obj {
-            if let inst = o as? PyInstance {
+            if let inst = o as? PyInstance ?? o.instancePart {
                 try instanceSetAttribute(inst, obj, name, value)
                 return
             }
@@ -146,7 +156,7 @@ extension Interpreter {
     /// `"{} {name:>5}".format(...)`
     // MARK: list
 
-    private func listMethod(_ l: PyList, _ name: String) -> Value? {
+    func listMethod(_ l: PyList, _ name: String) -> Value? {
         switch name {
         case "append":
             return typeMethod("list", name, .oneArgument) { vm, args, _ in
@@ -205,7 +215,7 @@ extension Interpreter {
 
     // MARK: tuple
 
-    private func tupleMethod(_ t: PyTuple, _ name: String) -> Value? {
+    func tupleMethod(_ t: PyTuple, _ name: String) -> Value? {
         switch name {
         case "index", "count": return sequenceSearch("tuple", name) { t.items }
         default: return nil
@@ -234,7 +244,7 @@ extension Interpreter {
 
     // MARK: dict
 
-    private func dictMethod(_ d: PyDict, _ name: String) -> Value? {
+    func dictMethod(_ d: PyDict, _ name: String) -> Value? {
         switch name {
         case "get":
             return typeMethod("dict", name, .positional(min: 1, max: 2)) { vm, args, _ in

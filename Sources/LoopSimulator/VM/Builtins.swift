@@ -64,6 +64,10 @@ extension Interpreter {
             switch args[0] {
             case .str(let s): return .int(s.unicodeScalars.count)
             case .object(let o):
+                // A subclass's own `__len__` first; without one, the built-in length.
+                if o.instancePart != nil || o is PyDerivedValue {
+                    if let n = try vm.userLength(args[0]) { return .int(n) }
+                }
                 if let l = o as? PyList { return .int(l.items.count) }
                 if let t = o as? PyTuple { return .int(t.items.count) }
                 if let d = o as? PyDict { return .int(d.count) }
@@ -92,6 +96,7 @@ extension Interpreter {
             case .float(let d): return .float(abs(d))
             case let v:
                 if let method = vm.userMethod(v, "__abs__") { return try vm.callSpecial(method, v, []) }
+                if let plain = vm.derivedValue(v) { return try vm.callNow(vm.builtins["abs"] ?? .none, [plain]) }
                 throw vm.typeError("bad operand type for abs(): '\(v.typeName)'")
             }
         }
@@ -110,6 +115,8 @@ extension Interpreter {
         fn("all") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "all")).allSatisfy { try vm.truthy($0) }) }
         fn("round") { vm, args, kwargs in
             guard var x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
+            // An int or float subclass's instance rounds as its value unless it has `__round__`.
+            if vm.userMethod(x, "__round__") == nil, let plain = vm.derivedValue(x) { x = plain }
             var nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
             // bool is an int, as ndigits and (with ndigits) as the number.
             if case .bool(let b) = nd { nd = .int(b ? 1 : 0) }
@@ -283,7 +290,9 @@ extension Interpreter {
             // `int(x, base=b)`: the base may be given by keyword.
             let args = given + kwargs.filter { $0.0 == "base" && given.count == 1 }.map(\.1)
             if args.count > 2 { throw vm.typeError("int() takes at most 2 arguments (\(args.count) given)") }
-            guard let v = args.first else { return .int(0) }
+            guard let given = args.first else { return .int(0) }
+            // An int/str/float subclass's instance converts as its value.
+            let v = vm.derivedValue(given) ?? given
             switch v {
             case .int, .object(is PyLong): return v
             case .bool(let b): return .int(b ? 1 : 0)
@@ -303,7 +312,8 @@ extension Interpreter {
             }
         }
         ctor(BuiltinTypes.float, .positional(min: 0, max: 1)) { vm, args, _ in
-            guard let v = args.first else { return .float(0) }
+            guard let given = args.first else { return .float(0) }
+            let v = vm.derivedValue(given) ?? given
             switch v {
             case .float: return v
             case .int(let i): return .float(Double(i))

@@ -53,6 +53,10 @@ extension Interpreter {
         // `PyHash` computes them.
         let nativeHash = b["hash"]
         fn("hash", .positional(min: 1, max: 1)) { vm, args, _ in
+            // An int/str/float subclass's instance hashes as its value unless its class says.
+            if let plain = vm.derivedValue(args[0]), vm.userMethod(args[0], "__hash__") == nil, let nativeHash {
+                return try vm.callNow(nativeHash, [plain])
+            }
             if case .object(let o) = args[0], o is PyTuple || vm.isUserInstance(args[0]) {
                 return .int(try vm.pythonHash(args[0]))
             }
@@ -61,7 +65,7 @@ extension Interpreter {
         }
         fn("vars", .positional(min: 1, max: 1)) { vm, args, _ in
             if case .object(let o) = args[0] {
-                if let inst = o as? PyInstance, inst.cls !== BuiltinTypes.object {
+                if let inst = o as? PyInstance ?? o.instancePart, inst.cls !== BuiltinTypes.object {
                     return .object(vm.instanceDict(inst))
                 }
                 if let f = o as? PyFunction, let d = vm.functionAttribute(f, "__dict__") { return d }

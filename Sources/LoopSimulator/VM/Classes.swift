@@ -116,7 +116,6 @@ extension Interpreter {
                 throw typeError("bases must be types")
             }
             if baseClasses.contains(where: { $0 === cls }) { throw typeError("duplicate base class \(cls.name)") }
-            try checkSubclassable(cls)
             baseClasses.append(cls)
         }
         if baseClasses.isEmpty { baseClasses = [BuiltinTypes.object] }
@@ -132,6 +131,7 @@ extension Interpreter {
     func typeNew(_ metatype: PyClass, name: String, bases: [Value], namespace: [String: Value], order: [String],
                  kwargs: [(String, Value)], classCell: PyCell? = nil) throws -> PyClass {
         let baseClasses = try classBases(bases)
+        let valueBase = try valueBase(of: baseClasses)
         let winner = try calculateMetaclass(metatype, bases)
         var namespace = namespace
         var classCell = classCell
@@ -168,6 +168,7 @@ extension Interpreter {
 
         let cls = PyClass(name: name, bases: baseClasses, module: moduleName, qualname: qualname)
         cls.isMutable = true
+        cls.valueBase = valueBase
         cls.metaclass = winner === BuiltinTypes.type ? nil : winner
         cls.dict = namespace
         cls.registerWithBases()
@@ -195,13 +196,6 @@ extension Interpreter {
         }
     }
 
-    /// Built-in types whose instances are not `PyInstance`s cannot be subclassed here.
-    private func checkSubclassable(_ cls: PyClass) throws {
-        for c in cls.mro where !c.isMutable && c !== BuiltinTypes.object && c !== BuiltinTypes.type && !c.isExceptionClass {
-            throw typeError("subclassing the built-in type '\(c.name)' is not supported by loopscope")
-        }
-    }
-
     /// `cls(*args, **kwargs)` for a class made by a `class` statement (or `object`, an
     /// exception class): `__new__` makes the instance, then `__init__` runs on it when
     /// it is an instance of `cls`.
@@ -210,6 +204,9 @@ extension Interpreter {
             return try native(self, args, kwargs)
         }
         if cls.isSubclass(of: BuiltinTypes.type) { return try instantiateMetaclass(cls, args, kwargs) }
+        // A class deriving from a built-in type: its `__new__` and `__init__`, or the
+        // built-in type's (`list.__init__` fills the list, `int.__new__` takes the value).
+        if cls.valueBase != nil { return try instantiateDerived(cls, args, kwargs) }
         let initializer = cls.lookup("__init__")
         let instance: Value
         if let new = cls.lookup("__new__") {
@@ -227,6 +224,21 @@ extension Interpreter {
         } else if cls.isExceptionClass, let first = kwargs.first {
             throw typeError("\(cls.name)() takes no keyword arguments (got '\(first.0)')")
         }
+        return instance
+    }
+
+    /// `type_call` for a class deriving from a built-in type: `__new__` then `__init__`,
+    /// each the class's own or the built-in type's slot.
+    private func instantiateDerived(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        guard let new = lookupWithSlots(cls, "__new__"), let initializer = lookupWithSlots(cls, "__init__") else {
+            throw typeError("cannot create '\(cls.name)' instances")
+        }
+        let instance = try callNow(try descriptorGet(new, instance: nil, owner: cls), [.object(cls)] + args, kwargs)
+        guard classOf(instance).isSubclass(of: cls) else { return instance }
+        // `object.__init__` ignores the arguments `__new__` took (int's, str's, tuple's).
+        if case .object(let f) = initializer, f === NativeSlots.object["__init__"]?.asObject { return instance }
+        let result = try callNow(try descriptorGet(initializer, instance: instance, owner: cls), args, kwargs)
+        if !result.isNone { throw typeError("__init__() should return None, not '\(result.typeName)'") }
         return instance
     }
 

@@ -32,6 +32,8 @@ extension Interpreter {
                 default: throw typeError("__hash__ method should return an integer")
                 }
             }
+            // An int/str/float subclass's instance hashes as its value (`int.__hash__`).
+            if let plain = derivedValue(v) { return try pythonHash(plain) }
             return identityHash(o)
         }
     }
@@ -44,6 +46,8 @@ extension Interpreter {
     /// The hash a dict key made from an instance of a Python class gets (its
     /// `__hash__`); nil for instances hashed by identity.
     func keyHash(_ inst: PyInstance) -> Int? {
+        // An int/str/float subclass's instance keys as its value does.
+        if let d = inst as? PyDerivedValue, inst.cls.lookup("__hash__") == nil { return HashKey(d.value).tableHash }
         guard inst.cls.specialMethods.hash else { return nil }
         return try? pythonHash(.object(inst))
     }
@@ -57,6 +61,6 @@ extension Interpreter {
 
     private func hasUserEquality(_ v: Value) -> Bool {
         guard case .object(let o) = v, let inst = o as? PyInstance else { return false }
-        return inst.cls.specialMethods.eq
+        return inst.cls.specialMethods.eq || inst is PyDerivedValue
     }
 }

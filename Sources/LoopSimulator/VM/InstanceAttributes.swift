@@ -203,7 +203,7 @@ extension Interpreter {
         guard case .object(let o) = obj else {
             throw attributeError("'\(obj.typeName)' object has no attribute '\(name)'")
         }
-        if let inst = o as? PyInstance {
+        if let inst = o as? PyInstance ?? o.instancePart {
             if inst.cls.specialMethods.delattr, let hook = inst.cls.lookup("__delattr__") {
                 try callNow(hook, [obj, .str(name)])
                 return

@@ -86,6 +86,8 @@ public final class Interpreter {
     var warningSink: WarningSink?
     /// Told when `halt` stops the run.
     var onHalt: (() -> Void)?
+    /// `list.append`, `dict.__getitem__`, ... made once per simulation (BuiltinSubclasses.swift).
+    var builtinTypeSlots: [String: Value?] = [:]
     /// Set when the simulation must stop (limits, deadlock): exceptions then unwind
     /// every frame without running handlers.
     var halted: SimulationHalt?

@@ -119,7 +119,7 @@ extension Interpreter {
 extension Value {
     /// A `dict` itself, not a flavour of it: a class body can keep its names natively.
     var isPlainDict: Bool {
-        guard case .object(let o) = self, let d = o as? PyDict, case .dict = d.flavor else { return false }
+        guard case .object(let o) = self, let d = o as? PyDict, case .dict = d.flavor, d.instancePart == nil else { return false }
         return true
     }
 }

@@ -17,7 +17,7 @@ enum NativeSlots {
 
     static func instance(_ vm: Interpreter, _ args: [Value], _ name: String) throws -> (PyInstance, Value) {
         let v = try receiver(vm, args, "object", name)
-        guard case .object(let o) = v, let inst = o as? PyInstance else {
+        guard case .object(let o) = v, let inst = o as? PyInstance ?? o.instancePart else {
             throw vm.typeError("can't apply this \(name) to \(v.typeName) object")
         }
         return (inst, v)
@@ -208,6 +208,6 @@ extension Interpreter {
         if cls === BuiltinTypes.object { return NativeSlots.object[name] }
         if cls === BuiltinTypes.type { return NativeSlots.type[name] }
         if cls === BuiltinTypes.baseException { return NativeSlots.baseException[name] }
-        return nil
+        return builtinTypeSlot(cls, name)
     }
 }

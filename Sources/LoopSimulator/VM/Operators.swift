@@ -8,6 +8,7 @@ extension Interpreter {
         case .float(let d): return d != 0
         case .str(let s): return !s.isEmpty
         case .object(let o):
+            if o.instancePart != nil, let t = try userTruth(v) { return t }
             if let l = o as? PyList { return !l.items.isEmpty }
             if let t = o as? PyTuple { return !t.items.isEmpty }
             if let d = o as? PyDict { return d.count > 0 }
@@ -111,6 +112,8 @@ extension Interpreter {
             default: break
             }
         }
+        // A built-in container subclass's own operator comes before the built-in one.
+        if isDerivedContainer(a) || isDerivedContainer(b), let v = try binaryDunder(op, a, b) { return v }
         switch (op, a, b) {
         case let (.add, .str(x), .str(y)):
             try reserve(x.utf8.count + y.utf8.count)
@@ -159,6 +162,10 @@ extension Interpreter {
         if let result = try counterOperation(op, a, b) { return result }
         if let result = try dictMerge(op, a, b, inPlace: false) { return result }
         if let v = try binaryDunder(op, a, b) { return v }
+        // An int, str or float subclass's instance without the method: its value's.
+        if derivedValue(a) != nil || derivedValue(b) != nil {
+            return try binaryOperation(op, derivedValue(a) ?? a, derivedValue(b) ?? b, inplace: inplace)
+        }
         throw typeError(binaryOperationMessage(op, a, b, inplace: inplace))
     }
 
@@ -288,7 +295,7 @@ extension Interpreter {
         }
     }
 
-    private func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
+    func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
         if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyBytes, let r = y as? PyBytes { return l.bytes == r.bytes }
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
@@ -350,7 +357,7 @@ extension Interpreter {
     /// `<`, `<=`, `>`, `>=` with Python's rules: numbers by value, strings by code point,
     /// lists and tuples by their first differing item (then by length). The error names
     /// the operands in the order they were written.
-    private func ordered(_ op: CompareOperatorKind, _ a: Value, _ b: Value) throws -> Bool {
+    func ordered(_ op: CompareOperatorKind, _ a: Value, _ b: Value) throws -> Bool {
         func apply<T: Comparable>(_ x: T, _ y: T) -> Bool {
             switch op {
             case .lt: return x < y
@@ -410,14 +417,18 @@ extension Interpreter {
         }
     }
 
-    func contains(_ container: Value, _ item: Value) throws -> Bool {
+    /// With `native`, a built-in container subclass's `__contains__` is not asked.
+    func contains(_ container: Value, _ item: Value, native: Bool = false) throws -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            guard case .str(let sub) = derivedValue(item) ?? item else {
                 throw typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return CodePoints.contains(s, sub)
         case .object(let o):
+            if o.instancePart != nil, !native, let method = userMethod(container, "__contains__") {
+                return try truthy(try callSpecial(method, container, [item]))
+            }
             if let d = o as? PyDict {
                 guard item.isHashable else { throw typeError("unhashable type: '\(item.typeName)'") }
                 return d.get(item) != nil
@@ -442,7 +453,7 @@ extension Interpreter {
             if let deque = o as? PyDeque { return try deque.contains(item, self) }
             if let view = o as? PyDictView { return try dictViewContains(view, item) }
             if o is PyList || o is PyTuple || o is PyRange {
-                for v in try iterate(container) where try v.isIdentical(to: item) || equals(v, item) { return true }
+                for v in try iterate(container, native: true) where try v.isIdentical(to: item) || equals(v, item) { return true }
                 return false
             }
         default: break
@@ -454,10 +465,12 @@ extension Interpreter {
     // MARK: Iteration
 
     /// `iter(v)`: a `PyIterator`, or a generator (its own iterator).
-    func makeIterator(_ v: Value) throws -> PyObject {
+    /// With `native`, a built-in container subclass's `__iter__` is not asked.
+    func makeIterator(_ v: Value, native: Bool = false) throws -> PyObject {
         switch v {
         case .str(let s): return PyIterator(.string(Array(s.unicodeScalars)))
         case .object(let o):
+            if o.instancePart != nil, !native, userMethod(v, "__iter__") != nil, let it = try userIterator(v) { return it }
             if let l = o as? PyList { return PyIterator(.list(l)) }
             if let t = o as? PyTuple { return PyIterator(.values(t.items)) }
             if let r = o as? PyRange { return PyIterator(.range(r)) }
@@ -480,9 +493,11 @@ extension Interpreter {
     }
 
     /// The items of any iterable, as an array.
-    func iterate(_ v: Value) throws -> [Value] {
+    func iterate(_ v: Value, native: Bool = false) throws -> [Value] {
         switch v {
         case .object(let o):
+            // A subclass's `__iter__` is what `list(sub)` and `sorted(sub)` use.
+            if o.instancePart != nil, !native, userMethod(v, "__iter__") != nil { break }
             if let l = o as? PyList { return l.items }
             if let t = o as? PyTuple { return t.items }
             // A range is listed whole: it must fit the memory budget first.
@@ -507,7 +522,11 @@ extension Interpreter {
     /// class returns; nil for anything else.
     func pythonIndex(_ v: Value) throws -> Value? {
         if intValue(v) != nil || v.isBigInteger { return v }
-        guard let method = userMethod(v, "__index__") else { return nil }
+        guard let method = userMethod(v, "__index__") else {
+            // An int subclass's instance is the int it holds (`int.__index__`).
+            if let plain = derivedValue(v), intValue(plain) != nil || plain.isBigInteger { return plain }
+            return nil
+        }
         let r = try callSpecial(method, v, [])
         guard intValue(r) != nil || r.isBigInteger else { throw typeError("__index__ returned non-int (type \(r.typeName))") }
         return r
@@ -559,7 +578,9 @@ extension Interpreter {
         return (start, stop, step)
     }
 
-    func getItem(_ obj: Value, _ key: Value) throws -> Value {
+    /// `obj[key]`; with `native`, a built-in container subclass's `__getitem__` is not
+    /// asked (`dict.__getitem__(sub, k)`, which still calls `__missing__`).
+    func getItem(_ obj: Value, _ key: Value, native: Bool = false) throws -> Value {
         switch obj {
         case .str(let s):
             let chars = Array(s.unicodeScalars)
@@ -568,6 +589,7 @@ extension Interpreter {
             }
             return .str(String(chars[try index(key, count: chars.count, "string")]))
         case .object(let o):
+            if o.instancePart != nil, !native, let v = try userGetItem(obj, key) { return v }
             if let l = o as? PyList {
                 if case .object(let k) = key, let slice = k as? PySlice {
                     return .object(PyList(try sliceIndices(slice, count: l.items.count).map { l.items[$0] }))
@@ -588,6 +610,11 @@ extension Interpreter {
                         let made = try callNow(factory, [])
                         d.set(key, made)
                         return made
+                    }
+                    // A subclass's `__missing__` (`dict_subscript` calls it for any dict
+                    // that is not exactly a dict).
+                    if let part = d.instancePart, let missing = part.cls.lookup("__missing__") {
+                        return try callSpecial(missing, obj, [key])
                     }
                     // Counter.__missing__: a missing element counts 0 (and is not stored).
                     if case .counter = d.flavor { return .int(0) }
@@ -628,8 +655,9 @@ extension Interpreter {
         throw typeError("'\(obj.typeName)' object is not subscriptable")
     }
 
-    func storeSubscript(_ obj: Value, _ key: Value, _ value: Value) throws {
+    func storeSubscript(_ obj: Value, _ key: Value, _ value: Value, native: Bool = false) throws {
         if case .object(let o) = obj {
+            if o.instancePart != nil, !native, try userSetItem(obj, key, value) { return }
             if let b = o as? PyBytes {
                 guard b.isByteArray else { throw typeError("'bytes' object does not support item assignment") }
                 return try byteArrayStore(b, key, value)
@@ -669,8 +697,9 @@ extension Interpreter {
         throw typeError("'\(obj.typeName)' object does not support item assignment")
     }
 
-    func deleteSubscript(_ obj: Value, _ key: Value) throws {
+    func deleteSubscript(_ obj: Value, _ key: Value, native: Bool = false) throws {
         if case .object(let o) = obj {
+            if o.instancePart != nil, !native, try userDeleteItem(obj, key) { return }
             if let b = o as? PyBytes {
                 guard b.isByteArray else { throw typeError("'bytes' object doesn't support item deletion") }
                 return try byteArrayStore(b, key, nil)

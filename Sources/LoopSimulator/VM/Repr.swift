@@ -25,7 +25,11 @@ extension Interpreter {
         case .int(let i): return String(i)
         case .float(let d): return PyFloat.repr(d)
         case .str(let s): return PyString.repr(s)
-        case .object(let o): return try reprObject(o)
+        case .object(let o):
+            // A built-in container subclass's own `__repr__` (without one it prints as
+            // the container, as CPython's list subclasses do).
+            if o.instancePart != nil, let s = try userRepr(v) { return s }
+            return try reprObject(o)
         }
     }
 
@@ -66,7 +70,7 @@ extension Interpreter {
         }
     }
 
-    private func reprObject(_ o: PyObject) throws -> String {
+    func reprObject(_ o: PyObject) throws -> String {
         if let own = try o.pythonRepr(self) { return own }
         switch o {
         case let l as PyList:
@@ -86,13 +90,14 @@ extension Interpreter {
                 case .defaultdict(let factory):
                     // defdict_repr: the factory, then the dict's own repr.
                     let items = "{" + (try d.entries.map { "\(try repr($0.0)): \(try repr($0.1))" }).joined(separator: ", ") + "}"
-                    return "defaultdict(\(try repr(factory)), \(items))"
+                    return "\(d.pyClass.name)(\(try repr(factory)), \(items))"
                 case .counter:
                     return try counterRepr(d)
                 case .ordered:
                     // OrderedDict.__repr__ in 3.11: a list of the items.
-                    guard d.count > 0 else { return "OrderedDict()" }
-                    return "OrderedDict([" + (try d.entries.map { "(\(try repr($0.0)), \(try repr($0.1)))" }).joined(separator: ", ") + "])"
+                    let name = d.pyClass.name
+                    guard d.count > 0 else { return "\(name)()" }
+                    return "\(name)([" + (try d.entries.map { "(\(try repr($0.0)), \(try repr($0.1)))" }).joined(separator: ", ") + "])"
                 }
             }
         case let e as PyException:
@@ -265,16 +270,18 @@ extension Interpreter {
                 throw PythonError(makeException(BuiltinTypes.valueError, "incomplete format"))
             }
             if conv == "%" { out.append("%"); continue }
-            let v: Value
+            let given: Value
             if let key {
                 guard let mapping else { throw typeError("format requires a mapping") }
                 guard let found = mapping.get(.str(key)) else { throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(key)])) }
                 usedMapping = true
-                v = found
+                given = found
             } else {
                 guard !values.isEmpty else { throw typeError("not enough arguments for format string") }
-                v = values.removeFirst()
+                given = values.removeFirst()
             }
+            // Numbers convert an int or float subclass's instance as its value.
+            let v = "sra".contains(conv) ? given : derivedValue(given) ?? given
             let isNumber: Bool
             switch v {
             case .int, .bool, .float: isNumber = true

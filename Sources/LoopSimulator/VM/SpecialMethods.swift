@@ -13,6 +13,9 @@ extension Interpreter {
     func userMethod(_ v: Value, _ name: String) -> Value? {
         guard case .object(let o) = v else { return nil }
         if let inst = o as? PyInstance { return inst.cls.isMutable ? inst.cls.lookup(name) : nil }
+        // A built-in container subclass's instance: what its class defines (the built-in
+        // type's own methods are not in its `dict`, so they stay native).
+        if let part = o.instancePart { return part.cls.lookup(name) }
         if let cls = o as? PyClass, let meta = cls.metaclass { return meta.lookup(name) }
         return nil
     }
@@ -73,8 +76,14 @@ extension Interpreter {
     }
 
     /// `a op= b` (INPLACE_*): `__iop__`, then as `a op b`. Lists extend in place.
-    func inplaceOperation(_ op: BinaryOperatorKind, _ a: Value, _ b: Value) throws -> Value {
+    /// With `native`, a built-in container subclass's own `__iop__` is not asked (the
+    /// built-in type's slot, `list.__iadd__(sub, x)`).
+    func inplaceOperation(_ op: BinaryOperatorKind, _ a: Value, _ b: Value, native: Bool = false) throws -> Value {
         if case .object(let o) = a {
+            if o.instancePart != nil, !native, let method = userMethod(a, "__i\(Self.dunder(op))__") {
+                let v = try callSpecial(method, a, [b])
+                if !v.isNotImplemented { return v }
+            }
             if op == .add, let list = o as? PyList {
                 list.items.append(contentsOf: try iterate(b))
                 return a
@@ -98,7 +107,11 @@ extension Interpreter {
         case .invert: name = "__invert__"
         case .not: return nil
         }
-        guard let method = userMethod(a, name) else { return nil }
+        guard let method = userMethod(a, name) else {
+            // An int or float subclass's instance without its own: the value's.
+            if let plain = derivedValue(a) { return try unaryOperation(op, plain) }
+            return nil
+        }
         return try callSpecial(method, a, [])
     }
 
@@ -110,6 +123,7 @@ extension Interpreter {
     func isUserInstance(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         if let inst = o as? PyInstance { return inst.cls.isMutable }
+        if o.instancePart != nil { return true }
         return (o as? PyClass)?.metaclass != nil
     }
 
@@ -162,6 +176,10 @@ extension Interpreter {
                 let r = try self.callSpecial(eq, v, [other])
                 return r.isNotImplemented ? r : .bool(!(try self.truthy(r)))
             }
+        }
+        // An instance of a class deriving from a built-in type: the type's comparison.
+        if classOf(v).valueBase != nil {
+            return { other in try self.builtinRichCompare(op, v, other) }
         }
         return nil
     }
@@ -217,12 +235,16 @@ extension Interpreter {
             return b
         }
         if let n = try userLength(v) { return n != 0 }
+        if let plain = derivedValue(v) { return try truthy(plain) }
         return nil
     }
 
     /// `len(x)` through `__len__`.
     func userLength(_ v: Value) throws -> Int? {
-        guard let method = userMethod(v, "__len__") else { return nil }
+        guard let method = userMethod(v, "__len__") else {
+            if let plain = derivedValue(v), case .str(let s) = plain { return s.unicodeScalars.count }
+            return nil
+        }
         let r = try callSpecial(method, v, [])
         let n: Int
         switch r {
@@ -237,6 +259,9 @@ extension Interpreter {
     /// `item in x` through `__contains__`, else by iterating (`__iter__` or `__getitem__`).
     func userContains(_ container: Value, _ item: Value) throws -> Bool? {
         guard isUserInstance(container) else { return nil }
+        if let plain = derivedValue(container), userMethod(container, "__contains__") == nil {
+            return try contains(plain, item)
+        }
         if let method = userMethod(container, "__contains__") {
             return try truthy(try callSpecial(method, container, [item]))
         }
@@ -265,6 +290,7 @@ extension Interpreter {
             }
             return PyIterator(.custom(it))
         }
+        if let plain = derivedValue(v) { return try makeIterator(plain) }
         if userMethod(v, "__getitem__") != nil { return PyIterator(.sequence(v)) }
         return nil
     }
@@ -296,7 +322,10 @@ extension Interpreter {
     // MARK: Subscripts and calls
 
     func userGetItem(_ obj: Value, _ key: Value) throws -> Value? {
-        guard let method = userMethod(obj, "__getitem__") else { return nil }
+        guard let method = userMethod(obj, "__getitem__") else {
+            if let plain = derivedValue(obj) { return try getItem(plain, key) }
+            return nil
+        }
         return try callSpecial(method, obj, [key])
     }
 
@@ -322,7 +351,12 @@ extension Interpreter {
 
     /// `str(x)` through `__str__`.
     func userStr(_ v: Value) throws -> String? {
-        guard let method = userMethod(v, "__str__") else { return nil }
+        guard let method = userMethod(v, "__str__") else {
+            // `str.__str__` gives a str subclass's value; an int's or float's `str` is its
+            // `repr` (which the class may define).
+            if case .str(let s)? = derivedValue(v) { return s }
+            return nil
+        }
         let r = try callSpecial(method, v, [])
         guard case .str(let s) = r else { throw typeError("__str__ returned non-string (type \(r.typeName))") }
         return s
@@ -330,7 +364,10 @@ extension Interpreter {
 
     /// `repr(x)` through `__repr__`.
     func userRepr(_ v: Value) throws -> String? {
-        guard let method = userMethod(v, "__repr__") else { return nil }
+        guard let method = userMethod(v, "__repr__") else {
+            if let plain = derivedValue(v) { return try repr(plain) }
+            return nil
+        }
         let r = try callSpecial(method, v, [])
         guard case .str(let s) = r else { throw typeError("__repr__ returned non-string (type \(r.typeName))") }
         return s
@@ -338,7 +375,11 @@ extension Interpreter {
 
     /// `format(x, spec)` through `__format__`.
     func userFormat(_ v: Value, _ spec: String) throws -> String? {
-        guard let method = userMethod(v, "__format__") else { return nil }
+        guard let method = userMethod(v, "__format__") else {
+            // `int.__format__` and the others: an empty spec is `str(self)`.
+            if let plain = derivedValue(v), !spec.isEmpty { return try format(plain, spec) }
+            return nil
+        }
         let r = try callSpecial(method, v, [.str(spec)])
         guard case .str(let s) = r else { throw typeError("__format__ must return a str, not \(r.typeName)") }
         return s

@@ -8,9 +8,18 @@ extension Interpreter {
     func stringMethod(_ s: String, _ name: String) -> Value? {
         guard let body = Self.stringMethods[name] else { return nil }
         guard let signature = Self.stringSignatures[name] else {
-            return builtin(name) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+            return builtin(name) { vm, args, kwargs in try body(vm, s, vm.plainStrings(args), kwargs) }
         }
-        return nativeFunction(name, owner: signature.isMETH ? "str" : nil, signature) { vm, args, kwargs in try body(vm, s, args, kwargs) }
+        return nativeFunction(name, owner: signature.isMETH ? "str" : nil, signature) { vm, args, kwargs in
+            try body(vm, s, vm.plainStrings(args), kwargs)
+        }
+    }
+
+    /// The arguments with a str subclass's instance as the str it is (`s.startswith(tag)`).
+    @inline(__always)
+    func plainStrings(_ args: [Value]) -> [Value] {
+        guard args.contains(where: { derivedValue($0) != nil }) else { return args }
+        return args.map { derivedValue($0) ?? $0 }
     }
 
     /// How CPython checks the arguments of the methods that bind none by keyword (the
@@ -228,7 +237,7 @@ extension Interpreter {
             let parts = try vm.iterate(args.first ?? .none)
             var strings: [String] = []
             for (i, p) in parts.enumerated() {
-                guard case .str(let ps) = p else {
+                guard case .str(let ps) = vm.derivedValue(p) ?? p else {
                     throw vm.typeError("sequence item \(i): expected str instance, \(p.typeName) found")
                 }
                 strings.append(ps)
