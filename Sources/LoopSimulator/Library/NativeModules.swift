@@ -17,9 +17,9 @@ import Darwin
 enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
-    static let builtinNames: Set<String> = ["time", "sys"]
+    static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre"]
+    static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins"]
 
     static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -32,8 +32,18 @@ enum NativeModules {
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
+        case "builtins": return builtins(vm)
         default: return nil
         }
+    }
+
+    /// `builtins`: the names every module sees without importing (enum reaches
+    /// `builtins.property` past its own `property`).
+    private static func builtins(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "builtins")
+        for (name, value) in vm.builtins { module.attributes[name] = value }
+        module.attributes["__name__"] = .str("builtins")
+        return module
     }
 
     // MARK: math

@@ -369,6 +369,16 @@ public final class PyClass: PyObject {
     public var dict: [String: Value] = [:] {
         didSet { invalidateSpecialMethods() }
     }
+    /// The order `dict`'s names were defined in (the class body's, then assignments), as
+    /// `C.__dict__` and `vars(C)` list them; names missing from it come last, sorted.
+    var definitionOrder: [String] = []
+
+    /// `dict`'s names in definition order.
+    var orderedNames: [String] {
+        let ordered = definitionOrder.filter { dict[$0] != nil }
+        let known = Set(ordered)
+        return ordered + dict.keys.filter { !known.contains($0) }.sorted()
+    }
     /// The module name shown in reprs (`asyncio.exceptions`, `builtins`, `__main__`).
     public var module: String
     /// Classes made by a `class` statement accept new attributes; built-in types do not,

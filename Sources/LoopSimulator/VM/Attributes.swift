@@ -88,9 +88,10 @@ extension Interpreter {
         default:
             break
         }
-        // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`).
+        // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`), and
+        // `object`'s that every value has (`None.__new__`, which enum compares against).
         for c in classOf(obj).mro where !c.isMutable {
-            if let slot = builtinTypeSlot(c, name) { return try descriptorGet(slot, instance: obj, owner: c) }
+            if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: obj, owner: c) }
         }
         throw PythonError(makeException(BuiltinTypes.attributeError, attributeErrorMessage(obj, name)))
     }

@@ -287,6 +287,16 @@ extension Interpreter {
         })
     }
 
+    /// The slots a built-in type's `__dict__` lists (its methods are left out).
+    static let builtinTypeDictNames: [String] = {
+        var names = ["__new__", "__init__", "__repr__", "__str__", "__hash__", "__format__", "__getnewargs__",
+                     "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__len__", "__iter__", "__contains__",
+                     "__getitem__", "__setitem__", "__delitem__", "__bool__", "__int__", "__float__", "__index__",
+                     "__neg__", "__pos__", "__abs__", "__invert__"]
+        for op in arithmetic.keys.sorted() { names += ["__\(op)__", "__r\(op)__", "__i\(op)__"] }
+        return names
+    }()
+
     private static let comparisons: [String: CompareOperatorKind] = [
         "__eq__": .eq, "__ne__": .notEq, "__lt__": .lt, "__le__": .ltE, "__gt__": .gt, "__ge__": .gtE,
     ]

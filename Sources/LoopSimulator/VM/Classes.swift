@@ -171,6 +171,9 @@ extension Interpreter {
         cls.valueBase = valueBase
         cls.metaclass = winner === BuiltinTypes.type ? nil : winner
         cls.dict = namespace
+        // `type_new` adds `__doc__` after the body's names when the body has none.
+        cls.definitionOrder = order.filter { $0 != "__qualname__" && $0 != "__classcell__" }
+        if !order.contains("__doc__") { cls.definitionOrder.append("__doc__") }
         cls.registerWithBases()
         classCell?.value = .object(cls)
         try finishClass(cls, order: order, kwargs: kwargs)

@@ -94,7 +94,9 @@ extension Interpreter {
         case "__base__": return cls.bases.first.map { .object($0) } ?? .none
         case "__dict__":
             let d = PyDict()
-            for (k, v) in cls.dict.sorted(by: { $0.key < $1.key }) { d.set(.str(k), v) }
+            for k in cls.orderedNames { if let v = cls.dict[k] { d.set(.str(k), v) } }
+            // A built-in type's own slots (`'__new__' in int.__dict__`, as enum asks).
+            for k in Self.builtinTypeDictNames { if let v = builtinTypeSlot(cls, k) { d.set(.str(k), v) } }
             return .object(d)
         case "__doc__": return cls.lookup("__doc__") ?? .none
         // `dict.fromkeys(iterable, value=None)`, a classmethod of dict.
@@ -232,6 +234,7 @@ extension Interpreter {
         guard c.isMutable else {
             throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
         }
+        if c.dict[name] == nil { c.definitionOrder.append(name) }
         c.dict[name] = value
     }
 
