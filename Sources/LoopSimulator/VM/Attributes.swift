@@ -88,6 +88,7 @@ extension Interpreter {
         default:
             break
         }
+        if case .object(let o) = obj, let method = descriptorProtocolMethod(o, obj, name) { return method }
         // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`), and
         // `object`'s that every value has (`None.__new__`, which enum compares against).
         for c in classOf(obj).mro where !c.isMutable {

@@ -222,7 +222,8 @@ extension Interpreter {
         }
         if let slot = dunderSlot(type, name) { return slot }
         // A method: found on an empty instance of the type, called on the receiver's own.
-        guard builtinMethod(sampleValue(type), name) != nil else { return nil }
+        // (`object`'s slots, which every value answers, come from `object` in the MRO.)
+        guard NativeSlots.object[name] == nil, builtinMethod(sampleValue(type), name) != nil else { return nil }
         return forwarding(type, name) { vm, receiver, args, kwargs in
             guard let method = vm.builtinMethod(receiver, name) else {
                 throw vm.attributeError("'\(type.name)' object has no attribute '\(name)'")
@@ -263,11 +264,11 @@ extension Interpreter {
             case let d as PyDict:
                 if case .counter = d.flavor, let m = counterMethod(d, name) { return m }
                 return dictMethod(d, name)
-            default: return (try? getAttribute(receiver, name)).flatMap { $0.isCallable ? $0 : nil }
+            default: return (try? getAttribute(receiver, name)).flatMap { isCallable($0) ? $0 : nil }
             }
         default:
             // An int's, str's or float's methods; their data attributes are not methods.
-            guard let v = try? getAttribute(receiver, name), v.isCallable else { return nil }
+            guard let v = try? getAttribute(receiver, name), isCallable(v) else { return nil }
             return v
         }
     }
@@ -493,13 +494,5 @@ extension Interpreter {
         } catch let e as PythonError where e.exception.cls === BuiltinTypes.typeError {
             return .notImplemented
         }
-    }
-}
-
-extension Value {
-    /// Whether the value can be called as a function (what a native type's method is).
-    var isCallable: Bool {
-        guard case .object(let o) = self else { return false }
-        return o is PyBuiltin || o is PyBoundMethod || o is PyFunction || o is PyPartial
     }
 }

@@ -182,17 +182,7 @@ extension Interpreter {
     func makeDict(_ args: [Value], _ kwargs: [(String, Value)], name: String = "dict") throws -> PyDict {
         if args.count > 1 { throw typeError("\(name) expected at most 1 argument, got \(args.count)") }
         let d = PyDict()
-        if let src = args.first {
-            if case .object(let o) = src, let od = o as? PyDict {
-                for (k, v) in od.entries { d.set(k, v) }
-            } else {
-                for pair in try iterate(src) {
-                    let kv = try iterate(pair)
-                    guard kv.count == 2 else { throw typeError("dictionary update sequence element has wrong length") }
-                    d.set(kv[0], kv[1])
-                }
-            }
-        }
+        if let src = args.first { try dictUpdate(d, src) }
         for (k, v) in kwargs { d.set(.str(k), v) }
         return d
     }

@@ -6,6 +6,11 @@ extension Interpreter {
             for (k, v) in source.entries { d.set(k, v) }
             return
         }
+        // A mapping of a Python class: through its `keys()` and subscripts.
+        if isUserInstance(other), let keys = try nilOn(BuiltinTypes.attributeError, { try getAttribute(other, "keys") }) {
+            for k in try iterate(try callNow(keys, [])) { d.set(k, try getItem(other, k)) }
+            return
+        }
         for pair in try iterate(other) {
             let kv = try iterate(pair)
             guard kv.count == 2 else { throw typeError("dictionary update sequence element has wrong length") }

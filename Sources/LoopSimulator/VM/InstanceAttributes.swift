@@ -37,6 +37,36 @@ extension Interpreter {
         }
     }
 
+    /// `f.__get__(instance, owner)` of a function, `property`, `staticmethod` or
+    /// `classmethod` (and a property's `__set__`/`__delete__`): what `descriptorGet` and
+    /// attribute assignment do, as methods (enum tells descriptors by them).
+    func descriptorProtocolMethod(_ o: PyObject, _ d: Value, _ name: String) -> Value? {
+        switch name {
+        case "__get__" where o is PyFunction || o is PyProperty || o is PyStaticMethod || o is PyClassMethod:
+            return nativeFunction("__get__", owner: nil, .positional(min: 1, max: 2)) { vm, args, _ in
+                let instance: Value? = args[0].isNone ? nil : args[0]
+                var owner = instance.map { vm.classOf($0) }
+                if args.count > 1, case .object(let c) = args[1], let cls = c as? PyClass { owner = cls }
+                guard let owner else { throw vm.typeError("__get__(None, None) is invalid") }
+                return try vm.descriptorGet(d, instance: instance, owner: owner)
+            }
+        case "__set__" where o is PyProperty:
+            return nativeFunction("__set__", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
+                guard let p = o as? PyProperty, !p.fset.isNone else { throw vm.attributeError("can't set attribute") }
+                try vm.callNow(p.fset, [args[0], args[1]])
+                return .none
+            }
+        case "__delete__" where o is PyProperty:
+            return nativeFunction("__delete__", owner: nil, .oneArgument) { vm, args, _ in
+                guard let p = o as? PyProperty, !p.fdel.isNone else { throw vm.attributeError("can't delete attribute") }
+                try vm.callNow(p.fdel, [args[0]])
+                return .none
+            }
+        default:
+            return nil
+        }
+    }
+
     func attributeError(_ message: String) -> PythonError {
         PythonError(makeException(BuiltinTypes.attributeError, message))
     }
