@@ -91,7 +91,9 @@ def copy(x):
         rv = reductor(x)
     else:
         reductor = getattr(x, "__reduce_ex__", None)
-        if reductor is not None:
+        # loopscope: object.__reduce_ex__ is _reduce_ex below; asking it here directly
+        # keeps the error message's "shallow" or "deep".
+        if reductor is not None and getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__:
             rv = reductor(4)
         else:
             reductor = getattr(x, "__reduce__", None)
@@ -158,7 +160,7 @@ def deepcopy(x, memo=None, _nil=[]):
                     rv = reductor(x)
                 else:
                     reductor = getattr(x, "__reduce_ex__", None)
-                    if reductor is not None:
+                    if reductor is not None and getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__:
                         rv = reductor(4)
                     else:
                         reductor = getattr(x, "__reduce__", None)

@@ -192,6 +192,9 @@ class mappingproxy:
     def __repr__(self):
         return f"mappingproxy({self._mapping!r})"
 
+    def __str__(self):
+        return str(self._mapping)
+
     __hash__ = None
 
 

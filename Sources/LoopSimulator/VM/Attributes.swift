@@ -89,6 +89,8 @@ extension Interpreter {
             break
         }
         if case .object(let o) = obj, let method = descriptorProtocolMethod(o, obj, name) { return method }
+        // Every value has a `__doc__`; the built-in types' docstrings are not kept here.
+        if name == "__doc__" { return .none }
         // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`), and
         // `object`'s that every value has (`None.__new__`, which enum compares against).
         for c in classOf(obj).mro where !c.isMutable {

@@ -247,7 +247,7 @@ extension Interpreter {
 
     /// `Meta(name, bases, namespace)`: `type_call` with `type`'s own `__new__` and
     /// `__init__` where the metaclass defines none.
-    private func instantiateMetaclass(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+    func instantiateMetaclass(_ cls: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         guard let new = lookupWithSlots(cls, "__new__"), let initializer = lookupWithSlots(cls, "__init__") else {
             throw typeError("cannot create '\(cls.name)' instances")
         }

@@ -60,6 +60,14 @@ enum NativeSlots {
             return .str(vm.objectRepr(o))
         },
         slot("__str__") { vm, args, _ in .str(try vm.repr(try receiver(vm, args, "object", "__str__"))) },
+        // `object.__reduce_ex__(protocol)`: what copy's `_reduce_ex` computes (CPython's
+        // C code reaches the Python module copyreg for the same).
+        slot("__reduce_ex__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__reduce_ex__")
+            let copy = try vm.importModule("copy")
+            guard let reduce = copy.attributes["_reduce_ex"] else { throw vm.typeError("cannot pickle '\(v.typeName)' object") }
+            return try vm.callNow(reduce, [v, .object(vm.classOf(v)), .str("shallow")])
+        },
         slot("__format__") { vm, args, _ in
             let v = try receiver(vm, args, "object", "__format__")
             guard args.count == 2, case .str(let spec) = args[1] else {
