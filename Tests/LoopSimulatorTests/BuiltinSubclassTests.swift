@@ -1,14 +1,15 @@
 import Testing
 @testable import LoopSimulator
 
+/// What a run printed, stdout then stderr.
+private func output(_ source: String) -> String {
+    let r = simulate(source)
+    return r.stdout + r.stderr
+}
+
 /// Classes deriving from built-in types. Each expected output was taken from CPython 3.11.
 @Suite("Built-in subclasses")
 struct BuiltinSubclassTests {
-    private func output(_ source: String) -> String {
-        let r = simulate(source)
-        return r.stdout + r.stderr
-    }
-
     @Test func dictUpdateAndDictCopyBypassAnOverriddenSetitem() {
         // dict.__init__, update, setdefault, dict(sub), {**sub} and f(**sub) use the
         // dict's own storage; only `d[k] = v` and `d[k]` reach the overrides.
@@ -136,11 +137,6 @@ struct BuiltinSubclassTests {
 /// expected output was taken from CPython 3.11.
 @Suite("enum")
 struct EnumTests {
-    private func output(_ source: String) -> String {
-        let r = simulate(source)
-        return r.stdout + r.stderr
-    }
-
     @Test func enumIntEnumStrEnumAndFlagMembers() {
         let src = """
         from enum import Enum, IntEnum, StrEnum, Flag, auto

@@ -221,19 +221,14 @@ extension Interpreter {
             break
         }
         if let slot = dunderSlot(type, name) { return slot }
-        // A method: found on an empty instance of the type, called on the receiver's own.
-        // (`object`'s slots, which every value answers, come from `object` in the MRO.)
-        guard NativeSlots.object[name] == nil, builtinMethod(sampleValue(type), name) != nil else { return nil }
-        return forwarding(type, name) { vm, receiver, args, kwargs in
-            guard let method = vm.builtinMethod(receiver, name) else {
-                throw vm.attributeError("'\(type.name)' object has no attribute '\(name)'")
-            }
-            return try vm.callNow(method, args, kwargs)
-        }
+        // A method (`list.append`): its descriptor. (`object`'s slots, which every value
+        // answers, come from `object` further along the MRO.)
+        guard NativeSlots.object[name] == nil else { return nil }
+        return methodDescriptor(type, name)
     }
 
     /// An empty value of built-in type `type`, to ask which methods it has.
-    private func sampleValue(_ type: PyClass) -> Value {
+    func sampleValue(_ type: PyClass) -> Value {
         switch type.name {
         case "int": return .int(0)
         case "float": return .float(0)

@@ -7,16 +7,12 @@ extension Interpreter {
     /// The built-in types whose methods read from the type are descriptors, each with a
     /// way to make an empty value of it (to learn which names are methods).
     private func emptyValue(of cls: PyClass) -> Value? {
-        if cls === BuiltinTypes.str { return .str("") }
-        if cls === BuiltinTypes.int { return .int(0) }
         if cls === BuiltinTypes.bool { return .bool(false) }
-        if cls === BuiltinTypes.float { return .float(0) }
         if cls === BuiltinTypes.bytes || cls === BuiltinTypes.bytearray {
             return .object(PyBytes([], byteArray: cls === BuiltinTypes.bytearray))
         }
-        let containers = [BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset]
-        guard containers.contains(where: { $0 === cls }) else { return nil }
-        return try? callNow(.object(cls), [])
+        guard Self.subclassableTypes.contains(ObjectIdentifier(cls)) else { return nil }
+        return sampleValue(cls)
     }
 
     /// `cls.name` as a method descriptor, or nil when `cls` is not a built-in value type
@@ -34,7 +30,12 @@ extension Interpreter {
             guard vm.classOf(receiver).isSubclass(of: cls) else {
                 throw vm.typeError("descriptor '\(name)' for '\(cls.name)' objects doesn't apply to a '\(receiver.typeName)' object")
             }
-            return try vm.callNow(try vm.getAttribute(receiver, name), Array(args.dropFirst()), kwargs)
+            // The type's own method, not an override in the receiver's class
+            // (`list.append(self, x)` inside a subclass's `append`).
+            guard let method = vm.builtinMethod(receiver, name) else {
+                throw vm.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+            }
+            return try vm.callNow(method, Array(args.dropFirst()), kwargs)
         }
         descriptor.descriptorOf = cls.name
         return .object(descriptor)
