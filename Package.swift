@@ -15,17 +15,19 @@ let package = Package(
     targets: [
         // Lexer, parser, AST, validation of the scenario subset, diagnostics.
         .target(name: "ScenarioLanguage"),
-        // Compiler, bytecode VM and the simulated asyncio event loop on a virtual clock.
+        // The Python language: compiler, bytecode VM, object model, builtins, number
+        // formatting, the import system and Lib/ (the standard library written in Python).
+        // It knows nothing of event loops: asyncio is a library on top of it.
         .target(
-            name: "LoopSimulator",
+            name: "PythonRuntime",
             dependencies: [
                 "ScenarioLanguage",
                 .product(name: "DequeModule", package: "swift-collections"),
                 // Python ints past 64 bits (the VM's fast path stays on Int).
                 .product(name: "BigInt", package: "BigInt"),
             ],
-            // The simulation is single-threaded by design (one event loop, one VM); the
-            // Swift 5 language mode keeps its object graph free of Sendable annotations.
+            // The VM is single-threaded by design; the Swift 5 language mode keeps its
+            // object graph free of Sendable annotations.
             swiftSettings: [
                 .swiftLanguageMode(.v5),
                 // The VM mutates frames (class instances) in its hot loop; dynamic
@@ -36,18 +38,33 @@ let package = Package(
             // Lib/*.py (library code written in Python) is embedded at build time.
             plugins: ["PythonLibPlugin"]
         ),
+        // The simulated asyncio event loop on a virtual clock (futures, tasks, threads, the
+        // events of a run), a library on top of the Python runtime.
+        .target(
+            name: "LoopSimulator",
+            dependencies: [
+                "ScenarioLanguage",
+                "PythonRuntime",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            swiftSettings: [
+                .swiftLanguageMode(.v5),
+                .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+            ]
+        ),
         // Writes Lib/'s Python sources into a Swift table (run by PythonLibPlugin).
         .executableTarget(name: "EmbedPythonLib"),
         .plugin(name: "PythonLibPlugin", capability: .buildTool(), dependencies: ["EmbedPythonLib"]),
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
-        .target(name: "LoopTrace", dependencies: ["LoopSimulator", "ScenarioLanguage"]),
+        .target(name: "LoopTrace", dependencies: ["LoopSimulator", "PythonRuntime", "ScenarioLanguage"]),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
         .target(name: "Timeline", dependencies: ["LoopTrace", "ScenarioLanguage"]),
         // What-if: compare two runs, sweep a parameter, search the legal schedules.
-        .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "ScenarioLanguage"]),
+        .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "PythonRuntime", "ScenarioLanguage"]),
         // The interactive explorer without a terminal: its state and keys, and the feeds it
         // reads (a recorded trace, or a scenario simulated lazily on its own thread).
-        .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf"]),
+        .target(name: "Explorer", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "PythonRuntime", "ScenarioLanguage", "WhatIf"]),
         // The wide-character ncurses system library (module map + small inline shims).
         .systemLibrary(
             name: "CNcurses",
@@ -62,6 +79,7 @@ let package = Package(
             dependencies: [
                 "ScenarioLanguage",
                 "LoopSimulator",
+                "PythonRuntime",
                 "LoopTrace",
                 "Timeline",
                 "Explorer",
@@ -72,16 +90,16 @@ let package = Package(
             ]
         ),
         // Helpers the test targets share (not shipped).
-        .target(name: "TestSupport", dependencies: ["LoopSimulator", "LoopTrace"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PythonRuntime", "LoopSimulator", "LoopTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["BadInputs"]),
-        .testTarget(name: "LoopSimulatorTests", dependencies: ["LoopSimulator", "ScenarioLanguage", "TestSupport",
+        .testTarget(name: "LoopSimulatorTests", dependencies: ["PythonRuntime", "LoopSimulator", "ScenarioLanguage", "TestSupport",
                                                            .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "LoopTraceTests", dependencies: ["LoopTrace", "LoopSimulator", "TestSupport"],
+        .testTarget(name: "LoopTraceTests", dependencies: ["PythonRuntime", "LoopTrace", "LoopSimulator", "TestSupport"],
                     resources: [.copy("CorruptTraces")]),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
+        .testTarget(name: "TimelineTests", dependencies: ["PythonRuntime", "Timeline", "LoopTrace", "LoopSimulator", "TestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "TestSupport"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf", "TestSupport"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["PythonRuntime", "WhatIf", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "TestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["PythonRuntime", "Explorer", "Timeline", "LoopTrace", "LoopSimulator", "ScenarioLanguage", "WhatIf", "TestSupport"]),
         // These run the built `loopscope` binary as a user would: the dependency builds it.
         // End-to-end tests of the interactive UI, through tmux.
         .testTarget(name: "TerminalUITests", dependencies: ["loopscope"]),

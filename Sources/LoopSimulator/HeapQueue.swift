@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// A binary min-heap that is a line-by-line port of CPython's `heapq` module
 /// (`heappush`, `heappop`, `heapify` with their `_siftdown` / `_siftup`), so that
 /// elements with equal keys come out in exactly the order CPython's timer heap gives.

@@ -1,4 +1,5 @@
 import ScenarioLanguage
+import PythonRuntime
 
 /// Limits that end runaway scenarios.
 public struct SimulationOptions: Sendable, Equatable {

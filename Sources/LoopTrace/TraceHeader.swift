@@ -1,4 +1,5 @@
 import LoopSimulator
+import PythonRuntime
 
 /// The first line of a trace file: what was run, with which options, by which loopscope.
 /// It carries the whole program source so a replay can show the source panel without the

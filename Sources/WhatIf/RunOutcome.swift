@@ -1,4 +1,5 @@
 import LoopSimulator
+import PythonRuntime
 
 /// How one run ended, as `explore` groups runs: what it printed, its exit status, and
 /// what went to stderr (an uncaught exception's traceback, a deadlock report, "Task

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Explorer
 import LoopSimulator
+import PythonRuntime
 import LoopTrace
 import ScenarioLanguage
 import Timeline

@@ -1,6 +1,7 @@
 import BigInt
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Renders an arithmetic outcome like the expectation tables: the value, or
 /// "!Type: message" for a raised exception.

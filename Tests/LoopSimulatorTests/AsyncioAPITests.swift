@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// asyncio's public API beyond `asyncio.run`: the loop's life cycle, the policy's current
 /// loop, Runner, Barrier, the queues and the submodules. Expected outputs are CPython

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// asyncio's own messages go through the `asyncio` logger (Lib/logging) as in CPython;
 /// with nothing configured they are logging's last-resort output. Outputs are CPython's.

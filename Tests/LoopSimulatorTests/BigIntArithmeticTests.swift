@@ -1,6 +1,7 @@
 import BigInt
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Python ints past 64 bits (`PyLongArithmetic`): two's-complement bit operations, floor
 /// shifts, correctly rounded conversion to float, CPython's hash and division.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// What a run printed, stdout then stderr.
 private func output(_ source: String) -> String {

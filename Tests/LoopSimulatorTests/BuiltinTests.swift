@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Builtins and operator errors with CPython's values and words.
 @Suite("Builtins")

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 import ScenarioLanguage
 
 /// The cost model: Python code takes virtual time only when it is turned on, by option or

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Classes, decorators and special methods. Each expected output was taken from CPython 3.11.
 @Suite("Classes")

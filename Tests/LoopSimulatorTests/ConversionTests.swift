@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// round(x, n). Generated with CPython 3.11.7 as `repr(round(x, n))`.
 struct FloatRoundTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Inputs deep enough to exhaust a stack: long chains in the source are refused (as
 /// CPython's compiler refuses them, with RecursionError) or compiled and run; never a crash.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `dict.keys()`, `.values()`, `.items()` as live views. Expected output from CPython 3.11.
 @Suite("Dict views")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// The simulator's truth: every scenario prints the same stdout and ends with the same
 /// exit status under loopscope as under CPython 3.11 on a virtual clock (tools/vtrun.py).

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `exec`, `eval` and `compile`. Expected outputs were taken from CPython 3.11.
 @Suite("Dynamic code")

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `except*`, `ExceptionGroup.split/subgroup/derive` and the printing of groups.
 /// Expected values: CPython 3.11.

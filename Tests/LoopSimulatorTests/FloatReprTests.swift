@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// repr(float). Expectations generated with CPython 3.11.7: `repr(x)` for each x
 /// (the left column is the same double written as a Swift literal).

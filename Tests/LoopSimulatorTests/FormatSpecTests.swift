@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Runs `body`, rendering a thrown error the way the expectation tables spell it:
 /// "!ValueError: message" (Python's `type(e).__name__` and `str(e)`).

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Functions as CPython 3.11 runs them: parameter kinds, binding errors, closures,
 /// `global`/`nonlocal`, and function attributes. Expected output taken from CPython.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Random programs as people write them (tools/genprog.py: classes, generators, closures,
 /// decorators, comprehensions, exceptions, big ints, formatting, dicts and sets, tasks,

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Generators and async generators; each expected output is CPython 3.11's (the async
 /// ones under tools/vtrun.py's virtual clock).

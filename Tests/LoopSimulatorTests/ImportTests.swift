@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// A scratch directory of module files, removed when the test ends.
 private final class ModuleDirectory {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// The VM on plain Python: each program's expected output was taken from CPython 3.11.
 @Suite("Interpreter")

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `random` draws CPython's numbers: the Mersenne Twister seeded as `_randommodule.c`
 /// seeds it, and Lib/random.py's algorithms on top. Expected values are CPython 3.11's.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `re` (Lib/re over the native `_sre`): programs whose expected output is CPython
 /// 3.11's, for the matcher's corner cases.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Inputs that once crashed or hung the simulator; each must end in a Python exception
 /// (or a clear stop), never a trap.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoopSimulator
+@testable import PythonRuntime
 import TestSupport
 
 /// The repository's root folder.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Sets as CPython 3.11 keeps them: equality by members, operators and methods, and the
 /// iteration order of its hash table. Expected output taken from CPython.

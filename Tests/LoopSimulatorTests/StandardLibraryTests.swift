@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// The standard-library modules under Lib/ and the native ones beside them behave as
 /// CPython 3.11's: expected outputs are CPython's.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// SystemExit and KeyboardInterrupt leave the event loop as in CPython 3.11 (`Task.__step`
 /// and `Handle._run` raise them again). Expected outputs were taken from

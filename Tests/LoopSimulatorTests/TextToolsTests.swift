@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `textwrap`, `shlex` and `fnmatch`, CPython 3.11's Lib files: outputs are CPython's.
 @Suite("textwrap, shlex and fnmatch")

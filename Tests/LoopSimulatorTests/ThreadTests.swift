@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// Simulated threads (`ThreadScheduler`): worker threads on the virtual clock, blocking
 /// primitives, executors and their hand-off to the loop, and deadlocks among threads.

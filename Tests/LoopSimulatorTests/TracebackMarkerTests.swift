@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 import ScenarioLanguage
 
 /// CPython 3.11's `^^^^` position markers under traceback source lines: the compiler's

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopSimulator
+@testable import PythonRuntime
 
 /// `warnings`, `traceback`, `linecache` and `sys._getframe`: outputs are CPython 3.11's.
 @Suite("warnings and traceback")

@@ -1,5 +1,6 @@
 import Testing
 import LoopSimulator
+import PythonRuntime
 import ScenarioLanguage
 @testable import LoopTrace
 

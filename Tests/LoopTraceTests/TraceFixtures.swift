@@ -1,4 +1,5 @@
 import LoopSimulator
+import PythonRuntime
 import LoopTrace
 import TestSupport
 

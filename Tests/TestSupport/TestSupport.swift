@@ -1,5 +1,6 @@
 import Foundation
 import LoopSimulator
+import PythonRuntime
 import LoopTrace
 
 /// What several test targets share: where the repository is, its scenarios, recording a

@@ -1,5 +1,6 @@
 import Testing
 import LoopSimulator
+import PythonRuntime
 import LoopTrace
 @testable import Timeline
 import TestSupport

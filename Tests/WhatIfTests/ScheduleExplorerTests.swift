@@ -1,5 +1,6 @@
 import Foundation
 import LoopSimulator
+import PythonRuntime
 import LoopTrace
 import Testing
 import TestSupport

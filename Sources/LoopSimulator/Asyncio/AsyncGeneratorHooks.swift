@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// The event loop's async-generator hooks, which CPython's `run_forever` installs with
 /// `sys.set_asyncgen_hooks` (base_events.py: `_asyncgen_firstiter_hook`,
 /// `_asyncgen_finalizer_hook`, `shutdown_asyncgens`).

@@ -1,4 +1,5 @@
 import ScenarioLanguage
+import PythonRuntime
 
 /// Builds the `asyncio`, `time` and `loopscope` modules of one simulation: the native
 /// core (Future, Task, the loop, `run`, `create_task`, `gather`, `shield`) plus the Python

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// asyncio's `logger` (asyncio/log.py: `logging.getLogger("asyncio")`). Every message
 /// asyncio logs goes to it, as in CPython: "Task exception was never retrieved", the
 /// default exception handler's errors, debug mode's "Executing ... took 0.250 seconds",

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// The parts of asyncio that CPython writes as coroutines and small classes, written in
 /// Python (`Lib/asyncio/prelude.py`, embedded into the binary at build time by
 /// PythonLibPlugin) and run on the simulator's own VM. Each function or class is a port of

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// asyncio's submodules (`asyncio.exceptions`, `asyncio.tasks`, ...): the simulator's
 /// asyncio is one module, so each submodule is a module object holding the names its
 /// CPython 3.11 counterpart exports (`__all__`) that the simulator provides. They are

@@ -1,4 +1,5 @@
 import ScenarioLanguage
+import PythonRuntime
 
 /// With the cost model off, a step that runs many instructions takes no virtual time,
 /// which hides the pitfall it shows under CPython: the hint says where, and how long

@@ -1,4 +1,5 @@
 import DequeModule
+import PythonRuntime
 
 /// What a handle runs when the loop reaches it.
 enum HandleCallback {

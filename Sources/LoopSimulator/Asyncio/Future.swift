@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// `asyncio.Future`, mirroring `futures.py`: a result or exception set once, callbacks
 /// scheduled with `call_soon` when it completes.
 public class PyFuture: NativeAwaitable {

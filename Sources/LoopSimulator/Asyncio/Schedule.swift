@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// Which of the orders asyncio leaves open a run takes (`explore`, `--schedule SEED`).
 ///
 /// CPython's `_run_once` is deterministic given its clock, but its contract leaves three

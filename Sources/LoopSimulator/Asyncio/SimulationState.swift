@@ -1,5 +1,6 @@
 import Foundation
 import ScenarioLanguage
+import PythonRuntime
 
 /// State shared by every loop of one simulation: the virtual clock, counters that CPython
 /// keeps process-wide (task names), limits, the event sink and stderr.

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// `await asyncio.sleep(delay[, result])` without the frame of the library's `sleep`.
 ///
 /// Nearly every task step of a scenario goes through `sleep`, and running its bytecode

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// Where CPython 3.11's own asyncio code creates futures, tasks and callbacks, as its
 /// debug-mode reprs print them (`created at .../asyncio/tasks.py:384`). The simulator's
 /// library is written differently, so the sites of the CPython code it mirrors are kept

@@ -1,4 +1,5 @@
 import Foundation
+import PythonRuntime
 
 /// `asyncio.Task`, mirroring `tasks.py`: a future that drives a coroutine with `step`,
 /// parks it on the futures it awaits and resumes it through `wakeup`.

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// What the simulator reports as it runs: one typed event at each point where CPython's
 /// loop would log or a debugger would want to stop. Each is stamped with the virtual time
 /// and the loop iteration (0 before the first iteration).

@@ -1,4 +1,5 @@
 import Foundation
+import PythonRuntime
 
 /// Where a module's code comes from (CPython's `ModuleSpec.origin`).
 public enum ModuleOrigin: Equatable, Sendable {

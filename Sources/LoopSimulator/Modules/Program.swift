@@ -1,4 +1,5 @@
 import ScenarioLanguage
+import PythonRuntime
 
 /// One source file of a program: the scenario or a module of its own.
 public struct ProgramFile: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import ScenarioLanguage
+import PythonRuntime
 
 /// What `check` knows of the modules loopscope provides.
 extension LibraryModules {

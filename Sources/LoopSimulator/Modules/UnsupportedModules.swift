@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// Modules a simulated program cannot use, each with what to do instead. `check` reports
 /// them at the import line (a missing module gets CPython's "No module named" instead).
 enum UnsupportedModules {

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// `_thread.lock` (`threading.Lock`), on simulated threads. A blocked `acquire` waits in
 /// the scheduler; `release` hands the lock to the longest waiter (CPython leaves the
 /// choice to the OS: the first waiter is the deterministic choice).

@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// `_thread` and `_queue`, the C modules under `threading` and `queue`, on the simulated
 /// threads of `ThreadScheduler`.
 enum ThreadModule {

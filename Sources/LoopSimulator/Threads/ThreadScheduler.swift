@@ -1,3 +1,5 @@
+import PythonRuntime
+
 /// Simulated threads on the virtual clock, sharing a GIL modelled on CPython's.
 ///
 /// The main thread runs the program and the event loop on the simulation's own Swift

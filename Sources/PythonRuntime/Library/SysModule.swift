@@ -1,0 +1,104 @@
+extension Interpreter {
+    /// The exception being handled (`_PyErr_GetTopmostException`): the innermost frame's
+    /// that handles one, so a function called from an `except` block sees it.
+    package func handledException() -> PyException? {
+        if let exc = activeFrame?.handled { return exc }
+        for frame in (currentFiber?.frames ?? []).reversed() {
+            if let exc = frame.handled { return exc }
+        }
+        return nil
+    }
+}
+
+/// `sys`, which CPython builds into the interpreter: the parts programs use. Its streams
+/// write where `print` does (stdout) and where tracebacks go (stderr); `argv` is the
+/// scenario's path; `exc_info()` is the exception the calling frame is handling.
+extension NativeModules {
+    /// What `sys.version_info` says: the CPython loopscope mirrors.
+    package static let versionInfo: [Value] = [.int(3), .int(11), .int(7), .str("final"), .int(0)]
+    /// CPython's default `sys.getrecursionlimit()`.
+    package static let recursionLimit = 1000
+
+    package static func sys(_ vm: Interpreter) -> PyModule {
+        let module = PyModule(name: "sys")
+        func set(_ name: String, _ value: Value) { module.attributes[name] = value }
+        set("__name__", .str("sys"))
+        set("stdout", .object(PyTextStream(name: "<stdout>", write: { vm.writeOutput($0) })))
+        set("stderr", .object(PyTextStream(name: "<stderr>", write: { vm.writeError($0) })))
+        set("__stdout__", module.attributes["stdout"] ?? .none)
+        set("__stderr__", module.attributes["stderr"] ?? .none)
+        set("argv", .object(PyList([.str(vm.programPaths.first ?? "")])))
+        set("version_info", .object(PyTuple(versionInfo)))
+        set("modules", .object(vm.modules.dict))
+        set("maxsize", .int(Int.max))
+        set("byteorder", .str("little"))
+        set("platform", .str("linux"))
+        set("builtin_module_names", .object(PyTuple(NativeModules.builtinNames.sorted().map { .str($0) })))
+        set("exit", vm.nativeFunction("exit", owner: nil, .positional(min: 0, max: 1)) { vm, args, _ in
+            throw PythonError(PyException(cls: BuiltinTypes.systemExit, args: args))
+        })
+        set("exc_info", vm.nativeFunction("exc_info", owner: nil, .noArguments) { vm, _, _ in
+            guard let exc = vm.handledException() else { return .object(PyTuple([.none, .none, .none])) }
+            return .object(PyTuple([.object(exc.cls), .object(exc), .none]))
+        })
+        set("exception", vm.nativeFunction("exception", owner: nil, .noArguments) { vm, _, _ in
+            vm.handledException().map { .object($0) } ?? Value.none
+        })
+        set("_getframe", vm.nativeFunction("_getframe", owner: nil, .positional(min: 0, max: 1)) { vm, args, _ in
+            let depth = args.first ?? .int(0)
+            guard case .int(let n) = depth else {
+                throw vm.typeError("'\(depth.typeName)' object cannot be interpreted as an integer")
+            }
+            return .object(try vm.getFrame(n))
+        })
+        set("getrecursionlimit", vm.nativeFunction("getrecursionlimit", owner: nil, .noArguments) { _, _, _ in
+            .int(recursionLimit)
+        })
+        set("intern", vm.nativeFunction("intern", owner: nil, .oneArgument) { vm, args, _ in
+            guard case .str = args[0] else { throw vm.typeError("intern() argument must be str, not \(args[0].typeName)") }
+            return args[0]
+        })
+        return module
+    }
+}
+
+/// `sys.stdout` / `sys.stderr`: text streams whose `write` goes to the run's output.
+package final class PyTextStream: PyObject {
+    package let name: String
+    package let write: (String) -> Void
+
+    package init(name: String, write: @escaping (String) -> Void) {
+        self.name = name
+        self.write = write
+    }
+
+    package override var pyClass: PyClass { Self.pyClass }
+    package static let pyClass = PyClass(name: "TextIOWrapper", bases: [BuiltinTypes.object], module: "_io")
+
+    package override class var nativeMethods: [String: PyBuiltin]? { methods }
+
+    private static let methods: [String: PyBuiltin] = [
+        "write": PyBuiltin.method("write", of: PyTextStream.self, owner: "TextIOWrapper", .oneArgument) { stream, vm, args, _ in
+            guard case .str(let text) = args[0] else {
+                throw vm.typeError("write() argument must be str, not \(args[0].typeName)")
+            }
+            stream.write(text)
+            return .int(text.unicodeScalars.count)
+        },
+        "flush": PyBuiltin.method("flush", of: PyTextStream.self, owner: "TextIOWrapper") { _, _, _, _ in .none },
+        "isatty": PyBuiltin.method("isatty", of: PyTextStream.self, owner: "TextIOWrapper") { _, _, _, _ in .false },
+    ]
+
+    package override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        switch name {
+        case "name": return .str(self.name)
+        case "encoding": return .str("utf-8")
+        case "mode": return .str("w")
+        default: return nil
+        }
+    }
+
+    package override func pythonRepr(_ vm: Interpreter) throws -> String? {
+        "<_io.TextIOWrapper name='\(name)' mode='w' encoding='utf-8'>"
+    }
+}

@@ -1,0 +1,122 @@
+/// The builtins of the object model: `property`, `staticmethod`, `classmethod`,
+/// `super`, `vars`, `dir`, `format`, `hash` (for `__hash__`) and `NotImplemented`.
+extension Interpreter {
+    package func installClassBuiltins(_ b: inout [String: Value]) {
+        func fn(_ name: String, _ signature: NativeSignature, _ body: @escaping PyBuiltin.Body) {
+            b[name] = nativeFunction(name, owner: nil, signature, body)
+        }
+        /// A built-in class whose call makes the native object.
+        func type(_ cls: PyClass, _ body: @escaping PyBuiltin.Body) {
+            b[cls.name] = .object(cls)
+            nativeConstructors[ObjectIdentifier(cls)] = body
+        }
+        b["NotImplemented"] = .notImplemented
+
+        type(BuiltinTypes.property) { vm, args, kwargs in
+            let (bound, _) = try vm.bindNative("property", .python(parameters: ["fget", "fset", "fdel", "doc"], required: 0, isMethod: false), args, kwargs)
+            func arg(_ i: Int) -> Value { i < bound.count ? bound[i] : .none }
+            return .object(PyProperty(fget: arg(0), fset: arg(1), fdel: arg(2), doc: arg(3)))
+        }
+        type(BuiltinTypes.staticmethod) { vm, args, kwargs in
+            guard args.count == 1, kwargs.isEmpty else {
+                throw vm.typeError("staticmethod expected 1 argument, got \(args.count + kwargs.count)")
+            }
+            return .object(PyStaticMethod(args[0]))
+        }
+        type(BuiltinTypes.classmethod) { vm, args, kwargs in
+            guard args.count == 1, kwargs.isEmpty else {
+                throw vm.typeError("classmethod expected 1 argument, got \(args.count + kwargs.count)")
+            }
+            return .object(PyClassMethod(args[0]))
+        }
+        type(BuiltinTypes.superType) { vm, args, kwargs in
+            if !kwargs.isEmpty { throw vm.typeError("super() takes no keyword arguments") }
+            return try vm.makeSuper(args)
+        }
+        nativeConstructors[ObjectIdentifier(BuiltinTypes.object)] = { vm, args, kwargs in
+            if !args.isEmpty || !kwargs.isEmpty { throw vm.typeError("object() takes no arguments") }
+            return .object(PyInstance(cls: BuiltinTypes.object))
+        }
+
+        // `format(value, spec)`: the builtin that reaches `__format__`.
+        fn("format", .positional(min: 1, max: 2)) { vm, args, _ in
+            var spec = ""
+            if args.count > 1 {
+                guard case .str(let s) = args[1] else {
+                    throw vm.typeError("format() argument 2 must be str, not \(args[1].typeName)")
+                }
+                spec = s
+            }
+            return .str(try vm.format(args[0], spec))
+        }
+        // Tuples and instances of Python classes hash through `__hash__`; the rest as
+        // `PyHash` computes them.
+        let nativeHash = b["hash"]
+        fn("hash", .positional(min: 1, max: 1)) { vm, args, _ in
+            // An int/str/float subclass's instance hashes as its value unless its class says.
+            if let plain = vm.derivedValue(args[0]), vm.userMethod(args[0], "__hash__") == nil, let nativeHash {
+                return try vm.callNow(nativeHash, [plain])
+            }
+            if case .object(let o) = args[0], o is PyTuple || vm.isUserInstance(args[0]) {
+                return .int(try vm.pythonHash(args[0]))
+            }
+            guard let nativeHash else { return .int(try vm.pythonHash(args[0])) }
+            return try vm.callNow(nativeHash, args)
+        }
+        fn("vars", .positional(min: 1, max: 1)) { vm, args, _ in
+            if case .object(let o) = args[0] {
+                if let inst = o as? PyInstance ?? o.instancePart, inst.cls !== BuiltinTypes.object {
+                    return .object(vm.instanceDict(inst))
+                }
+                if let f = o as? PyFunction, let d = vm.functionAttribute(f, "__dict__") { return d }
+                if let cls = o as? PyClass, let d = try vm.classGetAttribute(cls, "__dict__") { return d }
+                if let m = o as? PyModule { return .object(vm.moduleDict(m)) }
+            }
+            throw vm.typeError("vars() argument must have __dict__ attribute")
+        }
+        fn("dir", .positional(min: 1, max: 1)) { vm, args, _ in
+            guard let names = vm.attributeNames(args[0]) else {
+                throw vm.typeError("dir() of '\(args[0].typeName)' objects is not supported by loopscope")
+            }
+            return .object(PyList(names.sorted().map { .str($0) }))
+        }
+    }
+
+    /// What `dir(x)` lists for instances and classes of the object model (nil for the
+    /// built-in values, whose method tables the simulator does not enumerate).
+    package func attributeNames(_ v: Value) -> Set<String>? {
+        guard case .object(let o) = v else { return nil }
+        let cls: PyClass
+        var names: Set<String> = []
+        if let c = o as? PyClass {
+            cls = c
+        } else if let inst = o as? PyInstance {
+            cls = inst.cls
+            names.formUnion(inst.attributes.entries.map(\.0))
+        } else if let m = o as? PyModule {
+            return Set(m.attributes.keys)
+        } else {
+            return nil
+        }
+        guard cls.isMutable || cls === BuiltinTypes.object || cls.isExceptionClass else { return nil }
+        names.formUnion(Self.objectAttributeNames)
+        if cls.isExceptionClass { names.formUnion(Self.exceptionAttributeNames) }
+        if cls !== BuiltinTypes.object { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
+        for c in cls.mro { names.formUnion(c.dict.keys) }
+        return names
+    }
+
+    /// `dir(object())` in CPython 3.11.
+    package static let objectAttributeNames: [String] = [
+        "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+        "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+        "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+        "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    ]
+
+    /// What `BaseException` adds to them.
+    package static let exceptionAttributeNames: [String] = [
+        "__cause__", "__context__", "__setstate__", "__suppress_context__", "__traceback__",
+        "add_note", "args", "with_traceback",
+    ]
+}

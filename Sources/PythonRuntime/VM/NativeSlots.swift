@@ -1,0 +1,221 @@
+/// The special methods `object` and `BaseException` implement in C, reachable as
+/// attributes (`super().__init__(msg)`, `object.__setattr__(self, k, v)`,
+/// `Exception.__str__(self)`) when no class in the MRO defines them in Python.
+/// The tables are built once and shared: their functions hold no state.
+package enum NativeSlots {
+    package static func slot(_ name: String, _ body: @escaping PyBuiltin.Body) -> (String, Value) {
+        (name, .object(PyBuiltin(name, body)))
+    }
+
+    /// The receiver of a slot called as `object.__init__(self)`.
+    package static func receiver(_ vm: Interpreter, _ args: [Value], _ owner: String, _ name: String) throws -> Value {
+        guard let first = args.first else {
+            throw vm.typeError("descriptor '\(name)' of '\(owner)' object needs an argument")
+        }
+        return first
+    }
+
+    package static func instance(_ vm: Interpreter, _ args: [Value], _ name: String) throws -> (PyInstance, Value) {
+        let v = try receiver(vm, args, "object", name)
+        guard case .object(let o) = v, let inst = o as? PyInstance ?? o.instancePart else {
+            throw vm.typeError("can't apply this \(name) to \(v.typeName) object")
+        }
+        return (inst, v)
+    }
+
+    package static func attributeName(_ vm: Interpreter, _ v: Value) throws -> String {
+        guard case .str(let s) = v else { throw vm.typeError("attribute name must be string, not '\(v.typeName)'") }
+        return s
+    }
+
+    package static let object: [String: Value] = Dictionary(uniqueKeysWithValues: [
+        slot("__init__") { vm, args, kwargs in
+            let selfValue = try receiver(vm, args, "object", "__init__")
+            if args.count > 1 || !kwargs.isEmpty {
+                let cls = vm.classOf(selfValue)
+                if cls.lookup("__init__") != nil {
+                    throw vm.typeError("object.__init__() takes exactly one argument (the instance to initialize)")
+                }
+                if cls.lookup("__new__") == nil { throw vm.typeError("\(cls.name)() takes no arguments") }
+            }
+            return .none
+        },
+        ("__new__", .object(PyStaticMethod(.object(PyBuiltin("__new__") { vm, args, kwargs in
+            guard case .object(let o)? = args.first, let cls = o as? PyClass else {
+                throw vm.typeError("object.__new__(X): X is not a type object (\(args.first?.typeName ?? "NoneType"))")
+            }
+            if args.count > 1 || !kwargs.isEmpty {
+                if cls.lookup("__new__") != nil {
+                    throw vm.typeError("object.__new__() takes exactly one argument (the type to instantiate)")
+                }
+                if cls.lookup("__init__") == nil { throw vm.typeError("\(cls.name)() takes no arguments") }
+            }
+            return try vm.allocate(cls, cls.isExceptionClass ? Array(args.dropFirst()) : [])
+        })))),
+        slot("__repr__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__repr__")
+            // A big int is an object here, but `int.__repr__` (which this slot serves for
+            // the built-in types) gives its digits.
+            guard case .object(let o) = v, !(o is PyLong) else { return .str(try vm.repr(v)) }
+            return .str(vm.objectRepr(o))
+        },
+        slot("__str__") { vm, args, _ in .str(try vm.repr(try receiver(vm, args, "object", "__str__"))) },
+        // `object.__reduce_ex__(protocol)`: what copy's `_reduce_ex` computes (CPython's
+        // C code reaches the Python module copyreg for the same).
+        slot("__reduce_ex__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__reduce_ex__")
+            let copy = try vm.importModule("copy")
+            guard let reduce = copy.attributes["_reduce_ex"] else { throw vm.typeError("cannot pickle '\(v.typeName)' object") }
+            return try vm.callNow(reduce, [v, .object(vm.classOf(v)), .str("shallow")])
+        },
+        slot("__format__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__format__")
+            guard args.count == 2, case .str(let spec) = args[1] else {
+                throw vm.typeError("__format__() argument must be str")
+            }
+            guard spec.isEmpty else {
+                throw vm.typeError("unsupported format string passed to \(vm.classOf(v).name).__format__")
+            }
+            return .str(try vm.str(v))
+        },
+        slot("__eq__") { vm, args, _ in
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            return args[0].isIdentical(to: args[1]) ? .true : .notImplemented
+        },
+        slot("__ne__") { vm, args, _ in
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            let eq = try vm.richCompare(.eq, args[0], args[1], reflected: false)
+            if eq.isNotImplemented { return eq }
+            return .bool(!(try vm.truthy(eq)))
+        },
+        slot("__lt__") { _, _, _ in .notImplemented },
+        slot("__le__") { _, _, _ in .notImplemented },
+        slot("__gt__") { _, _, _ in .notImplemented },
+        slot("__ge__") { _, _, _ in .notImplemented },
+        slot("__hash__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__hash__")
+            guard case .object(let o) = v else { return .int(0) }
+            return .int(vm.identityHash(o))
+        },
+        ("__init_subclass__", .object(PyClassMethod(.object(PyBuiltin("__init_subclass__") { vm, args, kwargs in
+            if let first = kwargs.first {
+                let owner = (args.first?.asObject as? PyClass)?.name ?? "object"
+                throw vm.typeError("\(owner).__init_subclass__() takes no keyword arguments")
+            }
+            return .none
+        })))),
+        // `object.__subclasshook__`: no opinion, so ABCMeta.__subclasscheck__ goes on to
+        // the MRO and the registry.
+        ("__subclasshook__", .object(PyClassMethod(.object(PyBuiltin("__subclasshook__") { _, _, _ in .notImplemented })))),
+        slot("__getattribute__") { vm, args, _ in
+            let (inst, v) = try instance(vm, args, "__getattribute__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            let name = try attributeName(vm, args[1])
+            if let found = try vm.genericGetAttribute(inst, v, name, inst.cls.specialMethods) { return found }
+            throw vm.attributeError("'\(inst.cls.name)' object has no attribute '\(name)'")
+        },
+        slot("__setattr__") { vm, args, _ in
+            let (inst, v) = try instance(vm, args, "__setattr__")
+            guard args.count == 3 else { throw vm.typeError("expected 2 arguments, got \(args.count - 1)") }
+            try vm.genericSetAttribute(inst, v, try attributeName(vm, args[1]), args[2])
+            return .none
+        },
+        slot("__delattr__") { vm, args, _ in
+            let (inst, v) = try instance(vm, args, "__delattr__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            try vm.genericDeleteAttribute(inst, v, try attributeName(vm, args[1]))
+            return .none
+        },
+    ])
+
+    package static func exception(_ vm: Interpreter, _ args: [Value], _ name: String) throws -> PyException {
+        guard case .object(let o)? = args.first, let e = o as? PyException else {
+            throw vm.typeError("descriptor '\(name)' requires a 'BaseException' object but received '\(args.first?.typeName ?? "NoneType")'")
+        }
+        return e
+    }
+
+    package static let baseException: [String: Value] = Dictionary(uniqueKeysWithValues: [
+        slot("__init__") { vm, args, kwargs in
+            let e = try exception(vm, args, "__init__")
+            if !kwargs.isEmpty { throw vm.typeError("\(e.cls.name).__init__() takes no keyword arguments") }
+            e.args = Array(args.dropFirst())
+            return .none
+        },
+        ("__new__", .object(PyStaticMethod(.object(PyBuiltin("__new__") { vm, args, _ in
+            guard case .object(let o)? = args.first, let cls = o as? PyClass, cls.isExceptionClass else {
+                throw vm.typeError("BaseException.__new__(X): X is not a subtype of BaseException")
+            }
+            return try vm.allocate(cls, Array(args.dropFirst()))
+        })))),
+        slot("__str__") { vm, args, _ in .str(try vm.exceptionMessage(try exception(vm, args, "__str__"), custom: false)) },
+        slot("__repr__") { vm, args, _ in .str(try vm.exceptionRepr(try exception(vm, args, "__repr__"), custom: false)) },
+        slot("with_traceback") { vm, args, _ in .object(try exception(vm, args, "with_traceback")) },
+    ])
+}
+
+extension NativeSlots {
+    package static func receiverClass(_ vm: Interpreter, _ args: [Value], _ name: String) throws -> PyClass {
+        let v = try receiver(vm, args, "type", name)
+        guard case .object(let o) = v, let cls = o as? PyClass else {
+            throw vm.typeError("descriptor '\(name)' requires a 'type' object but received a '\(v.typeName)'")
+        }
+        return cls
+    }
+
+    /// `type`'s slots, reached from metaclasses (`super().__new__(mcls, name, bases, ns)`,
+    /// `super().__call__(*args)` in a `Meta.__call__`).
+    package static let type: [String: Value] = Dictionary(uniqueKeysWithValues: [
+        ("__new__", .object(PyStaticMethod(.object(PyBuiltin("__new__") { vm, args, kwargs in
+            try vm.typeNewSlot(args, kwargs)
+        })))),
+        slot("__init__") { vm, args, kwargs in
+            _ = try receiverClass(vm, args, "__init__")
+            if args.count == 2 && !kwargs.isEmpty { throw vm.typeError("type.__init__() takes no keyword arguments") }
+            guard args.count == 2 || args.count == 4 else { throw vm.typeError("type.__init__() takes 1 or 3 arguments") }
+            return .none
+        },
+        slot("__call__") { vm, args, kwargs in
+            let cls = try receiverClass(vm, args, "__call__")
+            return try vm.instantiate(cls, Array(args.dropFirst()), kwargs)
+        },
+        ("__prepare__", .object(PyClassMethod(.object(PyBuiltin("__prepare__") { _, _, _ in .object(PyDict()) })))),
+        slot("__setattr__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__setattr__")
+            guard args.count == 3 else { throw vm.typeError("expected 2 arguments, got \(args.count - 1)") }
+            try vm.typeSetAttribute(cls, try attributeName(vm, args[1]), args[2])
+            return .none
+        },
+        slot("__delattr__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__delattr__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            try vm.typeDeleteAttribute(cls, try attributeName(vm, args[1]))
+            return .none
+        },
+        slot("__repr__") { vm, args, _ in .str(vm.classRepr(try receiverClass(vm, args, "__repr__"))) },
+        slot("__subclasses__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__subclasses__")
+            guard args.count == 1 else { throw vm.typeError("type.__subclasses__() takes no arguments (\(args.count - 1) given)") }
+            // Built-in types are shared by every simulation in the process and never
+            // record the classes a run derives from them, so there is no honest answer.
+            guard cls.isMutable else {
+                throw vm.typeError("loopscope does not list the subclasses of built-in type '\(cls.name)'")
+            }
+            return .object(PyList(cls.directSubclasses.map { .object($0) }))
+        },
+        slot("mro") { vm, args, _ in
+            guard args.count == 1 else { throw vm.typeError("type.mro() takes no arguments (\(args.count - 1) given)") }
+            return .object(PyList(try receiverClass(vm, args, "mro").mro.map { .object($0) }))
+        },
+    ])
+}
+
+extension Interpreter {
+    /// The special method `name` that built-in class `cls` itself implements in C.
+    package func nativeSlot(of cls: PyClass, _ name: String) -> Value? {
+        if cls === BuiltinTypes.object { return NativeSlots.object[name] }
+        if cls === BuiltinTypes.type { return NativeSlots.type[name] }
+        if cls === BuiltinTypes.baseException { return NativeSlots.baseException[name] }
+        return builtinTypeSlot(cls, name)
+    }
+}

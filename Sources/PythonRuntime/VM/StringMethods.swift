@@ -1,0 +1,370 @@
+import ScenarioLanguage
+import Foundation
+
+/// The methods of `str`, with Python's argument rules (`split(sep=None, maxsplit=-1)`,
+/// `replace(old, new, count=-1)`, `startswith` with a tuple, ...). Python strings index
+/// by code point; Swift's by grapheme, so the methods work on Unicode scalars.
+extension Interpreter {
+    package func stringMethod(_ s: String, _ name: String) -> Value? {
+        guard let body = Self.stringMethods[name] else { return nil }
+        guard let signature = Self.stringSignatures[name] else {
+            return builtin(name) { vm, args, kwargs in try body(vm, s, vm.plainStrings(args), kwargs) }
+        }
+        return nativeFunction(name, owner: signature.isMETH ? "str" : nil, signature) { vm, args, kwargs in
+            try body(vm, s, vm.plainStrings(args), kwargs)
+        }
+    }
+
+    /// The arguments with a str subclass's instance as the str it is (`s.startswith(tag)`).
+    @inline(__always)
+    package func plainStrings(_ args: [Value]) -> [Value] {
+        guard args.contains(where: { derivedValue($0) != nil }) else { return args }
+        return args.map { derivedValue($0) ?? $0 }
+    }
+
+    /// How CPython checks the arguments of the methods that bind none by keyword (the
+    /// others check their own, in `bind`).
+    private static let stringSignatures: [String: NativeSignature] = {
+        var table: [String: NativeSignature] = ["join": .oneArgument]
+        for name in ["upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isdecimal",
+                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isascii"] {
+            table[name] = .noArguments
+        }
+        for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
+        for name in ["count", "find", "rfind", "index", "rindex", "startswith", "endswith"] {
+            table[name] = .parseTuple(min: 1, max: 3)
+        }
+        return table
+    }()
+
+    package typealias StringMethod = (Interpreter, String, [Value], [(String, Value)]) throws -> Value
+
+    /// Positional-or-keyword arguments of a method, by parameter name.
+    private static func bind(_ name: String, _ params: [String], _ args: [Value], _ kwargs: [(String, Value)],
+                             _ vm: Interpreter) throws -> [Value?] {
+        guard args.count <= params.count else {
+            throw vm.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(args.count) given)")
+        }
+        var out: [Value?] = args.map { $0 } + Array(repeating: nil, count: params.count - args.count)
+        for (k, v) in kwargs {
+            guard let i = params.firstIndex(of: k) else {
+                throw vm.typeError("\(name)() got an unexpected keyword argument '\(k)'")
+            }
+            out[i] = v
+        }
+        return out
+    }
+
+    private static func string(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String {
+        guard case .str(let s) = v ?? .none else {
+            throw vm.typeError("\(what) must be str, not \((v ?? .none).typeName)")
+        }
+        return s
+    }
+
+    private static func optionalString(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String? {
+        guard let v, !v.isNone else { return nil }
+        return try string(v, what, vm)
+    }
+
+    private static func int(_ v: Value?, default d: Int, _ vm: Interpreter) throws -> Int {
+        switch v ?? .none {
+        case .none: return d
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case let other: throw vm.typeError("'\(other.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}", "\u{A0}"]
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        whitespace.contains(c) || c.properties.isWhitespace
+    }
+
+    /// `str.split` (`sep` nil: runs of whitespace) with `maxsplit`, optionally from the right.
+    private static func split(_ s: String, sep: String?, maxsplit: Int, fromRight: Bool) -> [String] {
+        var scalars = Array(s.unicodeScalars)
+        if fromRight { scalars.reverse() }
+        var parts: [String] = []
+        var splits = 0
+        if let sep {
+            var needle = Array(sep.unicodeScalars)
+            if fromRight { needle.reverse() }
+            var current: [Unicode.Scalar] = []
+            var i = 0
+            while i < scalars.count {
+                if (maxsplit < 0 || splits < maxsplit), i + needle.count <= scalars.count,
+                   Array(scalars[i..<(i + needle.count)]) == needle {
+                    parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+                    current = []
+                    i += needle.count
+                    splits += 1
+                } else {
+                    current.append(scalars[i])
+                    i += 1
+                }
+            }
+            parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+        } else {
+            var i = 0
+            while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+            while i < scalars.count {
+                if maxsplit >= 0 && splits >= maxsplit {
+                    var rest = Array(scalars[i...])
+                    while let last = rest.last, isSpace(last) { rest.removeLast() }
+                    parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
+                    break
+                }
+                var word: [Unicode.Scalar] = []
+                while i < scalars.count && !isSpace(scalars[i]) { word.append(scalars[i]); i += 1 }
+                parts.append(String(String.UnicodeScalarView(fromRight ? word.reversed() : word)))
+                splits += 1
+                while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+            }
+        }
+        return fromRight ? parts.reversed() : parts
+    }
+
+    /// `s[start:end]` for `find(sub[, start[, end]])` and friends (CPython's
+    /// ADJUST_INDICES: None is the default, negatives count from the end, then clamped),
+    /// with `start`; nil when the window is empty past the string's end.
+    private static func window(_ s: String, _ args: [Value], _ vm: Interpreter) throws -> (String, Int)? {
+        guard args.count > 1 else { return (s, 0) }
+        let scalars = Array(s.unicodeScalars)
+        let length = scalars.count
+        var start = try int(args[1], default: 0, vm), end = try int(args.count > 2 ? args[2] : nil, default: length, vm)
+        if end > length { end = length } else if end < 0 { end = max(0, end + length) }
+        if start < 0 { start = max(0, start + length) }
+        guard start <= end else { return nil }
+        return (CodePoints.string(scalars[start..<end]), start)
+    }
+
+    /// `find`/`rfind`/`index`/`rindex`: the code-point index, nil when absent.
+    private static func find(_ s: String, _ args: [Value], fromRight: Bool, _ vm: Interpreter) throws -> Int? {
+        let sub = try string(args.first, "must be str", vm)
+        guard let (part, offset) = try window(s, args, vm) else { return nil }
+        return CodePoints.find(part, sub, fromRight: fromRight).map { $0 + offset }
+    }
+
+    private static func prefixTest(_ name: String, _ s: String, _ args: [Value], _ vm: Interpreter,
+                                   _ test: (String, String) -> Bool) throws -> Value {
+        guard let first = args.first else { throw vm.typeError("\(name)() takes at least 1 argument (0 given)") }
+        let candidates: [Value]
+        if case .object(let o) = first, let t = o as? PyTuple { candidates = t.items } else { candidates = [first] }
+        // `tailmatch`: the test is on s[start:end] (false when start is past the end).
+        let part = try window(s, args, vm)?.0
+        for c in candidates {
+            guard case .str(let p) = c else {
+                throw vm.typeError("\(name) first arg must be str or a tuple of str, not \(c.typeName)")
+            }
+            if let part, test(part, p) { return .true }
+        }
+        return .false
+    }
+
+    private static func scalars(_ s: String, _ test: (Unicode.Scalar) -> Bool) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy(test)
+    }
+
+    private static func strip(_ s: String, _ chars: String?, leading: Bool, trailing: Bool) -> String {
+        let set = chars.map { Set($0.unicodeScalars) }
+        let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? isSpace(c) }
+        var view = Substring(s).unicodeScalars
+        if leading { while let f = view.first, drop(f) { view.removeFirst() } }
+        if trailing { while let l = view.last, drop(l) { view.removeLast() } }
+        return String(view)
+    }
+
+    package static let stringMethods: [String: StringMethod] = [
+        "translate": { vm, s, args, _ in
+            guard args.count == 1 else { throw vm.typeError("str.translate() takes exactly one argument (\(args.count) given)") }
+            return try translate(vm, s, args[0])
+        },
+        // A static method: `'x'.maketrans(...)` ignores the string, as `str.maketrans` does.
+        "maketrans": { vm, _, args, _ in try maketrans(vm, args) },
+        "encode": { vm, s, args, kwargs in
+            let bound = try bind("encode", ["encoding", "errors"], args, kwargs, vm)
+            let encoding = try optionalString(bound[0], "encode() argument 'encoding'", vm) ?? "utf-8"
+            let errors = try optionalString(bound[1], "encode() argument 'errors'", vm) ?? "strict"
+            return .object(PyBytes(try vm.encode(s, encoding: encoding, errors: errors)))
+        },
+        "upper": { _, s, _, _ in .str(s.uppercased()) },
+        "lower": { _, s, _, _ in .str(s.lowercased()) },
+        "casefold": { _, s, _, _ in .str(s.lowercased()) },
+        "swapcase": { _, s, _, _ in
+            .str(String(String.UnicodeScalarView(s.unicodeScalars.flatMap { c -> [Unicode.Scalar] in
+                if c.properties.isUppercase { return Array(String(c).lowercased().unicodeScalars) }
+                if c.properties.isLowercase { return Array(String(c).uppercased().unicodeScalars) }
+                return [c]
+            })))
+        },
+        "title": { _, s, _, _ in
+            var out = ""
+            var previousCased = false
+            for c in s.unicodeScalars {
+                let cased = c.properties.isUppercase || c.properties.isLowercase
+                out += previousCased ? String(c).lowercased() : String(c).uppercased()
+                previousCased = cased
+            }
+            return .str(out)
+        },
+        "capitalize": { _, s, _, _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) },
+        "strip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "strip arg", vm), leading: true, trailing: true)) },
+        "lstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "lstrip arg", vm), leading: true, trailing: false)) },
+        "rstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "rstrip arg", vm), leading: false, trailing: true)) },
+        "startswith": { vm, s, args, _ in try prefixTest("startswith", s, args, vm) { $0.unicodeScalars.starts(with: $1.unicodeScalars) } },
+        "endswith": { vm, s, args, _ in
+            try prefixTest("endswith", s, args, vm) { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
+        },
+        "split": { vm, s, args, kwargs in
+            let a = try bind("split", ["sep", "maxsplit"], args, kwargs, vm)
+            let sep = try optionalString(a[0], "must be str or None: sep", vm)
+            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: false).map { .str($0) }))
+        },
+        "rsplit": { vm, s, args, kwargs in
+            let a = try bind("rsplit", ["sep", "maxsplit"], args, kwargs, vm)
+            let sep = try optionalString(a[0], "must be str or None: sep", vm)
+            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: true).map { .str($0) }))
+        },
+        "splitlines": { vm, s, args, kwargs in
+            let keepEnds = try vm.truthy(try bind("splitlines", ["keepends"], args, kwargs, vm)[0] ?? .bool(false))
+            return .object(PyList(CodePoints.splitLines(s, keepEnds: keepEnds).map { .str($0) }))
+        },
+        "join": { vm, s, args, _ in
+            let parts = try vm.iterate(args.first ?? .none)
+            var strings: [String] = []
+            for (i, p) in parts.enumerated() {
+                guard case .str(let ps) = vm.derivedValue(p) ?? p else {
+                    throw vm.typeError("sequence item \(i): expected str instance, \(p.typeName) found")
+                }
+                strings.append(ps)
+            }
+            vm.extraWork &+= strings.count &* CPUCost.joinItemWork
+            return .str(strings.joined(separator: s))
+        },
+        "replace": { vm, s, args, _ in
+            guard args.count >= 2 else { throw vm.typeError("replace expected at least 2 arguments, got \(args.count)") }
+            let old = try string(args[0], "replace() argument 1", vm), new = try string(args[1], "replace() argument 2", vm)
+            let count = try int(args.count > 2 ? args[2] : nil, default: -1, vm)
+            if old.isEmpty {
+                // An empty `old` matches before every code point and at the end, up to `count` times.
+                var left = count < 0 ? Int.max : count
+                var out = String.UnicodeScalarView()
+                for c in s.unicodeScalars {
+                    if left > 0 { out.append(contentsOf: new.unicodeScalars); left -= 1 }
+                    out.append(c)
+                }
+                if left > 0 { out.append(contentsOf: new.unicodeScalars) }
+                return .str(String(out))
+            }
+            // Code point by code point (Foundation's replacingOccurrences matches graphemes:
+            // it would not find the 'e' of 'e\u0301').
+            return .str(split(s, sep: old, maxsplit: count, fromRight: false).joined(separator: new))
+        },
+        "count": { vm, s, args, _ in
+            let sub = try string(args.first, "must be str", vm)
+            guard let (part, _) = try window(s, args, vm) else { return .int(0) }
+            if sub.isEmpty { return .int(part.unicodeScalars.count + 1) }
+            return .int(split(part, sep: sub, maxsplit: -1, fromRight: false).count - 1)
+        },
+        "find": { vm, s, args, _ in .int(try find(s, args, fromRight: false, vm) ?? -1) },
+        "rfind": { vm, s, args, _ in .int(try find(s, args, fromRight: true, vm) ?? -1) },
+        "index": { vm, s, args, _ in
+            guard let i = try find(s, args, fromRight: false, vm) else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
+            }
+            return .int(i)
+        },
+        "rindex": { vm, s, args, _ in
+            guard let i = try find(s, args, fromRight: true, vm) else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "substring not found"))
+            }
+            return .int(i)
+        },
+        "partition": { vm, s, args, _ in
+            let sep = try string(args.first, "must be str", vm)
+            guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let parts = split(s, sep: sep, maxsplit: 1, fromRight: false)
+            return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(s), .str(""), .str("")]))
+        },
+        "rpartition": { vm, s, args, _ in
+            let sep = try string(args.first, "must be str", vm)
+            guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let parts = split(s, sep: sep, maxsplit: 1, fromRight: true)
+            return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(""), .str(""), .str(s)]))
+        },
+        "ljust": { vm, s, args, _ in try pad(vm, s, args, "<") },
+        "rjust": { vm, s, args, _ in try pad(vm, s, args, ">") },
+        "center": { vm, s, args, _ in try pad(vm, s, args, "^") },
+        "zfill": { vm, s, args, _ in
+            let width = try int(args.first, default: 0, vm)
+            let pad = max(0, width - s.unicodeScalars.count)
+            try vm.reserve(pad + s.utf8.count)
+            if let f = s.first, f == "-" || f == "+" {
+                return .str(String(f) + repeatedString("0", count: pad) + s.dropFirst())
+            }
+            return .str(repeatedString("0", count: pad) + s)
+        },
+        "expandtabs": { vm, s, args, _ in
+            let size = try int(args.first, default: 8, vm)
+            // CPython takes the tab size as a C int.
+            guard size <= Int(Int32.max) else {
+                throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C int"))
+            }
+            var out = "", column = 0
+            for c in s.unicodeScalars {
+                if c == "\t" {
+                    let n = size > 0 ? size - column % size : 0
+                    try vm.reserve(out.utf8.count + n)
+                    out += String(repeating: " ", count: n)
+                    column += n
+                } else {
+                    out.unicodeScalars.append(c)
+                    column = (c == "\n" || c == "\r") ? 0 : column + 1
+                }
+            }
+            return .str(out)
+        },
+        "format": { vm, s, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) },
+        "isdigit": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }) },
+        "isascii": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) },
+        "isdecimal": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .decimal }) },
+        "isnumeric": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType != nil }) },
+        "isalpha": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic }) },
+        "isalnum": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic || $0.properties.numericType != nil }) },
+        "isspace": { _, s, _, _ in .bool(scalars(s) { isSpace($0) }) },
+        "isupper": { _, s, _, _ in
+            .bool(s.unicodeScalars.contains { $0.properties.isUppercase } && !s.unicodeScalars.contains { $0.properties.isLowercase })
+        },
+        "islower": { _, s, _, _ in
+            .bool(s.unicodeScalars.contains { $0.properties.isLowercase } && !s.unicodeScalars.contains { $0.properties.isUppercase })
+        },
+        "isidentifier": { _, s, _, _ in
+            .bool(!s.isEmpty && !(s.first!.isNumber) && s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        },
+    ]
+
+    private static func pad(_ vm: Interpreter, _ s: String, _ args: [Value], _ align: String) throws -> Value {
+        let width = try int(args.first, default: 0, vm)
+        let fill = args.count > 1 ? try string(args[1], "fill character", vm) : " "
+        guard fill.unicodeScalars.count == 1 else {
+            throw vm.typeError("The fill character must be exactly one character long")
+        }
+        let length = s.unicodeScalars.count
+        guard width > length else { return .str(s) }
+        try vm.reserve(width)
+        let margin = width - length
+        let left: Int
+        switch align {
+        case "<": left = 0
+        case ">": left = margin
+        // str.center puts the odd space on the left when the width is odd (CPython's rule).
+        default: left = margin / 2 + (margin & width & 1)
+        }
+        let scalar = fill.unicodeScalars.first!
+        return .str(fillPadding(scalar, count: left) + s + fillPadding(scalar, count: margin - left))
+    }
+}
