@@ -15,7 +15,6 @@ public final class TraceFollower {
     private var consistency = TraceConsistency(fileCount: Int(Int32.max))
     public private(set) var header: TraceHeader?
     public private(set) var eventCount = 0
-    public private(set) var bytesRead = 0
     /// The end line was read: nothing more will come.
     public private(set) var ended = false
 
@@ -46,7 +45,6 @@ public final class TraceFollower {
             throw TraceReadError(path: path, line: 0, problem: .unreadable(error.localizedDescription))
         }
         guard !data.isEmpty else { return batch }
-        bytesRead += data.count
         pending.append(contentsOf: data)
         guard let lastNewline = pending.lastIndex(of: 0x0a) else { return batch }
         try pending.withUnsafeBufferPointer { bytes throws(TraceReadError) in
@@ -65,25 +63,17 @@ public final class TraceFollower {
     private func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                             into batch: inout Batch) throws(TraceReadError) {
         lineNumber += 1
+        if header == nil {
+            let h = try TraceReader.decodeHeaderLine(bytes, range, path: path)
+            header = h
+            batch.header = h
+            return
+        }
         var scanner = JSONScanner(bytes)
         do throws(JSONSyntaxError) {
             try scanner.parseObject(range)
         } catch {
-            if lineNumber == 1 {
-                throw TraceReadError(path: path, line: 1, problem: .missingHeader(
-                    "the first line is not a JSON object (column \(error.column): \(error.message))"))
-            }
             throw TraceReadError(path: path, line: lineNumber, problem: .corrupt(column: error.column, error.message))
-        }
-        if header == nil {
-            do throws(TraceReadError.Problem) {
-                let h = try TraceReader.decodeHeader(scanner)
-                header = h
-                batch.header = h
-            } catch {
-                throw TraceReadError(path: path, line: 1, problem: error)
-            }
-            return
         }
         if case .string(let r, let esc)? = scanner.value("kind"), scanner.string(r, escaped: esc) == TraceWriter.endKind {
             ended = true
@@ -121,9 +111,7 @@ public final class TraceFollower {
             line.append(contentsOf: chunk)
         }
         return line.withUnsafeBufferPointer { bytes in
-            var scanner = JSONScanner(bytes)
-            guard (try? scanner.parseObject(0..<bytes.count)) != nil else { return nil }
-            return try? TraceReader.decodeHeader(scanner)
+            try? TraceReader.decodeHeaderLine(bytes, 0..<bytes.count, path: path)
         }
     }
 }

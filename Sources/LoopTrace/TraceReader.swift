@@ -86,19 +86,7 @@ public enum TraceReader {
         guard let first = allLines.first else {
             throw TraceReadError(path: path, line: 1, problem: .missingHeader("the file is empty"))
         }
-        var scanner = JSONScanner(bytes)
-        do throws(JSONSyntaxError) {
-            try scanner.parseObject(first.range)
-        } catch {
-            throw TraceReadError(path: path, line: 1,
-                                 problem: .missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
-        }
-        let header: TraceHeader
-        do throws(TraceReadError.Problem) {
-            header = try decodeHeader(scanner)
-        } catch {
-            throw TraceReadError(path: path, line: 1, problem: error)
-        }
+        let header = try decodeHeaderLine(bytes, first.range, path: path)
         let store = progressive?.store ?? TraceStore(header: header)
         let appending = progressive?.appending ?? { _, _, append in append() }
         // A complete trace ends with its end line (see TraceWriter.end); without it the
@@ -244,7 +232,24 @@ public enum TraceReader {
 
     // MARK: Header
 
-    static func decodeHeader(_ s: JSONScanner) throws(TraceReadError.Problem) -> TraceHeader {
+    /// The header from the file's first line (`range` of `bytes`), or why it is none.
+    static func decodeHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                 path: String) throws(TraceReadError) -> TraceHeader {
+        var scanner = JSONScanner(bytes)
+        do throws(JSONSyntaxError) {
+            try scanner.parseObject(range)
+        } catch {
+            throw TraceReadError(path: path, line: 1,
+                                 problem: .missingHeader("the first line is not a JSON object (column \(error.column): \(error.message))"))
+        }
+        do throws(TraceReadError.Problem) {
+            return try decodeHeader(scanner)
+        } catch {
+            throw TraceReadError(path: path, line: 1, problem: error)
+        }
+    }
+
+    private static func decodeHeader(_ s: JSONScanner) throws(TraceReadError.Problem) -> TraceHeader {
         guard case .string(let r, let esc)? = s.value("format"), s.string(r, escaped: esc) == TraceHeader.formatName else {
             throw .missingHeader("the first line has no \"format\":\"loopscope-trace\"")
         }
