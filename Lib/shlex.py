@@ -9,39 +9,15 @@
 
 # loopscope: CPython 3.11's shlex.py, ported statement for statement. Differences forced
 # by the simulator, each marked "loopscope:": there is no io module, so a str input is
-# read through `_StringIO` below (the part of io.StringIO shlex reads with); no files can
+# read through the `_stringio` stand-in (the part of io.StringIO shlex reads with); no files can
 # be read, so `sourcehook` (the `source` keyword) raises OSError.
 import re
 import sys
 from collections import deque
 
 
-class _StringIO:
-    # loopscope: io.StringIO's read(1), readline() and close(), over a str.
-    def __init__(self, initial_value=''):
-        self._value = initial_value
-        self._pos = 0
-
-    def read(self, size=-1):
-        if size is None or size < 0:
-            end = len(self._value)
-        else:
-            end = min(len(self._value), self._pos + size)
-        text = self._value[self._pos:end]
-        self._pos = end
-        return text
-
-    def readline(self):
-        end = self._value.find('\n', self._pos)
-        end = len(self._value) if end < 0 else end + 1
-        text = self._value[self._pos:end]
-        self._pos = end
-        return text
-
-    def close(self):
-        pass
-
-StringIO = _StringIO
+# loopscope: CPython reads with io.StringIO.
+from _stringio import StringIO
 
 __all__ = ["shlex", "split", "quote", "join"]
 

@@ -79,7 +79,7 @@ extension Interpreter {
                 switch name {
                 case "__self__": return m.receiver
                 case "__func__" where !(m.function.asObject is PyBuiltin): return m.function
-                case "__name__", "__qualname__": return try getAttribute(m.function, name)
+                case "__name__", "__qualname__", "__doc__": return try getAttribute(m.function, name)
                 default: break
                 }
             default:
@@ -95,6 +95,11 @@ extension Interpreter {
         // `object`'s that every value has (`None.__new__`, which enum compares against).
         for c in classOf(obj).mro where !c.isMutable {
             if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: obj, owner: c) }
+        }
+        // CPython's `method_getattro`: what the method type lacks is read from the function
+        // it binds (`obj.meth.__wrapped__`, `obj.meth.__module__`, attributes set on it).
+        if let m = obj.asObject as? PyBoundMethod, !(m.function.asObject is PyBuiltin) {
+            return try getAttribute(m.function, name)
         }
         throw PythonError(makeException(BuiltinTypes.attributeError, attributeErrorMessage(obj, name)))
     }

@@ -197,6 +197,21 @@ extension Interpreter {
         return made
     }
 
+    /// `bytes.__repr__`, `deque.__repr__`, `range.__repr__`: CPython gives each built-in
+    /// type its own `tp_repr`, a slot wrapper of that type (so `bytes.__repr__ is
+    /// deque.__repr__` is False, and pprint's table keyed by `type(obj).__repr__` tells
+    /// them apart). loopscope's native types without a subclassable form inherit
+    /// `object`'s slot; this is the per-type one, made once, forwarding to the value's repr.
+    package func ownReprSlot(_ type: PyClass) -> Value? {
+        guard type !== BuiltinTypes.object, !type.isMutable, !type.isExceptionClass,
+              type.bases.count == 1, type.bases[0] === BuiltinTypes.object else { return nil }
+        let key = type.name + ".__repr__"
+        if let cached = builtinTypeSlots[key] { return cached }
+        let made = forwarding(type, "__repr__") { vm, receiver, _, _ in .str(try vm.repr(receiver)) }
+        builtinTypeSlots[key] = .some(made)
+        return made
+    }
+
     private static let mutableContainers: Set<String> = ["list", "dict", "set", "defaultdict", "OrderedDict", "Counter"]
 
     private func makeBuiltinTypeSlot(_ type: PyClass, _ name: String) -> Value? {

@@ -153,7 +153,10 @@ extension Interpreter {
         if let meta = cls.metaclass { return try metaclassGetAttribute(cls, meta, name) }
         if let d = cls.lookup(name) { return try descriptorGet(d, instance: nil, owner: cls) }
         for c in cls.mro where !c.isMutable {
-            if let slot = nativeSlot(of: c, name) { return try descriptorGet(slot, instance: nil, owner: cls) }
+            if let slot = nativeSlot(of: c, name) {
+                if c === BuiltinTypes.object, name == "__repr__", let own = ownReprSlot(cls) { return own }
+                return try descriptorGet(slot, instance: nil, owner: cls)
+            }
         }
         // Then what the class's class, `type`, has (`C.mro()`, `C.__call__`).
         if let slot = NativeSlots.type[name] { return try descriptorGet(slot, instance: .object(cls), owner: BuiltinTypes.type) }
