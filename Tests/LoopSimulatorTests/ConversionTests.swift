@@ -958,3 +958,34 @@ struct StringReprTests {
         #expect(PyString.repr("é😀") == "'é😀'")
     }
 }
+
+/// `int(x)` and `float(x)` of instances of Python classes.
+struct ConversionProtocolTests {
+    @Test("int() and float() of an instance call its __int__/__float__, then __index__ (PyNumber_Long, PyNumber_Float)")
+    func conversionProtocols() {
+        let out = simulate("""
+        class Addr:
+            def __init__(self, n): self.n = n
+            def __int__(self): return self.n
+            def __float__(self): return self.n / 2
+        class Idx:
+            def __index__(self): return 7
+        class Bad:
+            def __int__(self): return "x"
+        print(int(Addr(3232235777)), float(Addr(5)), int(Idx()), float(Idx()))
+        for f in [lambda: int(Bad()), lambda: int(object()), lambda: float(object())]:
+            try:
+                f()
+            except TypeError as e:
+                print(e)
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        3232235777 2.5 7 7.0
+        __int__ returned non-int (type str)
+        int() argument must be a string, a bytes-like object or a real number, not 'object'
+        float() argument must be a string or a real number, not 'object'
+
+        """)
+    }
+}

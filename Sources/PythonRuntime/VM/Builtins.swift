@@ -308,6 +308,15 @@ extension Interpreter {
                 }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(PyString.repr(s))"))
             default:
+                // CPython's `PyNumber_Long`: a class's `__int__`, then its `__index__`.
+                if let method = vm.userMethod(v, "__int__") {
+                    let r = try vm.callSpecial(method, v, [])
+                    guard vm.intValue(r) != nil || r.isBigInteger else {
+                        throw vm.typeError("__int__ returned non-int (type \(r.typeName))")
+                    }
+                    return vm.derivedValue(r) ?? r
+                }
+                if let r = try vm.pythonIndex(v) { return vm.derivedValue(r) ?? r }
                 throw vm.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
             }
         }
@@ -324,6 +333,15 @@ extension Interpreter {
                 if let d = PyFloat.parse(s) { return .float(d) }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "could not convert string to float: \(PyString.repr(s))"))
             default:
+                // CPython's `PyNumber_Float`: a class's `__float__`, then its `__index__`.
+                if let method = vm.userMethod(v, "__float__") {
+                    let r = try vm.callSpecial(method, v, [])
+                    guard case .float = vm.derivedValue(r) ?? r else {
+                        throw vm.typeError("\(v.typeName).__float__ returned non-float (type \(r.typeName))")
+                    }
+                    return vm.derivedValue(r) ?? r
+                }
+                if let r = try vm.pythonIndex(v) { return try vm.callNow(.object(BuiltinTypes.float), [vm.derivedValue(r) ?? r]) }
                 throw vm.typeError("float() argument must be a string or a real number, not '\(v.typeName)'")
             }
         }
