@@ -32,7 +32,8 @@ SCEN = "Scenarios"
 EXPECTED = os.path.join(SCEN, "expected")
 VTRUN = os.path.join("tools", "vtrun.py")
 
-ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "sys"}
+# Native modules (not under Lib/) a scenario may import.
+ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "sys", "unicodedata"}
 
 
 def library_modules():

@@ -56,7 +56,28 @@ extension Parser {
                 }
                 throw failure("f-string: single '}' is not allowed", at: fstringEnd)
             } else if c == "\\", !raw, k + 1 < body.count {
-                if body[k + 1] == "N" { throw failure("\\N{...} escapes are not supported in scenarios", at: fstringEnd) }
+                if body[k + 1] == "N" {
+                    // `\N{NAME}` is literal text, braces included (CPython's
+                    // `fstring_find_literal`: the character after N is taken, and when it
+                    // is `{`, everything up to the next `}`); decoding it comes later.
+                    pending.append(c)
+                    pending.append(body[k + 1])
+                    k += 2
+                    if k < body.count {
+                        let next = body[k]
+                        pending.append(next)
+                        k += 1
+                        if next == "{" {
+                            while k < body.count {
+                                let d = body[k]
+                                pending.append(d)
+                                k += 1
+                                if d == "}" { break }
+                            }
+                        }
+                    }
+                    continue
+                }
                 pending.append(c)
                 if body[k + 1] != "{" && body[k + 1] != "}" {
                     pending.append(body[k + 1])

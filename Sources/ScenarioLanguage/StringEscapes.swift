@@ -1,6 +1,7 @@
 /// Decoding of backslash escapes in non-raw string literals, with CPython's rules:
 /// unknown escapes such as `\q` are kept as backslash + character (CPython only warns),
-/// `\<newline>` joins lines, `\x` needs exactly two hex digits.
+/// `\<newline>` joins lines, `\x` needs exactly two hex digits, `\N{NAME}` names a
+/// character in CPython 3.11's Unicode database.
 struct EscapeError: Error { let message: String }
 
 enum StringEscapes {
@@ -65,7 +66,26 @@ enum StringEscapes {
                     out.append(scalar)
                 }
             case "N":
-                return .failure(EscapeError(message: "\\N{...} escapes are not supported in scenarios"))
+                // `\N{NAME}`: the character of that name or alias in CPython 3.11's Unicode
+                // database, as `unicode_decode_unicode_escape` looks it up; the error's
+                // position runs from the backslash to where the scan stopped.
+                let start = k - 2
+                var message = "malformed \\N character escape"
+                if k < s.count, s[k] == "{" {
+                    k += 1
+                    let nameStart = k
+                    while k < s.count, s[k] != "}" { k += 1 }
+                    if k < s.count, k > nameStart {
+                        let name = String(String.UnicodeScalarView(s[nameStart..<k]))
+                        k += 1
+                        if let cp = UnicodeDatabase.lookup(name), let scalar = Unicode.Scalar(cp) {
+                            out.append(scalar)
+                            continue
+                        }
+                        message = "unknown Unicode character name"
+                    }
+                }
+                return .failure(EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(k - 1): \(message)"))
             default:
                 out.append("\\")
                 out.append(e)

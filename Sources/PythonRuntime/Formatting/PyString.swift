@@ -1,3 +1,4 @@
+import ScenarioLanguage
 /// Python's `repr()` of a `str` (CPython's `unicode_repr`).
 public enum PyString {
     /// Quote with `'` unless the text contains `'` and no `"`; escape the chosen quote and
@@ -44,13 +45,12 @@ public enum PyString {
 
     /// `str.isprintable()` for one code point (`Py_UNICODE_ISPRINTABLE`): everything except
     /// the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs — but the ASCII space is printable.
-    /// Swift's Unicode tables may be a newer Unicode version than Python 3.11's (14.0), so a
-    /// code point assigned after 14.0 may count as printable here but not in CPython.
+    /// The categories are CPython 3.11's (Unicode 14.0.0, `UnicodeDatabase`), not those of
+    /// Swift's own tables, which follow a newer Unicode.
     package static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned,
-             .lineSeparator, .paragraphSeparator, .spaceSeparator:
+        if scalar.value < 0x7F { return scalar.value >= 0x20 }
+        switch UnicodeDatabase.category(scalar.value) {
+        case "Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs":
             return false
         default:
             return true

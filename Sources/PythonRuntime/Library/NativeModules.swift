@@ -13,13 +13,14 @@ import Darwin
 /// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
-/// `_json` (JSONScanner) and `_sre` (SREModule, the matcher behind `Lib/re`).
+/// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`) and
+/// `unicodedata` (UnicodeDataModule).
 package enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -28,6 +29,7 @@ package enum NativeModules {
         case "_traceback": return traceback(vm)
         case "_json": return JSONModule.make(vm)
         case "_sre": return SREModule.make(vm)
+        case "unicodedata": return UnicodeDataModule.make(vm)
         case "math": return math(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)

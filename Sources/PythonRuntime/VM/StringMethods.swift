@@ -27,7 +27,8 @@ extension Interpreter {
     private static let stringSignatures: [String: NativeSignature] = {
         var table: [String: NativeSignature] = ["join": .oneArgument]
         for name in ["upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isdecimal",
-                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isascii"] {
+                     "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isascii",
+                     "isprintable"] {
             table[name] = .noArguments
         }
         for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
@@ -191,7 +192,19 @@ extension Interpreter {
         },
         "upper": { _, s, _, _ in .str(s.uppercased()) },
         "lower": { _, s, _, _ in .str(s.lowercased()) },
-        "casefold": { _, s, _, _ in .str(s.lowercased()) },
+        // Full case folding (CPython's `_PyUnicode_ToFoldedFull`): the folding table's
+        // mapping where it differs from lowercasing, else the lowercase mapping.
+        "casefold": { _, s, _, _ in
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                if let folded = UnicodeDatabase.caseFold(scalar.value) {
+                    for cp in folded { if let f = Unicode.Scalar(cp) { out.append(f) } }
+                } else {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+            return .str(String(out))
+        },
         "swapcase": { _, s, _, _ in
             .str(String(String.UnicodeScalarView(s.unicodeScalars.flatMap { c -> [Unicode.Scalar] in
                 if c.properties.isUppercase { return Array(String(c).lowercased().unicodeScalars) }
@@ -331,6 +344,7 @@ extension Interpreter {
         "format": { vm, s, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) },
         "isdigit": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }) },
         "isascii": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) },
+        "isprintable": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(PyString.isPrintable)) },
         "isdecimal": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .decimal }) },
         "isnumeric": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType != nil }) },
         "isalpha": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic }) },
