@@ -9,7 +9,11 @@ enum UnsupportedModules {
 
     /// Why the top-level module `name` cannot be simulated, or nil.
     static func reason(_ name: String) -> String? {
-        if name == "urllib.request" || name.hasPrefix("urllib.request.") { return network }
+        // urllib is only its parse module here: the others fetch (or describe fetching).
+        for fetching in ["urllib.request", "urllib.response", "urllib.error", "urllib.robotparser"]
+        where name == fetching || name.hasPrefix(fetching + ".") {
+            return network
+        }
         let top = String(name.split(separator: ".").first ?? Substring(name))
         switch top {
         case "socket", "ssl", "select", "selectors", "asyncore", "asynchat", "http", "urllib3", "ftplib",

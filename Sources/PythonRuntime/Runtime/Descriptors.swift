@@ -8,7 +8,9 @@ public final class PyProperty: PyObject {
     package let fget: Value
     package let fset: Value
     package let fdel: Value
-    package let doc: Value
+    /// Writable, as CPython's `property.__doc__` member (urllib.parse documents the
+    /// fields of its namedtuples by assigning it).
+    package var doc: Value
     /// The attribute name, for CPython 3.11's messages ("property 'x' of 'C' object has
     /// no setter"); set by the class that receives it (`__set_name__`).
     package var name: String?
@@ -27,6 +29,12 @@ public final class PyProperty: PyObject {
         let p = PyProperty(fget: fget ?? self.fget, fset: fset ?? self.fset, fdel: fdel ?? self.fdel, doc: doc)
         p.name = name
         return p
+    }
+
+    public override func setNativeAttribute(_ name: String, _ value: Value, _ vm: Interpreter) throws -> Bool {
+        guard name == "__doc__" else { return false }
+        doc = value
+        return true
     }
 
     public override func nativeAttribute(_ attribute: String, _ vm: Interpreter) throws -> Value? {

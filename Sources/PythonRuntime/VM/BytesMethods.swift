@@ -208,6 +208,23 @@ extension Interpreter {
                 }
                 return .object(PyList(parts.map(make)))
             }
+        case "partition", "rpartition":
+            // Three parts around the first (last) occurrence of the separator; without
+            // one, the whole before two empties (after two empties, for rpartition).
+            return method(.oneArgument) { vm, args, _ in
+                let sep = try vm.bytesLike(args[0])
+                guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+                var found = Self.findBytes(b.bytes, sep)
+                if name == "rpartition", let first = found {
+                    var from = first + 1
+                    while from <= b.bytes.count, let at = Self.findBytes(b.bytes, sep, from: from) { found = at; from = at + 1 }
+                }
+                guard let at = found else {
+                    let whole = make(b.bytes), empty = make([])
+                    return .object(PyTuple(name == "partition" ? [whole, empty, make([])] : [empty, make([]), whole]))
+                }
+                return .object(PyTuple([make(Array(b.bytes[..<at])), make(sep), make(Array(b.bytes[(at + sep.count)...]))]))
+            }
         case "strip": return stripping(leading: true, trailing: true)
         case "lstrip": return stripping(leading: true, trailing: false)
         case "rstrip": return stripping(leading: false, trailing: true)
