@@ -121,6 +121,7 @@ This module also defines an exception 'error'.
 
 """
 
+import enum
 from . import _compiler, _parser
 import functools
 
@@ -136,22 +137,22 @@ __all__ = [
 
 __version__ = "2.2.1"
 
-# loopscope: there is no enum module yet, so the flags are the plain ints of
-# RegexFlag's members (CPython's RegexFlag is an IntFlag whose members are also module
-# globals): they combine and compare as CPython's, but print as numbers
-# (CPython prints re.IGNORECASE).
-NOFLAG = 0
-ASCII = A = _compiler.SRE_FLAG_ASCII # assume ascii "locale"
-IGNORECASE = I = _compiler.SRE_FLAG_IGNORECASE # ignore case
-LOCALE = L = _compiler.SRE_FLAG_LOCALE # assume current 8-bit locale
-UNICODE = U = _compiler.SRE_FLAG_UNICODE # assume unicode "locale"
-MULTILINE = M = _compiler.SRE_FLAG_MULTILINE # make anchors look for newline
-DOTALL = S = _compiler.SRE_FLAG_DOTALL # make dot match newline
-VERBOSE = X = _compiler.SRE_FLAG_VERBOSE # ignore whitespace and comments
-# sre extensions (experimental, don't rely on these)
-TEMPLATE = T = _compiler.SRE_FLAG_TEMPLATE # unknown purpose, deprecated
-DEBUG = _compiler.SRE_FLAG_DEBUG # dump pattern after compilation
-RegexFlag = int
+@enum.global_enum
+@enum._simple_enum(enum.IntFlag, boundary=enum.KEEP)
+class RegexFlag:
+    NOFLAG = 0
+    ASCII = A = _compiler.SRE_FLAG_ASCII # assume ascii "locale"
+    IGNORECASE = I = _compiler.SRE_FLAG_IGNORECASE # ignore case
+    LOCALE = L = _compiler.SRE_FLAG_LOCALE # assume current 8-bit locale
+    UNICODE = U = _compiler.SRE_FLAG_UNICODE # assume unicode "locale"
+    MULTILINE = M = _compiler.SRE_FLAG_MULTILINE # make anchors look for newline
+    DOTALL = S = _compiler.SRE_FLAG_DOTALL # make dot match newline
+    VERBOSE = X = _compiler.SRE_FLAG_VERBOSE # ignore whitespace and comments
+    # sre extensions (experimental, don't rely on these)
+    TEMPLATE = T = _compiler.SRE_FLAG_TEMPLATE # unknown purpose, deprecated
+    DEBUG = _compiler.SRE_FLAG_DEBUG # dump pattern after compilation
+    __str__ = object.__str__
+    _numeric_repr_ = hex
 
 # sre exception
 error = _compiler.error
@@ -247,8 +248,7 @@ def template(pattern, flags=0):
 # '-' (a range in character set)
 # '&', '~', (extended character set operations)
 # '#' (comment) and WHITESPACE (ignored) in verbose mode
-# loopscope: no bytes literals; the same characters' code points from a str.
-_special_chars_map = {ord(c): '\\' + c for c in '()[]{}?*+-|^$\\.&~# \t\n\r\v\f'}
+_special_chars_map = {i: '\\' + chr(i) for i in b'()[]{}?*+-|^$\\.&~# \t\n\r\v\f'}
 
 def escape(pattern):
     """
@@ -271,7 +271,8 @@ _cache = {}  # ordered!
 _MAXCACHE = 512
 def _compile(pattern, flags):
     # internal: compile pattern
-    # loopscope: flags are plain ints (see RegexFlag above), nothing to unwrap.
+    if isinstance(flags, RegexFlag):
+        flags = flags.value
     try:
         return _cache[type(pattern), pattern, flags]
     except KeyError:
@@ -330,7 +331,8 @@ def _subx(pattern, template):
 class Scanner:
     def __init__(self, lexicon, flags=0):
         from ._constants import BRANCH, SUBPATTERN
-        # loopscope: flags are plain ints (see RegexFlag above).
+        if isinstance(flags, RegexFlag):
+            flags = flags.value
         self.lexicon = lexicon
         # combine phrases into a compound pattern
         p = []

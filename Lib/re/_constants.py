@@ -40,8 +40,10 @@ class error(Exception):
         self.pos = pos
         if pattern is not None and pos is not None:
             msg = '%s at position %d' % (msg, pos)
-            # loopscope: patterns are str (no bytes type, nor bytes literals).
-            newline = '\n'
+            if isinstance(pattern, str):
+                newline = '\n'
+            else:
+                newline = b'\n'
             self.lineno = pattern.count(newline, 0, pos) + 1
             self.colno = pos - pattern.rfind(newline, 0, pos)
             if newline in pattern:
@@ -51,11 +53,16 @@ class error(Exception):
         super().__init__(msg)
 
 
-# loopscope: int cannot be subclassed in loopscope yet, so a named constant is the
-# plain int it stands for. The compiler compares opcodes with `is`, which holds for
-# these small ints; only re.DEBUG's dump would have shown the names.
-def _NamedIntConstant(value, name):
-    return value
+class _NamedIntConstant(int):
+    def __new__(cls, value, name):
+        self = super(_NamedIntConstant, cls).__new__(cls, value)
+        self.name = name
+        return self
+
+    def __repr__(self):
+        return self.name
+
+    __reduce__ = None
 
 MAXREPEAT = _NamedIntConstant(MAXREPEAT, 'MAXREPEAT')
 

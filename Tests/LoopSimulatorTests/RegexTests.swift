@@ -246,4 +246,41 @@ struct RegexTests {
 
         """#)
     }
+
+    @Test("flags are RegexFlag members (enum.IntFlag, global_enum) printing as CPython's; re.DEBUG names opcodes; list.index and %* as the compiler uses them")
+    func flagReprs() {
+        expectRun(#"""
+        import re
+        print(re.I, re.IGNORECASE | re.MULTILINE, re.compile('a', re.IGNORECASE), re.compile('b', re.I | re.S | re.X))
+        print(re.NOFLAG, re.RegexFlag, int(re.I), re.I == 2, re.I & re.M, str(re.M), re.A.name, isinstance(re.I, int))
+        print(re.compile(r"(?i)ab").flags, re.compile("x", re.U).flags, re.search("A", "xa", flags=re.I).span())
+        re.compile(r"a[bc]*?d", re.DEBUG)
+        print('%*d|%-*d|%.*f|' % (5, 42, 4, 7, 2, 3.14159), [0, 1, 1, 0].index(0, 1), (1, 2, 1).index(1, -2))
+        """#, #"""
+        re.IGNORECASE re.IGNORECASE|re.MULTILINE re.compile('a', re.IGNORECASE) re.compile('b', re.IGNORECASE|re.DOTALL|re.VERBOSE)
+        re.NOFLAG <flag 'RegexFlag'> 2 True re.NOFLAG re.MULTILINE ASCII True
+        34 32 (1, 2)
+        LITERAL 97
+        MIN_REPEAT 0 MAXREPEAT
+          IN
+            LITERAL 98
+            LITERAL 99
+        LITERAL 100
+
+         0. INFO 8 0b1 2 MAXREPEAT (to 9)
+              prefix_skip 1
+              prefix [0x61] ('a')
+              overlap [0]
+         9: LITERAL 0x61 ('a')
+        11. MIN_REPEAT_ONE 10 0 MAXREPEAT (to 22)
+        15.   IN 5 (to 21)
+        17.     RANGE 0x62 0x63 ('b'-'c')
+        20.     FAILURE
+        21:   SUCCESS
+        22: LITERAL 0x64 ('d')
+        24. SUCCESS
+           42|7   |3.14| 3 2
+
+        """#)
+    }
 }

@@ -239,7 +239,19 @@ extension Interpreter {
             }
         }
         return typeMethod(type, name, .positional(min: 1, max: 3)) { vm, args, _ in
-            for (i, v) in items().enumerated() where try vm.equals(v, args[0]) { return .int(i) }
+            // `index(x, start, stop)`: start and stop are clamped as slice indices.
+            let all = items()
+            func bound(_ v: Value) throws -> Int {
+                guard let i = vm.intValue(try vm.pythonIndex(v) ?? v) else {
+                    throw vm.typeError("slice indices must be integers or have an __index__ method")
+                }
+                return i < 0 ? max(0, i + all.count) : min(i, all.count)
+            }
+            let start = args.count > 1 ? try bound(args[1]) : 0
+            let stop = args.count > 2 ? try bound(args[2]) : all.count
+            if start < stop {
+                for i in start..<stop where try vm.equals(all[i], args[0]) { return .int(i) }
+            }
             throw PythonError(vm.makeException(BuiltinTypes.valueError,
                 type == "list" ? "\(try vm.repr(args[0])) is not in list" : "tuple.index(x): x not in tuple"))
         }

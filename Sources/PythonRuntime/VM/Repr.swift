@@ -265,7 +265,20 @@ extension Interpreter {
                 key = name
             }
             var spec = ""
-            while let n = chars.first, "0123456789.-+ #".contains(n) { spec.append(n); chars.removeFirst() }
+            while let n = chars.first, "0123456789.-+ #*".contains(n) {
+                chars.removeFirst()
+                guard n == "*" else { spec.append(n); continue }
+                // `%*d`, `%.*f`: the width or precision is the next argument, an int; a
+                // negative width left-aligns (CPython's `-` flag).
+                guard !values.isEmpty else { throw typeError("not enough arguments for format string") }
+                guard let star = intValue(values.removeFirst()) else { throw typeError("* wants int") }
+                if star < 0 && !spec.contains(".") {
+                    if !spec.contains("-") { spec.append("-") }
+                    spec += String(-star)
+                } else {
+                    spec += String(max(star, 0))
+                }
+            }
             guard let conv = chars.popFirst() else {
                 throw PythonError(makeException(BuiltinTypes.valueError, "incomplete format"))
             }
