@@ -26,9 +26,9 @@ public enum UnicodeDatabase {
 
     /// `unicodedata.name`: nil for a code point without a name.
     public static func name(_ cp: UInt32) -> String? {
-        if let name = tables.names.byCode[cp] { return name }
+        if let name = nameTables.names.byCode[cp] { return name }
         if let hangul = HangulSyllables.name(cp) { return hangul }
-        for range in tables.names.ranges where range.first <= cp && cp <= range.last {
+        for range in nameTables.names.ranges where range.first <= cp && cp <= range.last {
             return range.prefix + String(cp, radix: 16, uppercase: true)
         }
         return nil
@@ -46,14 +46,14 @@ public enum UnicodeDatabase {
             guard hex.count == 4 || hex.count == 5,
                   hex.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) }),
                   let cp = UInt32(String(decoding: hex, as: UTF8.self), radix: 16),
-                  tables.names.ranges.contains(where: { $0.prefix == unified && $0.first <= cp && cp <= $0.last })
+                  nameTables.names.ranges.contains(where: { $0.prefix == unified && $0.first <= cp && cp <= $0.last })
             else { return nil }
             return cp
         }
         let upper = name.uppercased()
-        if let cp = tables.names.byName[upper] ?? tables.names.aliases[upper] { return cp }
+        if let cp = nameTables.names.byName[upper] ?? nameTables.names.aliases[upper] { return cp }
         // The other names made of a prefix and the code point are CPython's listed names.
-        for range in tables.names.ranges where range.prefix != unified && upper.hasPrefix(range.prefix) {
+        for range in nameTables.names.ranges where range.prefix != unified && upper.hasPrefix(range.prefix) {
             let hex = upper.dropFirst(range.prefix.count)
             guard let cp = UInt32(hex, radix: 16), range.first <= cp, cp <= range.last,
                   String(cp, radix: 16, uppercase: true) == hex else { continue }
@@ -66,7 +66,10 @@ public enum UnicodeDatabase {
     /// (`ß` to `ss`), nil elsewhere (the fold is then the lowercase mapping).
     public static func caseFold(_ cp: UInt32) -> [UInt32]? { tables.caseFold[cp] }
 
-    static let tables = UnicodeTables(UnicodeDataTable.text)
+    /// The properties, read on first use (`repr` of a non-ASCII str asks a category)...
+    static let tables = UnicodeTables(UnicodeDataTable.text, names: false)
+    /// ...and the names, read only when a name is asked for (`\N{...}`, `name`, `lookup`).
+    static let nameTables = UnicodeTables(UnicodeDataTable.text, names: true)
 }
 
 /// A property over all code points, as runs: each run's first code point and value.
@@ -107,7 +110,8 @@ struct NameTable {
     var aliases: [String: UInt32] = [:]
 }
 
-/// The generated table, parsed once per process.
+/// The generated table, parsed once per process: its name sections (`names: true`), or
+/// the others.
 struct UnicodeTables: Sendable {
     var version = ""
     var category = PropertyRuns()
@@ -121,14 +125,17 @@ struct UnicodeTables: Sendable {
     var caseFold: [UInt32: [UInt32]] = [:]
     var names = NameTable()
 
-    init(_ text: String) {
+    init(_ text: String, names wantNames: Bool) {
         var section = ""
+        var wanted = false
         var previousName = Substring(""), previousCode: Int64 = -1
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             if line.first == "@" {
                 section = String(line.dropFirst())
+                wanted = ["names", "ranges", "aliases"].contains(section) == wantNames
                 continue
             }
+            guard wanted else { continue }
             if section == "names" {
                 // DELTA K SUFFIX: front-coded against the previous name.
                 guard let space = line.firstIndex(of: " ") else { continue }
