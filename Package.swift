@@ -57,7 +57,16 @@ let package = Package(
         .executableTarget(name: "EmbedPythonLib"),
         .plugin(name: "PythonLibPlugin", capability: .buildTool(), dependencies: ["EmbedPythonLib"]),
         // A run as data: the event store with its indexes, the JSONL trace file, Chrome export.
-        .target(name: "LoopTrace", dependencies: ["LoopSimulator", "PythonRuntime", "ScenarioLanguage"]),
+        .target(
+            name: "LoopTrace",
+            dependencies: ["LoopSimulator", "PythonRuntime", "ScenarioLanguage"],
+            swiftSettings: [
+                // Loading a trace appends millions of events to the store (a class), whose
+                // dynamic exclusivity checks cost about a tenth of a load. The store is
+                // mutated by one thread at a time (the reader, or the UI under its lock).
+                .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+            ]
+        ),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
         .target(name: "Timeline", dependencies: ["LoopTrace", "ScenarioLanguage"]),
         // What-if: compare two runs, sweep a parameter, search the legal schedules.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LoopSimulator
 
 /// A `SimulationEvent` in 40 bytes: the kind, its time, and five 32-bit slots whose meaning
@@ -75,6 +80,22 @@ enum EventKind: UInt8, CaseIterable {
     var name: String { Self.names[Int(rawValue)] }
     static let names: [String] = allCases.map { "\($0)" }
     static let byName: [String: EventKind] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
+
+    /// The kind whose name is `name`'s bytes, without making a String of them (the fast
+    /// path of `TraceLineCursor`): only names of the same length are compared.
+    static func named(_ name: UnsafeBufferPointer<UInt8>) -> EventKind? {
+        guard name.count < byLength.count else { return nil }
+        for kind in byLength[name.count] {
+            let same = utf8Names[Int(kind.rawValue)].withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
+            if same { return kind }
+        }
+        return nil
+    }
+
+    private static let utf8Names: [[UInt8]] = names.map { Array($0.utf8) }
+    private static let byLength: [[EventKind]] = (0...(names.map(\.utf8.count).max() ?? 0)).map { n in
+        allCases.filter { $0.name.utf8.count == n }
+    }
 }
 
 /// A thread's state, in `PackedEvent.flags` of a `threadState`.

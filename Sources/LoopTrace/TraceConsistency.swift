@@ -19,8 +19,10 @@ struct TraceConsistency {
     private var iteration = 0
     private var openCallback: Int?
     private var eventsSeen = 0
-    /// Per created task id: whether a step is open, and whether it has finished.
-    private var tasks: [Int: TaskState] = [:]
+    /// Per created task id: whether a step is open, and whether it has finished. An array
+    /// indexed by id, not a dictionary: it is read for most events, and ids are dense (a
+    /// created id never exceeds the events read, so it stays as small as the trace).
+    private var tasks = TaskStates()
     /// The threads started so far (0, the main thread, needs no start).
     private var threads = Set<Int>()
     /// How many files besides the main one the header lists.
@@ -30,7 +32,20 @@ struct TraceConsistency {
         self.fileCount = fileCount
     }
 
-    private enum TaskState { case idle, stepping, finished }
+    private enum TaskState: UInt8 { case idle = 1, stepping, finished }
+
+    private struct TaskStates {
+        private var states: [UInt8] = []
+
+        subscript(id: Int) -> TaskState? {
+            get { id >= 0 && id < states.count ? TaskState(rawValue: states[id]) : nil }
+            set {
+                guard let newValue else { return }
+                if id >= states.count { states.append(contentsOf: repeatElement(0, count: id - states.count + 1)) }
+                states[id] = newValue.rawValue
+            }
+        }
+    }
 
     /// The problem with `e` given the events before it, or nil.
     mutating func check(_ e: SimulationEvent) -> String? {

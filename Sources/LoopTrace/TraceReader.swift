@@ -213,17 +213,15 @@ public enum TraceReader {
         block.events.reserveCapacity(lines.count)
         var scanner = JSONScanner(bytes)
         for (offset, line) in lines.enumerated() {
-            let lineNumber = firstLineNumber + offset
-            do throws(JSONSyntaxError) {
-                try scanner.parseObject(line.range)
+            do throws(EventLineFailure) {
+                block.events.append(try decodeEventLine(bytes, line.range, scanner: &scanner))
             } catch {
-                block.failure = (lineNumber, line.terminated ? .corrupt(column: error.column, error.message) : .truncated)
-                return block
-            }
-            do throws(TraceReadError.Problem) {
-                block.events.append(try decodeEvent(scanner))
-            } catch {
-                block.failure = (lineNumber, error)
+                switch error {
+                case .syntax(let error):
+                    block.failure = (firstLineNumber + offset, line.terminated ? .corrupt(column: error.column, error.message) : .truncated)
+                case .problem(let problem):
+                    block.failure = (firstLineNumber + offset, problem)
+                }
                 return block
             }
         }
@@ -325,12 +323,32 @@ public enum TraceReader {
 
     // MARK: Events
 
+    /// The event on line `range` of `bytes`, by the fast path when the line is in the
+    /// writer's exact form, else parsed by `scanner` (whose syntax errors are thrown).
+    static func decodeEventLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                scanner: inout JSONScanner) throws(EventLineFailure) -> SimulationEvent {
+        if let event = TraceLineCursor.event(bytes, range) { return event }
+        do throws(JSONSyntaxError) { try scanner.parseObject(range) } catch { throw .syntax(error) }
+        do throws(TraceReadError.Problem) { return try decodeEvent(scanner) } catch { throw .problem(error) }
+    }
+
+    /// Why an event line could not be decoded: not JSON, or not an event.
+    enum EventLineFailure: Error {
+        case syntax(JSONSyntaxError)
+        case problem(TraceReadError.Problem)
+    }
+
     static func decodeEvent(_ s: JSONScanner) throws(TraceReadError.Problem) -> SimulationEvent {
         let kindName = try Fields(scanner: s, kind: "event").string("kind")
         guard let kind = EventKind.byName[kindName] else {
             throw kindName == TraceWriter.endKind ? .endNotLast : .unknownKind(kindName)
         }
-        let f = Fields(scanner: s, kind: kindName)
+        var f = Fields(scanner: s, kind: kindName)
+        return try decodeFields(kind, &f)
+    }
+
+    /// An event's fields after its kind, read in the writer's order (see `EventFields`).
+    static func decodeFields<F: EventFields>(_ kind: EventKind, _ f: inout F) throws(F.Failure) -> SimulationEvent {
         let time = try f.double("time")
         let iteration = try f.int("iteration")
         let k: SimulationEvent.Kind
@@ -353,6 +371,7 @@ public enum TraceReader {
         case .taskStepStart:
             k = .taskStepStart(task: try f.int("task"), resumedBy: try f.string("resumedBy"))
         case .taskStepEnd:
+            let task = try f.int("task")
             let outcome: SimulationEvent.StepOutcome
             switch try f.string("outcome") {
             case "parked":
@@ -363,10 +382,9 @@ public enum TraceReader {
             case "failed": outcome = .failed(exception: try f.string("exception"))
             case "cancelled": outcome = .cancelled
             case let other:
-                throw .wrongType(kind: kindName, field: "outcome", expected: "parked, yielded, finished, failed or cancelled",
-                                 found: "'\(other)'")
+                throw f.unexpected("outcome", expected: "parked, yielded, finished, failed or cancelled", found: "'\(other)'")
             }
-            k = .taskStepEnd(task: try f.int("task"), outcome: outcome)
+            k = .taskStepEnd(task: task, outcome: outcome)
         case .cancelRequested:
             k = .cancelRequested(task: try f.int("task"), by: try f.optionalInt("by"), message: try f.optionalString("message"),
                                  line: try f.int("line"))
@@ -404,12 +422,12 @@ public enum TraceReader {
         case .threadStarted:
             k = .threadStarted(thread: try f.int("thread"), name: try f.string("name"))
         case .threadState:
+            let thread = try f.int("thread")
             let name = try f.string("state")
             guard let state = SimulationEvent.ThreadState(rawValue: name) else {
-                throw .wrongType(kind: kindName, field: "state", expected: "running, gil, sleeping, blocked or finished",
-                                 found: "'\(name)'")
+                throw f.unexpected("state", expected: "running, gil, sleeping, blocked or finished", found: "'\(name)'")
             }
-            k = .threadState(thread: try f.int("thread"), state: state, what: try f.string("what"), line: try f.int("line"),
+            k = .threadState(thread: thread, state: state, what: try f.string("what"), line: try f.int("line"),
                              file: try f.fileNumber())
         case .threadHandOff:
             k = .threadHandOff(thread: try f.int("thread"), handle: try f.int("handle"), description: try f.string("description"))
@@ -418,7 +436,7 @@ public enum TraceReader {
     }
 
     /// Typed access to one line's fields, with errors that name the event and the field.
-    private struct Fields {
+    private struct Fields: EventFields {
         let scanner: JSONScanner
         let kind: String
 
@@ -428,7 +446,11 @@ public enum TraceReader {
         }
 
         private func wrong(_ key: StaticString, _ expected: String, _ t: JSONToken) -> TraceReadError.Problem {
-            .wrongType(kind: kind, field: "\(key)", expected: expected, found: t.typeName)
+            unexpected(key, expected: expected, found: t.typeName)
+        }
+
+        func unexpected(_ key: StaticString, expected: String, found: String) -> TraceReadError.Problem {
+            .wrongType(kind: kind, field: "\(key)", expected: expected, found: found)
         }
 
         func int(_ key: StaticString) throws(TraceReadError.Problem) -> Int {

@@ -36,6 +36,9 @@ struct TraceBench: ParsableCommand {
     @Option(help: "Where to write the generated trace.")
     var file = "/tmp/loopscope-bench-trace.jsonl"
 
+    @Option(help: "Load this trace instead of generating one (e.g. a recording of bench/many_tasks.py).")
+    var trace: String?
+
     /// Twenty tasks sleeping on staggered timers, burning CPU now and then and printing:
     /// the event mix of a real scenario, many times over.
     static func scenario(rounds: Int) -> String {
@@ -68,24 +71,13 @@ struct TraceBench: ParsableCommand {
     }
 
     func run() throws {
-        // Generate: simulate (tracing on), write the file.
-        // About 290 events per round: each of the 20 tasks sleeps, wakes and steps.
-        let source = Self.scenario(rounds: max(10, events / 290))
-        let options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
-        let generated = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: "bench.py",
-                                                       source: source, options: options))
-        var t0 = now()
-        _ = Simulation(source: source, path: "bench.py", options: options).run(sink: generated, stdout: { _ in }, stderr: { _ in })
-        let simulateSeconds = now() - t0
-        let bytes = TraceWriter.encode(generated)
-        try writeFile(file, bytes)
-        report("generated \(generated.eventCount) events (\(bytes.count / 1_000_000) MB) in \(fmt(simulateSeconds)) s of simulation -> \(file)")
+        let path = try trace ?? generate()
 
         // Load and index, measuring the heap it keeps.
         let heapBefore = heapInUse()
-        t0 = now()
+        var t0 = now()
         let store: TraceStore
-        switch TraceReader.load(path: file) {
+        switch TraceReader.load(path: path) {
         case .success(let s): store = s
         case .failure(let e): Console.err("loopscope: \(e)\n"); throw ExitCode(2)
         }
@@ -123,6 +115,22 @@ struct TraceBench: ParsableCommand {
         t0 = now()
         _ = Panels.at(iteration: store.lastIteration / 2, in: store, selectedTask: 3)
         report("panels at the middle iteration: \(fmt((now() - t0) * 1000)) ms")
+    }
+
+    /// Simulates the benchmark scenario (tracing on) and writes its trace to `file`.
+    private func generate() throws -> String {
+        // About 290 events per round: each of the 20 tasks sleeps, wakes and steps.
+        let source = Self.scenario(rounds: max(10, events / 290))
+        let options = SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil)
+        let generated = TraceStore(header: TraceHeader(loopscopeVersion: loopscopeVersion ?? "", path: "bench.py",
+                                                       source: source, options: options))
+        let t0 = now()
+        _ = Simulation(source: source, path: "bench.py", options: options).run(sink: generated, stdout: { _ in }, stderr: { _ in })
+        let simulateSeconds = now() - t0
+        let bytes = TraceWriter.encode(generated)
+        try writeFile(file, bytes)
+        report("generated \(generated.eventCount) events (\(bytes.count / 1_000_000) MB) in \(fmt(simulateSeconds)) s of simulation -> \(file)")
+        return file
     }
 
     private func report(_ line: String) { Console.out(line + "\n"); Console.flush() }

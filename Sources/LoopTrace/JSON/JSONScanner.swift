@@ -258,6 +258,11 @@ struct JSONScanner {
 
     /// Decodes a string token; nil when its bytes are not valid UTF-8.
     func string(_ range: Range<Int>, escaped: Bool) -> String? {
+        Self.string(bytes, range, escaped: escaped)
+    }
+
+    /// The string whose bytes between the quotes are `bytes[range]` (escapes already checked).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escaped: Bool) -> String? {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if !escaped { return String(validating: slice, as: UTF8.self) }
         var out: [UInt8] = []
@@ -312,17 +317,9 @@ struct JSONScanner {
         return negative ? -v : v
     }
 
-    /// A number token as Double, correctly rounded (strtod), so written doubles come back
-    /// bit for bit. The token is always followed by a delimiter, never by more digits.
+    /// A number token as Double, correctly rounded (the bits strtod gives), so written
+    /// doubles come back bit for bit.
     func double(_ range: Range<Int>) -> Double {
-        if range.count < 16, bytes[range].allSatisfy({ $0 != UInt8(ascii: ".") && $0 | 0x20 != UInt8(ascii: "e") }), let v = int(range) {
-            return Double(v)
-        }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { buffer in
-            var k = 0
-            for i in range { buffer[k] = CChar(bitPattern: bytes[i]); k += 1 }
-            buffer[k] = 0
-            return strtod(buffer.baseAddress!, nil)
-        }
+        DecimalNumber.double(bytes, range)
     }
 }

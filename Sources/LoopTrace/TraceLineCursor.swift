@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LoopSimulator
+
+/// The fast path for an event line exactly as `TraceWriter` writes it: the keys in the
+/// writer's order, no whitespace, strings without escapes, numbers and `null` as the writer
+/// prints them. It reads the line in one pass, comparing the expected key bytes rather than
+/// parsing and looking them up, and builds the event as it goes.
+///
+/// Anything else (another key order, an extra key, an escape, `"inf"`, a wrong type, a
+/// syntax error) is a miss, and the reader decodes the line with the general JSON scanner
+/// instead, which accepts every valid line and locates every error. A line the cursor
+/// accepts is one the general path decodes to the same event: both read the fields through
+/// `TraceReader.decodeFields`, and the cursor accepts only valid JSON with each key once.
+struct TraceLineCursor: EventFields {
+    struct Miss: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var pos: Int
+    private let end: Int
+
+    /// The event on `bytes[range]`, or nil when the line is not in the writer's exact form.
+    static func event(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SimulationEvent? {
+        var cursor = TraceLineCursor(bytes: bytes, pos: range.lowerBound, end: range.upperBound)
+        do throws(Miss) {
+            try cursor.literal("{\"kind\":\"")
+            let kind = try cursor.kind()
+            let event = try TraceReader.decodeFields(kind, &cursor)
+            guard cursor.pos + 1 == cursor.end, bytes[cursor.pos] == UInt8(ascii: "}") else { return nil }
+            return event
+        } catch {
+            return nil
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, pos: Int, end: Int) {
+        self.bytes = bytes
+        self.pos = pos
+        self.end = end
+    }
+
+    // MARK: Fields
+
+    mutating func int(_ key: StaticString) throws(Miss) -> Int {
+        try self.key(key)
+        return try intValue()
+    }
+
+    mutating func optionalInt(_ key: StaticString) throws(Miss) -> Int? {
+        try self.key(key)
+        return skipNull() ? nil : try intValue()
+    }
+
+    mutating func double(_ key: StaticString) throws(Miss) -> Double {
+        try self.key(key)
+        return try doubleValue()
+    }
+
+    mutating func optionalDouble(_ key: StaticString) throws(Miss) -> Double? {
+        try self.key(key)
+        return skipNull() ? nil : try doubleValue()
+    }
+
+    mutating func string(_ key: StaticString) throws(Miss) -> String {
+        try self.key(key)
+        return try stringValue()
+    }
+
+    mutating func optionalString(_ key: StaticString) throws(Miss) -> String? {
+        try self.key(key)
+        return skipNull() ? nil : try stringValue()
+    }
+
+    mutating func fileNumber() throws(Miss) -> Int { try int("file") }
+
+    func unexpected(_ key: StaticString, expected: String, found: String) -> Miss { Miss() }
+
+    // MARK: Bytes
+
+    private mutating func literal(_ text: StaticString) throws(Miss) {
+        let n = text.utf8CodeUnitCount
+        guard end - pos >= n, memcmp(bytes.baseAddress! + pos, text.utf8Start, n) == 0 else { throw Miss() }
+        pos += n
+    }
+
+    /// `,"KEY":`
+    private mutating func key(_ key: StaticString) throws(Miss) {
+        let n = key.utf8CodeUnitCount
+        guard end - pos >= n + 4, bytes[pos] == UInt8(ascii: ","), bytes[pos + 1] == UInt8(ascii: "\""),
+              memcmp(bytes.baseAddress! + pos + 2, key.utf8Start, n) == 0,
+              bytes[pos + n + 2] == UInt8(ascii: "\""), bytes[pos + n + 3] == UInt8(ascii: ":") else { throw Miss() }
+        pos += n + 4
+    }
+
+    /// The kind's name and its closing quote.
+    private mutating func kind() throws(Miss) -> EventKind {
+        let start = pos
+        while pos < end, bytes[pos] != UInt8(ascii: "\"") { pos += 1 }
+        guard pos < end, let kind = EventKind.named(UnsafeBufferPointer(rebasing: bytes[start..<pos])) else { throw Miss() }
+        pos += 1
+        return kind
+    }
+
+    private mutating func skipNull() -> Bool {
+        guard end - pos >= 4, bytes[pos] == UInt8(ascii: "n"), bytes[pos + 1] == UInt8(ascii: "u"),
+              bytes[pos + 2] == UInt8(ascii: "l"), bytes[pos + 3] == UInt8(ascii: "l") else { return false }
+        pos += 4
+        return true
+    }
+
+    private func digit(_ at: Int) -> Bool { at < end && bytes[at] &- 0x30 < 10 }
+
+    /// An integer in JSON's grammar (`-?(0|[1-9][0-9]*)`), at most 18 digits so it cannot
+    /// overflow. A fraction or exponent after it is left for the next key to refuse.
+    private mutating func intValue() throws(Miss) -> Int {
+        let negative = pos < end && bytes[pos] == UInt8(ascii: "-")
+        if negative { pos += 1 }
+        let start = pos
+        var v = 0
+        while digit(pos) { v = v &* 10 &+ Int(bytes[pos] &- 0x30); pos += 1 }
+        let n = pos - start
+        guard n > 0, n <= 18, n == 1 || bytes[start] != UInt8(ascii: "0") else { throw Miss() }
+        return negative ? -v : v
+    }
+
+    /// A number in JSON's grammar, read and converted in one pass.
+    private mutating func doubleValue() throws(Miss) -> Double {
+        guard let (value, next) = DecimalNumber.parse(bytes, from: pos, to: end) else { throw Miss() }
+        pos = next
+        return value
+    }
+
+    /// A string without control characters, whose escapes are the one-letter ones (the
+    /// writer's `\n`, `\"`, `\\`); `\u` escapes are left to the general path.
+    private mutating func stringValue() throws(Miss) -> String {
+        guard pos < end, bytes[pos] == UInt8(ascii: "\"") else { throw Miss() }
+        pos += 1
+        let start = pos
+        var ascii = true
+        var escaped = false
+        while pos < end {
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") { break }
+            if b < 0x20 { throw Miss() }
+            if b >= 0x80 { ascii = false }
+            if b == UInt8(ascii: "\\") {
+                guard pos + 1 < end, Self.oneLetterEscapes.contains(bytes[pos + 1]) else { throw Miss() }
+                escaped = true
+                pos += 1
+            }
+            pos += 1
+        }
+        guard pos < end else { throw Miss() }
+        let range = start..<pos
+        pos += 1
+        if ascii, !escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        guard let s = JSONScanner.string(bytes, range, escaped: escaped) else { throw Miss() }
+        return s
+    }
+
+    private static let oneLetterEscapes: [UInt8] = Array("\"\\/bfnrt".utf8)
+}
