@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LoopSimulator
 
 /// The fast path for an event line exactly as `TraceWriter` writes it: the keys in the
@@ -80,9 +75,28 @@ struct TraceLineCursor: EventFields {
 
     // MARK: Bytes
 
+    /// Whether the `n` bytes at `at` (known to be in the line) are `text`'s, compared eight
+    /// at a time: keys are short, and a call to memcmp would cost more than the comparison.
+    @inline(__always)
+    private func matches(_ at: Int, _ text: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let here = UnsafeRawPointer(bytes.baseAddress! + at), there = UnsafeRawPointer(text)
+        var k = 0
+        while k + 8 <= n {
+            if here.loadUnaligned(fromByteOffset: k, as: UInt64.self) != there.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
+        }
+        while k < n {
+            if here.load(fromByteOffset: k, as: UInt8.self) != text[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
     private mutating func literal(_ text: StaticString) throws(Miss) {
         let n = text.utf8CodeUnitCount
-        guard end - pos >= n, memcmp(bytes.baseAddress! + pos, text.utf8Start, n) == 0 else { throw Miss() }
+        guard end - pos >= n, matches(pos, text.utf8Start, n) else { throw Miss() }
         pos += n
     }
 
@@ -90,7 +104,7 @@ struct TraceLineCursor: EventFields {
     private mutating func key(_ key: StaticString) throws(Miss) {
         let n = key.utf8CodeUnitCount
         guard end - pos >= n + 4, bytes[pos] == UInt8(ascii: ","), bytes[pos + 1] == UInt8(ascii: "\""),
-              memcmp(bytes.baseAddress! + pos + 2, key.utf8Start, n) == 0,
+              matches(pos + 2, key.utf8Start, n),
               bytes[pos + n + 2] == UInt8(ascii: "\""), bytes[pos + n + 3] == UInt8(ascii: ":") else { throw Miss() }
         pos += n + 4
     }

@@ -128,12 +128,13 @@ public enum TraceReader {
             appending(lines[batchEnd - 1].range.upperBound, bytes.count) {
                 for b in 0..<blockStarts.count {
                     let block = results.block(b)
-                    for (offset, event) in block.events.enumerated() {
-                        if let why = consistency.check(event) {
+                    // By index, so that each event is borrowed from the block, not copied.
+                    for offset in block.events.indices {
+                        if let why = consistency.check(block.events[offset]) {
                             failure = TraceReadError(path: path, line: blockStarts[b] + offset + 1, problem: .inconsistent(why))
                             return
                         }
-                        store.append(event)
+                        store.append(block.events[offset])
                     }
                     if let (lineNumber, problem) = block.failure {
                         failure = TraceReadError(path: path, line: lineNumber, problem: problem)

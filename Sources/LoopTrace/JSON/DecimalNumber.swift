@@ -28,31 +28,35 @@ enum DecimalNumber {
     /// number is the caller's to check.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (value: Double, end: Int)? {
         var i = start
-        func digit(_ at: Int) -> UInt8? {
-            guard at < end else { return nil }
-            let d = bytes[at] &- 0x30
-            return d < 10 ? d : nil
-        }
         let negative = i < end && bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
-        // The significand's digits (leading zeros dropped) and the power of ten scaling them.
+        // The significand's digits (leading zeros dropped: they count towards no limit) and
+        // the power of ten scaling them; more than 19 digits do not fit 64 bits.
         var significand: UInt64 = 0
         var digits = 0
         var exponent = 0
-        var tooLong = false
-        func take(_ d: UInt8) {
-            guard significand != 0 || d != 0 else { return }
-            if digits < 19 { significand = significand &* 10 &+ UInt64(d) } else { tooLong = true }
-            digits += 1
+        guard i < end, bytes[i] &- 0x30 < 10 else { return nil }
+        if bytes[i] == UInt8(ascii: "0") {
+            i += 1
+        } else {
+            while i < end, case let d = bytes[i] &- 0x30, d < 10 {
+                significand = significand &* 10 &+ UInt64(d)
+                digits += 1
+                i += 1
+            }
         }
-        guard let first = digit(i) else { return nil }
-        i += 1
-        take(first)
-        if first != 0 { while let d = digit(i) { take(d); i += 1 } }
         if i < end, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard digit(i) != nil else { return nil }
-            while let d = digit(i) { take(d); exponent -= 1; i += 1 }
+            let fractionStart = i
+            while i < end, case let d = bytes[i] &- 0x30, d < 10 {
+                if significand != 0 || d != 0 {
+                    significand = significand &* 10 &+ UInt64(d)
+                    digits += 1
+                }
+                i += 1
+            }
+            guard i > fractionStart else { return nil }
+            exponent = fractionStart - i
         }
         if i < end, bytes[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
@@ -61,17 +65,19 @@ enum DecimalNumber {
                 negativeExponent = bytes[i] == UInt8(ascii: "-")
                 i += 1
             }
-            guard digit(i) != nil else { return nil }
+            let exponentStart = i
             var e = 0
-            while let d = digit(i) {
-                if e < 100_000 { e = e * 10 + Int(d) } else { tooLong = true }
+            while i < end, case let d = bytes[i] &- 0x30, d < 10 {
+                if e < 100_000 { e = e &* 10 &+ Int(d) }
                 i += 1
             }
+            guard i > exponentStart else { return nil }
+            // A huge exponent is left to strtod, like too many digits.
+            if e >= 100_000 { digits = Int.max }
             exponent += negativeExponent ? -e : e
         }
-        if tooLong { return (strtod(bytes, start..<i), i) }
-        if significand == 0 { return (negative ? -0.0 : 0.0, i) }
-        guard let magnitude = exactly(significand, exponent) else { return (strtod(bytes, start..<i), i) }
+        if significand == 0, digits <= 19 { return (negative ? -0.0 : 0.0, i) }
+        guard digits <= 19, let magnitude = exactly(significand, exponent) else { return (strtod(bytes, start..<i), i) }
         return (negative ? -magnitude : magnitude, i)
     }
 
