@@ -18,6 +18,7 @@ public enum BuiltinTypes {
     public static let frozenset = PyClass(name: "frozenset", bases: [object])
     public static let bytes = PyClass(name: "bytes", bases: [object])
     public static let bytearray = PyClass(name: "bytearray", bases: [object])
+    public static let memoryview = PyClass(name: "memoryview", bases: [object])
     public static let module = PyClass(name: "module", bases: [object])
     public static let function = PyClass(name: "function", bases: [object])
     public static let builtinFunction = PyClass(name: "builtin_function_or_method", bases: [object])

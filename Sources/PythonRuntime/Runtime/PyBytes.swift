@@ -47,14 +47,9 @@ public final class PyBytes: PyObject {
 
     /// CPython's bytes hash for bytes that are ASCII text equals the str's; any stable
     /// hash will do for keys (set order of bytes, like str's, varies per CPython run).
-    package var hashValue: Int {
-        var hasher = Hasher()
-        hasher.combine(bytes)
-        return hasher.finalize()
-    }
-}
+    package var hashValue: Int { Self.hash(bytes) }
 
-extension Value {
-    /// The bytes of a `bytes` or `bytearray` (nil for anything else).
-    package var byteValues: [UInt8]? { (asObject as? PyBytes)?.bytes }
+    /// The str hash's function over the bytes, so ASCII bytes hash as their text does
+    /// (`hash(b'ab') == hash('ab')`, as in CPython).
+    package static func hash(_ bytes: [UInt8]) -> Int { PyHash.fnv(bytes) }
 }

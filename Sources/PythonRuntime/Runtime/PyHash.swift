@@ -7,6 +7,15 @@ package enum PyHash {
     package static let modulus = (1 << 61) - 1
     package static let infinity = 314_159
 
+    /// A str's (and bytes') hash: FNV-1a over the UTF-8 (or the bytes). CPython's is
+    /// SipHash, randomized per process; only equality within a run matters.
+    package static func fnv<S: Sequence>(_ bytes: S) -> Int where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let r = Int(bitPattern: UInt(h))
+        return r == -1 ? -2 : r
+    }
+
     /// The hash, and whether CPython gives the same one on every run.
     package static func of(_ v: Value) -> (hash: Int, deterministic: Bool) {
         switch v {
@@ -20,6 +29,7 @@ package enum PyHash {
             if let big = o as? PyLong { return (PyLongArithmetic.hash(big.value), true) }
             // Randomised per process by CPython, as a str's.
             if let b = o as? PyBytes, !b.isByteArray { return (fix(b.hashValue), false) }
+            if let m = o as? PyMemoryView, !m.isReleased { return (fix(PyBytes.hash(m.viewed)), false) }
             if let s = o as? PySet, s.isFrozen { return (s.frozenHash, s.isDeterministic) }
             // An instance of a class with `__hash__` hashes by it, so set members equal by
             // `__eq__` meet (the order stays insertion order: the hash may be a str's).

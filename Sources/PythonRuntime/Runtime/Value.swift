@@ -76,6 +76,7 @@ public struct HashKey: Hashable {
             }
             if let lx = x as? PyLong, let ly = y as? PyLong { return lx.value == ly.value }
             if let bx = x as? PyBytes, let by = y as? PyBytes { return bx.bytes == by.bytes }
+            if x is PyMemoryView || y is PyMemoryView, let bx = a.byteValues, let by = b.byteValues { return bx == by }
             if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
                 return sx.count == sy.count && sx.items.allSatisfy { sy.contains($0) }
             }
@@ -107,6 +108,7 @@ public struct HashKey: Hashable {
         case .object(let o):
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
             if let b = o as? PyBytes { return b.hashValue }
+            if let m = o as? PyMemoryView, !m.isReleased { return PyBytes.hash(m.viewed) }
             if let t = o as? PyTuple {
                 var hasher = Hasher()
                 for item in t.items { hasher.combine(HashKey(item).tableHash) }
@@ -144,6 +146,7 @@ extension Value {
         case .object(let o):
             if o is PyList || o is PyDict || o is PyDictView { return false }
             if let b = o as? PyBytes { return !b.isByteArray }
+            if let m = o as? PyMemoryView { return m.isReadOnly }
             if let s = o as? PySet { return s.isFrozen && s.items.allSatisfy { $0.isHashable } }
             if let t = o as? PyTuple { return t.items.allSatisfy { $0.isHashable } }
             // A class that defines `__eq__` without `__hash__` gets `__hash__ = None`.

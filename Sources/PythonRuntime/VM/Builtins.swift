@@ -81,6 +81,7 @@ extension Interpreter {
                     if r.lengthOverflows { throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t")) }
                     return .int(r.count)
                 }
+                if let m = o as? PyMemoryView { try vm.checkReleased(m) }
                 if let n = o.nativeCount { return .int(n) }
                 if let n = try vm.userLength(args[0]) { return .int(n) }
             default: break
@@ -263,6 +264,7 @@ extension Interpreter {
         b["frozenset"] = .object(BuiltinTypes.frozenset)
         b["bytes"] = .object(BuiltinTypes.bytes)
         b["bytearray"] = .object(BuiltinTypes.bytearray)
+        b["memoryview"] = .object(BuiltinTypes.memoryview)
         b["range"] = .object(BuiltinTypes.range)
         b["type"] = .object(BuiltinTypes.type)
         b["object"] = .object(BuiltinTypes.object)
@@ -293,6 +295,17 @@ extension Interpreter {
             guard let given = args.first else { return .int(0) }
             // An int/str/float subclass's instance converts as its value.
             let v = vm.derivedValue(given) ?? given
+            // A bytes-like object is parsed as its ASCII text (`int(b'42')`).
+            if let b = v.byteValues {
+                let text = String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))
+                var base = 10
+                if args.count > 1, case .int(let given) = args[1] { base = given }
+                if let i = PyInt.parse(text, base: base) { return .int(i) }
+                if let big = try vm.arithmetic({ () throws(PyArithmeticError) in try PyLongArithmetic.parse(text, base: base) }) {
+                    return .integer(big)
+                }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(try vm.repr(v))"))
+            }
             switch v {
             case .int, .object(is PyLong): return v
             case .bool(let b): return .int(b ? 1 : 0)
@@ -332,6 +345,10 @@ extension Interpreter {
             case .str(let s):
                 if let d = PyFloat.parse(s) { return .float(d) }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "could not convert string to float: \(PyString.repr(s))"))
+            case let bytesLike where bytesLike.byteValues != nil:
+                let b = bytesLike.byteValues ?? []
+                if let d = PyFloat.parse(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))) { return .float(d) }
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "could not convert string to float: \(try vm.repr(bytesLike))"))
             default:
                 // CPython's `PyNumber_Float`: a class's `__float__`, then its `__index__`.
                 if let method = vm.userMethod(v, "__float__") {
@@ -404,6 +421,7 @@ extension Interpreter {
         }
         ctor(BuiltinTypes.bytes) { vm, args, kwargs in try vm.makeBytes(args, kwargs, byteArray: false) }
         ctor(BuiltinTypes.bytearray) { vm, args, kwargs in try vm.makeBytes(args, kwargs, byteArray: true) }
+        ctor(BuiltinTypes.memoryview) { vm, args, kwargs in try vm.makeMemoryView(args, kwargs) }
         ctor(BuiltinTypes.type) { vm, args, kwargs in
             guard args.count == 1 || args.count == 3 else { throw vm.typeError("type() takes 1 or 3 arguments") }
             // type_new: when the bases' metaclass is more derived than `type`, that

@@ -103,10 +103,10 @@ extension Interpreter {
         return nil
     }
 
-    private static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
+    package static let asciiWhitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
 
     /// A search argument: bytes-like, or an int byte (`b.find(0x2C)`).
-    private func needle(_ v: Value) throws -> [UInt8] {
+    package func needle(_ v: Value) throws -> [UInt8] {
         if let b = v.byteValues { return b }
         if intValue(v) != nil { return [try byteValue(v)] }
         throw typeError("argument should be integer or bytes-like object, not '\(v.typeName)'")
@@ -120,7 +120,7 @@ extension Interpreter {
         }
         func stripping(leading: Bool, trailing: Bool) -> Value {
             method(.positional(min: 0, max: 1)) { vm, args, _ in
-                let chars: Set<UInt8> = args.first.map { $0.isNone ? Self.whitespace : Set((try? vm.bytesLike($0)) ?? []) } ?? Self.whitespace
+                let chars: Set<UInt8> = args.first.map { $0.isNone ? Self.asciiWhitespace : Set((try? vm.bytesLike($0)) ?? []) } ?? Self.asciiWhitespace
                 if let a = args.first, !a.isNone, a.byteValues == nil { _ = try vm.bytesLike(a) }
                 var s = b.bytes[...]
                 if leading { while let f = s.first, chars.contains(f) { s.removeFirst() } }
@@ -151,15 +151,6 @@ extension Interpreter {
                 }
                 return .str(try vm.decode(b.bytes, encoding: encoding, errors: errors))
             }
-        case "hex":
-            return method(.positional(min: 0, max: 1)) { vm, args, _ in
-                let digits = b.bytes.map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }
-                guard let sep = args.first else { return .str(digits.joined()) }
-                guard case .str(let s) = sep, s.unicodeScalars.count == 1 else {
-                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "sep must be length 1."))
-                }
-                return .str(digits.joined(separator: s))
-            }
         case "fromhex":
             return method(.oneArgument) { vm, args, _ in try vm.bytesFromHex(args[0], byteArray: kind) }
         case "join":
@@ -174,38 +165,19 @@ extension Interpreter {
                 }
                 return make(out)
             }
-        case "split":
-            return method(.clinic(positionalOnly: 0, positionalOrKeyword: ["sep", "maxsplit"], keywordOnly: [])) { vm, args, kwargs in
-                var sep: Value = .none, maxsplit = -1
-                for (i, v) in args.enumerated() { if i == 0 { sep = v } else { maxsplit = vm.intValue(v) ?? -1 } }
-                for (k, v) in kwargs { if k == "sep" { sep = v } else { maxsplit = vm.intValue(v) ?? -1 } }
-                var parts: [[UInt8]] = []
-                if sep.isNone {
-                    var i = 0
-                    let s = b.bytes
-                    while i < s.count {
-                        while i < s.count, Self.whitespace.contains(s[i]) { i += 1 }
-                        guard i < s.count else { break }
-                        if maxsplit >= 0 && parts.count == maxsplit {
-                            var end = s.count
-                            while end > i, Self.whitespace.contains(s[end - 1]) { end -= 1 }
-                            parts.append(Array(s[i..<end]))
-                            break
-                        }
-                        let start = i
-                        while i < s.count, !Self.whitespace.contains(s[i]) { i += 1 }
-                        parts.append(Array(s[start..<i]))
-                    }
-                } else {
-                    let by = try vm.bytesLike(sep)
-                    guard !by.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
-                    var start = 0
-                    while maxsplit < 0 || parts.count < maxsplit, let at = Self.findBytes(b.bytes, by, from: start) {
-                        parts.append(Array(b.bytes[start..<at]))
-                        start = at + by.count
-                    }
-                    parts.append(Array(b.bytes[start...]))
+        case "split", "rsplit":
+            return method(.clinic(positionalOnly: 0, positionalOrKeyword: ["sep", "maxsplit"], keywordOnly: [])) { vm, args, _ in
+                let sep = args.first ?? .none
+                let maxsplit = args.count > 1 && !args[1].isNone ? try vm.indexArgument(args[1]) : -1
+                var by: [UInt8]?
+                if !sep.isNone {
+                    by = try vm.bytesLike(sep)
+                    guard by?.isEmpty == false else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
                 }
+                let parts = name == "split"
+                    ? Self.splitBytes(b.bytes, sep: by, maxsplit: maxsplit)
+                    // rsplit is split of the reversed bytes by the reversed separator.
+                    : Self.splitBytes(b.bytes.reversed(), sep: by?.reversed(), maxsplit: maxsplit).reversed().map { $0.reversed() }
                 return .object(PyList(parts.map(make)))
             }
         case "partition", "rpartition":
@@ -229,31 +201,42 @@ extension Interpreter {
         case "lstrip": return stripping(leading: true, trailing: false)
         case "rstrip": return stripping(leading: false, trailing: true)
         case "startswith", "endswith":
-            return method(.parseTuple(min: 1, max: 1)) { vm, args, _ in
+            return method(.parseTuple(min: 1, max: 3)) { vm, args, _ in
                 let candidates = (args[0].asObject as? PyTuple)?.items ?? [args[0]]
+                // `tailmatch`: the test is on b[start:end] (false when start is past the end).
+                let window = try vm.searchWindow(b.bytes.count, args)
                 for c in candidates {
                     guard let p = c.byteValues else {
                         throw vm.typeError("\(name) first arg must be bytes or a tuple of bytes, not \(c.typeName)")
                     }
-                    if name == "startswith" ? b.bytes.starts(with: p) : b.bytes.reversed().starts(with: p.reversed()) { return .true }
+                    guard let window else { continue }
+                    let part = b.bytes[window]
+                    if name == "startswith" ? part.starts(with: p) : part.reversed().starts(with: p.reversed()) { return .true }
                 }
                 return .false
             }
-        case "find", "index", "count", "rfind":
-            return method(.parseTuple(min: 1, max: 1)) { vm, args, _ in
+        case "find", "index", "count", "rfind", "rindex":
+            return method(.parseTuple(min: 1, max: 3)) { vm, args, _ in
                 let n = try vm.needle(args[0])
+                let window = try vm.searchWindow(b.bytes.count, args)
                 if name == "count" {
-                    if n.isEmpty { return .int(b.bytes.count + 1) }
-                    var count = 0, from = 0
-                    while let at = Self.findBytes(b.bytes, n, from: from) { count += 1; from = at + n.count }
+                    guard let window else { return .int(0) }
+                    if n.isEmpty { return .int(window.count + 1) }
+                    var count = 0, from = window.lowerBound
+                    let part = Array(b.bytes[..<window.upperBound])
+                    while let at = Self.findBytes(part, n, from: from) { count += 1; from = at + n.count }
                     return .int(count)
                 }
-                var found = Self.findBytes(b.bytes, n)
-                if name == "rfind", let first = found {
-                    var from = first + 1
-                    while from <= b.bytes.count, let at = Self.findBytes(b.bytes, n, from: from) { found = at; from = at + 1 }
+                var found: Int?
+                if let window {
+                    let part = Array(b.bytes[..<window.upperBound])
+                    found = Self.findBytes(part, n, from: window.lowerBound)
+                    if name.hasPrefix("r"), let first = found {
+                        var from = first + 1
+                        while from <= part.count, let at = Self.findBytes(part, n, from: from) { found = at; from = at + 1 }
+                    }
                 }
-                if name == "index", found == nil { throw PythonError(vm.makeException(BuiltinTypes.valueError, "subsection not found")) }
+                if name.hasSuffix("index"), found == nil { throw PythonError(vm.makeException(BuiltinTypes.valueError, "subsection not found")) }
                 return .int(found ?? -1)
             }
         case "replace":
@@ -281,7 +264,7 @@ extension Interpreter {
         case "isdigit": return test(isDigit)
         case "isalpha": return test { isLower($0) || isUpper($0) }
         case "isalnum": return test { isLower($0) || isUpper($0) || isDigit($0) }
-        case "isspace": return test { Self.whitespace.contains($0) }
+        case "isspace": return test { Self.asciiWhitespace.contains($0) }
         case "isupper": return method(.noArguments) { _, _, _ in .bool(b.bytes.contains(where: isUpper) && !b.bytes.contains(where: isLower)) }
         case "islower": return method(.noArguments) { _, _, _ in .bool(b.bytes.contains(where: isLower) && !b.bytes.contains(where: isUpper)) }
         case "copy" where kind: return method(.noArguments) { _, _, _ in make(b.bytes) }
@@ -318,8 +301,37 @@ extension Interpreter {
                 b.bytes.reverse()
                 return .none
             }
-        default: return nil
+        default: return bytesTextMethod(b, name)
         }
+    }
+
+    /// `bytes.split`: by `sep`, or (nil) at runs of ASCII whitespace, at most `maxsplit`
+    /// times when that is not negative.
+    package static func splitBytes(_ s: [UInt8], sep: [UInt8]?, maxsplit: Int) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        guard let sep else {
+            var i = 0
+            while i < s.count {
+                while i < s.count, asciiWhitespace.contains(s[i]) { i += 1 }
+                guard i < s.count else { break }
+                // The rest, once maxsplit is reached, keeps its trailing whitespace.
+                if maxsplit >= 0 && parts.count == maxsplit {
+                    parts.append(Array(s[i...]))
+                    break
+                }
+                let start = i
+                while i < s.count, !asciiWhitespace.contains(s[i]) { i += 1 }
+                parts.append(Array(s[start..<i]))
+            }
+            return parts
+        }
+        var start = 0
+        while maxsplit < 0 || parts.count < maxsplit, let at = findBytes(s, sep, from: start) {
+            parts.append(Array(s[start..<at]))
+            start = at + sep.count
+        }
+        parts.append(Array(s[start...]))
+        return parts
     }
 
     /// `ba[key] = value` and `del ba[key]` on a bytearray: done on a list of its ints (the

@@ -2,6 +2,8 @@
 extension Interpreter {
     package func installHashBuiltin(into b: inout [String: Value]) {
         b["hash"] = nativeFunction("hash", owner: nil, .oneArgument) { vm, args, _ in
+            // A memoryview has its own errors (released, writable).
+            if let m = args[0].asObject as? PyMemoryView { _ = try vm.memoryViewHash(m) }
             try vm.requireHashable(args[0])
             return .int(PyHash.of(args[0]).hash)
         }

@@ -12,14 +12,16 @@ extension Interpreter {
         case .int(let i): return PyHash.int(i)
         case .float(let d): return PyHash.double(d)
         case .str(let s):
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let r = Int(bitPattern: UInt(h))
-            return r == -1 ? -2 : r
+            return PyHash.fnv(s.utf8)
         case .object(let o):
             if let t = o as? PyTuple { return try tupleHash(t) }
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
             if let pattern = o as? SREPattern { return try pattern.hash(self) }
+            if let m = o as? PyMemoryView { return try memoryViewHash(m) }
+            if let b = o as? PyBytes, b.instancePart == nil || userMethod(v, "__hash__") == nil {
+                guard !b.isByteArray else { throw typeError("unhashable type: '\(v.typeName)'") }
+                return b.hashValue
+            }
             guard v.isHashable else { throw typeError("unhashable type: '\(v.typeName)'") }
             if let method = userMethod(v, "__hash__") {
                 let r = try callSpecial(method, v, [])

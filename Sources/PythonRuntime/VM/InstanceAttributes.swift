@@ -142,6 +142,8 @@ extension Interpreter {
         case "fromhex" where cls === BuiltinTypes.bytes || cls === BuiltinTypes.bytearray:
             let byteArray = cls === BuiltinTypes.bytearray
             return nativeFunction("fromhex", owner: cls.name, .oneArgument) { vm, args, _ in try vm.bytesFromHex(args[0], byteArray: byteArray) }
+        case "maketrans" where cls === BuiltinTypes.bytes || cls === BuiltinTypes.bytearray:
+            return nativeFunction("maketrans", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in try vm.bytesMakeTrans(args) }
         case "from_bytes" where cls === BuiltinTypes.int:
             return nativeFunction("from_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["bytes", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
                 try vm.intFromBytes(args, kwargs)

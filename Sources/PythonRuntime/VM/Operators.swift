@@ -125,10 +125,13 @@ extension Interpreter {
             }
         case let (.mod, .str(s), args):
             return .str(try percentFormat(s, args))
+        case let (.mod, .object(o as PyBytes), args):
+            return .object(PyBytes(try percentFormat(bytes: o.bytes, args), byteArray: o.isByteArray))
         case let (.add, .object(x), .object(y)):
-            if let l = x as? PyBytes, let r = y as? PyBytes {
-                try reserve(l.bytes.count + r.bytes.count)
-                return .object(PyBytes(l.bytes + r.bytes, byteArray: l.isByteArray))
+            // bytes + any bytes-like object (a memoryview too) is of the left operand's type.
+            if let l = x as? PyBytes, let r = b.byteValues {
+                try reserve(l.bytes.count + r.count)
+                return .object(PyBytes(l.bytes + r, byteArray: l.isByteArray))
             }
             if let l = x as? PyList, let r = y as? PyList {
                 try reserve(l.items.count + r.items.count, bytesEach: Self.valueBytes)
@@ -298,6 +301,8 @@ extension Interpreter {
     package func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
         if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyBytes, let r = y as? PyBytes { return l.bytes == r.bytes }
+        if let m = x as? PyMemoryView { return memoryViewEquals(m, b) }
+        if let m = y as? PyMemoryView { return memoryViewEquals(m, a) }
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyDict, let r = y as? PyDict {
             guard l.count == r.count else { return false }
@@ -553,6 +558,13 @@ extension Interpreter {
         return Array(stride(from: start, to: stop, by: step))
     }
 
+    /// A slice's start, stop, step and item count for a sequence of `count` items.
+    package func sliceRange(_ s: PySlice, count: Int) throws -> (Int, Int, Int, Int) {
+        let (start, stop, step) = try sliceBounds(s, count: count)
+        let length = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0)
+        return (start, stop, step, length)
+    }
+
     /// `PySlice_GetIndicesEx`'s start, stop and step for a sequence of `count` items.
     private func sliceBounds(_ s: PySlice, count: Int) throws -> (Int, Int, Int) {
         // Bounds are ints, None, or objects with `__index__` (`_PyEval_SliceIndex`).
@@ -662,6 +674,7 @@ extension Interpreter {
                 guard b.isByteArray else { throw typeError("'bytes' object does not support item assignment") }
                 return try byteArrayStore(b, key, value)
             }
+            if let m = o as? PyMemoryView { return try memoryViewStore(m, key, value) }
             if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
                 let items = try iterate(value)
                 let indices = try sliceIndices(slice, count: l.items.count)
@@ -704,6 +717,7 @@ extension Interpreter {
                 guard b.isByteArray else { throw typeError("'bytes' object doesn't support item deletion") }
                 return try byteArrayStore(b, key, nil)
             }
+            if let m = o as? PyMemoryView { return try memoryViewStore(m, key, nil) }
             if let l = o as? PyList, case .object(let k) = key, let slice = k as? PySlice {
                 let doomed = Set(try sliceIndices(slice, count: l.items.count))
                 l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
