@@ -305,6 +305,15 @@ private final class CompilerState {
         }
     }
 
+    private func deleteName(_ n: String) {
+        switch access(n) {
+        case .fast(let i): emit(.deleteFast(i))
+        case .deref(let i): emit(.deleteDeref(i))
+        case .global(let i): emit(.deleteGlobal(i))
+        case .classNamespace(let i): emit(.deleteName(i))
+        }
+    }
+
     private func store(_ n: String) {
         switch access(n) {
         case .fast(let i): emit(.storeFast(i))
@@ -609,9 +618,10 @@ private final class CompilerState {
             unit.blocks.removeLast()
             emit(.popExcept)
             if let n = handler.name {
-                // `except E as e` deletes `e` afterwards, as CPython does.
+                // `except E as e` ends with `e = None; del e`, as CPython's does.
                 emit(.loadConst(constant(.none)))
                 store(n)
+                deleteName(n)
             }
             ends.append(emit(.jump(-1)))
             if let next { patch(next, to: here) }
@@ -644,6 +654,7 @@ private final class CompilerState {
             if let n = handler.name {
                 emit(.loadConst(constant(.none)))
                 store(n)
+                deleteName(n)
             }
             patch(next, to: here)
         }
@@ -896,12 +907,7 @@ private final class CompilerState {
         position = CodePosition(target.range)
         switch target.kind {
         case .name(let n):
-            switch access(n) {
-            case .fast(let i): emit(.deleteFast(i))
-            case .deref(let i): emit(.deleteDeref(i))
-            case .global(let i): emit(.deleteGlobal(i))
-            case .classNamespace(let i): emit(.deleteName(i))
-            }
+            deleteName(n)
         case let .attribute(obj, attr):
             try compile(obj)
             position = CodePosition(target.range)

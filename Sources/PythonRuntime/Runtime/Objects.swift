@@ -209,7 +209,7 @@ public final class PyModule: PyObject {
     public let name: String
     /// Bumped on every change, so code objects can cache global lookups.
     public private(set) var version = 0
-    public var attributes: [String: Value] = [:] {
+    public var attributes = ModuleNamespace() {
         didSet { version &+= 1 }
     }
     public init(name: String) { self.name = name }

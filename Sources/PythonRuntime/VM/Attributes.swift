@@ -75,6 +75,10 @@ extension Interpreter {
             case let b as PyBuiltin:
                 if name == "__name__" { return .str(b.name) }
                 if name == "__qualname__" { return .str(b.qualname) }
+                // A function of the builtins module names it as its module and `__self__`.
+                let isBuiltinsFunction = b.owner == nil && (builtins[b.name]?.asObject).map { $0 === b } == true
+                if name == "__module__" { return isBuiltinsFunction ? .str("builtins") : .none }
+                if name == "__self__", isBuiltinsFunction { return .object(builtinsModule) }
             case let m as PyBoundMethod:
                 switch name {
                 case "__self__": return m.receiver
@@ -89,6 +93,10 @@ extension Interpreter {
             break
         }
         if case .object(let o) = obj, let method = descriptorProtocolMethod(o, obj, name) { return method }
+        // Every callable has `__call__` (`hasattr(len, '__call__')`): its type's slot.
+        if name == "__call__", isCallable(obj) {
+            return builtin("__call__") { vm, args, kwargs in try vm.callNow(obj, args, kwargs) }
+        }
         // Every value has a `__doc__`; the built-in types' docstrings are not kept here.
         if name == "__doc__" { return .none }
         // The built-in types' slots (`[].__len__`, `(1).__add__`, `{}.__getitem__`), and

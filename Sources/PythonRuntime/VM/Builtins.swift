@@ -161,7 +161,7 @@ extension Interpreter {
                 return .object(PyTuple([.int(count - 1), item]))
             }))
         }
-        fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in .object(PyIterator(.values(try vm.iterate(args[0]).reversed()))) }
+        fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in try vm.reversedIterator(args[0]) }
         fn("sorted") { vm, args, kwargs in
             guard args.count == 1 else { throw vm.typeError("sorted expected 1 argument, got \(args.count)") }
             return .object(PyList(try vm.sortedValues(try vm.iterate(args[0]), kwargs)))

@@ -74,12 +74,29 @@ extension Interpreter {
             }
             throw vm.typeError("vars() argument must have __dict__ attribute")
         }
-        fn("dir", .positional(min: 1, max: 1)) { vm, args, _ in
+        fn("dir", .positional(min: 0, max: 1)) { vm, args, _ in
+            // `dir()`: the caller's local names (a module's globals, a class body's names).
+            guard !args.isEmpty else { return .object(PyList(vm.callerLocalNames().sorted().map { .str($0) })) }
             guard let names = vm.attributeNames(args[0]) else {
                 throw vm.typeError("dir() of '\(args[0].typeName)' objects is not supported by loopscope")
             }
             return .object(PyList(names.sorted().map { .str($0) }))
         }
+    }
+
+    /// The names bound in the calling frame, as `locals()` has them: a class body's
+    /// namespace, a module's globals, or a function's bound fast locals and cells.
+    package func callerLocalNames() -> [String] {
+        guard let frame = currentFiber?.frames.last else { return [] }
+        if let namespace = frame.namespace { return Array(namespace.keys) }
+        if frame.code.isModule { return Array(frame.globals.attributes.keys) }
+        var names: [String] = []
+        for (i, name) in frame.code.localNames.enumerated() where !frame.stack[i].isUnboundLocal { names.append(name) }
+        for (i, name) in (frame.code.cellNames + frame.code.freeNames).enumerated()
+            where i < frame.cells.count && frame.cells[i].value != nil && !names.contains(name) {
+            names.append(name)
+        }
+        return names
     }
 
     /// What `dir(x)` lists for instances and classes of the object model (nil for the

@@ -182,7 +182,7 @@ extension Interpreter {
     package func moduleDict(_ m: PyModule) -> PyDict {
         if let d = m.linkedDict { return d }
         let d = PyDict()
-        for (k, v) in m.attributes.sorted(by: { $0.key < $1.key }) { d.store(.str(k), v) }
+        for (k, v) in m.attributes { d.store(.str(k), v) }
         d.linkedModule = m
         m.linkedDict = d
         return d

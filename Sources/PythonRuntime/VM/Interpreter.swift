@@ -29,7 +29,7 @@ public final class Interpreter {
     /// `__builtins__` in a globals dict given to `exec`/`eval`: the builtins as a module.
     package lazy var builtinsModule: PyModule = {
         let m = PyModule(name: "builtins")
-        m.attributes = builtins
+        m.attributes = ModuleNamespace(builtins)
         return m
     }()
     /// `sys.modules`: every module imported so far, by absolute name.

@@ -117,7 +117,8 @@ extension Interpreter {
         case let g as PyGenerator:
             return "<\(g.typeName) object \(g.qualname) at \(address(of: g))>"
         case let m as PyModule:
-            return "<module '\(m.name)'>"
+            // CPython's built into the interpreter (`sys`, `time`, `builtins`) say so.
+            return NativeModules.builtinNames.contains(m.name) ? "<module '\(m.name)' (built-in)>" : "<module '\(m.name)'>"
         case let r as PyLongRange:
             let (start, stop, step) = (try repr(.integer(r.start)), try repr(.integer(r.stop)), try repr(.integer(r.step)))
             return r.step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
