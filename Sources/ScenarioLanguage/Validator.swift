@@ -43,17 +43,16 @@ public struct Validator {
     private var full: Bool { diagnostics.count > Validator.limit }
 
     /// Built-in types a scenario's class cannot derive from: `bool`, `range`, `slice` and
-    /// `memoryview` admit no subclasses in CPython either; the others are not simulated.
+    /// `memoryview` admit no subclasses in CPython either; `complex` is not simulated.
     /// (`int`, `str`, `list`, `dict`, ... can be derived from: see BuiltinSubclasses.swift.)
     static let builtinValueTypes: Set<String> = [
-        "complex", "bool", "bytes", "bytearray", "range", "slice", "memoryview",
+        "complex", "bool", "range", "slice", "memoryview",
     ]
 
     /// Library classes the simulator implements natively, which a class cannot extend
     /// (`run` would raise TypeError at the class statement).
     static let nativeLibraryTypes: [String: Set<String>] = [
         "asyncio": ["Future", "Task"],
-        "collections": ["deque"],
     ]
 
     public init(mode: ValidationMode) {
@@ -181,6 +180,7 @@ public struct Validator {
                 // Their instances are native values, not objects a class can extend.
                 if case .name(let n) = b.kind, Validator.builtinValueTypes.contains(n) {
                     unsupported("subclasses of the built-in type '\(n)'", b.range)
+                    continue
                 }
                 if case .attribute(let module, let n) = b.kind, case .name(let m) = module.kind,
                    Validator.nativeLibraryTypes[m]?.contains(n) == true {
@@ -282,6 +282,10 @@ public struct Validator {
     private mutating func visit(_ e: Expr) {
         guard !full else { return }
         switch e.kind {
+        // The simulator has no complex numbers: `complex` would be an undefined name at
+        // run time (as an imaginary literal is refused by the lexer).
+        case .name("complex") where mode == .scenario:
+            unsupported("the built-in type 'complex'", e.range, plural: false)
         case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none:
             break
         case .ellipsis:

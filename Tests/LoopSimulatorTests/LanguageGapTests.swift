@@ -5,7 +5,8 @@ import Testing
 /// Small language gaps closed against CPython 3.11 (`tools/vtrun.py` gave the expected
 /// outputs): `reversed()` over any range and the sequence protocol, `dir()` of the
 /// caller, built-in functions' attributes, a module's `__dict__` in binding order, and
-/// `except ... as name` unbinding the name.
+/// `except ... as name` unbinding the name, subclass comparisons falling back to the
+/// base type, and classes deriving from bytes, bytearray and deque.
 @Suite("Language gaps")
 struct LanguageGapTests {
     @Test("reversed() of big ranges, lists, dicts and sequences; dir() of the caller; len.__call__ and friends; except-as unbinds")
@@ -99,6 +100,109 @@ struct LanguageGapTests {
         ['sys', 'zeta', 'mid', 'Beta', 'alpha', 'm']
         ['sys', 'zeta', 'mid', 'Beta', 'alpha', 'm']
         ['sys', 'zeta', 'mid', 'Beta', 'alpha', 'm', 'g']
+
+        """#, "\(out)")
+    }
+
+    @Test("a str/int/float subclass whose __eq__ returns NotImplemented falls back to the base type's comparison, as in CPython")
+    func subclassEqualityFallsBack() {
+        let out = simulate(#"""
+        class S(str):
+            def __eq__(self, other):
+                return NotImplemented
+            __hash__ = str.__hash__
+        class I(int):
+            def __eq__(self, other):
+                return NotImplemented
+            def __lt__(self, other):
+                return NotImplemented
+            __hash__ = int.__hash__
+        print(S('a') == 'a', 'a' == S('a'), S('a') == S('a'), S('a') != 'a', S('a') == 'b')
+        print(I(1) == 1, 1 == I(1), I(1) == I(1), I(1) == 1.0, I(1) < 2, 2 < I(1), I(2) != 2)
+        print(S('a') in ['a'], 'a' in [S('a')], [S('x')] == ['x'])
+        class T(str):
+            def __eq__(self, other):
+                print('T.__eq__', type(other).__name__)
+                return NotImplemented
+        class U(T):
+            def __eq__(self, other):
+                print('U.__eq__', type(other).__name__)
+                return str.__eq__(self, other)
+        print(T('q') == U('q'))
+        print(U('q') == T('q'))
+        class F(float):
+            def __eq__(self, other): return NotImplemented
+            __hash__ = float.__hash__
+        print(F(1.5) == 1.5, 1.5 == F(1.5), F(2.0) == 2)
+        class P:
+            pass
+        print(I(1) == P(), P() == S('a'))
+        try:
+            I(1) < P()
+        except TypeError as e:
+            print(e)
+        """#)
+        #expect(out.stdout == #"""
+        True True False False False
+        True True False True True False False
+        True True True
+        U.__eq__ T
+        True
+        U.__eq__ T
+        True
+        True True False
+        False False
+        '<' not supported between instances of 'I' and 'P'
+
+        """#, "\(out)")
+    }
+
+    @Test("classes deriving from bytes, bytearray and collections.deque; deques compare")
+    func bytesBytearrayAndDequeSubclasses() {
+        let out = simulate(#"""
+        import collections
+        class Packet(bytes):
+            kind = 'pkt'
+            def __new__(cls, payload, tag=0):
+                self = super().__new__(cls, payload)
+                self.tag = tag
+                return self
+            def checksum(self):
+                return sum(self) % 256
+        p = Packet(b'abc', tag=7)
+        print(p, repr(p), type(p).__name__, p.tag, p.checksum(), len(p), p[0], p[1:], p.upper(), isinstance(p, bytes), p == b'abc', p + b'd', type(p + b'd').__name__)
+        print(p.decode(), bytes(p), {p: 1}[b'abc'], hash(p) == hash(b'abc'), b'%s!' % p, p.hex(), p.split(b'b'))
+        class Buf(bytearray):
+            def push(self, data):
+                self.extend(data)
+                return len(self)
+        b = Buf(b'xy')
+        print(b.push(b'z'), b, type(b).__name__, b[0], bytes(b))
+        b[0] = 65
+        print(b, b.pop(), b)
+        class History(collections.deque):
+            def __init__(self, items=(), limit=3):
+                super().__init__(items, maxlen=limit)
+                self.pushes = 0
+            def append(self, x):
+                self.pushes += 1
+                super().append(x)
+        h = History([1, 2])
+        h.append(3); h.append(4)
+        print(h, h.maxlen, h.pushes, list(h), len(h), h[0], type(h).__name__, isinstance(h, collections.deque), 4 in h)
+        h.appendleft(0); print(h, h.popleft(), h.pop())
+        class D(collections.deque): pass
+        d = D('ab')
+        print(d, d == collections.deque('ab'), list(reversed(d)))
+        """#)
+        #expect(out.stdout == #"""
+        b'abc' b'abc' Packet 7 38 3 97 b'bc' b'ABC' True True b'abcd' bytes
+        abc b'abc' 1 True b'abc!' 616263 [b'a', b'c']
+        3 Buf(b'xyz') Buf 120 b'xyz'
+        Buf(b'Ay') 122 Buf(b'Ay')
+        History([2, 3, 4], maxlen=3) 3 2 [2, 3, 4] 3 2 History True True
+        History([2], maxlen=3) 0 3
+        D(['a', 'b']) True ['b', 'a']
 
         """#, "\(out)")
     }

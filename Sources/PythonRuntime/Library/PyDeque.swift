@@ -5,14 +5,22 @@ import DequeModule
 /// queues use it too (`_queue`, `_getters`, `_putters`, made by the prelude's `_deque`).
 package final class PyDeque: PyObject {
     package private(set) var storage = Deque<Value>()
-    /// `maxlen`: appending to a full deque drops an item from the other end.
-    package let maxlen: Int?
+    /// `maxlen`: appending to a full deque drops an item from the other end. (Set once
+    /// more by `deque.__init__` for a subclass's instance, made empty by `__new__`.)
+    package private(set) var maxlen: Int?
 
     package init(maxlen: Int? = nil) {
         self.maxlen = maxlen
     }
 
-    package override var pyClass: PyClass { Self.pyClass }
+    package override var pyClass: PyClass { instancePart?.cls ?? Self.pyClass }
+
+    /// `deque.__init__(self, ...)` on a subclass's instance: the contents and limit of
+    /// the deque the arguments make.
+    package func takeBody(of other: PyDeque) {
+        storage = other.storage
+        maxlen = other.maxlen
+    }
     package static let pyClass = PyClass(name: "deque", bases: [BuiltinTypes.object], module: "collections")
 
     package override var iterationItems: [Value]? { Array(storage) }
@@ -177,6 +185,7 @@ package final class PyDeque: PyObject {
 
     package override func pythonRepr(_ vm: Interpreter) throws -> String? {
         let items = "[" + (try storage.map { try vm.repr($0) }).joined(separator: ", ") + "]"
-        return maxlen.map { "deque(\(items), maxlen=\($0))" } ?? "deque(\(items))"
+        // deque_repr names the instance's type (a subclass's name).
+        return maxlen.map { "\(typeName)(\(items), maxlen=\($0))" } ?? "\(typeName)(\(items))"
     }
 }

@@ -9,7 +9,7 @@ public final class PyBytes: PyObject {
         isByteArray = byteArray
     }
 
-    public override var pyClass: PyClass { isByteArray ? BuiltinTypes.bytearray : BuiltinTypes.bytes }
+    public override var pyClass: PyClass { instancePart?.cls ?? (isByteArray ? BuiltinTypes.bytearray : BuiltinTypes.bytes) }
     package override var nativeCount: Int? { bytes.count }
     // Methods, items and slices: see BytesMethods.swift.
 
@@ -42,7 +42,8 @@ public final class PyBytes: PyObject {
             }
         }
         out += String(UnicodeScalar(quote))
-        return isByteArray ? "bytearray(\(out))" : out
+        // bytearray_repr names the instance's type (a subclass's name); bytes_repr does not.
+        return isByteArray ? "\(typeName)(\(out))" : out
     }
 
     /// CPython's bytes hash for bytes that are ASCII text equals the str's; any stable

@@ -36,6 +36,8 @@ extension Interpreter {
             // whose native slots are the container's methods (BuiltinSubclasses.swift).
             if let part = o.instancePart {
                 if let v = try instanceGetAttribute(part, obj, name) { return v }
+                // The built-in type's data attributes (a deque's `maxlen`).
+                if let v = try o.nativeAttribute(name, self), !isCallable(v) { return v }
                 throw attributeError(attributeErrorMessage(obj, name))
             }
             if let m = type(of: o).nativeMethods?[name] { return .object(PyBoundMethod(receiver: obj, function: .object(m))) }

@@ -31,6 +31,7 @@ extension Interpreter {
         BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset,
         BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str,
         BuiltinTypes.defaultdict, BuiltinTypes.orderedDict, BuiltinTypes.counter,
+        BuiltinTypes.bytes, BuiltinTypes.bytearray, PyDeque.pyClass,
     ].map(ObjectIdentifier.init))
 
     /// CPython's `Py_TPFLAGS_BASETYPE` is missing on these: no class may derive from them.
@@ -88,6 +89,11 @@ extension Interpreter {
         case let l as PyList: return .object(PyList(l.items))
         case let t as PyTuple: return .object(PyTuple(t.items))
         case let s as PySet: return .object(s.copy(frozen: s.isFrozen))
+        case let b as PyBytes: return .object(PyBytes(b.bytes, byteArray: b.isByteArray))
+        case let d as PyDeque:
+            let c = PyDeque()
+            c.takeBody(of: d)
+            return .object(c)
         case let d as PyDict:
             let c = PyDict()
             c.flavor = d.flavor
@@ -119,11 +125,13 @@ extension Interpreter {
             return p
         }
         switch base.name {
-        case "list", "dict", "set", "defaultdict", "OrderedDict", "Counter":
+        case "list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "bytearray", "deque":
             let made: PyObject
             switch base.name {
             case "list": made = PyList()
             case "set": made = PySet()
+            case "bytearray": made = PyBytes([], byteArray: true)
+            case "deque": made = PyDeque()
             default:
                 let d = PyDict()
                 if base === BuiltinTypes.orderedDict { d.flavor = .ordered }
@@ -139,6 +147,11 @@ extension Interpreter {
             let value = plainValue(try constructBuiltin(base, args, kwargs))
             if case .object(let o) = value, let t = o as? PyTuple {
                 let made = PyTuple(t.items)
+                made.instancePart = part()
+                return .object(made)
+            }
+            if case .object(let o) = value, let b = o as? PyBytes {
+                let made = PyBytes(b.bytes)
                 made.instancePart = part()
                 return .object(made)
             }
@@ -171,6 +184,10 @@ extension Interpreter {
             l.items = source.items
         case let (s as PySet, source as PySet):
             s.takeBody(of: source)
+        case let (b as PyBytes, source as PyBytes):
+            b.bytes = source.bytes
+        case let (d as PyDeque, source as PyDeque):
+            d.takeBody(of: source)
         case let (d as PyDict, source as PyDict):
             for (k, _) in d.entries { d.remove(k) }
             d.flavor = source.flavor
@@ -212,7 +229,8 @@ extension Interpreter {
         return made
     }
 
-    private static let mutableContainers: Set<String> = ["list", "dict", "set", "defaultdict", "OrderedDict", "Counter"]
+    private static let mutableContainers: Set<String> = ["list", "dict", "set", "defaultdict", "OrderedDict", "Counter",
+                                                         "bytearray", "deque"]
 
     private func makeBuiltinTypeSlot(_ type: PyClass, _ name: String) -> Value? {
         let isMutableContainer = Self.mutableContainers.contains(type.name)
@@ -252,6 +270,9 @@ extension Interpreter {
         case "frozenset": return .object(PySet(frozen: true))
         case "set": return .object(PySet())
         case "list": return .object(PyList())
+        case "bytes": return .object(PyBytes([]))
+        case "bytearray": return .object(PyBytes([], byteArray: true))
+        case "deque": return .object(PyDeque())
         default:
             let d = PyDict()
             if type === BuiltinTypes.orderedDict { d.flavor = .ordered }
@@ -270,6 +291,8 @@ extension Interpreter {
             case let d as PyDerivedValue: return builtinMethod(d.value, name)
             case let l as PyList: return listMethod(l, name)
             case let t as PyTuple: return tupleMethod(t, name)
+            case let b as PyBytes: return bytesMethod(b, name)
+            case let d as PyDeque: return try? d.nativeAttribute(name, self)
             case let s as PySet: return try? s.nativeAttribute(name, self)
             case let d as PyDict:
                 if case .counter = d.flavor, let m = counterMethod(d, name) { return m }
@@ -324,7 +347,8 @@ extension Interpreter {
         case "int": return ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"]
         case "float": return ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"]
         case "str": return ["add", "mul", "mod"]
-        case "list", "tuple": return ["add", "mul"]
+        case "list", "tuple", "deque": return ["add", "mul"]
+        case "bytes", "bytearray": return ["add", "mul", "mod"]
         case "set", "frozenset": return ["or", "and", "sub", "xor"]
         case "dict", "defaultdict", "OrderedDict": return ["or"]
         case "Counter": return ["add", "sub", "or", "and"]
@@ -471,11 +495,14 @@ extension Interpreter {
         return .bool(try ordered(op, x, y))
     }
 
-    /// Whether two plain values are of kinds a built-in comparison compares.
+    /// Whether the left value's built-in comparison compares the right one: values of
+    /// its own kind, and for a float an int too (float_richcompare takes ints;
+    /// long_richcompare takes only ints, so `int.__eq__(2, 2.0)` is NotImplemented).
     private func comparableKinds(_ x: Value, _ y: Value) -> Bool {
         func kind(_ v: Value) -> Int {
             switch v {
-            case .int, .bool, .float: return 1
+            case .int, .bool: return 1
+            case .float: return 7
             case .str: return 2
             case .object(let o):
                 switch o {
@@ -484,13 +511,15 @@ extension Interpreter {
                 case is PyTuple: return 4
                 case is PyDict: return 5
                 case is PySet: return 6
+                case is PyBytes: return 8
+                case is PyDeque: return 9
                 default: return 0
                 }
             case .none: return 0
             }
         }
-        let k = kind(x)
-        return k != 0 && k == kind(y)
+        let k = kind(x), other = kind(y)
+        return k != 0 && (k == other || (k == 7 && other == 1))
     }
 
     /// `T.__add__(a, b)` (and the others, `reflected` for `__radd__`) for a built-in

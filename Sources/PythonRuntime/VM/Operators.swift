@@ -304,6 +304,7 @@ extension Interpreter {
         if let m = x as? PyMemoryView { return memoryViewEquals(m, b) }
         if let m = y as? PyMemoryView { return memoryViewEquals(m, a) }
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
+        if let l = x as? PyDeque, let r = y as? PyDeque { return try sequenceEquals(Array(l.storage), Array(r.storage)) }
         if let l = x as? PyDict, let r = y as? PyDict {
             guard l.count == r.count else { return false }
             // Two OrderedDicts are equal only in the same order (OrderedDict.__eq__).
@@ -394,6 +395,7 @@ extension Interpreter {
             var left: [Value]?, right: [Value]?
             if let l = x as? PyList, let r = y as? PyList { left = l.items; right = r.items }
             if let l = x as? PyTuple, let r = y as? PyTuple { left = l.items; right = r.items }
+            if let l = x as? PyDeque, let r = y as? PyDeque { left = Array(l.storage); right = Array(r.storage) }
             if let left, let right {
                 return try enterRecursiveCall(" in comparison") {
                     for (p, q) in zip(left, right) where !(try p.isIdentical(to: q) || equals(p, q)) {

@@ -177,8 +177,11 @@ extension Interpreter {
                 return r.isNotImplemented ? r : .bool(!(try self.truthy(r)))
             }
         }
-        // An instance of a class deriving from a built-in type: the type's comparison.
-        if classOf(v).valueBase != nil {
+        // An instance of a class deriving from a built-in type, or a plain built-in value
+        // compared with one: the built-in type's comparison (`str.__eq__('a', S('a'))`
+        // decides when S's `__eq__` returned NotImplemented), NotImplemented for kinds
+        // it does not compare.
+        if classOf(v).valueBase != nil || !isUserInstance(v) {
             return { other in try self.builtinRichCompare(op, v, other) }
         }
         return nil

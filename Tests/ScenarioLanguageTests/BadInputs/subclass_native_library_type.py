@@ -1,5 +1,4 @@
 # expect: 6:13: error: subclasses of 'asyncio.Future' (a native type in loopscope) are not supported in scenarios
-# expect: 9:12: error: subclasses of 'collections.deque' (a native type in loopscope) are not supported in scenarios
 import asyncio
 import collections
 
