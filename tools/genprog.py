@@ -674,6 +674,59 @@ except UnicodeDecodeError as e:
     print('decode error:', e)"""
         self.part(self.name("bytes"), body)
 
+    def p_binary(self):
+        """bytes % formatting, memoryview, the bytes methods shared with str, reversed(),
+        and classes deriving from bytes, bytearray, deque and str."""
+        r = self.r
+        words = r.sample(WORDS, 3)
+        seq = r.randint(0, 999)
+        level = r.choice(WORDS + ["caf\u00e9"])
+        body = f"""import collections
+rec = b'%-{r.randint(3, 9)}s|%0{r.randint(1, 6)}d|%{r.choice(['', '#'])}x|%a|%{r.choice(['', '+', ' '])}.{r.randint(0, 4)}f' % ({words[0].encode()!r}, {seq}, {r.randint(0, 10 ** 6)}, {level!r}, {r.choice(['3.14159', '-2.5', '1e6', '0.125'])})
+print(rec, len(rec), rec.partition(b'|'), rec.rpartition(b'|')[2], rec.rsplit(b'|', {r.randint(-1, 3)}))
+print(rec.center({r.randint(5, 40)}, b'{r.choice('*-.')}'), rec[:{r.randint(1, 8)}].ljust({r.randint(0, 12)}, b'_'), b'{seq}'.zfill({r.randint(1, 8)}), rec.title(), rec.swapcase()[:{r.randint(2, 9)}])
+print(rec.count(b'{r.choice('a|e')}', {r.randint(0, 5)}), rec.rfind(b'|'), rec.startswith(b'{words[0][:2]}', 0, {r.randint(1, 9)}), rec.hex(':', {r.choice([1, 2, -3])})[:{r.randint(5, 20)}], rec.splitlines(), b'a\\tb\\nc'.expandtabs({r.randint(0, 8)}).splitlines(True))
+table = bytes.maketrans(b'{r.choice(['ae', 'st', 'lo'])}', b'{r.choice(['AE', 'XY', '01'])}')
+print(rec.translate(table), rec.translate(None, b'{r.choice(['aeiou', '|', '0123'])}'), rec.removeprefix(b'{words[0][:r.randint(0, 3)]}')[:6], rec.istitle(), rec.isascii())
+buf = bytearray(rec)
+view = memoryview(buf)
+part = view[{r.randint(0, 3)}:{r.randint(4, 12)}]
+part[0] = {r.randint(0, 255)}
+print(len(part), part.tobytes(), part[-1], part.nbytes, part.readonly, bytes(part[::{r.randint(1, 3)}]), buf[:{r.randint(3, 10)}], part == buf[{r.randint(0, 3)}:{r.randint(4, 12)}])
+with memoryview(b'{words[1]}') as mv:
+    print(mv.tolist()[:4], mv.hex(), mv[1:].tobytes(), hash(mv) == hash(b'{words[1]}'), b'%s!' % mv, sum(mv.cast('B')))
+view.release()
+print(list(reversed(range({r.choice(['2 ** 64', '-(2 ** 70)', '10', '0'])}, {r.choice(['2 ** 64 + 9', '-(2 ** 70) - 5', '0', '3'])}, {r.choice([1, -1, 3, -2])})))[:4], list(reversed({words!r})), list(reversed({{'k': 1, 'j': 2}})))
+
+class Packet(bytes):
+    def __new__(cls, body, tag={r.randint(0, 9)}):
+        self = super().__new__(cls, body)
+        self.tag = tag
+        return self
+    def checksum(self):
+        return sum(self) % 256
+
+class Ring(collections.deque):
+    def __init__(self, items=(), limit={r.randint(1, 5)}):
+        super().__init__(items, maxlen=limit)
+        self.pushed = 0
+    def append(self, item):
+        self.pushed += 1
+        super().append(item)
+
+class Loose(str):
+    def __eq__(self, other):
+        return NotImplemented
+    __hash__ = str.__hash__
+
+pkt = Packet({words[2].encode()!r})
+ring = Ring(range({r.randint(0, 6)}))
+for i in range({r.randint(0, 6)}):
+    ring.append(i * {r.randint(1, 9)})
+print(pkt, pkt.tag, pkt.checksum(), pkt.upper(), pkt == {words[2].encode()!r}, type(pkt + b'x').__name__, ring, ring.pushed, list(reversed(ring)), ring == collections.deque(ring))
+print(Loose({words[0]!r}) == {r.choice(words)!r}, {words[1]!r} == Loose({words[1]!r}), Loose('x') != 'x', int(b'{seq}') + 1, float(b'{r.choice(['2.5', '1e3', '-0.5'])}'))"""
+        self.part(self.name("binary"), body)
+
     # ------------------------------------------------------------------ tasks
 
     def p_gather(self):
@@ -845,7 +898,7 @@ print([t.result() % 97 for t in group])"""
 
     PARTS = ["p_bigints", "p_class_hierarchy", "p_generators", "p_closures", "p_decorators", "p_comprehensions",
              "p_exceptions", "p_strings", "p_dicts_sets", "p_iterator_class", "p_match", "p_gather", "p_queue",
-             "p_lock", "p_timeouts", "p_task_callbacks", "p_bytes"]
+             "p_lock", "p_timeouts", "p_task_callbacks", "p_bytes", "p_binary"]
 
     def program(self):
         chosen = self.r.sample(self.PARTS, self.r.randint(4, 8))

@@ -207,4 +207,28 @@ struct LanguageGapTests {
         """#, "\(out)")
     }
 
+    @Test("list() of an iterator over a range past 64 bits checks its length hint first (OverflowError, not a hang)")
+    func listOfALongRangeIterator() {
+        let out = simulate(#"""
+        for make in [lambda: reversed(range(2 ** 64, -(2 ** 70) - 5, -1)), lambda: iter(range(0, 2 ** 80, 3))]:
+            it = make()
+            print(next(it), next(it))
+            try:
+                print(len(list(it)))
+            except OverflowError as e:
+                print(type(e).__name__, e)
+        it = iter(range(2 ** 64, 2 ** 64 + 5))
+        next(it)
+        print(list(it), list(reversed(range(2 ** 64, 2 ** 64 + 3))))
+        """#)
+        #expect(out.stdout == #"""
+        -1180591620717411303428 -1180591620717411303427
+        OverflowError Python int too large to convert to C ssize_t
+        0 3
+        OverflowError Python int too large to convert to C ssize_t
+        [18446744073709551617, 18446744073709551618, 18446744073709551619, 18446744073709551620] [18446744073709551618, 18446744073709551617, 18446744073709551616]
+
+        """#, "\(out)")
+    }
+
 }

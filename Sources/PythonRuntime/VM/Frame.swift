@@ -1,3 +1,5 @@
+import BigInt
+
 /// One activation of a code object: program counter, fast locals, cells, value stack and
 /// the block stack of active `try` handlers.
 public final class Frame {
@@ -213,6 +215,9 @@ package final class PyIterator: PyObject {
     }
     package let source: Source
     package var index = 0
+    /// `__length_hint__` of an iterator over a range past 64 bits: how many items are
+    /// left, which `list(it)` checks before it starts (CPython's OverflowError).
+    package var remainingItems: (() -> BigInt)?
     package init(_ source: Source) { self.source = source }
 
     /// `it.__next__` (heapq.merge binds it, and reads the bound method's `__self__`) and

@@ -483,11 +483,13 @@ extension Interpreter {
             if let r = o as? PyRange { return PyIterator(.range(r)) }
             if let r = o as? PyLongRange {
                 var next = r.start
-                return PyIterator(.stepper { _ in
+                let iterator = PyIterator(.stepper { _ in
                     guard r.step > 0 ? next < r.stop : next > r.stop else { return nil }
                     defer { next += r.step }
                     return .integer(next)
                 })
+                iterator.remainingItems = { PyLongRange(start: next, stop: r.stop, step: r.step).length }
+                return iterator
             }
             if let d = o as? PyDict { return PyIterator(.values(d.entries.map { $0.0 })) }
             if let it = o as? PyIterator { return it }
@@ -507,10 +509,12 @@ extension Interpreter {
             if o.instancePart != nil, !native, userMethod(v, "__iter__") != nil { break }
             if let l = o as? PyList { return l.items }
             if let t = o as? PyTuple { return t.items }
-            // A range is listed whole: it must fit the memory budget first.
+            // A range is listed whole: it must fit the memory budget first (and so must
+            // what is left of an iterator over a long one: its length hint).
             if let r = o as? PyRange { try reserve(r.count, bytesEach: Self.valueBytes) }
-            if let r = o as? PyLongRange {
-                guard let n = Int(exactly: r.length) else {
+            let remaining = (o as? PyLongRange)?.length ?? (o as? PyIterator)?.remainingItems?()
+            if let remaining {
+                guard let n = Int(exactly: remaining) else {
                     throw PythonError(makeException(BuiltinTypes.overflowError, "Python int too large to convert to C ssize_t"))
                 }
                 try reserve(n, bytesEach: Self.valueBytes)
