@@ -100,6 +100,8 @@ let package = Package(
         ),
         // Helpers the test targets share (not shipped).
         .target(name: "TestSupport", dependencies: ["PythonRuntime", "LoopSimulator", "LoopTrace"], path: "Tests/TestSupport"),
+        // The Python runtime alone, with no event loop.
+        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["BadInputs"]),
         .testTarget(name: "LoopSimulatorTests", dependencies: ["PythonRuntime", "LoopSimulator", "ScenarioLanguage", "TestSupport",
                                                            .product(name: "BigInt", package: "BigInt")]),

@@ -1,4 +1,3 @@
-import ScenarioLanguage
 /// Python's `repr()` of a `str` (CPython's `unicode_repr`).
 public enum PyString {
     /// Quote with `'` unless the text contains `'` and no `"`; escape the chosen quote and
@@ -29,7 +28,7 @@ public enum PyString {
                 out.append(contentsOf: hexEscape(value, marker: "x", width: 2).unicodeScalars)
             } else if value < 0x7F {
                 out.append(scalar)
-            } else if isPrintable(scalar) {
+            } else if UnicodeCType.isPrintable(scalar) {
                 out.append(scalar)
             } else if value <= 0xFF {
                 out.append(contentsOf: hexEscape(value, marker: "x", width: 2).unicodeScalars)
@@ -41,20 +40,6 @@ public enum PyString {
         }
         out.append(quote)
         return String(out)
-    }
-
-    /// `str.isprintable()` for one code point (`Py_UNICODE_ISPRINTABLE`): everything except
-    /// the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs — but the ASCII space is printable.
-    /// The categories are CPython 3.11's (Unicode 14.0.0, `UnicodeDatabase`), not those of
-    /// Swift's own tables, which follow a newer Unicode.
-    package static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x7F { return scalar.value >= 0x20 }
-        switch UnicodeDatabase.category(scalar.value) {
-        case "Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs":
-            return false
-        default:
-            return true
-        }
     }
 
     private static func hexEscape(_ value: UInt32, marker: Character, width: Int) -> String {

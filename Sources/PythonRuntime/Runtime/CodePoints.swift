@@ -11,6 +11,11 @@ public enum CodePoints {
         return x.count == y.count && x.elementsEqual(y)
     }
 
+    /// A str's hash, over its code points (as UTF-8, whose bytes are equal exactly when
+    /// the code points are): Swift's `String` hash follows canonical equivalence, so
+    /// `'e\u{301}'` and `'é'` collided. ASCII text hashes as its `bytes` do, as in CPython.
+    public static func hash(_ s: String) -> Int { PyHash.fnv(s.utf8) }
+
     /// The code-point index of `needle`'s first (or last) occurrence in `haystack`. UTF-8
     /// is self-synchronizing, so a byte match of a whole string starts on a code point.
     public static func find(_ haystack: String, _ needle: String, fromRight: Bool = false) -> Int? {

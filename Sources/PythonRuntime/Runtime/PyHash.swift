@@ -22,7 +22,7 @@ package enum PyHash {
         case .bool(let b): return (b ? 1 : 0, true)
         case .int(let i): return (int(i), true)
         case .float(let d): return (double(d), d.isFinite || d.isInfinite)
-        case .str(let s): return (fix(s.hashValue), false)
+        case .str(let s): return (fix(CodePoints.hash(s)), false)
         case .none: return (fix(ObjectIdentifier(BuiltinTypes.noneType).hashValue), false)
         case .object(let o):
             if let t = o as? PyTuple { return tuple(t.items) }

@@ -42,7 +42,7 @@ public enum Value {
         // them with `is` get CPython's (implementation-defined) answer for small values.
         case let (.int(a), .int(b)): return a == b && a >= -5 && a <= 256
         case let (.float(a), .float(b)): return a.bitPattern == b.bitPattern
-        case let (.str(a), .str(b)): return a == b
+        case let (.str(a), .str(b)): return CodePoints.equal(a, b)
         case let (.object(a), .object(b)): return a === b
         default: return false
         }
@@ -104,7 +104,7 @@ public struct HashKey: Hashable {
         case .float(let d):
             // Integral floats key like the int (or big int) they equal, by Python's hash.
             return Int(exactly: d) ?? PyHash.double(d)
-        case .str(let s): return s.hashValue
+        case .str(let s): return CodePoints.hash(s)
         case .object(let o):
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
             if let b = o as? PyBytes { return b.hashValue }

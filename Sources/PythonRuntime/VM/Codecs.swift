@@ -1,18 +1,46 @@
-/// `str.encode` and `bytes.decode` for the codecs programs name: UTF-8, ASCII and
-/// Latin-1 (with their aliases), with the `strict`, `ignore` and `replace` error
-/// handlers (and `backslashreplace` when encoding), raising CPython's
-/// UnicodeEncodeError/UnicodeDecodeError messages.
+/// `str.encode` and `bytes.decode` for the codecs programs name: UTF-8 (and UTF-8 with a
+/// signature), UTF-16 and UTF-32 (with a byte-order mark, or little- or big-endian),
+/// ASCII and Latin-1, with their aliases; the `strict`, `ignore`, `replace` and
+/// `backslashreplace` error handlers; CPython's UnicodeEncodeError/UnicodeDecodeError
+/// messages.
 extension Interpreter {
     package enum Codec: String {
-        case utf8 = "utf-8", ascii, latin1 = "latin-1"
+        case utf8 = "utf-8", ascii, latin1 = "latin-1", utf8Signature = "utf-8-sig"
+        case utf16 = "utf-16", utf16LE = "utf-16-le", utf16BE = "utf-16-be"
+        case utf32 = "utf-32", utf32LE = "utf-32-le", utf32BE = "utf-32-be"
 
-        /// encodings.normalize_encoding and the aliases of these three.
+        /// encodings.normalize_encoding and the aliases of these (encodings/aliases.py).
         package init?(_ name: String) {
-            let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+            let key = name.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
             switch key {
-            case "utf-8", "utf8", "u8", "utf", "cp65001": self = .utf8
+            case "utf-8", "utf8", "u8", "utf", "cp65001", "utf8-ucs2", "utf8-ucs4": self = .utf8
+            case "utf-8-sig": self = .utf8Signature
             case "ascii", "us-ascii", "646": self = .ascii
             case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "l1", "latin": self = .latin1
+            case "utf-16", "utf16", "u16": self = .utf16
+            case "utf-16-le", "utf-16le", "unicodelittleunmarked": self = .utf16LE
+            case "utf-16-be", "utf-16be", "unicodebigunmarked": self = .utf16BE
+            case "utf-32", "utf32", "u32": self = .utf32
+            case "utf-32-le", "utf-32le": self = .utf32LE
+            case "utf-32-be", "utf-32be": self = .utf32BE
+            default: return nil
+            }
+        }
+
+        /// Code units of 2 or 4 bytes, and their byte order (nil: read from a byte-order
+        /// mark, which encoding writes, little-endian as CPython on this machine does).
+        var unitWidth: Int? {
+            switch self {
+            case .utf16, .utf16LE, .utf16BE: return 2
+            case .utf32, .utf32LE, .utf32BE: return 4
+            default: return nil
+            }
+        }
+
+        var isBigEndian: Bool? {
+            switch self {
+            case .utf16LE, .utf32LE: return false
+            case .utf16BE, .utf32BE: return true
             default: return nil
             }
         }
@@ -33,9 +61,17 @@ extension Interpreter {
     /// `s.encode(encoding, errors)`.
     package func encode(_ s: String, encoding: String = "utf-8", errors: String = "strict") throws -> [UInt8] {
         let codec = try codec(encoding)
-        if codec == .utf8 {
-            // Lone surrogates cannot be in a Swift string: UTF-8 always succeeds.
-            return Array(s.utf8)
+        // Lone surrogates cannot be in a Swift string: the UTF encodings always succeed.
+        switch codec {
+        case .utf8: return Array(s.utf8)
+        case .utf8Signature: return [0xEF, 0xBB, 0xBF] + Array(s.utf8)
+        case .utf16, .utf16LE, .utf16BE, .utf32, .utf32LE, .utf32BE:
+            let bigEndian = codec.isBigEndian ?? false
+            let units: [UInt32] = codec.unitWidth == 2 ? s.utf16.map(UInt32.init) : s.unicodeScalars.map(\.value)
+            let width = codec.unitWidth ?? 2
+            let mark: [UInt32] = codec.isBigEndian == nil ? [0xFEFF] : []
+            return (mark + units).flatMap { unitBytes($0, width: width, bigEndian: bigEndian) }
+        case .ascii, .latin1: break
         }
         var out: [UInt8] = []
         let scalars = Array(s.unicodeScalars)
@@ -66,6 +102,11 @@ extension Interpreter {
         return out
     }
 
+    private func unitBytes(_ unit: UInt32, width: Int, bigEndian: Bool) -> [UInt8] {
+        let bytes = (0..<width).map { UInt8(truncatingIfNeeded: unit >> (8 * $0)) }
+        return bigEndian ? bytes.reversed() : bytes
+    }
+
     /// How UnicodeEncodeError's message names a character (`'\xe9'`, `'\u20ac'`).
     private func escaped(_ v: UInt32) -> String {
         v <= 0xFF ? "\\x" + hex(v, 2) : v <= 0xFFFF ? "\\u" + hex(v, 4) : "\\U" + hex(v, 8)
@@ -83,6 +124,7 @@ extension Interpreter {
             throw PythonError(makeException(BuiltinTypes.lookupError, "unknown error handler name '\(errors)'"))
         }
         var out = String.UnicodeScalarView()
+        var name = codec.rawValue
         func bad(_ start: Int, _ end: Int, _ reason: String) throws {
             switch errors {
             case "ignore": return
@@ -92,8 +134,29 @@ extension Interpreter {
             default:
                 let span = end - start == 1 ? "byte 0x\(hex(UInt32(bytes[start]), 2)) in position \(start)"
                     : "bytes in position \(start)-\(end - 1)"
-                throw unicodeError("UnicodeDecodeError", "'\(codec.rawValue)' codec can't decode \(span): \(reason)")
+                throw unicodeError("UnicodeDecodeError", "'\(name)' codec can't decode \(span): \(reason)")
             }
+        }
+        if let width = codec.unitWidth {
+            var start = 0, bigEndian = codec.isBigEndian ?? false
+            if codec.isBigEndian == nil {
+                // The byte-order mark, if any, says the order; without one, native order.
+                let little: [UInt8] = width == 2 ? [0xFF, 0xFE] : [0xFF, 0xFE, 0, 0]
+                if bytes.starts(with: little) { start = width } else if bytes.starts(with: little.reversed()) {
+                    start = width
+                    bigEndian = true
+                }
+                name = codec.rawValue + (bigEndian ? "-be" : "-le")
+            }
+            try decodeUnits(bytes, from: start, width: width, bigEndian: bigEndian, { out.append($0) }, bad)
+            return String(out)
+        }
+        var i = 0
+        if codec == .utf8Signature {
+            // The signature is dropped; errors after it are the UTF-8 codec's, counted from there.
+            name = Codec.utf8.rawValue
+            return try decode(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes,
+                              encoding: name, errors: errors)
         }
         if codec != .utf8 {
             for (i, b) in bytes.enumerated() {
@@ -103,7 +166,6 @@ extension Interpreter {
         }
         // Objects/stringlib/codecs.h's UTF-8 decoder: an invalid start byte, an invalid
         // continuation byte or a truncated sequence is one error spanning the bytes read.
-        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 {
@@ -151,5 +213,57 @@ extension Interpreter {
             i += need + 1
         }
         return String(out)
+    }
+
+    /// UTF-16 and UTF-32 (`PyUnicode_DecodeUTF16Stateful`, `PyUnicode_DecodeUTF32Stateful`):
+    /// a trailing part of a unit is "truncated data"; in UTF-16 a low surrogate alone is an
+    /// "illegal encoding", a high one at the end "unexpected end of data", and one followed
+    /// by anything but a low surrogate an "illegal UTF-16 surrogate" (decoding resumes at
+    /// that next unit); in UTF-32 a surrogate or a value past U+10FFFF is an error.
+    private func decodeUnits(_ bytes: [UInt8], from start: Int, width: Int, bigEndian: Bool,
+                             _ emit: (Unicode.Scalar) -> Void,
+                             _ bad: (Int, Int, String) throws -> Void) throws {
+        func unit(at i: Int) -> UInt32 {
+            (0..<width).reduce(UInt32(0)) { value, k in
+                value | UInt32(bytes[i + (bigEndian ? width - 1 - k : k)]) << (8 * k)
+            }
+        }
+        var i = start
+        while i < bytes.count {
+            guard bytes.count - i >= width else {
+                try bad(i, bytes.count, "truncated data")
+                return
+            }
+            let ch = unit(at: i)
+            i += width
+            if width == 4 {
+                if ch > 0x10FFFF {
+                    try bad(i - 4, i, "code point not in range(0x110000)")
+                } else if let scalar = Unicode.Scalar(ch) {
+                    emit(scalar)
+                } else {
+                    try bad(i - 4, i, "code point in surrogate code point range(0xd800, 0xe000)")
+                }
+                continue
+            }
+            switch ch {
+            case 0xDC00...0xDFFF:
+                try bad(i - 2, i, "illegal encoding")
+            case 0xD800...0xDBFF:
+                guard bytes.count - i >= 2 else {
+                    try bad(i - 2, bytes.count, "unexpected end of data")
+                    return
+                }
+                let low = unit(at: i)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    try bad(i - 2, i, "illegal UTF-16 surrogate")
+                    continue
+                }
+                i += 2
+                Unicode.Scalar(0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00)).map(emit)
+            default:
+                Unicode.Scalar(ch).map(emit)
+            }
+        }
     }
 }

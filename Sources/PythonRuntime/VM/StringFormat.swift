@@ -6,7 +6,20 @@
 extension Interpreter {
     package func strFormat(_ template: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> String {
         var numbering = AutoNumber()
-        return try buildString(Array(template.unicodeScalars)[...], args, kwargs, depth: 2, &numbering)
+        return try buildString(Array(template.unicodeScalars)[...], args, .pairs(kwargs), depth: 2, &numbering)
+    }
+
+    /// `str.format_map(mapping)`: named fields are looked up in `mapping` with `[]`, so a
+    /// dict subclass's `__missing__` answers for the keys it lacks.
+    package func strFormatMap(_ template: String, _ mapping: Value) throws -> String {
+        var numbering = AutoNumber()
+        return try buildString(Array(template.unicodeScalars)[...], [], .mapping(mapping), depth: 2, &numbering)
+    }
+
+    /// Where named fields come from: `format`'s keyword arguments, or `format_map`'s mapping.
+    private enum Keywords {
+        case pairs([(String, Value)])
+        case mapping(Value)
     }
 
     /// CPython's `auto_number`: whether fields are numbered automatically (`{}`) or by hand.
@@ -23,7 +36,7 @@ extension Interpreter {
     }
 
     /// `build_string`: literal text and rendered fields, in order.
-    private func buildString(_ template: Scalars, _ args: [Value], _ kwargs: [(String, Value)], depth: Int,
+    private func buildString(_ template: Scalars, _ args: [Value], _ kwargs: Keywords, depth: Int,
                              _ numbering: inout AutoNumber) throws -> String {
         guard depth > 0 else { throw formatError("Max string recursion exceeded") }
         var out = String.UnicodeScalarView()
@@ -126,7 +139,7 @@ extension Interpreter {
     }
 
     /// `output_markup`: the field's object, converted, formatted with its (expanded) spec.
-    private func renderField(_ field: Field, _ args: [Value], _ kwargs: [(String, Value)], depth: Int,
+    private func renderField(_ field: Field, _ args: [Value], _ kwargs: Keywords, depth: Int,
                              _ numbering: inout AutoNumber) throws -> String {
         var value = try fieldObject(field.name, args, kwargs, &numbering)
         if let conversion = field.conversion {
@@ -163,7 +176,7 @@ extension Interpreter {
     /// `field_name_split` and `get_field_object`: the first part names a positional
     /// argument (a number, or nothing: the next one) or a keyword; `.attr` and `[key]`
     /// follow.
-    private func fieldObject(_ name: Scalars, _ args: [Value], _ kwargs: [(String, Value)],
+    private func fieldObject(_ name: Scalars, _ args: [Value], _ kwargs: Keywords,
                              _ numbering: inout AutoNumber) throws -> Value {
         var i = name.startIndex
         while i < name.endIndex, name[i] != ".", name[i] != "[" { i += 1 }
@@ -185,16 +198,22 @@ extension Interpreter {
         }
         var value: Value
         if let index {
+            if case .mapping = kwargs { throw formatError("Format string contains positional fields") }
             guard index < args.count else {
                 throw PythonError(makeException(BuiltinTypes.indexError, "Replacement index \(index) out of range for positional args tuple"))
             }
             value = args[index]
         } else {
             let key = CodePoints.string(first)
-            guard let found = kwargs.last(where: { CodePoints.equal($0.0, key) }) else {
-                throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(key)]))
+            switch kwargs {
+            case .pairs(let pairs):
+                guard let found = pairs.last(where: { CodePoints.equal($0.0, key) }) else {
+                    throw PythonError(PyException(cls: BuiltinTypes.keyError, args: [.str(key)]))
+                }
+                value = found.1
+            case .mapping(let mapping):
+                value = try getItem(mapping, .str(key))
             }
-            value = found.1
         }
         // FieldNameIterator_next, one accessor at a time (each applied before the next is read).
         while i < name.endIndex {

@@ -28,10 +28,11 @@ extension Interpreter {
         var table: [String: NativeSignature] = ["join": .oneArgument]
         for name in ["upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isdecimal",
                      "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isascii",
-                     "isprintable"] {
+                     "istitle", "isprintable"] {
             table[name] = .noArguments
         }
         for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
+        for name in ["removeprefix", "removesuffix", "format_map"] { table[name] = .oneArgument }
         for name in ["count", "find", "rfind", "index", "rindex", "startswith", "endswith"] {
             table[name] = .parseTuple(min: 1, max: 3)
         }
@@ -77,12 +78,6 @@ extension Interpreter {
         }
     }
 
-    private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}", "\u{A0}"]
-
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        whitespace.contains(c) || c.properties.isWhitespace
-    }
-
     /// `str.split` (`sep` nil: runs of whitespace) with `maxsplit`, optionally from the right.
     private static func split(_ s: String, sep: String?, maxsplit: Int, fromRight: Bool) -> [String] {
         var scalars = Array(s.unicodeScalars)
@@ -109,19 +104,19 @@ extension Interpreter {
             parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
         } else {
             var i = 0
-            while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+            while i < scalars.count && UnicodeCType.isSpace(scalars[i]) { i += 1 }
             while i < scalars.count {
                 if maxsplit >= 0 && splits >= maxsplit {
                     var rest = Array(scalars[i...])
-                    while let last = rest.last, isSpace(last) { rest.removeLast() }
+                    while let last = rest.last, UnicodeCType.isSpace(last) { rest.removeLast() }
                     parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
                     break
                 }
                 var word: [Unicode.Scalar] = []
-                while i < scalars.count && !isSpace(scalars[i]) { word.append(scalars[i]); i += 1 }
+                while i < scalars.count && !UnicodeCType.isSpace(scalars[i]) { word.append(scalars[i]); i += 1 }
                 parts.append(String(String.UnicodeScalarView(fromRight ? word.reversed() : word)))
                 splits += 1
-                while i < scalars.count && isSpace(scalars[i]) { i += 1 }
+                while i < scalars.count && UnicodeCType.isSpace(scalars[i]) { i += 1 }
             }
         }
         return fromRight ? parts.reversed() : parts
@@ -170,7 +165,7 @@ extension Interpreter {
 
     private static func strip(_ s: String, _ chars: String?, leading: Bool, trailing: Bool) -> String {
         let set = chars.map { Set($0.unicodeScalars) }
-        let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? isSpace(c) }
+        let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? UnicodeCType.isSpace(c) }
         var view = Substring(s).unicodeScalars
         if leading { while let f = view.first, drop(f) { view.removeFirst() } }
         if trailing { while let l = view.last, drop(l) { view.removeLast() } }
@@ -190,39 +185,22 @@ extension Interpreter {
             let errors = try optionalString(bound[1], "encode() argument 'errors'", vm) ?? "strict"
             return .object(PyBytes(try vm.encode(s, encoding: encoding, errors: errors)))
         },
-        "upper": { _, s, _, _ in .str(s.uppercased()) },
-        "lower": { _, s, _, _ in .str(s.lowercased()) },
-        // Full case folding (CPython's `_PyUnicode_ToFoldedFull`): the folding table's
-        // mapping where it differs from lowercasing, else the lowercase mapping.
-        "casefold": { _, s, _, _ in
-            var out = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars {
-                if let folded = UnicodeDatabase.caseFold(scalar.value) {
-                    for cp in folded { if let f = Unicode.Scalar(cp) { out.append(f) } }
-                } else {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-            }
-            return .str(String(out))
+        "upper": { _, s, _, _ in .str(CaseMapping.upper(s)) },
+        "lower": { _, s, _, _ in .str(CaseMapping.lower(s)) },
+        "casefold": { _, s, _, _ in .str(CaseMapping.casefold(s)) },
+        "swapcase": { _, s, _, _ in .str(CaseMapping.swapcase(s)) },
+        "title": { _, s, _, _ in .str(CaseMapping.title(s)) },
+        "capitalize": { _, s, _, _ in .str(CaseMapping.capitalize(s)) },
+        "removeprefix": { vm, s, args, _ in
+            let prefix = try string(args[0], "removeprefix() argument", vm)
+            guard s.unicodeScalars.starts(with: prefix.unicodeScalars) else { return .str(s) }
+            return .str(String(s.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
         },
-        "swapcase": { _, s, _, _ in
-            .str(String(String.UnicodeScalarView(s.unicodeScalars.flatMap { c -> [Unicode.Scalar] in
-                if c.properties.isUppercase { return Array(String(c).lowercased().unicodeScalars) }
-                if c.properties.isLowercase { return Array(String(c).uppercased().unicodeScalars) }
-                return [c]
-            })))
+        "removesuffix": { vm, s, args, _ in
+            let suffix = try string(args[0], "removesuffix() argument", vm)
+            guard !suffix.isEmpty, s.unicodeScalars.reversed().starts(with: suffix.unicodeScalars.reversed()) else { return .str(s) }
+            return .str(String(s.unicodeScalars.dropLast(suffix.unicodeScalars.count)))
         },
-        "title": { _, s, _, _ in
-            var out = ""
-            var previousCased = false
-            for c in s.unicodeScalars {
-                let cased = c.properties.isUppercase || c.properties.isLowercase
-                out += previousCased ? String(c).lowercased() : String(c).uppercased()
-                previousCased = cased
-            }
-            return .str(out)
-        },
-        "capitalize": { _, s, _, _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) },
         "strip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "strip arg", vm), leading: true, trailing: true)) },
         "lstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "lstrip arg", vm), leading: true, trailing: false)) },
         "rstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "rstrip arg", vm), leading: false, trailing: true)) },
@@ -316,8 +294,8 @@ extension Interpreter {
             let width = try int(args.first, default: 0, vm)
             let pad = max(0, width - s.unicodeScalars.count)
             try vm.reserve(pad + s.utf8.count)
-            if let f = s.first, f == "-" || f == "+" {
-                return .str(String(f) + repeatedString("0", count: pad) + s.dropFirst())
+            if let f = s.unicodeScalars.first, f == "-" || f == "+" {
+                return .str(String(f) + repeatedString("0", count: pad) + String(s.unicodeScalars.dropFirst()))
             }
             return .str(repeatedString("0", count: pad) + s)
         },
@@ -342,22 +320,22 @@ extension Interpreter {
             return .str(out)
         },
         "format": { vm, s, args, kwargs in .str(try vm.strFormat(s, args, kwargs)) },
-        "isdigit": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }) },
+        "format_map": { vm, s, args, _ in .str(try vm.strFormatMap(s, args[0])) },
+        "isdigit": { _, s, _, _ in .bool(scalars(s, UnicodeCType.isDigit)) },
         "isascii": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) },
-        "isprintable": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(PyString.isPrintable)) },
-        "isdecimal": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType == .decimal }) },
-        "isnumeric": { _, s, _, _ in .bool(scalars(s) { $0.properties.numericType != nil }) },
-        "isalpha": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic }) },
-        "isalnum": { _, s, _, _ in .bool(scalars(s) { $0.properties.isAlphabetic || $0.properties.numericType != nil }) },
-        "isspace": { _, s, _, _ in .bool(scalars(s) { isSpace($0) }) },
-        "isupper": { _, s, _, _ in
-            .bool(s.unicodeScalars.contains { $0.properties.isUppercase } && !s.unicodeScalars.contains { $0.properties.isLowercase })
-        },
-        "islower": { _, s, _, _ in
-            .bool(s.unicodeScalars.contains { $0.properties.isLowercase } && !s.unicodeScalars.contains { $0.properties.isUppercase })
-        },
+        "isdecimal": { _, s, _, _ in .bool(scalars(s, UnicodeCType.isDecimal)) },
+        "isnumeric": { _, s, _, _ in .bool(scalars(s, UnicodeCType.isNumeric)) },
+        "isalpha": { _, s, _, _ in .bool(scalars(s, UnicodeCType.isAlpha)) },
+        "isalnum": { _, s, _, _ in .bool(scalars(s, UnicodeCType.isAlnum)) },
+        "isprintable": { _, s, _, _ in .bool(s.unicodeScalars.allSatisfy(UnicodeCType.isPrintable)) },
+        "istitle": { _, s, _, _ in .bool(CaseMapping.isTitle(s)) },
+        "isspace": { _, s, _, _ in .bool(scalars(s) { UnicodeCType.isSpace($0) }) },
+        "isupper": { _, s, _, _ in .bool(CaseMapping.isUpper(s)) },
+        "islower": { _, s, _, _ in .bool(CaseMapping.isLower(s)) },
+        // `_PyUnicode_IsXidStart` (or `_`) first, `_PyUnicode_IsXidContinue` after.
         "isidentifier": { _, s, _, _ in
-            .bool(!s.isEmpty && !(s.first!.isNumber) && s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            guard let first = s.unicodeScalars.first, first == "_" || UnicodeCType.isXIDStart(first) else { return .bool(false) }
+            return .bool(s.unicodeScalars.dropFirst().allSatisfy(UnicodeCType.isXIDContinue))
         },
     ]
 

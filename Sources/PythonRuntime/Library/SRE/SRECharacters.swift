@@ -52,7 +52,7 @@ package enum SRECharacters {
         if ch < 0x80 { return sre_lower_ascii(ch) }
         guard let scalar = Unicode.Scalar(ch) else { return ch }
         if ch == 0x130 { return 0x69 }
-        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        let mapped = UnicodeCType.toLowerFull(scalar)
         return mapped.count == 1 ? mapped.first!.value : ch
     }
 
@@ -62,7 +62,7 @@ package enum SRECharacters {
     package static func sre_upper_unicode(_ ch: UInt32) -> UInt32 {
         if ch < 0x80 { return sre_upper_ascii(ch) }
         guard let scalar = Unicode.Scalar(ch) else { return ch }
-        let mapped = scalar.properties.uppercaseMapping.unicodeScalars
+        let mapped = UnicodeCType.toUpperFull(scalar)
         if mapped.count == 1 { return mapped.first!.value }
         switch ch {
         case 0x1F80...0x1F87, 0x1F90...0x1F97, 0x1FA0...0x1FA7: return ch + 8
@@ -74,36 +74,23 @@ package enum SRECharacters {
     /// `Py_UNICODE_ISDECIMAL`.
     package static func SRE_UNI_IS_DIGIT(_ ch: UInt32) -> Bool {
         if ch < 0x80 { return SRE_IS_DIGIT(ch) }
-        return Unicode.Scalar(ch)?.properties.numericType == .decimal
+        return Unicode.Scalar(ch).map(UnicodeCType.isDecimal) ?? false
     }
 
-    /// `Py_UNICODE_ISSPACE`: bidirectional type WS, B or S, or category Zs.
+    /// `Py_UNICODE_ISSPACE`.
     package static func SRE_UNI_IS_SPACE(_ ch: UInt32) -> Bool {
-        switch ch {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
+        Unicode.Scalar(ch).map(UnicodeCType.isSpace) ?? false
     }
 
     /// `Py_UNICODE_ISLINEBREAK`.
     package static func SRE_UNI_IS_LINEBREAK(_ ch: UInt32) -> Bool {
-        switch ch {
-        case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
+        Unicode.Scalar(ch).map(CodePoints.isLineBreak) ?? false
     }
 
-    /// `Py_UNICODE_ISALNUM`: a letter (Lu, Ll, Lt, Lm, Lo) or a character with a numeric
-    /// value (decimal, digit or numeric).
+    /// `Py_UNICODE_ISALNUM`.
     package static func SRE_UNI_IS_ALNUM(_ ch: UInt32) -> Bool {
         if ch < 0x80 { return isASCIIAlnum(ch) }
-        guard let properties = Unicode.Scalar(ch)?.properties else { return false }
-        switch properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return properties.numericType != nil
-        }
+        return Unicode.Scalar(ch).map(UnicodeCType.isAlnum) ?? false
     }
 
     package static func SRE_UNI_IS_WORD(_ ch: UInt32) -> Bool { SRE_UNI_IS_ALNUM(ch) || ch == 0x5F }
