@@ -24,33 +24,16 @@ extension Module {
     /// request per module.
     public var imports: [ImportRequest] {
         var found: [ImportRequest] = []
-        func walk(_ body: [Stmt]) {
-            for stmt in body {
-                switch stmt.kind {
-                case .import(let aliases):
-                    for a in aliases { found.append(ImportRequest(module: a.name, level: 0, names: [], range: stmt.range)) }
-                case .importFrom(let module, let aliases, let level):
-                    found.append(ImportRequest(module: module ?? "", level: level, names: aliases.map(\.name), range: stmt.range))
-                case .if(_, let body, let orelse), .while(_, let body, let orelse), .for(_, _, let body, let orelse, _):
-                    walk(body)
-                    walk(orelse)
-                case .try(let body, let handlers, let orelse, let finalbody, _):
-                    walk(body)
-                    for h in handlers { walk(h.body) }
-                    walk(orelse)
-                    walk(finalbody)
-                case .with(_, let body, _):
-                    walk(body)
-                case .functionDef(let def):
-                    walk(def.body)
-                case .classDef(let def):
-                    walk(def.body)
-                default:
-                    break
-                }
+        forEachStatement { stmt in
+            switch stmt.kind {
+            case .import(let aliases):
+                for a in aliases { found.append(ImportRequest(module: a.name, level: 0, names: [], range: stmt.range)) }
+            case .importFrom(let module, let aliases, let level):
+                found.append(ImportRequest(module: module ?? "", level: level, names: aliases.map(\.name), range: stmt.range))
+            default:
+                break
             }
         }
-        walk(body)
         return found
     }
 }

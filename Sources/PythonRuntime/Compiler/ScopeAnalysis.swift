@@ -40,9 +40,12 @@ package final class Scope {
 package struct ScopeAnalysis {
     package private(set) var scopes: [SourceLocation: Scope] = [:]
     package let module: Scope
+    /// Whether `import M` binds its name (false answers "is the name bound otherwise?").
+    private let bindingImports: Bool
 
-    package init(_ module: Module) {
+    package init(_ module: Module, bindingImports: Bool = true) {
         self.module = Scope(kind: .module, parent: nil)
+        self.bindingImports = bindingImports
         visit(module.body, in: self.module)
         resolve(self.module)
     }
@@ -117,6 +120,7 @@ package struct ScopeAnalysis {
             scopes[cls.headerRange.start] = child
             visit(cls.body, in: child)
         case .import(let aliases):
+            guard bindingImports else { break }
             for a in aliases { scope.bound.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
         case .importFrom(_, let aliases, _):
             for a in aliases { scope.bound.insert(a.asname ?? a.name) }

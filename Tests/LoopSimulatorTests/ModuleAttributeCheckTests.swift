@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import LoopSimulator
+@testable import PythonRuntime
+
+/// `check` reports `M.name` where loopscope's module M has no `name`, so `run` never
+/// stops on an AttributeError CPython would not raise.
+@Suite("Module attributes in check")
+struct ModuleAttributeCheckTests {
+    func check(_ source: String) -> [String] {
+        switch Program.load(source: source, path: "main.py") {
+        case .success: return []
+        case .failure(let list): return list.entries.map(\.headline)
+        }
+    }
+
+    @Test("an attribute a module lacks is reported where it is read, in functions and lambdas too")
+    func reported() {
+        let lines = check("""
+            import asyncio
+            import sys, math as m
+            async def main():
+                await asyncio.slep(1)
+                f = lambda: m.sqr(2)
+                print(sys.getsizeof(1), sys.argv)
+            """)
+        #expect(lines == [
+            "main.py:4:11: error: module 'asyncio' has no attribute 'slep' in loopscope",
+            "main.py:5:17: error: module 'math' has no attribute 'sqr' in loopscope",
+            "main.py:6:11: error: module 'sys' has no attribute 'getsizeof' in loopscope",
+        ])
+        #expect(check("import asyncio\nasyncio.open_connection('h', 1)\n").first?
+            .hasPrefix("main.py:2:1: error: 'open_connection' from 'asyncio' cannot be simulated") == true)
+    }
+
+    @Test("nothing is reported where the name may not be the module, or the attribute may exist")
+    func notReported() {
+        // Rebound by a parameter, an assignment, a for target, another import, an except name.
+        #expect(check("import json\ndef f(json):\n    return json.nosuch\n").isEmpty)
+        #expect(check("import json\nif 1:\n    json = object()\nprint(json.nosuch)\n").isEmpty)
+        #expect(check("import json\nfor json in []:\n    pass\nprint(json.nosuch)\n").isEmpty)
+        #expect(check("import json\nimport math as json\nprint(json.nosuch)\n").isEmpty)
+        #expect(check("import json\ntry:\n    pass\nexcept Exception as json:\n    pass\nprint(json.nosuch)\n").isEmpty)
+        // The program sets the attribute; dunders; submodules; a module with run-time globals.
+        #expect(check("import math\nmath.tau2 = 1\nprint(math.tau2)\n").isEmpty)
+        #expect(check("import math\nprint(math.__name__, math.__doc__, math.__dict__)\n").isEmpty)
+        #expect(check("import asyncio\nprint(asyncio.exceptions.TimeoutError, asyncio.tasks)\n").isEmpty)
+        #expect(check("import re\nprint(re.IGNORECASE, re.I)\n").isEmpty)
+    }
+
+    /// Every module loopscope provides, as a program sees it after `import M`: each of its
+    /// attributes must be one `check` knows, or `check` would refuse a correct program.
+    @Test("check knows every attribute each provided module has at run time")
+    func knownAttributesCoverRuntime() throws {
+        let names = ModuleFinder.libraryNames.sorted()
+        var program = "import sys\n"
+        for name in names { program += "import \(name)\n" }
+        program += "for name in [\(names.map { "'\($0)'" }.joined(separator: ", "))]:\n    print(name, *sorted(dir(sys.modules[name])))\n"
+        let out = simulate(program)
+        #expect(out.status == 0, Comment(rawValue: out.stderr))
+        var missing: [String] = []
+        for line in out.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard let module = fields.first else { continue }
+            guard let provided = ModuleAttributes.exactAttributes(module) else { continue }
+            for attribute in fields.dropFirst() where !provided.contains(attribute)
+                && !(attribute.hasPrefix("__") && attribute.hasSuffix("__"))
+                && !ModuleFinder.libraryNames.contains(module + "." + attribute) {
+                missing.append(module + "." + attribute)
+            }
+        }
+        #expect(missing.isEmpty, Comment(rawValue: "known to run but not to check: \(missing.prefix(80))"))
+    }
+}
