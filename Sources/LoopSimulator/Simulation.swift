@@ -131,6 +131,7 @@ public final class Simulation {
 
         let main = PyModule(name: "__main__")
         main.attributes["__name__"] = .str("__main__")
+        main.attributes["__doc__"] = .none
         main.attributes["__file__"] = .str(path)
         vm.modules["__main__"] = main
         let frame = Frame(code: program.main, globals: main, locals: [], cells: [])

@@ -87,6 +87,11 @@ private final class CompilerState {
                 for a in aliases { moduleNames.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
             }
         }
+        // A module's docstring becomes its `__doc__` (the module object starts with None).
+        if case .expr(let e)? = module.body.first?.kind, case .string(let doc) = e.kind {
+            emit(.loadConst(constant(.str(doc))))
+            store("__doc__")
+        }
         setupAnnotations(module.body)
         try compileBody(module.body)
         emit(.loadConst(constant(.none)))

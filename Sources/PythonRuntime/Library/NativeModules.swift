@@ -59,11 +59,7 @@ package enum NativeModules {
         module.attributes["inf"] = .float(.infinity)
         module.attributes["nan"] = .float(.nan)
         func number(_ vm: Interpreter, _ v: Value) throws -> Double {
-            if let big = (v.asObject as? PyLong)?.value {
-                return try vm.arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.toDouble(big) }
-            }
-            guard let d = v.numericValue else { throw vm.typeError("must be real number, not \(v.typeName)") }
-            return d
+            try vm.floatArgument(v) { "must be real number, not \($0.typeName)" }
         }
         func domainError(_ vm: Interpreter) -> PythonError {
             PythonError(vm.makeException(BuiltinTypes.valueError, "math domain error"))
@@ -115,6 +111,7 @@ package enum NativeModules {
             }
         }
         MathIntegers.install(into: module, vm)
+        MathFloats.install(into: module, vm)
         return module
     }
 

@@ -31,6 +31,17 @@ extension NativeModules {
         set("version_info", .object(PyTuple(versionInfo)))
         set("modules", .object(vm.modules.dict))
         set("maxsize", .int(Int.max))
+        // The numeric hash's parameters (PyHash.swift), which fractions and decimal hash by.
+        set("hash_info", .object(PyStructSequence("sys.hash_info", [
+            ("width", .int(64)), ("modulus", .int(PyHash.modulus)), ("inf", .int(PyHash.infinity)), ("nan", .int(0)),
+            ("imag", .int(1_000_003)), ("algorithm", .str("siphash13")), ("hash_bits", .int(64)),
+            ("seed_bits", .int(128)), ("cutoff", .int(0)),
+        ])))
+        set("float_info", .object(PyStructSequence("sys.float_info", [
+            ("max", .float(.greatestFiniteMagnitude)), ("max_exp", .int(1024)), ("max_10_exp", .int(308)),
+            ("min", .float(.leastNormalMagnitude)), ("min_exp", .int(-1021)), ("min_10_exp", .int(-307)),
+            ("dig", .int(15)), ("mant_dig", .int(53)), ("epsilon", .float(.ulpOfOne)), ("radix", .int(2)), ("rounds", .int(1)),
+        ])))
         set("byteorder", .str("little"))
         set("platform", .str("linux"))
         set("builtin_module_names", .object(PyTuple(NativeModules.builtinNames.sorted().map { .str($0) })))

@@ -72,6 +72,7 @@ extension Interpreter {
     private func run(_ local: LocalModule, package: String) throws -> PyModule {
         let module = PyModule(name: local.name)
         module.attributes["__name__"] = .str(local.name)
+        module.attributes["__doc__"] = .none
         module.attributes["__file__"] = .str(local.path)
         module.attributes["__package__"] = .str(package)
         if local.isPackage {

@@ -116,9 +116,11 @@ extension Interpreter {
         fn("all") { vm, args, _ in .bool(try vm.iterate(vm.single(args, "all")).allSatisfy { try vm.truthy($0) }) }
         fn("round") { vm, args, kwargs in
             guard var x = args.first else { throw vm.typeError("round() missing required argument 'number' (pos 1)") }
-            // An int or float subclass's instance rounds as its value unless it has `__round__`.
-            if vm.userMethod(x, "__round__") == nil, let plain = vm.derivedValue(x) { x = plain }
             var nd = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
+            // A class's `__round__` (Fraction, Decimal) is called with ndigits only when given.
+            if let method = vm.userMethod(x, "__round__") { return try vm.callSpecial(method, x, nd.isNone ? [] : [nd]) }
+            // An int or float subclass's instance rounds as its value.
+            if let plain = vm.derivedValue(x) { x = plain }
             // bool is an int, as ndigits and (with ndigits) as the number.
             if case .bool(let b) = nd { nd = .int(b ? 1 : 0) }
             if case .bool(let b) = x, !(nd.isNone) { x = .int(b ? 1 : 0) }
@@ -321,15 +323,8 @@ extension Interpreter {
                 }
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid literal for int() with base \(base): \(PyString.repr(s))"))
             default:
-                // CPython's `PyNumber_Long`: a class's `__int__`, then its `__index__`.
-                if let method = vm.userMethod(v, "__int__") {
-                    let r = try vm.callSpecial(method, v, [])
-                    guard vm.intValue(r) != nil || r.isBigInteger else {
-                        throw vm.typeError("__int__ returned non-int (type \(r.typeName))")
-                    }
-                    return vm.derivedValue(r) ?? r
-                }
-                if let r = try vm.pythonIndex(v) { return vm.derivedValue(r) ?? r }
+                // CPython's `PyNumber_Long`: a class's `__int__`, then its `__index__` (NumberProtocol.swift).
+                if args.count == 1, let converted = try vm.intFromSpecial(v) { return converted }
                 throw vm.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
             }
         }
@@ -351,15 +346,7 @@ extension Interpreter {
                 throw PythonError(vm.makeException(BuiltinTypes.valueError, "could not convert string to float: \(try vm.repr(bytesLike))"))
             default:
                 // CPython's `PyNumber_Float`: a class's `__float__`, then its `__index__`.
-                if let method = vm.userMethod(v, "__float__") {
-                    let r = try vm.callSpecial(method, v, [])
-                    guard case .float = vm.derivedValue(r) ?? r else {
-                        throw vm.typeError("\(v.typeName).__float__ returned non-float (type \(r.typeName))")
-                    }
-                    return vm.derivedValue(r) ?? r
-                }
-                if let r = try vm.pythonIndex(v) { return try vm.callNow(.object(BuiltinTypes.float), [vm.derivedValue(r) ?? r]) }
-                throw vm.typeError("float() argument must be a string or a real number, not '\(v.typeName)'")
+                return .float(try vm.floatArgument(v) { "float() argument must be a string or a real number, not '\($0.typeName)'" })
             }
         }
         ctor(BuiltinTypes.str) { vm, args, _ in

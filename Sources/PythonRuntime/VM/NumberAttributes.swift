@@ -1,11 +1,13 @@
+import BigInt
+
 /// The data attributes and small methods every int, bool and float has (the numbers
 /// tower's `real`, `imag`, `numerator`, `denominator`, `conjugate()`, and
-/// `float.is_integer()`), as CPython's `int_getset`/`float_getset` define them. A bool
-/// answers as the int it is.
+/// `float.is_integer()`, `as_integer_ratio()`), as CPython's `int_getset`/`float_getset`
+/// define them. A bool answers as the int it is.
 extension Interpreter {
     package func numberAttribute(_ v: Value, _ name: String) -> Value? {
         switch v {
-        case .int, .bool:
+        case .int, .bool, .object(is PyLong):
             let i: Value
             if case .bool(let b) = v { i = .int(b ? 1 : 0) } else { i = v }
             switch name {
@@ -13,6 +15,8 @@ extension Interpreter {
             case "imag": return .int(0)
             case "denominator": return .int(1)
             case "conjugate": return nativeFunction("conjugate", owner: "int", .noArguments) { _, _, _ in i }
+            case "as_integer_ratio":
+                return nativeFunction("as_integer_ratio", owner: "int", .noArguments) { _, _, _ in .object(PyTuple([i, .int(1)])) }
             case "to_bytes":
                 let value = i.bigInteger ?? 0
                 return nativeFunction("to_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["length", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
@@ -29,10 +33,34 @@ extension Interpreter {
                 return nativeFunction("is_integer", owner: "float", .noArguments) { _, _, _ in
                     .bool(d.isFinite && d.rounded(.towardZero) == d)
                 }
+            case "as_integer_ratio":
+                return nativeFunction("as_integer_ratio", owner: "float", .noArguments) { vm, _, _ in
+                    try vm.floatIntegerRatio(d)
+                }
             default: return nil
             }
         default:
             return nil
         }
+    }
+}
+
+extension Interpreter {
+    /// `float_as_integer_ratio`: the float's exact value as a fraction in lowest terms with
+    /// a positive denominator, a power of two.
+    package func floatIntegerRatio(_ d: Double) throws -> Value {
+        if d.isInfinite { throw PythonError(makeException(BuiltinTypes.overflowError, "cannot convert Infinity to integer ratio")) }
+        if d.isNaN { throw PythonError(makeException(BuiltinTypes.valueError, "cannot convert NaN to integer ratio")) }
+        guard d != 0 else { return .object(PyTuple([.int(0), .int(1)])) }
+        // d = significand * 2**exponent with an odd integer significand.
+        let bits = d.significandBitPattern | (d.isNormal ? (1 << 52) : 0)
+        var significand = BigInt(bits)
+        var exponent = Int(d.isNormal ? d.exponent : Double.leastNormalMagnitude.exponent) - 52
+        let zeros = bits.trailingZeroBitCount
+        significand >>= zeros
+        exponent += zeros
+        if d < 0 { significand.negate() }
+        if exponent >= 0 { return .object(PyTuple([.integer(significand << exponent), .int(1)])) }
+        return .object(PyTuple([.integer(significand), .integer(BigInt(1) << -exponent)]))
     }
 }
