@@ -3928,14 +3928,16 @@ class Context(object):
         if traps is None:
             self.traps = dc.traps.copy()
         elif not isinstance(traps, dict):
-            self.traps = dict((s, int(s in traps)) for s in _signals + traps)
+            # loopscope: flags and traps hold bools, as C _decimal's signal dicts return
+            # them (_pydecimal stores 0 and 1).
+            self.traps = dict((s, s in traps) for s in _signals + traps)
         else:
             self.traps = traps
 
         if flags is None:
-            self.flags = dict.fromkeys(_signals, 0)
+            self.flags = dict.fromkeys(_signals, False)
         elif not isinstance(flags, dict):
-            self.flags = dict((s, int(s in flags)) for s in _signals + flags)
+            self.flags = dict((s, s in flags) for s in _signals + flags)
         else:
             self.flags = flags
 
@@ -4018,12 +4020,12 @@ class Context(object):
     def clear_flags(self):
         """Reset all flags to zero"""
         for flag in self.flags:
-            self.flags[flag] = 0
+            self.flags[flag] = False
 
     def clear_traps(self):
         """Reset all traps to zero"""
         for flag in self.traps:
-            self.traps[flag] = 0
+            self.traps[flag] = False
 
     def _shallow_copy(self):
         """Returns a shallow copy from self."""
@@ -4054,7 +4056,7 @@ class Context(object):
             # Don't touch the flag
             return error().handle(self, *args)
 
-        self.flags[error] = 1
+        self.flags[error] = True
         if not self.traps[error]:
             # The errors define how to handle themselves.
             return condition().handle(self, *args)
@@ -6080,7 +6082,7 @@ def _convert_for_comparison(self, other, equality_op=False):
     if isinstance(other, float):
         context = getcontext()
         if equality_op:
-            context.flags[FloatOperation] = 1
+            context.flags[FloatOperation] = True
         else:
             context._raise_error(FloatOperation,
                 "strict semantics for mixing floats and Decimals are enabled")

@@ -111,4 +111,28 @@ struct NumericLibraryTests {
 
         """)
     }
+
+    @Test("decimal's errors carry C _decimal's condition list, its tracebacks show no _pydecimal frames, and flags are bools")
+    func decimalAsCPythonsC() {
+        let out = simulate("""
+        from decimal import Decimal, Context, Inexact
+        ctx = Context(prec=3)
+        print(ctx.flags[Inexact], ctx.divide(Decimal(1), Decimal(3)), ctx.flags[Inexact])
+        def parse(s):
+            return Decimal(s) + 1
+        parse("x")
+        """)
+        #expect(out.stdout == "False 0.333 True\n")
+        #expect(out.stderr == """
+        Traceback (most recent call last):
+          File "test.py", line 6, in <module>
+            parse("x")
+          File "test.py", line 5, in parse
+            return Decimal(s) + 1
+                   ^^^^^^^^^^
+        decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]
+
+        """)
+        #expect(out.status == 1)
+    }
 }

@@ -60,6 +60,9 @@ extension Interpreter {
         do {
             let code = try Compiler.compile(ast, filename: path)
             sources[path] = SourceText(source.text)
+            // CPython runs this module's work in C, whose functions have no frames: leave
+            // its frames out of tracebacks as the asyncio prelude's are.
+            if LibraryModules.standInsForC.contains(name) { implementationFiles.insert(path) }
             return LocalModule(name: name, path: path, isPackage: source.isPackage, code: code, ast: ast)
         } catch {
             throw PythonError(makeException(BuiltinTypes.importError, "loopscope's \(path) does not compile: \(error.headline(path: path))"))

@@ -13,6 +13,10 @@ package enum LibraryModules {
         package var isPackage: Bool { path.hasSuffix("/__init__.py") }
     }
 
+    /// Python modules standing in for what CPython compiles in C: `_pydecimal` for the
+    /// `_decimal` that `decimal` imports first.
+    package static let standInsForC: Set<String> = ["_pydecimal"]
+
     package static let sources: [String: Source] = {
         var found: [String: Source] = [:]
         for (path, text) in PythonLibSources.files where !path.hasPrefix("asyncio/") && path.hasSuffix(".py") {
