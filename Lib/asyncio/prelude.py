@@ -854,10 +854,8 @@ _RUNNER_CLOSED = 'closed'
 
 
 class Runner:
-    # runners.Runner. Not modelled: contextvars (a task here does not run in a copied
-    # context, so `context=` is accepted and has no effect) and the SIGINT handler (a
-    # simulated run receives no signals), so run() never turns a cancellation into
-    # KeyboardInterrupt.
+    # runners.Runner. Not modelled: the SIGINT handler (a simulated run receives no
+    # signals), so run() never turns a cancellation into KeyboardInterrupt.
 
     def __init__(self, *, debug=None, loop_factory=None):
         self._state = _RUNNER_CREATED

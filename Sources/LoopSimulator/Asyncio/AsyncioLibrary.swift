@@ -273,10 +273,11 @@ final class AsyncioLibrary {
             throw vm.typeError("a coroutine was expected, got \(got)")
         }
         var name: String?
+        var context: Value?
         for (k, v) in kwargs {
             switch k {
             case "name": name = v.isNone ? nil : try vm.str(v)
-            case "context": break
+            case "context": context = v.isNone ? nil : v
             default: throw vm.typeError("create_task() got an unexpected keyword argument '\(k)'")
             }
         }
@@ -288,8 +289,8 @@ final class AsyncioLibrary {
         default: creationSite = site ?? vm.currentSite()
         }
         if numberedFirst, name != nil { _ = loop.nextTaskNameNumber() }
-        return .object(PyTask(loop: loop, coro: coro, name: name, creator: loop.currentTask,
-                              line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
+        return .object(PyTask(loop: loop, coro: coro, name: name, context: try context ?? vm.copyContext(),
+                              creator: loop.currentTask, line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
     }
 
     /// A coroutine awaiting `awaitable` (an async generator's `aclose()`, ...), for a task

@@ -19,9 +19,13 @@ final class PyTask: PyFuture {
     /// Where this task was created (line), and by which task.
     let creationLine: Int
     let creator: PyTask?
+    /// `Task._context`: the contextvars context each step runs in (nil when the program
+    /// never imported contextvars: see TaskContexts.swift).
+    let context: Value?
 
-    init(loop: EventLoop, coro: PyCoroutine, name: String?, creator: PyTask?, line: Int, site: String?) {
+    init(loop: EventLoop, coro: PyCoroutine, name: String?, context: Value?, creator: PyTask?, line: Int, site: String?) {
         self.coro = coro
+        self.context = context
         self.taskID = loop.nextTaskID()
         self.name = name ?? "Task-\(loop.nextTaskNameNumber())"
         self.creator = creator
@@ -79,6 +83,9 @@ final class PyTask: PyFuture {
         let previous = loop.currentTask
         loop.currentTask = self
         defer { loop.currentTask = previous }
+        // `self._loop.call_soon(self.__step, context=self._context)`: the step runs in it.
+        let outerContext = context.map { vm.enterContext($0) }
+        defer { if let outerContext { vm.exitContext(outerContext) } }
         if loop.state.tracing {
             loop.emitStepStart(self, resumedBy: exc.map { "throw \($0.cls.name)" } ?? "send")
             if let exc, exc.isInstance(of: BuiltinTypes.cancelledError) {

@@ -82,6 +82,7 @@ extension Interpreter {
             module.attributes["__path__"] = .object(PyList([.str(SourcePaths.directory(of: local.path))]))
         }
         modules[local.name] = module
+        if local.path == "Lib/contextvars.py" { contextVarsModule = module }
         let fiber = Fiber([])
         do {
             try push(Frame(code: local.code, globals: module, locals: [], cells: []), on: fiber)

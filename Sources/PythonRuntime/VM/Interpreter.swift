@@ -109,6 +109,8 @@ public final class Interpreter {
     /// Files of the implementation's own Python (the asyncio prelude), whose frames
     /// tracebacks leave out as CPython's show no frames for code written in C.
     package var implementationFiles: Set<String> = []
+    /// Lib/contextvars.py once imported, whose current context tasks switch (TaskContexts.swift).
+    package var contextVarsModule: PyModule?
     /// Source of each file, for the lines tracebacks quote.
     package var sources: [String: SourceText] = [:]
     /// See `caretAnchors`.
