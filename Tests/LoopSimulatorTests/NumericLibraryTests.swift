@@ -135,4 +135,16 @@ struct NumericLibraryTests {
         """)
         #expect(out.status == 1)
     }
+
+    @Test("check knows the names decimal takes from _pydecimal by `from _pydecimal import *`, and rejects others")
+    func checkKnowsDecimalNames() {
+        let out = simulate("""
+        from decimal import Decimal, getcontext, localcontext, ROUND_HALF_UP, InvalidOperation
+        from decimal import Decimal, nosuch
+        from fractions import Fraction
+        from statistics import mean, fmean, quantiles
+        """)
+        #expect(out.status == 2)
+        #expect(out.stderr == "test.py:2:1: error: cannot import name 'nosuch' from 'decimal' (Lib/decimal.py)")
+    }
 }

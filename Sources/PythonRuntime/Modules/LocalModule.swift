@@ -19,7 +19,7 @@ package final class LocalModule {
     }
 
     /// The global names a module's code can bind (nil: cannot be known before it runs).
-    package static func globalNames(_ ast: Module) -> Set<String>? {
+    package static func globalNames(_ ast: Module, ignoringStarImports: Bool = false) -> Set<String>? {
         let analysis = ScopeAnalysis(ast)
         var names = analysis.module.bound
         var scopes = analysis.module.children
@@ -27,6 +27,7 @@ package final class LocalModule {
             names.formUnion(scope.globals)
             scopes += scope.children
         }
+        if ignoringStarImports { names.remove("*") }
         return names.contains("*") || names.contains("__getattr__") ? nil : names
     }
 }
