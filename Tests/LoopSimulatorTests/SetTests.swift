@@ -26,6 +26,22 @@ struct SetTests {
         """)
     }
 
+    @Test("add reuses the last deleted slot its probe passed, as 3.11's set_add_entry")
+    func addReusesTheLastDeletedSlot() {
+        #expect(output("s = {4, 5, 6}\ns -= {4, 5, 6}\nfor x in (36, 68, 100): s.add(x)\nprint(s)\n") == "{100, 36, 68}\n")
+    }
+
+    @Test("'%d' of an int past 4,300 digits raises ValueError; '%x' of it does not")
+    func percentDecimalDigitLimit() {
+        #expect(output("""
+            try:
+                print("%d" % (10 ** 4300))
+            except ValueError as e:
+                print(e)
+            print(len("%x" % (10 ** 4300)))
+            """) == "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit\n3572\n")
+    }
+
     @Test("instances equal by __eq__ with equal __hash__ are one member, in set displays, set() and add")
     func instancesHashByTheirHash() {
         let src = """

@@ -299,7 +299,11 @@ extension Interpreter {
             integer = i
         }
         let radix = type == "o" ? 8 : (type == "x" || type == "X") ? 16 : 10
-        var digits = String(integer.magnitude, radix: radix)
+        // Decimal digits past 4,300 raise ValueError, as every int-to-str conversion does.
+        let magnitude = BigInt(integer.magnitude)
+        var digits = radix == 10
+            ? try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.decimal(magnitude) }
+            : String(integer.magnitude, radix: radix)
         if conv.precision > digits.count {
             digits = String(repeating: "0", count: conv.precision - digits.count) + digits
         }
