@@ -5,7 +5,7 @@ import Darwin
 #endif
 import LoopSimulator
 
-/// A `SimulationEvent` in 40 bytes: the kind, its time, and five 32-bit slots whose meaning
+/// A `SimulationEvent` in 40 bytes: the kind, its time, and six 32-bit slots whose meaning
 /// depends on the kind (ids, lines, string-table ids). A million events fit in 40 MB and
 /// decode back to the exact `SimulationEvent` (the round trip is lossless).
 struct PackedEvent {
@@ -16,6 +16,9 @@ struct PackedEvent {
     var c: Int32 = PackedEvent.none
     var d: Int32 = PackedEvent.none
     var e: Int32 = PackedEvent.none
+    /// Only `taskCreated` needs a sixth slot (its file); it sits in what was the struct's
+    /// tail padding, so it costs no memory.
+    var f: Int32 = PackedEvent.none
     var kind: EventKind
     var flags: UInt8 = 0
 
@@ -133,9 +136,9 @@ extension PackedEvent {
         case let .callbackSkipped(handle, description, task):
             self.init(time: event.time, iteration: event.iteration, kind: .callbackSkipped)
             a = opt(handle); c = s(description); b = opt(task)
-        case let .taskCreated(task, name, coroutine, creator, line):
+        case let .taskCreated(task, name, coroutine, creator, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .taskCreated)
-            a = opt(task); c = s(name); d = s(coroutine); b = opt(creator); e = opt(line)
+            a = opt(task); c = s(name); d = s(coroutine); b = opt(creator); e = opt(line); f = opt(file)
         case let .taskStepStart(task, resumedBy):
             self.init(time: event.time, iteration: event.iteration, kind: .taskStepStart)
             a = opt(task); c = s(resumedBy)
@@ -150,15 +153,15 @@ extension PackedEvent {
             case let .failed(exception): flags = OutcomeCode.failed.rawValue; c = s(exception)
             case .cancelled: flags = OutcomeCode.cancelled.rawValue
             }
-        case let .cancelRequested(task, by, message, line):
+        case let .cancelRequested(task, by, message, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .cancelRequested)
-            a = opt(task); b = opt(by); c = message.map(s) ?? PackedEvent.none; e = opt(line)
+            a = opt(task); b = opt(by); c = message.map(s) ?? PackedEvent.none; e = opt(line); d = opt(file)
         case let .cancelledErrorDelivered(task):
             self.init(time: event.time, iteration: event.iteration, kind: .cancelledErrorDelivered)
             a = opt(task)
-        case let .timeoutFired(task, line):
+        case let .timeoutFired(task, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .timeoutFired)
-            a = opt(task); e = opt(line)
+            a = opt(task); e = opt(line); d = opt(file)
         case let .cpuBurstStart(task, seconds, line, file):
             self.init(time: event.time, iteration: event.iteration, kind: .cpuBurstStart)
             a = opt(task); x = seconds; e = opt(line); d = opt(file)
@@ -217,7 +220,7 @@ extension PackedEvent {
         case .callbackStart: k = .callbackStart(handle: Int(a), description: s(c), task: unopt(b))
         case .callbackEnd: k = .callbackEnd(handle: Int(a), duration: x)
         case .callbackSkipped: k = .callbackSkipped(handle: Int(a), description: s(c), task: unopt(b))
-        case .taskCreated: k = .taskCreated(task: Int(a), name: s(c), coroutine: s(d), creator: unopt(b), line: Int(e))
+        case .taskCreated: k = .taskCreated(task: Int(a), name: s(c), coroutine: s(d), creator: unopt(b), line: Int(e), file: Int(f))
         case .taskStepStart: k = .taskStepStart(task: Int(a), resumedBy: s(c))
         case .taskStepEnd:
             let outcome: SimulationEvent.StepOutcome
@@ -229,9 +232,10 @@ extension PackedEvent {
             case .cancelled: outcome = .cancelled
             }
             k = .taskStepEnd(task: Int(a), outcome: outcome)
-        case .cancelRequested: k = .cancelRequested(task: Int(a), by: unopt(b), message: c == PackedEvent.none ? nil : s(c), line: Int(e))
+        case .cancelRequested:
+            k = .cancelRequested(task: Int(a), by: unopt(b), message: c == PackedEvent.none ? nil : s(c), line: Int(e), file: Int(d))
         case .cancelledErrorDelivered: k = .cancelledErrorDelivered(task: Int(a))
-        case .timeoutFired: k = .timeoutFired(task: unopt(a), line: Int(e))
+        case .timeoutFired: k = .timeoutFired(task: unopt(a), line: Int(e), file: Int(d))
         case .cpuBurstStart: k = .cpuBurstStart(task: unopt(a), seconds: x, line: Int(e), file: Int(d))
         case .cpuBurstEnd: k = .cpuBurstEnd(task: unopt(a))
         case .blockingSleepStart: k = .blockingSleepStart(task: unopt(a), seconds: x, line: Int(e), file: Int(d))

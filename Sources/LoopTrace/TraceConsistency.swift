@@ -87,8 +87,8 @@ struct TraceConsistency {
             return seconds(duration, "duration")
         case let .callbackSkipped(handle, _, task):
             return inRange(handle, "handle") ?? known(task)
-        case let .taskCreated(task, _, _, creator, line):
-            if let problem = inRange(task, "task") ?? known(creator) ?? inRange(line, "line") { return problem }
+        case let .taskCreated(task, _, _, creator, line, file):
+            if let problem = inRange(task, "task") ?? known(creator) ?? inRange(line, "line") ?? known(file: file) { return problem }
             guard tasks[task] == nil else { return "task \(task) is created a second time" }
             guard task >= 1, task <= eventsSeen else {
                 return "task id \(task) is out of range (ids count up from 1; \(eventsSeen) events so far)"
@@ -116,12 +116,12 @@ struct TraceConsistency {
                 return inRange(line, "line") ?? known(file: file)
             }
             return nil
-        case let .cancelRequested(task, by, _, line):
-            return known(task) ?? known(by) ?? inRange(line, "line")
+        case let .cancelRequested(task, by, _, line, file):
+            return known(task) ?? known(by) ?? inRange(line, "line") ?? known(file: file)
         case let .cancelledErrorDelivered(task):
             return known(task)
-        case let .timeoutFired(task, line):
-            return known(task) ?? inRange(line, "line")
+        case let .timeoutFired(task, line, file):
+            return known(task) ?? inRange(line, "line") ?? known(file: file)
         case let .cpuBurstStart(task, s, line, file), let .blockingSleepStart(task, s, line, file):
             return known(task) ?? seconds(s, "seconds") ?? inRange(line, "line") ?? known(file: file)
         case let .cpuBurstEnd(task), let .blockingSleepEnd(task):

@@ -15,7 +15,9 @@ public struct TraceHeader: Equatable, Sendable {
     /// line and the program's other files; a version 2 file reads as a simulation's.
     /// Version 4 added the `file` of step ends and CPU bursts / blocking sleeps (which of
     /// the program's files their `line` is in); older files read as all-main-file lines.
-    public static let currentVersion = 4
+    /// Version 5 added the `file` of `taskCreated`, `cancelRequested` and `timeoutFired`
+    /// (older files: the main file's lines).
+    public static let currentVersion = 5
     /// The oldest version this build still reads.
     public static let oldestReadVersion = 2
 

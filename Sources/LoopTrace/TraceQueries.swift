@@ -202,7 +202,7 @@ extension TraceStore {
     public func task(at index: Int) -> TaskInfo {
         let e = events[Int(taskRecords[index].createdEvent)]
         return TaskInfo(id: Int(e.a), name: strings[e.c], coroutine: strings[e.d],
-                        creator: e.b == PackedEvent.none ? nil : Int(e.b), line: Int(e.e),
+                        creator: e.b == PackedEvent.none ? nil : Int(e.b), line: Int(e.e), file: Int(e.f),
                         createdAt: e.time, createdInIteration: Int(e.iteration))
     }
 

@@ -368,7 +368,7 @@ public enum TraceReader {
             k = .callbackSkipped(handle: try f.int("handle"), description: try f.string("description"), task: try f.optionalInt("task"))
         case .taskCreated:
             k = .taskCreated(task: try f.int("task"), name: try f.string("name"), coroutine: try f.string("coroutine"),
-                             creator: try f.optionalInt("creator"), line: try f.int("line"))
+                             creator: try f.optionalInt("creator"), line: try f.int("line"), file: try f.fileNumber())
         case .taskStepStart:
             k = .taskStepStart(task: try f.int("task"), resumedBy: try f.string("resumedBy"))
         case .taskStepEnd:
@@ -388,11 +388,11 @@ public enum TraceReader {
             k = .taskStepEnd(task: task, outcome: outcome)
         case .cancelRequested:
             k = .cancelRequested(task: try f.int("task"), by: try f.optionalInt("by"), message: try f.optionalString("message"),
-                                 line: try f.int("line"))
+                                 line: try f.int("line"), file: try f.fileNumber())
         case .cancelledErrorDelivered:
             k = .cancelledErrorDelivered(task: try f.int("task"))
         case .timeoutFired:
-            k = .timeoutFired(task: try f.optionalInt("task"), line: try f.int("line"))
+            k = .timeoutFired(task: try f.optionalInt("task"), line: try f.int("line"), file: try f.fileNumber())
         case .cpuBurstStart:
             k = .cpuBurstStart(task: try f.optionalInt("task"), seconds: try f.double("seconds"), line: try f.int("line"),
                                file: try f.fileNumber())
@@ -460,8 +460,9 @@ public enum TraceReader {
             return v
         }
 
-        /// The `file` of a step end or burst; version 2 traces have none (their lines are
-        /// all the scenario's).
+        /// The `file` of an event with a `line`; version 2 traces have none (their lines are
+        /// all the scenario's), nor do version 3 and 4 traces on a task's creation, a
+        /// cancellation or a timeout (those lines were the main file's).
         func fileNumber() throws(TraceReadError.Problem) -> Int {
             scanner.value("file") == nil ? 0 : try int("file")
         }

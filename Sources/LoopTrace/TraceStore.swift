@@ -174,8 +174,8 @@ public final class TraceStore: SimulationEventSink {
         case .taskCreated:
             let taskPosition = Int32(taskRecords.count)
             var record = TaskRecord(createdEvent: i)
-            record.lane.append(time: e.time, slot: currentSlot, state: .created, line: Int(e.e))
-            record.lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: Int(e.e))
+            record.lane.append(time: e.time, slot: currentSlot, state: .created, line: Int(e.e), file: Int(e.f))
+            record.lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: Int(e.e), file: Int(e.f))
             taskRecords.append(record)
             if e.a >= 0 {
                 if Int(e.a) >= taskIndexByID.count {

@@ -9,8 +9,10 @@ public struct TaskInfo: Equatable, Sendable {
     public var coroutine: String
     /// The task that created it (nil: created outside any task, e.g. `asyncio.run`).
     public var creator: Int?
-    /// The source line of the `create_task` (or `asyncio.run`) call.
+    /// The source line of the `create_task` (or `asyncio.run`) call, in `file` (0: the
+    /// main one; `TraceHeader.file`).
     public var line: Int
+    public var file: Int
     public var createdAt: Double
     public var createdInIteration: Int
 }

@@ -105,12 +105,13 @@ public enum TraceWriter {
         case let .callbackEnd(handle, duration):
             out.key("handle"); out.int(handle)
             out.key("duration"); out.double(duration)
-        case let .taskCreated(task, name, coroutine, creator, line):
+        case let .taskCreated(task, name, coroutine, creator, line, file):
             out.key("task"); out.int(task)
             out.key("name"); out.string(name)
             out.key("coroutine"); out.string(coroutine)
             out.key("creator"); out.int(creator)
             out.key("line"); out.int(line)
+            out.key("file"); out.int(file)
         case let .taskStepStart(task, resumedBy):
             out.key("task"); out.int(task)
             out.key("resumedBy"); out.string(resumedBy)
@@ -137,16 +138,18 @@ public enum TraceWriter {
             case .cancelled:
                 out.string("cancelled")
             }
-        case let .cancelRequested(task, by, message, line):
+        case let .cancelRequested(task, by, message, line, file):
             out.key("task"); out.int(task)
             out.key("by"); out.int(by)
             out.key("message"); out.string(message)
             out.key("line"); out.int(line)
+            out.key("file"); out.int(file)
         case let .cancelledErrorDelivered(task):
             out.key("task"); out.int(task)
-        case let .timeoutFired(task, line):
+        case let .timeoutFired(task, line, file):
             out.key("task"); out.int(task)
             out.key("line"); out.int(line)
+            out.key("file"); out.int(file)
         case let .cpuBurstStart(task, seconds, line, file), let .blockingSleepStart(task, seconds, line, file):
             out.key("task"); out.int(task)
             out.key("seconds"); out.double(seconds)

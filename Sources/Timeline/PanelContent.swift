@@ -283,7 +283,7 @@ struct PanelContent {
             out.append(PanelLine(StyledLine("awaits \(detail)")))
         }
         let creator = info.creator.map { "by \(taskName(id: $0))" } ?? "by asyncio.run"
-        out.append(PanelLine(StyledLine("created \(creator) at line \(info.line), iteration \(info.createdInIteration)")))
+        out.append(PanelLine(StyledLine("created \(creator) at \(place(line: info.line, file: info.file)), iteration \(info.createdInIteration)")))
         let steps = stories.steps(of: t, before: k + 1)
         out.append(PanelLine(StyledLine("steps \(steps) up to here")))
         if let next = stories.nextStep(of: t, after: k) {
@@ -294,7 +294,7 @@ struct PanelContent {
                 out.append(contentsOf: cancelLines(c))
             }
             for d in story.delivered where d.iteration <= k {
-                let at = d.line.map { " at line \($0)" } ?? ""
+                let at = d.line.map { " at \(place(line: $0, file: d.file))" } ?? ""
                 out.append(PanelLine(StyledLine("CancelledError thrown in\(at), iteration \(d.iteration) t=\(seconds(d.time))",
                                                 CellStyle(foreground: .yellow))))
             }
@@ -316,12 +316,20 @@ struct PanelContent {
         return (taskName(index: t), out)
     }
 
+    /// A line as the Task panel names it: `line 12` in the main file, `util.py:12` in
+    /// another of the program's files.
+    func place(line: Int, file: Int) -> String {
+        guard file != 0, let f = store.header.file(file) else { return "line \(line)" }
+        return "\(f.path):\(line)"
+    }
+
     func cancelLines(_ c: TaskStories.Cancel) -> [PanelLine] {
         let style = CellStyle(foreground: .yellow)
         var text = "cancel() by \(taskName(id: c.byTask))"
-        let sourceLines = store.header.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = store.header.file(c.file)?.source ?? ""
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         if c.line > 0, c.line <= sourceLines.count, sourceLines[c.line - 1].contains("cancel") {
-            text += " at line \(c.line)"
+            text += " at \(place(line: c.line, file: c.file))"
         }
         text += ", iteration \(c.iteration) t=\(seconds(c.time))"
         if let m = c.message { text += ", message \(pyRepr(m))" }

@@ -12,8 +12,10 @@ public final class TaskStories {
         /// Simulator id of the task that called `cancel()` (nil: a loop callback).
         public var byTask: Int?
         public var message: String?
-        /// The line `cancel()` was called on (may be inside asyncio's own code).
+        /// The line `cancel()` was called on (may be inside asyncio's own code), in `file`
+        /// (0: the main one; `TraceHeader.file`).
         public var line: Int
+        public var file: Int
         /// What the canceller itself was awaiting when it cancelled (`wait_for(timeout=1)`), if known.
         public var cancellerWaitsOn: String?
         /// An `asyncio.timeout()` expired in the same callback, just before.
@@ -32,7 +34,7 @@ public final class TaskStories {
         public var stepIterations: [Int] = []
         public var cancels: [Cancel] = []
         /// Iteration, time and line where `CancelledError` was thrown into the task.
-        public var delivered: [(iteration: Int, time: Double, line: Int?)] = []
+        public var delivered: [(iteration: Int, time: Double, line: Int?, file: Int)] = []
         public var ending: Ending?
         /// Virtual seconds spent stepping (CPU bursts and blocking sleeps inside steps).
         public var runTime = 0.0
@@ -59,7 +61,7 @@ public final class TaskStories {
     private var lastTimeoutEvent = -10
     /// Per task index: what it was last parked on.
     private var parkedOn: [String?] = []
-    private var parkedLine: [Int?] = []
+    private var parkedLine: [(line: Int, file: Int)?] = []
     /// Per task, its name and coroutine in lower case: what the lane filter searches
     /// (made once, so filtering ten thousand lanes as one types costs no string building).
     public private(set) var searchText: [String] = []
@@ -78,7 +80,7 @@ public final class TaskStories {
             switch e.kind {
             case .iterationStart:
                 groups.iterationStarted(e.iteration)
-            case .taskCreated(let id, let name, let coroutine, _, _):
+            case .taskCreated(let id, let name, let coroutine, _, _, _):
                 grow(store)
                 if let t = index(store, id) {
                     searchText[t] = (name + " " + coroutine).lowercased()
@@ -99,15 +101,15 @@ public final class TaskStories {
                 guard let t = index(store, id) else { break }
                 stories[t].runTime += e.time - stories[t].stepStart
                 switch outcome {
-                case .parked(let on, let future, let line, _):
+                case .parked(let on, let future, let line, let file):
                     parkedOn[t] = on
-                    parkedLine[t] = line
+                    parkedLine[t] = (line, file)
                     stories[t].parkedSince = e.time
                     waiterOfFuture[future] = t
                     groups.set(t, on.hasPrefix("sleep(") ? .sleeping : .waiting)
-                case .yielded(let line, _):
+                case .yielded(let line, let file):
                     parkedOn[t] = "sleep(0)"
-                    parkedLine[t] = line
+                    parkedLine[t] = (line, file)
                     stories[t].readySince = e.time
                     groups.set(t, .ready)
                 case .finished(let result):
@@ -129,14 +131,14 @@ public final class TaskStories {
                 }
             case .timeoutFired:
                 lastTimeoutEvent = i
-            case .cancelRequested(let id, let by, let message, let line):
+            case .cancelRequested(let id, let by, let message, let line, let file):
                 guard let t = index(store, id) else { break }
                 let byIndex = by.flatMap { store.taskIndex(id: $0) }
-                stories[t].cancels.append(Cancel(iteration: e.iteration, time: e.time, byTask: by, message: message, line: line,
+                stories[t].cancels.append(Cancel(iteration: e.iteration, time: e.time, byTask: by, message: message, line: line, file: file,
                                                  cancellerWaitsOn: byIndex.flatMap { parkedOn[$0] },
                                                  byTimeout: i - lastTimeoutEvent <= 2))
             case .cancelledErrorDelivered(let id):
-                if let t = index(store, id) { stories[t].delivered.append((e.iteration, e.time, parkedLine[t])) }
+                if let t = index(store, id) { stories[t].delivered.append((e.iteration, e.time, parkedLine[t]?.line, parkedLine[t]?.file ?? 0)) }
             default:
                 break
             }

@@ -42,12 +42,12 @@ public struct RunDigest: Equatable, Sendable {
             case .print(_, let text):
                 printed += text
                 if !iterations.isEmpty { iterations[iterations.count - 1].steps.append("print \(text.debugDescription)") }
-            case .taskCreated(let id, let name, let coroutine, _, _):
+            case .taskCreated(let id, let name, let coroutine, _, _, _):
                 taskIndex[id] = tasks.count
                 // `Task-5 query`: a default name says little without its coroutine.
                 let label = name.hasPrefix("Task-") ? "\(name) \(coroutine)" : name
                 tasks.append(TaskOutcome(id: id, name: label, outcome: "pending"))
-            case .timeoutFired(let id?, _):
+            case .timeoutFired(let id?, _, _):
                 if let k = taskIndex[id], !timedOut.contains(tasks[k].name) { timedOut.append(tasks[k].name) }
             case .taskStepEnd(let id, let outcome):
                 guard let k = taskIndex[id] else { break }

@@ -8,7 +8,9 @@ import Testing
 @Suite("Recorded programs")
 struct RecordedProgramsTests {
     static let versions = ["3.11", "3.12", "3.13"]
-    static let programs = ["echo_server", "subprocess_pipe", "taskgroup_cancel", "blocking_call", "eager_tasks"]
+    static let programs = ["echo_server", "subprocess_pipe", "taskgroup_cancel", "blocking_call", "eager_tasks", "tasks_in_module"]
+    /// The modules of its own a program imports, copied beside it.
+    static let modules = ["tasks_in_module": ["tasks_helper.py"]]
 
     typealias Event = [String: Any]
 
@@ -22,6 +24,10 @@ struct RecordedProgramsTests {
         let source = CLITests.root.appendingPathComponent("tests-data/recorder/\(program).py")
         let app = try cli.temporaryFile(Array(try Data(contentsOf: source)), name: "\(program).py")
         let dir = (app as NSString).deletingLastPathComponent
+        for module in Self.modules[program] ?? [] {
+            let from = CLITests.root.appendingPathComponent("tests-data/recorder/\(module)")
+            try Data(contentsOf: from).write(to: URL(fileURLWithPath: dir + "/" + module))
+        }
         let trace = dir + "/run.jsonl"
 
         let direct = try CLITests.run([python, app], in: dir)
@@ -38,15 +44,17 @@ struct RecordedProgramsTests {
         #expect(objects.last?["kind"] as? String == "end")
         let events = Array(objects.dropFirst().dropLast())
         #expect(events.contains { $0["kind"] as? String == "iterationStart" })
-        try check(program, version: version, events)
+        try check(program, version: version, events, files: (header["files"] as? [Event] ?? []).map { text($0, "path") })
 
         let render = try cli.loopscope(["render", trace])
         #expect(render.status == 0, "render: \(render.stderr)")
     }
 
-    func check(_ program: String, version: String, _ events: [Event]) throws {
+    func text(_ e: Event, _ key: String) -> String { e[key] as? String ?? "" }
+
+    func check(_ program: String, version: String, _ events: [Event], files: [String]) throws {
         func kind(_ k: String) -> [Event] { events.filter { $0["kind"] as? String == k } }
-        func text(_ e: Event, _ key: String) -> String { e[key] as? String ?? "" }
+        func place(_ e: Event) -> [Int] { [e["line"] as? Int ?? -1, e["file"] as? Int ?? -1] }
         switch program {
         case "echo_server":
             // main, three clients, three connection handlers started by the server.
@@ -102,6 +110,19 @@ struct RecordedProgramsTests {
             let end = events[(created + 1)...].first { text($0, "kind") == "taskStepEnd" && $0["task"] as? Int == task }
             #expect(end.map { text($0, "outcome") } == "finished")
             #expect(!events[created...].prefix { text($0, "kind") != "callbackEnd" }.isEmpty)
+        case "tasks_in_module":
+            // The helper is file 1; the sleepers are created there (line 10, and line 21 by
+            // 3.11's wait_for, which wraps the coroutine in a task), the first is cancelled
+            // there (line 12), and from 3.12 on (wait_for under a timeout, no task) the
+            // deadline finds main awaiting sleeper() at its line 6.
+            #expect(files == ["tasks_helper.py"])
+            let sleepers = kind("taskCreated").filter { text($0, "coroutine") == "sleeper" }
+            #expect(sleepers.map(place) == (version == "3.11" ? [[10, 1], [21, 1]] : [[10, 1]]))
+            #expect(kind("taskCreated").first.map(place) == [13, 0])
+            #expect(kind("cancelRequested").filter { text($0, "message") == "enough" }.map(place) == [[12, 1]])
+            if version != "3.11" {
+                #expect(kind("timeoutFired").map(place) == [[6, 1]])
+            }
         default:
             Issue.record("no checks for \(program)")
         }

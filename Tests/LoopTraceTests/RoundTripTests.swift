@@ -51,10 +51,10 @@ import ScenarioLanguage
         // Awkward but consistent (the reader checks consistency, see TraceConsistency).
         let events: [SimulationEvent] = [
             SimulationEvent(time: 5e-324, iteration: 0, kind: .print(task: nil, text: "a\nb\"c\\d\u{7f}")),
-            SimulationEvent(time: 5e-324, iteration: 0, kind: .taskCreated(task: 1, name: "Task-1", coroutine: "main", creator: nil, line: 2)),
+            SimulationEvent(time: 5e-324, iteration: 0, kind: .taskCreated(task: 1, name: "Task-1", coroutine: "main", creator: nil, line: 2, file: 0)),
             SimulationEvent(time: 0.1 + 0.2, iteration: 1, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
             SimulationEvent(time: 0.1 + 0.2, iteration: 1, kind: .cpuBurstStart(task: nil, seconds: 1e300, line: 3, file: 0)),
-            SimulationEvent(time: 1e300, iteration: 1, kind: .cancelRequested(task: 1, by: nil, message: nil, line: 2)),
+            SimulationEvent(time: 1e300, iteration: 1, kind: .cancelRequested(task: 1, by: nil, message: nil, line: 2, file: 0)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerScheduled(handle: 4, when: .infinity, description: "f", future: nil)),
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerCancelled(handle: 4)),
             SimulationEvent(time: 1e300, iteration: 2, kind: .iterationStart(ready: 1, timers: 1, selectTimeout: .infinity)),
@@ -136,15 +136,36 @@ enum PyObjectChurn {
         #expect(parkedIn == [0, 1, 3])
     }
 
-    @Test("a version 3 trace (events without files) still loads, its lines all the main file's")
-    func versionThreeLoads() throws {
+    @Test("a task created and cancelled in a module names the module's file and lines")
+    func tasksInAModule() throws {
+        let store = Fixtures.record("tests-data/recorder/tasks_in_module.py")
+        #expect(store.header.files.map(\.path) == ["tasks_helper.py"])
+        var created: [String: (line: Int, file: Int)] = [:]
+        var cancels: [(line: Int, file: Int)] = []
+        for i in 0..<store.eventCount {
+            switch store.event(at: i).kind {
+            case let .taskCreated(_, _, coroutine, _, line, file): created[coroutine] = created[coroutine] ?? (line, file)
+            case let .cancelRequested(_, _, "enough"?, line, file): cancels.append((line, file))
+            default: break
+            }
+        }
+        #expect(created["main"].map { [$0.line, $0.file] } == [13, 0])  // asyncio.run(main()), not Runner.run's line
+        #expect(created["sleeper"].map { [$0.line, $0.file] } == [10, 1])
+        #expect(cancels.map { [$0.line, $0.file] } == [[12, 1]])
+        let loaded = try TraceReader.read(TraceWriter.encode(store), path: "t.jsonl").get()
+        #expect(loaded.events(in: 0..<loaded.eventCount) == store.events(in: 0..<store.eventCount))
+    }
+
+    @Test("a version 3 or 4 trace (events without files) still loads, its lines all the main file's", arguments: [3, 4])
+    func olderVersionsLoad(version: Int) throws {
         let bytes = TraceWriter.encode(Fixtures.record("Scenarios/03_create_task_order.py"))
-        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"version\":4", with: "\"version\":3")
+        var text = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "\"version\":\(TraceHeader.currentVersion)", with: "\"version\":\(version)")
         while let r = text.range(of: #","file":\d+"#, options: .regularExpression) { text.removeSubrange(r) }
         #expect(!text.contains("\"file\""))
         let loaded = try TraceReader.read(Array(text.utf8), path: "old.jsonl").get()
         let current = try TraceReader.read(bytes, path: "new.jsonl").get()
-        #expect(loaded.header.version == 3)
+        #expect(loaded.header.version == version)
         #expect(loaded.events(in: 0..<loaded.eventCount) == current.events(in: 0..<current.eventCount))
     }
 }

@@ -172,17 +172,6 @@ class Recording:
     def rel(self, filename):
         return os.path.relpath(os.path.abspath(filename), self.main_dir)
 
-    def stack_line(self, frame):
-        """The line of the innermost frame of the main file on ``frame``'s stack (0: none)."""
-        main = self.main_path
-        depth = 0
-        while frame is not None and depth < 200:
-            if frame.f_code.co_filename == main:
-                return frame.f_lineno
-            frame = frame.f_back
-            depth += 1
-        return 0
-
     def stack_site(self, frame):
         """Where on ``frame``'s stack the program's own code is: 'app.py:12'."""
         depth = 0
@@ -371,7 +360,7 @@ class Recording:
         self.foreign[key] = (tid, ref)
         coro = None if task.done() else task.get_coro()  # (see Task.__init__ on get_coro)
         _emit((TASK_CREATED, _now() - self.base, self.iteration, tid, task.get_name(),
-               _qualname(coro) if coro is not None else "?", None, 0))
+               _qualname(coro) if coro is not None else "?", None, 0, 0))
         return tid
 
     def before_callback(self, h):
@@ -422,7 +411,7 @@ class Recording:
                 _emit((CANCELLED_ERROR_DELIVERED, t, it, tid))
             self.cur_tid = tid
         elif was_timer and cb is _release_waiter:
-            _emit((TIMEOUT_FIRED, t, it, None, 0))
+            _emit((TIMEOUT_FIRED, t, it, None, 0, 0))
         self.in_callback = True
         self.cb_serial += 1
         self.cb_start = t + self.base
@@ -546,7 +535,8 @@ class Recording:
             self.tids[id(task)] = -1
             return
         it = self.iteration
-        created = (TASK_CREATED, t0, it, tid, task.get_name(), _qualname(coro), prev, self.stack_line(frame))
+        line, file = self.own_site(frame)
+        created = (TASK_CREATED, t0, it, tid, task.get_name(), _qualname(coro), prev, line, file)
         if eager:
             # The first step ran inside the constructor (3.12+ eager tasks): its events
             # are already in the list, after `pos`; its creation and step start go first.
@@ -761,8 +751,9 @@ class Task(_CTask):
                 tid = rec.task_id(self)
                 if tid is not None:
                     msg = args[0] if args else kwargs.get("msg")
+                    line, file = rec.own_site(sys._getframe(1))
                     _emit((CANCEL_REQUESTED, _now() - rec.base, rec.iteration, tid, rec.cur_tid,
-                           None if msg is None else str(msg), rec.stack_line(sys._getframe(1))))
+                           None if msg is None else str(msg), line, file))
             except Exception as e:
                 rec.fail("Task.cancel", e)
         return _CTask.cancel(self, *args, **kwargs)
@@ -780,9 +771,7 @@ def _on_timeout_wrapper(orig):
                 task = getattr(self, "_task", None)
                 tid = rec.task_id(task) if task is not None else None
                 _, line, file = rec.await_chain(task) if task is not None else (None, 0, 0)
-                if file != 0:
-                    line = 0  # timeoutFired's line is the main file's
-                _emit((TIMEOUT_FIRED, _now() - rec.base, rec.iteration, tid, line))
+                _emit((TIMEOUT_FIRED, _now() - rec.base, rec.iteration, tid, line, file))
             except Exception as e:
                 rec.fail("Timeout._on_timeout", e)
         return orig(self)

@@ -28,7 +28,7 @@ else:  # run as a file: python -I writer.py OUT (the recorder starts it this way
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from loopscope_recorder.events import KINDS, WARNING
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _quote = json.encoder.encode_basestring_ascii
 
 

@@ -187,7 +187,8 @@ final class AsyncioLibrary {
         }
         fn("_timeout_fired") { [unowned self] vm, _, _ in
             if let loop = self.runningLoop, self.state.tracing {
-                loop.emit(.timeoutFired(task: loop.currentTask?.taskID, line: vm.activeFrame?.currentLine ?? 0))
+                let (line, file) = vm.activeLocation
+                loop.emit(.timeoutFired(task: loop.currentTask?.taskID, line: line, file: file))
             }
             return .none
         }
@@ -290,7 +291,7 @@ final class AsyncioLibrary {
         }
         if numberedFirst, name != nil { _ = loop.nextTaskNameNumber() }
         return .object(PyTask(loop: loop, coro: coro, name: name, context: try context ?? vm.copyContext(),
-                              creator: loop.currentTask, line: vm.activeFrame?.currentLine ?? 0, site: creationSite))
+                              creator: loop.currentTask, at: vm.activeLocation, site: creationSite))
     }
 
     /// A coroutine awaiting `awaitable` (an async generator's `aclose()`, ...), for a task
@@ -425,7 +426,7 @@ final class AsyncioLibrary {
     private func cancelAllTasks(_ loop: EventLoop) throws {
         let toCancel = loop.tasks.filter { !$0.isDone }
         guard !toCancel.isEmpty else { return }
-        for task in toCancel { task.taskCancel(message: .none, requestedBy: nil, line: 0) }
+        for task in toCancel { task.taskCancel(message: .none, requestedBy: nil, at: (0, 0)) }
         let gathered = try gather(toCancel.map { .object($0) }, returnExceptions: true, loop: loop)
         _ = try loop.runUntilComplete(gathered)
         for task in toCancel {

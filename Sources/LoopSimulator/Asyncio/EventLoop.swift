@@ -181,7 +181,7 @@ final class EventLoop: PyObject {
         pendingTasks[ObjectIdentifier(task)] = task
         if state.tracing {
             emit(.taskCreated(task: task.taskID, name: task.name, coroutine: task.coro.qualname,
-                              creator: task.creator?.taskID, line: task.creationLine))
+                              creator: task.creator?.taskID, line: task.creationSite.line, file: task.creationSite.file))
         }
     }
 
@@ -601,8 +601,7 @@ final class EventLoop: PyObject {
         // a task running only library code (`create_task(asyncio.sleep(1))`) parks there.
         let frames = task.coro.fiber?.frames
         let frame = frames?.last { !$0.code.isLibrary } ?? frames?.last
-        let line = frame?.currentLine ?? 0
-        let file = frame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
+        let (line, file) = vm.location(of: frame)
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line, file: file)
@@ -618,9 +617,10 @@ final class EventLoop: PyObject {
         emit(.taskStepEnd(task: task.taskID, outcome: outcome))
     }
 
-    func emitCancelRequested(_ task: PyTask, by: PyTask?, message: Value, line: Int) {
+    func emitCancelRequested(_ task: PyTask, by: PyTask?, message: Value, at site: (line: Int, file: Int)) {
         guard state.tracing else { return }
-        emit(.cancelRequested(task: task.taskID, by: by?.taskID, message: message.isNone ? nil : (try? vm.str(message)), line: line))
+        emit(.cancelRequested(task: task.taskID, by: by?.taskID, message: message.isNone ? nil : (try? vm.str(message)),
+                              line: site.line, file: site.file))
     }
 
     func emitCancelledErrorDelivered(_ task: PyTask) {

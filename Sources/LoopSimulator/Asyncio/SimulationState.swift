@@ -112,8 +112,7 @@ final class SimulationState {
         let frame = loop.currentTask.map { t in
             t.coro.fiber?.frames.last { !$0.code.isLibrary } ?? t.coro.frame
         } ?? vm.activeFrame
-        let line = frame?.currentLine ?? 0
-        let file = frame.flatMap { vm.fileNumbers[$0.code.filename] } ?? 0
+        let (line, file) = vm.location(of: frame)
         emit(blocking ? .blockingSleepStart(task: task, seconds: seconds, line: line, file: file)
                       : .cpuBurstStart(task: task, seconds: seconds, line: line, file: file))
         return .some(task)

@@ -16,20 +16,21 @@ final class PyTask: PyFuture {
     var mustCancel = false
     var futWaiter: PyFuture?
     var numCancelsRequested = 0
-    /// Where this task was created (line), and by which task.
-    let creationLine: Int
+    /// Where this task was created (line and file number), and by which task.
+    let creationSite: (line: Int, file: Int)
     let creator: PyTask?
     /// `Task._context`: the contextvars context each step runs in (nil when the program
     /// never imported contextvars: see TaskContexts.swift).
     let context: Value?
 
-    init(loop: EventLoop, coro: PyCoroutine, name: String?, context: Value?, creator: PyTask?, line: Int, site: String?) {
+    init(loop: EventLoop, coro: PyCoroutine, name: String?, context: Value?, creator: PyTask?,
+         at location: (line: Int, file: Int), site: String?) {
         self.coro = coro
         self.context = context
         self.taskID = loop.nextTaskID()
         self.name = name ?? "Task-\(loop.nextTaskNameNumber())"
         self.creator = creator
-        self.creationLine = line
+        self.creationSite = location
         super.init(loop: loop, site: site)
         stepLabel = "\(self.name).step"
         wakeupLabel = "\(self.name).wakeup"
@@ -44,15 +45,15 @@ final class PyTask: PyFuture {
 
     /// `Task.cancel`
     override func requestCancel(message: Value) -> Bool {
-        taskCancel(message: message, requestedBy: loop.currentTask, line: loop.vm.activeFrame?.currentLine ?? 0)
+        taskCancel(message: message, requestedBy: loop.currentTask, at: loop.vm.activeLocation)
     }
 
     @discardableResult
-    func taskCancel(message: Value, requestedBy: PyTask?, line: Int) -> Bool {
+    func taskCancel(message: Value, requestedBy: PyTask?, at site: (line: Int, file: Int)) -> Bool {
         logTraceback = false
         if isDone { return false }
         numCancelsRequested += 1
-        loop.emitCancelRequested(self, by: requestedBy, message: message, line: line)
+        loop.emitCancelRequested(self, by: requestedBy, message: message, at: site)
         if let waiter = futWaiter {
             if waiter.requestCancel(message: message) {
                 // Leave self.mustCancel unset: the waiter's cancellation wakes us.

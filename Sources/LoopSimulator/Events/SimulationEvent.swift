@@ -30,13 +30,17 @@ public struct SimulationEvent: Equatable, Sendable {
         case callbackEnd(handle: Int, duration: Double)
         /// A cancelled handle the loop took from the ready queue and did not run.
         case callbackSkipped(handle: Int, description: String, task: Int?)
-        case taskCreated(task: Int, name: String, coroutine: String, creator: Int?, line: Int)
+        /// A task was created at a line of a file (numbered as in `StepOutcome`): where the
+        /// creating code stood.
+        case taskCreated(task: Int, name: String, coroutine: String, creator: Int?, line: Int, file: Int)
         /// A task's step began: "send" or "throw CancelledError", and what woke it.
         case taskStepStart(task: Int, resumedBy: String)
         case taskStepEnd(task: Int, outcome: StepOutcome)
-        case cancelRequested(task: Int, by: Int?, message: String?, line: Int)
+        /// `Task.cancel()` at a line of a file, by a task (nil: a callback).
+        case cancelRequested(task: Int, by: Int?, message: String?, line: Int, file: Int)
         case cancelledErrorDelivered(task: Int)
-        case timeoutFired(task: Int?, line: Int)
+        /// A `timeout`/`wait_for` deadline expired; `line` of `file` is where it was waited.
+        case timeoutFired(task: Int?, line: Int, file: Int)
         /// A CPU burst / blocking sleep at a line of a file (numbered as in `StepOutcome`).
         case cpuBurstStart(task: Int?, seconds: Double, line: Int, file: Int)
         case cpuBurstEnd(task: Int?)
