@@ -132,7 +132,7 @@ import TestSupport
             SimulationEvent(time: 1e300, iteration: 1, kind: .timerScheduled(handle: 4, when: .infinity, description: "f", future: nil)),
             SimulationEvent(time: -0.0, iteration: -5, kind: .iterationStart(ready: 0, timers: 2, selectTimeout: nil)),
             SimulationEvent(time: 1.7976931348623157e308, iteration: Int(Int32.max),
-                            kind: .cancelRequested(task: 1, by: nil, message: "why\u{1}", line: 2)),
+                            kind: .cancelRequested(task: 1, by: nil, message: "why\u{1}", line: 2, file: 0)),
             SimulationEvent(time: 2, iteration: 1, kind: .threadState(thread: 1, state: .gil, what: "f", line: 4, file: 1)),
             SimulationEvent(time: 2, iteration: 1, kind: .taskStepEnd(task: 3, outcome: .failed(exception: "ValueError('é')"))),
         ]
