@@ -26,8 +26,8 @@ struct SetTests {
         """)
     }
 
-    @Test("add reuses the last deleted slot its probe passed, as 3.11's set_add_entry")
-    func addReusesTheLastDeletedSlot() {
+    @Test("add reuses the first deleted slot its probe passed, as 3.11's set_add_entry")
+    func addReusesTheFirstDeletedSlot() {
         #expect(output("s = {4, 5, 6}\ns -= {4, 5, 6}\nfor x in (36, 68, 100): s.add(x)\nprint(s)\n") == "{100, 36, 68}\n")
     }
 

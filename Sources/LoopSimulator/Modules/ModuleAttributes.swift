@@ -92,7 +92,8 @@ enum ModuleAttributes {
     static func exactAttributes(_ module: String) -> Set<String>? {
         if module == "builtins" { return nil }
         if let source = LibraryModules.sources[module] {
-            let dynamic = ["globals()", "global_enum", "sys.modules", "__dict__", "setattr("]
+            // A star import brings in another module's globals, which may be dynamic too.
+            let dynamic = ["globals()", "global_enum", "sys.modules", "__dict__", "setattr(", "import *"]
             if dynamic.contains(where: { source.text.contains($0) }) { return nil }
         }
         return LibraryModules.providedNames(module)

@@ -108,10 +108,7 @@ public final class PySet: PyObject {
                     return
                 }
                 if let k = slot.key, slot.hash == hash, equal(k, key) { return }
-                // The last deleted entry the probe passed is reused (3.11's set_add_entry
-                // keeps the latest `freeslot`: `{4, 5, 6}` less all three, then 36, 68, 100
-                // iterate as 100, 68, 36).
-                if slot.key == nil && slot.hash == -1 { freeSlot = j }
+                if slot.key == nil && slot.hash == -1 && freeSlot == nil { freeSlot = j }
                 if probes == 0 { break }
                 probes -= 1
                 j += 1
