@@ -26,9 +26,40 @@ struct SetTests {
         """)
     }
 
-    @Test("add reuses the first deleted slot its probe passed, as 3.11's set_add_entry")
-    func addReusesTheFirstDeletedSlot() {
+    @Test("add reuses the last deleted slot its probe passed, as 3.11's set_add_entry; -= purges deleted slots first")
+    func addReusesTheLastDeletedSlot() {
+        #expect(output("s = {4, 5, 6}\nfor x in (4, 5, 6): s.discard(x)\nfor x in (36, 68, 100): s.add(x)\nprint(s)\n") == "{100, 68, 36}\n")
         #expect(output("s = {4, 5, 6}\ns -= {4, 5, 6}\nfor x in (36, 68, 100): s.add(x)\nprint(s)\n") == "{100, 36, 68}\n")
+    }
+
+    @Test("the set operations build their results in setobject.c's order (expected output from CPython 3.11.7)")
+    func operationsFollowSetobjectOrder() {
+        let src = """
+        c = {90, 96, -96, 32, 160, -160, 116, 47, 127, 23, 188, 183}
+        for v in list(c)[:5]: c.discard(v)
+        d = set(c)
+        d ^= {160, 6, 34}
+        print(list(d), list(c ^ {160, 6, 34}))
+        e = {1, 67, 35, 38, 40, 23, 56, 200, 72}
+        e.discard(200)
+        e.discard(72)
+        print(list(e & e), list(e.intersection(e)))
+        f = {32, 1, 33, 64, 9, 130, 2, 35}
+        f.discard(9)
+        f.symmetric_difference_update(dict.fromkeys([9, 200, 1, 64, 33, 5, 130]))
+        print(list(f))
+        g = set(range(20))
+        g.difference_update(range(4, 12))
+        g.update([36, 100, 68])
+        print(list(g))
+        """
+        #expect(output(src) == """
+        [6, 23, 90, 160, 34, 47, 116, 183, 188, 127] [160, 34, 6, 47, 116, 23, 183, 90, 188, 127]
+        [1, 67, 35, 38, 23, 40, 56] [1, 67, 35, 38, 23, 40, 56]
+        [32, 2, 35, 5, 200, 9]
+        [0, 1, 2, 3, 12, 13, 14, 15, 16, 17, 18, 19, 36, 68, 100]
+
+        """)
     }
 
     @Test("'%d' of an int past 4,300 digits raises ValueError; '%x' of it does not")

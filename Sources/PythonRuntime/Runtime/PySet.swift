@@ -108,7 +108,11 @@ public final class PySet: PyObject {
                     return
                 }
                 if let k = slot.key, slot.hash == hash, equal(k, key) { return }
-                if slot.key == nil && slot.hash == -1 && freeSlot == nil { freeSlot = j }
+                // The LAST deleted slot the probe passed (3.11's `freeslot = entry`):
+                // `{4, 5, 6}` with each discarded, then 36, 68, 100 added, is
+                // `{100, 68, 36}` (`-=` gives `{100, 36, 68}` because it purges the
+                // deleted slots first, `purgeDeletedSlotsIfMany`).
+                if slot.key == nil && slot.hash == -1 { freeSlot = j }
                 if probes == 0 { break }
                 probes -= 1
                 j += 1
@@ -145,6 +149,12 @@ public final class PySet: PyObject {
             perturb >>= UInt(PySet.perturbShift)
             i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
         }
+    }
+
+    /// The end of `set_difference_update_internal`: when more than a quarter of the
+    /// slots hold deleted entries, the table is rebuilt without them.
+    package func purgeDeletedSlotsIfMany() {
+        if fill - count > mask / 4 { resize(count > 50000 ? count * 2 : count * 4) }
     }
 
     /// Grows the table up front for `extra` more members (`set_merge`, dict updates).

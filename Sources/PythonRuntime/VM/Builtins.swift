@@ -41,11 +41,11 @@ extension Interpreter {
                 file = replaced
             }
             guard !file.isNone else {
-                vm.writeOutput(try args.map { try vm.str($0) }.joined(separator: sep) + end)
+                try vm.printArguments(args, sep: sep, end: end, to: vm.writeOutput)
                 return .none
             }
             if case .object(let o) = file, let stream = o as? PyTextStream {
-                stream.write(try args.map { try vm.str($0) }.joined(separator: sep) + end)
+                try vm.printArguments(args, sep: sep, end: end, to: stream.write)
                 return .none
             }
             // builtin_print: each argument, separator and the end go through the file's

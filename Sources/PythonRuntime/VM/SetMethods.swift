@@ -124,6 +124,8 @@ extension Interpreter {
 
     /// `set_intersection`: walks the smaller operand.
     package func setIntersection(_ s: PySet, _ other: Value, frozen: Bool) throws -> PySet {
+        // A set with itself is its copy, with the copy's table layout.
+        if other.asObject === s { return s.copy(frozen: frozen) }
         let result = PySet(frozen: frozen)
         if case .object(let o) = other, let t = o as? PySet {
             let (small, large) = t.count > s.count ? (s, t) : (t, s)
@@ -154,10 +156,18 @@ extension Interpreter {
         return r
     }
 
-    /// `set_difference_update_internal`.
+    /// `set_difference_update_internal`: a set more than 8 times larger is replaced by
+    /// its intersection with `s`; more than a quarter of deleted slots afterwards
+    /// rebuilds the table (which changes the iteration order).
     package func setDifferenceUpdate(_ s: PySet, _ other: Value) throws {
         if other.asObject === s { s.removeAll(); return }
-        for v in try setMembers(other) { s.remove(v) }
+        if case .object(let o) = other, let t = o as? PySet {
+            let removed = t.count >> 3 > s.count ? try setIntersection(s, other, frozen: false) : t
+            for v in removed.items { s.remove(v) }
+        } else {
+            for v in try setMembers(other) { s.remove(v) }
+        }
+        s.purgeDeletedSlotsIfMany()
     }
 
     /// `set_symmetric_difference`: a set of `other`'s members, updated with `s`.
@@ -172,6 +182,11 @@ extension Interpreter {
     /// and added when not.
     package func setSymmetricDifferenceUpdate(_ s: PySet, _ other: Value) throws {
         if other.asObject === s { s.removeAll(); return }
+        // An exact dict is walked in its own order; any other iterable becomes a set first.
+        if case .object(let o) = other, let d = o as? PyDict, d.instancePart == nil {
+            for case let v? in d.keys where !s.remove(v) { s.add(v) }
+            return
+        }
         let members = try setMembersSet(other)
         for v in members.items {
             if !s.remove(v) { s.add(v) }
