@@ -35,9 +35,8 @@ saferepr()
 """
 
 # loopscope: CPython 3.11's pprint.py, ported statement for statement; the one difference,
-# marked "loopscope:", are where StringIO comes from and the collections classes
-# loopscope does not have yet (ChainMap, UserDict, UserList, UserString), and
-# complex, which loopscope does not have.
+# marked "loopscope:", are where StringIO comes from and complex, which loopscope
+# does not have.
 import collections as _collections
 import dataclasses as _dataclasses
 import re
@@ -516,9 +515,7 @@ class PrettyPrinter:
                 self._format(m, stream, indent, 1, context, level)
                 stream.write(',\n' + ' ' * indent)
 
-    # loopscope: collections has no ChainMap yet; its entry is made when it has.
-    if hasattr(_collections, 'ChainMap'):
-        _dispatch[_collections.ChainMap.__repr__] = _pprint_chain_map
+    _dispatch[_collections.ChainMap.__repr__] = _pprint_chain_map
 
     def _pprint_deque(self, object, stream, indent, allowance, context, level):
         if not len(object):
@@ -543,23 +540,17 @@ class PrettyPrinter:
     def _pprint_user_dict(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
-    # loopscope: collections has no UserDict yet; its entry is made when it has.
-    if hasattr(_collections, 'UserDict'):
-        _dispatch[_collections.UserDict.__repr__] = _pprint_user_dict
+    _dispatch[_collections.UserDict.__repr__] = _pprint_user_dict
 
     def _pprint_user_list(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
-    # loopscope: collections has no UserList yet; its entry is made when it has.
-    if hasattr(_collections, 'UserList'):
-        _dispatch[_collections.UserList.__repr__] = _pprint_user_list
+    _dispatch[_collections.UserList.__repr__] = _pprint_user_list
 
     def _pprint_user_string(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
-    # loopscope: collections has no UserString yet; its entry is made when it has.
-    if hasattr(_collections, 'UserString'):
-        _dispatch[_collections.UserString.__repr__] = _pprint_user_string
+    _dispatch[_collections.UserString.__repr__] = _pprint_user_string
 
     def _safe_repr(self, object, context, maxlevels, level):
         # Return triple (repr_string, isreadable, isrecursive).

@@ -218,12 +218,16 @@ class GenericAlias:
     and __parameters__ (always empty: loopscope's typing keeps its own TypeVars),
     equality and hash, and calling it to make an instance of the origin."""
 
-    def __init__(self, origin, args):
+    # ga_new: made in __new__ (not __init__), so that subclasses such as
+    # _collections_abc._CallableGenericAlias can call super().__new__(cls, origin, args).
+    def __new__(cls, origin, args):
+        self = object.__new__(cls)
         if not isinstance(args, tuple):
             args = (args,)
         self.__origin__ = origin
         self.__args__ = args
         self.__parameters__ = ()
+        return self
 
     def __repr__(self):
         if len(self.__args__) == 0:

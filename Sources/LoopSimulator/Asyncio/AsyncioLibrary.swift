@@ -30,6 +30,7 @@ final class AsyncioLibrary {
     init(vm: Interpreter, state: SimulationState) {
         self.vm = vm
         self.state = state
+        futureClass.isNativeAwaitable = true
         taskClass = PyClass(name: "Task", bases: [futureClass], module: "_asyncio")
         timerHandleClass = PyClass(name: "TimerHandle", bases: [handleClass], module: "asyncio.events")
     }

@@ -32,6 +32,40 @@ public enum BuiltinTypes {
     public static let dictKeys = PyClass(name: "dict_keys", bases: [object])
     public static let dictValues = PyClass(name: "dict_values", bases: [object])
     public static let dictItems = PyClass(name: "dict_items", bases: [object])
+    // The iterators of the built-in types: CPython gives each its own type, and
+    // `_collections_abc` registers each as an `Iterator` (so `type(iter([]))` is not
+    // `object`, which would make every class an iterator).
+    package static let listIterator = PyClass(name: "list_iterator", bases: [object])
+    package static let listReverseIterator = PyClass(name: "list_reverseiterator", bases: [object])
+    package static let tupleIterator = PyClass(name: "tuple_iterator", bases: [object])
+    package static let rangeIterator = PyClass(name: "range_iterator", bases: [object])
+    package static let longRangeIterator = PyClass(name: "longrange_iterator", bases: [object])
+    package static let strIterator = PyClass(name: "str_iterator", bases: [object])
+    package static let strASCIIIterator = PyClass(name: "str_ascii_iterator", bases: [object])
+    package static let setIterator = PyClass(name: "set_iterator", bases: [object])
+    package static let bytesIterator = PyClass(name: "bytes_iterator", bases: [object])
+    package static let bytearrayIterator = PyClass(name: "bytearray_iterator", bases: [object])
+    package static let dictKeyIterator = PyClass(name: "dict_keyiterator", bases: [object])
+    package static let dictValueIterator = PyClass(name: "dict_valueiterator", bases: [object])
+    package static let dictItemIterator = PyClass(name: "dict_itemiterator", bases: [object])
+    package static let dictReverseKeyIterator = PyClass(name: "dict_reversekeyiterator", bases: [object])
+    /// CPython's `iterator`: the sequence protocol's iterator (`__getitem__` only), and
+    /// here also that of the native types with no iterator type of their own.
+    package static let iterator = PyClass(name: "iterator", bases: [object])
+    package static let callableIterator = PyClass(name: "callable_iterator", bases: [object])
+    // The lazy builtins whose CPython versions are types of their own.
+    package static let mapIterator = PyClass(name: "map", bases: [object])
+    package static let filterIterator = PyClass(name: "filter", bases: [object])
+    package static let enumerateIterator = PyClass(name: "enumerate", bases: [object])
+    package static let zipIterator = PyClass(name: "zip", bases: [object])
+    package static let reversedIterator = PyClass(name: "reversed", bases: [object])
+    /// The types whose instances are `PyIterator`s.
+    package static let iteratorTypes: [PyClass] = [
+        listIterator, listReverseIterator, tupleIterator, rangeIterator, longRangeIterator, strIterator,
+        strASCIIIterator, setIterator, bytesIterator, bytearrayIterator, dictKeyIterator, dictValueIterator,
+        dictItemIterator, dictReverseKeyIterator, iterator, callableIterator, mapIterator, filterIterator,
+        enumerateIterator, zipIterator, reversedIterator,
+    ]
     /// The built-in types whose `__class_getitem__` makes a `types.GenericAlias`
     /// (`list[int]`; `re.Pattern[str]`, `re.Match[str]`).
     package static let generics: [PyClass] = [type, list, tuple, dict, set, frozenset, defaultdict, orderedDict, counter,

@@ -393,6 +393,9 @@ public final class PyClass: PyObject {
     /// Stack(list)`, `int` for `class Money(int)`); nil when that is `object` or an
     /// exception class (see BuiltinSubclasses.swift).
     package var valueBase: PyClass?
+    /// A native class whose instances are awaitable (`_asyncio.Future`): its `__dict__`
+    /// shows `__await__`, which `collections.abc.Awaitable` looks for.
+    public var isNativeAwaitable = false
 
     public init(name: String, bases: [PyClass], module: String = "builtins", qualname: String? = nil) {
         self.name = name

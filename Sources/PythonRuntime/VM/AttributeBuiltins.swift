@@ -29,7 +29,7 @@ extension Interpreter {
                     items.append(item)
                 }
                 return try vm.callNow(args[0], items)
-            }))
+            }, type: BuiltinTypes.mapIterator))
         })
         b["filter"] = nativeFunction("filter", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
             let source = try vm.makeIterator(args[1])
@@ -39,7 +39,7 @@ extension Interpreter {
                     if try vm.truthy(keep) { return item }
                 }
                 return nil
-            }))
+            }, type: BuiltinTypes.filterIterator))
         }
     }
 }

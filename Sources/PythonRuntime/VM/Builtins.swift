@@ -161,7 +161,7 @@ extension Interpreter {
                 guard let item = try vm.nextItem(source) else { return nil }
                 count += 1
                 return .object(PyTuple([.int(count - 1), item]))
-            }))
+            }, type: BuiltinTypes.enumerateIterator))
         }
         fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in try vm.reversedIterator(args[0]) }
         fn("sorted") { vm, args, kwargs in

@@ -34,7 +34,7 @@ extension Interpreter {
                 guard k == "strict" else { throw vm.typeError("zip() got an unexpected keyword argument '\(k)'") }
                 strict = try vm.truthy(v)
             }
-            return .object(PyIterator(.stepper(try vm.zipped(args, strict: strict))))
+            return .object(PyIterator(.stepper(try vm.zipped(args, strict: strict)), type: BuiltinTypes.zipIterator))
         })
         b["pow"] = nativeFunction("pow", owner: nil, .python(parameters: ["base", "exp", "mod"], required: 2, isMethod: false)) { vm, args, _ in
             guard args.count == 3, !args[2].isNone else { return try vm.binaryOperation(.pow, args[0], args[1]) }

@@ -218,13 +218,47 @@ package final class PyIterator: PyObject {
     /// `__length_hint__` of an iterator over a range past 64 bits: how many items are
     /// left, which `list(it)` checks before it starts (CPython's OverflowError).
     package var remainingItems: (() -> BigInt)?
-    package init(_ source: Source) { self.source = source }
+    /// The iterator's CPython type (`list_iterator`, `zip`, ...): by default the one its
+    /// source implies; the makers of the others name theirs.
+    private let type: PyClass
+    package init(_ source: Source, type: PyClass? = nil) {
+        self.source = source
+        self.type = type ?? PyIterator.defaultType(source)
+    }
+
+    package override var pyClass: PyClass { type }
+
+    private static func defaultType(_ source: Source) -> PyClass {
+        switch source {
+        case .list: return BuiltinTypes.listIterator
+        case .range: return BuiltinTypes.rangeIterator
+        case .string(let chars): return chars.allSatisfy(\.isASCII) ? BuiltinTypes.strASCIIIterator : BuiltinTypes.strIterator
+        // A Python iterator wrapped for the native loop keeps its class.
+        case .custom(.object(let o)): return o.pyClass
+        case .custom: return BuiltinTypes.iterator
+        case .values, .sequence, .stepper: return BuiltinTypes.iterator
+        }
+    }
+
+    /// The iterator type CPython gives iterating a native collection of type `c`.
+    package static func iteratorType(of c: PyClass) -> PyClass {
+        switch c.name {
+        case "tuple": return BuiltinTypes.tupleIterator
+        case "set", "frozenset": return BuiltinTypes.setIterator
+        case "bytes": return BuiltinTypes.bytesIterator
+        case "bytearray": return BuiltinTypes.bytearrayIterator
+        case "dict", "defaultdict", "OrderedDict", "Counter", "dict_keys": return BuiltinTypes.dictKeyIterator
+        case "dict_values": return BuiltinTypes.dictValueIterator
+        case "dict_items": return BuiltinTypes.dictItemIterator
+        default: return BuiltinTypes.iterator
+        }
+    }
 
     /// `it.__next__` (heapq.merge binds it, and reads the bound method's `__self__`) and
     /// `it.__iter__`, as on CPython's iterators.
     package override class var nativeMethods: [String: PyBuiltin]? { methods }
 
-    private static let methods: [String: PyBuiltin] = [
+    package static let methods: [String: PyBuiltin] = [
         "__next__": PyBuiltin.method("__next__", of: PyIterator.self, owner: "iterator") { it, vm, _, _ in
             guard let item = try it.next(vm) else { throw PythonError(vm.makeException(BuiltinTypes.stopIteration)) }
             return item

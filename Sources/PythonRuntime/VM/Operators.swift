@@ -479,7 +479,7 @@ extension Interpreter {
         case .object(let o):
             if o.instancePart != nil, !native, userMethod(v, "__iter__") != nil, let it = try userIterator(v) { return it }
             if let l = o as? PyList { return PyIterator(.list(l)) }
-            if let t = o as? PyTuple { return PyIterator(.values(t.items)) }
+            if let t = o as? PyTuple { return PyIterator(.values(t.items), type: BuiltinTypes.tupleIterator) }
             if let r = o as? PyRange { return PyIterator(.range(r)) }
             if let r = o as? PyLongRange {
                 var next = r.start
@@ -487,14 +487,14 @@ extension Interpreter {
                     guard r.step > 0 ? next < r.stop : next > r.stop else { return nil }
                     defer { next += r.step }
                     return .integer(next)
-                })
+                }, type: BuiltinTypes.longRangeIterator)
                 iterator.remainingItems = { PyLongRange(start: next, stop: r.stop, step: r.step).length }
                 return iterator
             }
-            if let d = o as? PyDict { return PyIterator(.values(d.entries.map { $0.0 })) }
+            if let d = o as? PyDict { return PyIterator(.values(d.entries.map { $0.0 }), type: BuiltinTypes.dictKeyIterator) }
             if let it = o as? PyIterator { return it }
             if let gen = o as? PyGenerator, !gen.isAsync { return gen }
-            if let items = nativeIterable(o) { return PyIterator(.values(items)) }
+            if let items = nativeIterable(o) { return PyIterator(.values(items), type: PyIterator.iteratorType(of: o.pyClass)) }
         default: break
         }
         if let it = try userIterator(v) { return it }

@@ -27,13 +27,13 @@ extension Interpreter {
                     guard index >= 0, index < l.items.count else { return nil }
                     defer { index -= 1 }
                     return l.items[index]
-                }))
+                }, type: BuiltinTypes.listReverseIterator))
             }
-            if let d = o as? PyDict { return .object(PyIterator(.values(d.entries.map(\.0).reversed()))) }
+            if let d = o as? PyDict { return .object(PyIterator(.values(d.entries.map(\.0).reversed()), type: BuiltinTypes.dictReverseKeyIterator)) }
             if let view = o as? PyDictView, let items = view.iterationItems { return .object(PyIterator(.values(items.reversed()))) }
             if o is PySet || o is PyIterator || o is PyGenerator { throw notReversible() }
             if o is PyTuple || o is PyBytes || o is PyMemoryView || o is PyDeque, let items = try? iterate(v) {
-                return .object(PyIterator(.values(items.reversed())))
+                return .object(PyIterator(.values(items.reversed()), type: BuiltinTypes.reversedIterator))
             }
         default: break
         }
@@ -44,7 +44,7 @@ extension Interpreter {
             guard index >= 0 else { return nil }
             defer { index -= 1 }
             return try vm.nilOn(BuiltinTypes.indexError) { try vm.getItem(v, .int(index)) }
-        }))
+        }, type: BuiltinTypes.reversedIterator))
     }
 
     /// The iterator of `range(start + (length-1)*step, start - step, -step)`.
