@@ -359,8 +359,8 @@ class Fraction(numbers.Rational):
                 return monomorphic_operator(a, b)
             elif isinstance(b, float):
                 return fallback_operator(float(a), b)
-            # loopscope has no complex type (README), so CPython's branch for a complex b
-            # (`elif isinstance(b, complex)`) is left out: nothing is a complex.
+            elif isinstance(b, complex):
+                return fallback_operator(complex(a), b)
             else:
                 return NotImplemented
         forward.__name__ = '__' + fallback_operator.__name__ + '__'

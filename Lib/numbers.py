@@ -141,8 +141,7 @@ class Complex(Number):
         """self == other"""
         raise NotImplementedError
 
-# Deviation: loopscope has no complex type, so nothing is registered as Complex here
-# (CPython: Complex.register(complex)).
+Complex.register(complex)
 
 
 class Real(Complex):

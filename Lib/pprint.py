@@ -35,8 +35,7 @@ saferepr()
 """
 
 # loopscope: CPython 3.11's pprint.py, ported statement for statement; the one difference,
-# marked "loopscope:", are where StringIO comes from and complex, which loopscope
-# does not have.
+# marked "loopscope:", is where StringIO comes from.
 import collections as _collections
 import dataclasses as _dataclasses
 import re
@@ -633,8 +632,7 @@ class PrettyPrinter:
         rep = repr(object)
         return rep, (rep and not rep.startswith('<')), False
 
-# loopscope: there is no complex type (CPython lists complex here too).
-_builtin_scalars = frozenset({str, bytes, bytearray, float,
+_builtin_scalars = frozenset({str, bytes, bytearray, float, complex,
                               bool, type(None)})
 
 def _recursion(object):

@@ -1227,7 +1227,7 @@ class SupportsComplex(Protocol):
     """An ABC with one abstract method __complex__."""
     __slots__ = ()
 
-    def __complex__(self) -> 'complex':  # loopscope has no complex type
+    def __complex__(self) -> complex:
 
         pass
 

@@ -253,6 +253,8 @@ public indirect enum ExprKind: Sendable {
     /// An int literal past 64 bits, as its digits in `radix`.
     case bigInt(digits: String, radix: Int)
     case float(Double)
+    /// An imaginary literal (`2.5j`), its imaginary part.
+    case imaginary(Double)
     case string(String)
     /// A bytes literal (`b'...'`), its bytes.
     case bytes([UInt8])

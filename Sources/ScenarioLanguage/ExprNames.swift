@@ -24,7 +24,7 @@ extension Expr {
     /// the fields of their format specs).
     public var subexpressions: [Expr] {
         switch kind {
-        case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return []
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: return []
         case .fstring(let parts): return Expr.fields(parts)
         case .list(let items), .tuple(let items), .set(let items), .boolOp(_, let items): return items
         case .dict(let pairs): return pairs.flatMap { [$0.key, $0.value].compactMap { $0 } }

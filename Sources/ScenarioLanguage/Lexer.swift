@@ -447,7 +447,16 @@ public struct Lexer {
             }
         }
         if let j = peek(), j == "j" || j == "J" {
-            fail("imaginary (complex) literals are not supported", at: start)
+            // `1j`, `2.5J`, `1e3j`, `09j` (leading zeros are fine before a j).
+            let number = text(from, i).replacingOccurrences("_")
+            advance()
+            if !endsCleanly() {
+                fail("invalid imaginary literal", at: start)
+                return
+            }
+            var token = Token(.imaginary, text(from, i), SourceRange(start: start, end: loc))
+            token.floatValue = Double(number) ?? .infinity
+            tokens.append(token)
             return
         }
         if !endsCleanly() {

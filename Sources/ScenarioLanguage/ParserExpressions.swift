@@ -9,7 +9,7 @@ extension Parser {
         case .name:
             return !pythonKeywords.contains(tok.text)
                 || ["None", "True", "False", "not", "lambda", "await", "yield"].contains(tok.text)
-        case .int, .float, .string: return true
+        case .int, .float, .imaginary, .string: return true
         case .op: return ["(", "[", "{", "-", "+", "~", "*", "...", "**"].contains(tok.text)
         default: return false
         }
@@ -270,6 +270,9 @@ extension Parser {
         case .float:
             next()
             return Expr(.float(t.floatValue), t.range)
+        case .imaginary:
+            next()
+            return Expr(.imaginary(t.floatValue), t.range)
         case .string:
             return try parseStrings()
         case .op:

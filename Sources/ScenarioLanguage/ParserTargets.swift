@@ -14,7 +14,7 @@ extension Parser {
     static func targetDescription(_ e: Expr) -> String? {
         switch e.kind {
         case .name, .attribute, .subscript, .tuple, .list, .starred: return nil
-        case .int, .bigInt, .float, .string, .bytes: return "literal"
+        case .int, .bigInt, .float, .imaginary, .string, .bytes: return "literal"
         case .bool(let b): return b ? "True" : "False"
         case .none: return "None"
         case .ellipsis: return "ellipsis"

@@ -7,6 +7,8 @@ public struct Token: Sendable {
         case name
         case int
         case float
+        /// An imaginary literal (`2.5j`): its `floatValue` is the imaginary part.
+        case imaginary
         case string
         /// Operators and delimiters, including brackets.
         case op

@@ -43,10 +43,10 @@ public struct Validator {
     private var full: Bool { diagnostics.count > Validator.limit }
 
     /// Built-in types a scenario's class cannot derive from: `bool`, `range`, `slice` and
-    /// `memoryview` admit no subclasses in CPython either; `complex` is not simulated.
-    /// (`int`, `str`, `list`, `dict`, ... can be derived from: see BuiltinSubclasses.swift.)
+    /// `memoryview` admit no subclasses in CPython either.
+    /// (`int`, `str`, `complex`, `list`, `dict`, ... can be derived from: see BuiltinSubclasses.swift.)
     static let builtinValueTypes: Set<String> = [
-        "complex", "bool", "range", "slice", "memoryview",
+        "bool", "range", "slice", "memoryview",
     ]
 
     /// Library classes the simulator implements natively, which a class cannot extend
@@ -282,11 +282,7 @@ public struct Validator {
     private mutating func visit(_ e: Expr) {
         guard !full else { return }
         switch e.kind {
-        // The simulator has no complex numbers: `complex` would be an undefined name at
-        // run time (as an imaginary literal is refused by the lexer).
-        case .name("complex") where mode == .scenario:
-            unsupported("the built-in type 'complex'", e.range, plural: false)
-        case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none:
             break
         case .ellipsis:
             break

@@ -191,7 +191,7 @@ public enum WhatIfParameters {
 
     private static func children(of e: Expr, _ exprs: inout [Expr]) {
         switch e.kind {
-        case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: break
         case .fstring(let parts): appendParts(parts, &exprs)
         case .list(let items), .tuple(let items), .set(let items): exprs.append(contentsOf: items)
         case .dict(let entries):

@@ -61,7 +61,10 @@ struct LexerTests {
         // Python ints have no size limit: literals past 64 bits keep their digits.
         let big = Lexer.tokenize("9223372036854775808 0xffff_ffff_ffff_ffff_f")
         #expect(big.compactMap(\.bigIntDigits).map { "\($0.digits)/\($0.radix)" } == ["9223372036854775808/10", "fffffffffffffffff/16"])
-        #expect(lex("3j").contains("imaginary"))
+        // Imaginary literals carry their imaginary part; leading zeros are fine before j.
+        let imaginary = Lexer.tokenize("3j 2.5J 1e3j 1_0j 09j .5j")
+        #expect(imaginary.filter { $0.kind == .imaginary }.map(\.floatValue) == [3, 2.5, 1000, 10, 9, 0.5])
+        #expect(lex("x = 1jx").contains("invalid imaginary literal"))
         #expect(lex("x = 1abc").contains("ERR(1:5: invalid decimal literal)"))
         #expect(lex("0o9").contains("invalid digit '9' in octal literal"))
         #expect(lex("1__0").contains("invalid decimal literal"))

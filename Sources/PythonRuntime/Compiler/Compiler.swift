@@ -1024,6 +1024,8 @@ private final class CompilerState {
         case .bigInt(let digits, let radix): emit(.loadConst(constant(.integer(BigInt(digits, radix: radix) ?? 0))))
         case .bytes(let b): emit(.loadConst(constant(.object(PyBytes(b)))))
         case .float(let d): emit(.loadConst(constant(.float(d))))
+        // A complex is immutable, so one object serves every evaluation.
+        case .imaginary(let d): emit(.loadConst(constant(.object(PyComplex(0, d)))))
         case .string(let s): emit(.loadConst(constant(.str(s))))
         case .bool(let b): emit(.loadConst(constant(.bool(b))))
         case .none: emit(.loadConst(constant(.none)))

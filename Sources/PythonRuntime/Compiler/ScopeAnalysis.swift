@@ -164,7 +164,7 @@ package struct ScopeAnalysis {
             // `super()` without arguments reads the `__class__` cell, so a function that
             // names `super` implicitly uses `__class__` (CPython's symtable does the same).
             if n == "super", scope.kind == .function { scope.used.insert("__class__") }
-        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
+        case .int, .bigInt, .float, .imaginary, .string, .bytes, .bool, .none, .ellipsis: break
         case .fstring(let parts): visit(parts, in: scope)
         case .list(let items), .tuple(let items), .set(let items):
             for i in items { visit(i, in: scope) }

@@ -56,4 +56,22 @@ package enum NumericText {
     package static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
+
+    /// `_Py_string_to_number_with_underscores`: the text without its underscores, each of
+    /// which must sit between two digits (checked on the whole string, surrounding
+    /// whitespace included); nil when one does not.
+    package static func removingUnderscores(_ ascii: [UInt8]) -> [UInt8]? {
+        var cleaned: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in ascii {
+            if byte == UInt8(ascii: "_") {
+                if !isDigit(previous) { return nil }
+            } else {
+                if previous == UInt8(ascii: "_") && !isDigit(byte) { return nil }
+                cleaned.append(byte)
+            }
+            previous = byte
+        }
+        return previous == UInt8(ascii: "_") ? nil : cleaned
+    }
 }

@@ -64,20 +64,7 @@ public enum PyFloat {
         let ascii = NumericText.transformDecimalAndSpaceToASCII(s)
         var bytes = ascii[...]
         if ascii.contains(UInt8(ascii: "_")) {
-            // _Py_string_to_number_with_underscores: every '_' must sit between two digits
-            // (checked on the whole string, surrounding whitespace included).
-            var cleaned: [UInt8] = []
-            var previous: UInt8 = 0
-            for byte in ascii {
-                if byte == UInt8(ascii: "_") {
-                    if !NumericText.isDigit(previous) { return nil }
-                } else {
-                    if previous == UInt8(ascii: "_") && !NumericText.isDigit(byte) { return nil }
-                    cleaned.append(byte)
-                }
-                previous = byte
-            }
-            if previous == UInt8(ascii: "_") { return nil }
+            guard let cleaned = NumericText.removingUnderscores(ascii) else { return nil }
             bytes = cleaned[...]
         }
         let body = NumericText.stripped(Array(bytes))
@@ -92,22 +79,46 @@ public enum PyFloat {
 
     /// `_Py_parse_inf_or_nan`: [sign] ("inf" | "infinity" | "nan"), case-insensitive.
     private static func parseInfOrNan(_ body: ArraySlice<UInt8>) -> Double? {
+        guard let (value, length) = infOrNanPrefix(body), length == body.count else { return nil }
+        return value
+    }
+
+    /// `_Py_parse_inf_or_nan` with its end pointer: the value of the special value
+    /// `body` starts with ("infinity" preferred to "inf") and how many bytes it takes.
+    private static func infOrNanPrefix(_ body: ArraySlice<UInt8>) -> (Double, Int)? {
         var rest = body
         var negative = false
         if let first = rest.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             negative = first == UInt8(ascii: "-")
             rest.removeFirst()
         }
-        let word = String(decoding: rest, as: UTF8.self).lowercased()
-        switch word {
-        case "inf", "infinity": return negative ? -.infinity : .infinity
-        case "nan": return negative ? -Double.nan : Double.nan
-        default: return nil
+        func startsWith(_ word: String) -> Bool {
+            rest.count >= word.utf8.count && zip(rest, word.utf8).allSatisfy { $0 | 0x20 == $1 }
         }
+        let sign = body.count - rest.count
+        if startsWith("infinity") { return (negative ? -.infinity : .infinity, sign + 8) }
+        if startsWith("inf") { return (negative ? -.infinity : .infinity, sign + 3) }
+        if startsWith("nan") { return (negative ? -Double.nan : Double.nan, sign + 3) }
+        return nil
     }
 
-    /// [sign] (digits [. [digits]] | . digits) [(e|E) [sign] digits]
+    /// `PyOS_string_to_double` with an end pointer (what `complex(str)` parses with): the
+    /// float `body` starts with and how many bytes it takes; nil when it starts with none.
+    package static func parsePrefix(_ body: ArraySlice<UInt8>) -> (value: Double, length: Int)? {
+        if let special = infOrNanPrefix(body) { return special }
+        let length = decimalPrefixLength(body)
+        guard length > 0, let value = Double(String(decoding: body.prefix(length), as: UTF8.self)) else { return nil }
+        return (value, length)
+    }
+
     private static func isDecimalLiteral(_ body: ArraySlice<UInt8>) -> Bool {
+        let length = decimalPrefixLength(body)
+        return length > 0 && length == body.count
+    }
+
+    /// The length of the longest prefix of `body` of the form
+    /// [sign] (digits [. [digits]] | . digits) [(e|E) [sign] digits]; 0 when none.
+    private static func decimalPrefixLength(_ body: ArraySlice<UInt8>) -> Int {
         var index = body.startIndex
         let end = body.endIndex
         func skipDigits() -> Int {
@@ -123,14 +134,16 @@ public enum PyFloat {
             index += 1
             mantissaDigits += skipDigits()
         }
-        if mantissaDigits == 0 { return false }
+        if mantissaDigits == 0 { return 0 }
+        let mantissaEnd = index
         if index < end && (body[index] == UInt8(ascii: "e") || body[index] == UInt8(ascii: "E")) {
             index += 1
             if index < end && (body[index] == UInt8(ascii: "+") || body[index] == UInt8(ascii: "-")) {
                 index += 1
             }
-            if skipDigits() == 0 { return false }
+            // "1e" and "1e+" end before the 'e', as strtod's do.
+            if skipDigits() == 0 { index = mantissaEnd }
         }
-        return index == end
+        return index - body.startIndex
     }
 }

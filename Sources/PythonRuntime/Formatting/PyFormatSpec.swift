@@ -114,8 +114,12 @@ public enum PyFormatSpec {
         }
         var text = DoubleToString.convert(value, formatCode: code, precision: precision, flags: flags)
         if addPercent { text += "%" }
+        return NumberLayout.render(numberParts(text), spec: spec, useLocaleNone: spec.type == "n")
+    }
 
-        // Split "-123.45e+06" into sign, integer digits, '.', and the remainder.
+    /// `parse_number` and the sign check before it: "-123.45e+06" split into its sign,
+    /// integer digits, '.', and the remainder.
+    private static func numberParts(_ text: String) -> NumberLayout.Parts {
         var scalars = Array(text.unicodeScalars)[...]
         var negative = false
         if scalars.first == "-" {
@@ -131,9 +135,70 @@ public enum PyFormatSpec {
         var rest = scalars.dropFirst(digitCount)
         let hasDecimal = rest.first == "."
         if hasDecimal { rest.removeFirst() }
-        let parts = NumberLayout.Parts(negative: negative, digits: digits, hasDecimal: hasDecimal,
-                                       remainder: Array(rest))
-        return NumberLayout.render(parts, spec: spec, useLocaleNone: spec.type == "n")
+        return NumberLayout.Parts(negative: negative, digits: digits, hasDecimal: hasDecimal, remainder: Array(rest))
+    }
+
+    // MARK: complex
+
+    /// `format(z, spec)`: `format_complex_internal` (Python/formatter_unicode.c). Each
+    /// part is laid out as a float without padding, the imaginary one always signed unless
+    /// the real part is left out; the whole, with its `j` (and the parentheses of an
+    /// omitted type), is then padded. No zero padding, no '=' alignment, no '%'.
+    public static func format(complex value: ComplexValue, spec: String) throws(PyFormatError) -> String {
+        if spec.isEmpty { return PyComplexArithmetic.repr(value) }
+        let parsed = try FormatSpec(spec, defaultType: nil, defaultAlign: ">", typeName: "complex")
+        switch parsed.type {
+        case nil, "e", "E", "f", "F", "g", "G", "n": break
+        default: throw FormatSpec.unknownCode(parsed.type, typeName: "complex")
+        }
+        if parsed.fill == "0" {
+            throw PyFormatError(message: "Zero padding is not allowed in complex format specifier")
+        }
+        if parsed.align == "=" {
+            throw PyFormatError(message: "'=' alignment flag is not allowed in complex format specifier")
+        }
+        var flags: DoubleToString.Flags = []
+        if parsed.alternate { flags.insert(.alt) }
+        if parsed.noNegativeZero { flags.insert(.noNegativeZero) }
+        var code: Character
+        var defaultPrecision = 6
+        var skipReal = false, addParentheses = false
+        switch parsed.type {
+        case nil:
+            // Like str(z).
+            code = "r"
+            defaultPrecision = 0
+            if value.real == 0 && value.real.sign == .plus { skipReal = true } else { addParentheses = true }
+        case "n": code = "g"
+        case let other?: code = Character(other)
+        }
+        var precision = parsed.precision
+        if precision < 0 {
+            precision = defaultPrecision
+        } else if code == "r" {
+            code = "g"
+        }
+        // The parts without padding: left-aligned, no width.
+        var partSpec = parsed
+        partSpec.fill = " "
+        partSpec.align = "<"
+        partSpec.width = -1
+        let useLocaleNone = parsed.type == "n"
+        let real = numberParts(DoubleToString.convert(value.real, formatCode: code, precision: precision, flags: flags))
+        let realText = skipReal ? "" : NumberLayout.render(real, spec: partSpec, useLocaleNone: useLocaleNone)
+        if !skipReal { partSpec.sign = "+" }
+        let imag = numberParts(DoubleToString.convert(value.imag, formatCode: code, precision: precision, flags: flags))
+        let body = (addParentheses ? "(" : "") + realText
+            + NumberLayout.render(imag, spec: partSpec, useLocaleNone: useLocaleNone) + "j" + (addParentheses ? ")" : "")
+        let length = body.unicodeScalars.count
+        let padding = max(0, parsed.width - length)
+        let left: Int
+        switch parsed.align {
+        case "<": left = 0
+        case "^": left = padding / 2
+        default: left = padding
+        }
+        return fillPadding(parsed.fill, count: left) + body + fillPadding(parsed.fill, count: padding - left)
     }
 
     // MARK: str

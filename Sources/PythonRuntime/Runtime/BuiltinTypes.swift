@@ -7,6 +7,7 @@ public enum BuiltinTypes {
     public static let int = PyClass(name: "int", bases: [object])
     public static let bool = PyClass(name: "bool", bases: [int])
     public static let float = PyClass(name: "float", bases: [object])
+    public static let complex = PyClass(name: "complex", bases: [object])
     public static let str = PyClass(name: "str", bases: [object])
     public static let list = PyClass(name: "list", bases: [object])
     public static let tuple = PyClass(name: "tuple", bases: [object])

@@ -27,6 +27,8 @@ package enum PyHash {
         case .object(let o):
             if let t = o as? PyTuple { return tuple(t.items) }
             if let big = o as? PyLong { return (PyLongArithmetic.hash(big.value), true) }
+            // A NaN part hashes by the object's address in CPython.
+            if let c = o as? PyComplex { return (PyComplexArithmetic.hash(c.value), !c.real.isNaN && !c.imag.isNaN) }
             // Randomised per process by CPython, as a str's.
             if let b = o as? PyBytes, !b.isByteArray { return (fix(b.hashValue), false) }
             if let m = o as? PyMemoryView, !m.isReleased { return (fix(PyBytes.hash(m.viewed)), false) }

@@ -80,8 +80,12 @@ public struct HashKey: Hashable {
             if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
                 return sx.count == sy.count && sx.items.allSatisfy { sy.contains($0) }
             }
+            if let c = x as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
+            if let c = y as? PyComplex { return PyComplex.equals(c.value, a) ?? false }
             return x === y
         default:
+            if let c = a.asObject as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
+            if let c = b.asObject as? PyComplex { return PyComplex.equals(c.value, a) ?? false }
             // A big int equals a float only exactly (both are past 2**63 here).
             if let x = (a.asObject as? PyLong)?.value, case .float(let d) = b { return PyLongArithmetic.compare(x, d) == 0 }
             if let y = (b.asObject as? PyLong)?.value, case .float(let d) = a { return PyLongArithmetic.compare(y, d) == 0 }
@@ -108,6 +112,7 @@ public struct HashKey: Hashable {
         case .object(let o):
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
             if let b = o as? PyBytes { return b.hashValue }
+            if let c = o as? PyComplex { return c.tableHash }
             if let m = o as? PyMemoryView, !m.isReleased { return PyBytes.hash(m.viewed) }
             if let t = o as? PyTuple {
                 var hasher = Hasher()

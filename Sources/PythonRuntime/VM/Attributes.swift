@@ -21,6 +21,12 @@ extension Interpreter {
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let v = try instanceGetAttribute(inst, obj, name) { return v }
+                // An int, float or complex subclass's instance has its value's data
+                // attributes (`real`, `imag`) and small methods (`conjugate`).
+                if let d = inst as? PyDerivedValue,
+                   let v = try numberAttribute(d.value, name) ?? d.value.asObject?.nativeAttribute(name, self) {
+                    return v
+                }
                 if let e = inst as? PyException, isExceptionGroup(e), let m = exceptionGroupMethod(e, name) { return m }
                 if let e = inst as? PyException, name == "add_note" {
                     return builtin("add_note") { _, args, _ in

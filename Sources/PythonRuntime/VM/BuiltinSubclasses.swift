@@ -29,7 +29,7 @@ extension Interpreter {
     /// The built-in types a class statement may derive from, and what their instances are.
     package static let subclassableTypes: Set<ObjectIdentifier> = Set([
         BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset,
-        BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str,
+        BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.complex, BuiltinTypes.str,
         BuiltinTypes.defaultdict, BuiltinTypes.orderedDict, BuiltinTypes.counter,
         BuiltinTypes.bytes, BuiltinTypes.bytearray, PyDeque.pyClass,
     ].map(ObjectIdentifier.init))
@@ -265,6 +265,7 @@ extension Interpreter {
         switch type.name {
         case "int": return .int(0)
         case "float": return .float(0)
+        case "complex": return .object(PyComplex(0, 0))
         case "str": return .str("")
         case "tuple": return .object(PyTuple.empty)
         case "frozenset": return .object(PySet(frozen: true))
@@ -346,6 +347,7 @@ extension Interpreter {
         switch type {
         case "int": return ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"]
         case "float": return ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"]
+        case "complex": return ["add", "sub", "mul", "truediv", "pow"]
         case "str": return ["add", "mul", "mod"]
         case "list", "tuple", "deque": return ["add", "mul"]
         case "bytes", "bytearray": return ["add", "mul", "mod"]
@@ -359,7 +361,7 @@ extension Interpreter {
     /// The special methods of built-in type `type`, as native functions on the receiver.
     private func dunderSlot(_ type: PyClass, _ name: String) -> Value? {
         let t = type.name
-        let isNumber = t == "int" || t == "float"
+        let isNumber = t == "int" || t == "float" || t == "complex"
         if let op = Self.comparisons[name] {
             return forwarding(type, name) { vm, receiver, args, _ in
                 guard args.count == 1 else { throw vm.typeError("expected 1 argument, got \(args.count)") }
@@ -433,11 +435,11 @@ extension Interpreter {
             }
         case "__bool__" where isNumber:
             return forwarding(type, name) { vm, receiver, _, _ in .bool(try vm.truthy(vm.plainValue(receiver))) }
-        case "__int__" where isNumber, "__index__" where t == "int":
+        case "__int__" where isNumber && t != "complex", "__index__" where t == "int":
             return forwarding(type, name) { vm, receiver, _, _ in
                 try vm.callNow(.object(BuiltinTypes.int), [vm.plainValue(receiver)])
             }
-        case "__float__" where isNumber:
+        case "__float__" where isNumber && t != "complex":
             return forwarding(type, name) { vm, receiver, _, _ in
                 try vm.callNow(.object(BuiltinTypes.float), [vm.plainValue(receiver)])
             }
@@ -490,14 +492,15 @@ extension Interpreter {
             let equal = try equals(x, y)
             return .bool(op == .eq ? equal : !equal)
         }
-        // Dicts are not ordered.
-        if case .object(let p) = x, p is PyDict { return .notImplemented }
+        // Dicts and complex numbers are not ordered.
+        if case .object(let p) = x, p is PyDict || p is PyComplex { return .notImplemented }
         return .bool(try ordered(op, x, y))
     }
 
     /// Whether the left value's built-in comparison compares the right one: values of
     /// its own kind, and for a float an int too (float_richcompare takes ints;
-    /// long_richcompare takes only ints, so `int.__eq__(2, 2.0)` is NotImplemented).
+    /// long_richcompare takes only ints, so `int.__eq__(2, 2.0)` is NotImplemented), and
+    /// for a complex ints and floats (complex_richcompare).
     private func comparableKinds(_ x: Value, _ y: Value) -> Bool {
         func kind(_ v: Value) -> Int {
             switch v {
@@ -513,13 +516,14 @@ extension Interpreter {
                 case is PySet: return 6
                 case is PyBytes: return 8
                 case is PyDeque: return 9
+                case is PyComplex: return 10
                 default: return 0
                 }
             case .none: return 0
             }
         }
         let k = kind(x), other = kind(y)
-        return k != 0 && (k == other || (k == 7 && other == 1))
+        return k != 0 && (k == other || (k == 7 && other == 1) || (k == 10 && (other == 1 || other == 7)))
     }
 
     /// `T.__add__(a, b)` (and the others, `reflected` for `__radd__`) for a built-in

@@ -95,6 +95,7 @@ extension Interpreter {
             case .object(let big as PyLong): return .integer(BigInt(big.value.magnitude))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(abs(d))
+            case .object(let c as PyComplex): return try vm.complexAbs(c.value)
             case let v:
                 if let method = vm.userMethod(v, "__abs__") { return try vm.callSpecial(method, v, []) }
                 if let plain = vm.derivedValue(v) { return try vm.callNow(vm.builtins["abs"] ?? .none, [plain]) }
@@ -257,6 +258,7 @@ extension Interpreter {
         // Types are classes that convert when called.
         b["int"] = .object(BuiltinTypes.int)
         b["float"] = .object(BuiltinTypes.float)
+        b["complex"] = .object(BuiltinTypes.complex)
         b["str"] = .object(BuiltinTypes.str)
         b["bool"] = .object(BuiltinTypes.bool)
         b["list"] = .object(BuiltinTypes.list)
@@ -349,6 +351,7 @@ extension Interpreter {
                 return .float(try vm.floatArgument(v) { "float() argument must be a string or a real number, not '\($0.typeName)'" })
             }
         }
+        ctor(BuiltinTypes.complex) { vm, args, kwargs in try vm.makeComplex(args, kwargs, exactType: true) }
         ctor(BuiltinTypes.str) { vm, args, _ in
             if args.count > 3 { throw vm.typeError("str() takes at most 3 arguments (\(args.count) given)") }
             // str(obj, encoding[, errors]) decodes a bytes-like object (`PyUnicode_FromEncodedObject`).

@@ -38,6 +38,10 @@ extension Interpreter {
         })
         b["pow"] = nativeFunction("pow", owner: nil, .python(parameters: ["base", "exp", "mod"], required: 2, isMethod: false)) { vm, args, _ in
             guard args.count == 3, !args[2].isNone else { return try vm.binaryOperation(.pow, args[0], args[1]) }
+            // complex_pow refuses any modulus.
+            if args[0].asObject is PyComplex || args[1].asObject is PyComplex {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "complex modulo"))
+            }
             return try vm.modularPower(args[0], args[1], args[2])
         }
     }

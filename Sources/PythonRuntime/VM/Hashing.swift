@@ -16,6 +16,7 @@ extension Interpreter {
         case .object(let o):
             if let t = o as? PyTuple { return try tupleHash(t) }
             if let big = o as? PyLong { return PyLongArithmetic.hash(big.value) }
+            if let c = o as? PyComplex { return PyComplexArithmetic.hash(c.value) }
             if let pattern = o as? SREPattern { return try pattern.hash(self) }
             if let m = o as? PyMemoryView { return try memoryViewHash(m) }
             if let b = o as? PyBytes, b.instancePart == nil || userMethod(v, "__hash__") == nil {

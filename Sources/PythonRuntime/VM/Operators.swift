@@ -16,6 +16,7 @@ extension Interpreter {
             if let r = o as? PyLongRange { return r.length > 0 }
             if let n = o.nativeCount { return n > 0 }
             if o is PyLong { return true }  // never zero: zero fits in 64 bits
+            if let c = o as? PyComplex { return c.real != 0 || c.imag != 0 }
             return try userTruth(v) ?? true
         }
     }
@@ -108,10 +109,13 @@ extension Interpreter {
             case .div: return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.trueDiv(x, y) })
             case .floorDiv: return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.floorDiv(x, y) })
             case .mod: return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.mod(x, y) })
-            case .pow: return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.pow(x, y) })
+            case .pow:
+                if let complex = try negativeFloatPower(x, y) { return complex }
+                return .float(try arithmetic { () throws(PyArithmeticError) in try PyFloatArithmetic.pow(x, y) })
             default: break
             }
         }
+        if let result = try complexOperation(op, a, b) { return result }
         // A built-in container subclass's own operator comes before the built-in one.
         if isDerivedContainer(a) || isDerivedContainer(b), let v = try binaryDunder(op, a, b) { return v }
         switch (op, a, b) {
@@ -274,6 +278,7 @@ extension Interpreter {
             if let i = intValue(a) { return .int(~i) }
             if let big = a.bigInteger { return .integer(-big - 1) }
         }
+        if let v = complexUnary(op, a) { return v }
         if let v = try unaryDunder(op, a) { return v }
         throw typeError("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(a.typeName)'")
     }
@@ -290,6 +295,8 @@ extension Interpreter {
             if let l = x as? PyLong, let r = y as? PyLong { return l.value == r.value }
             return try enterRecursiveCall(" in comparison") { try objectEquals(x, y, a, b) }
         default:
+            if let c = a.asObject as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
+            if let c = b.asObject as? PyComplex { return PyComplex.equals(c.value, a) ?? false }
             if a.isBigInteger || b.isBigInteger { return compareBigNumbers(a, b) == 0 }
             if let x = intValue(a), let y = intValue(b) { return x == y }
             if let order = intFloatOrder(a, b) { return order == 0 }
@@ -301,6 +308,8 @@ extension Interpreter {
     package func objectEquals(_ x: PyObject, _ y: PyObject, _ a: Value, _ b: Value) throws -> Bool {
         if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
         if let l = x as? PyBytes, let r = y as? PyBytes { return l.bytes == r.bytes }
+        if let c = x as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
+        if let c = y as? PyComplex { return PyComplex.equals(c.value, a) ?? false }
         if let m = x as? PyMemoryView { return memoryViewEquals(m, b) }
         if let m = y as? PyMemoryView { return memoryViewEquals(m, a) }
         if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }

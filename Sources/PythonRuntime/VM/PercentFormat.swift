@@ -212,7 +212,7 @@ extension Interpreter {
         case "i", "d", "u", "o", "x", "X":
             return (try formatLong(v, conv, bytes: bytes), true)
         case "e", "E", "f", "F", "g", "G":
-            let x = try realNumber(v)
+            let x = try floatArgument(v) { "must be real number, not \($0.typeName)" }
             let spec = (conv.alternate ? "#" : "") + ".\(conv.precision < 0 ? 6 : conv.precision)" + String(conv.char)
             return (scalars(try format(.float(x), spec)), true)
         case "c":
@@ -314,8 +314,8 @@ extension Interpreter {
     }
 
     /// `PyNumber_Long` for a number that is no int: a float truncated (NaN and infinities
-    /// raise as `int()` does), else the class's `__int__`, `__index__` or `__trunc__`;
-    /// nil when none applies.
+    /// raise as `int()` does), else the class's `__int__` or `__index__`
+    /// (`intFromSpecial`), else its `__trunc__`; nil when none applies.
     package func numberLong(_ v: Value) throws -> Value? {
         switch derivedValue(v) ?? v {
         case .int, .bool: return derivedValue(v) ?? v
@@ -323,42 +323,14 @@ extension Interpreter {
             return .integer(try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.fromDouble(d) })
         case let other where other.isBigInteger: return other
         default:
-            for name in ["__int__", "__index__", "__trunc__"] {
-                guard let method = userMethod(v, name) else { continue }
-                let r = try callSpecial(method, v, [])
-                let plain = derivedValue(r) ?? r
-                guard intValue(plain) != nil || plain.isBigInteger else {
-                    throw typeError("\(name) returned non-int (type \(r.typeName))")
-                }
-                return plain
+            if let converted = try intFromSpecial(v) { return converted }
+            guard let method = userMethod(v, "__trunc__") else { return nil }
+            let r = try callSpecial(method, v, [])
+            let plain = derivedValue(r) ?? r
+            guard intValue(plain) != nil || plain.isBigInteger else {
+                throw typeError("__trunc__ returned non-int (type \(r.typeName))")
             }
-            return nil
-        }
-    }
-
-    /// `PyFloat_AsDouble`: a float, an int as a float, or a class's `__float__` (else
-    /// its `__index__`), with CPython's "must be real number" TypeError.
-    package func realNumber(_ v: Value) throws -> Double {
-        let plain = derivedValue(v) ?? v
-        switch plain {
-        case .float(let d): return d
-        case .int(let i): return Double(i)
-        case .bool(let b): return b ? 1 : 0
-        default:
-            if let big = plain.bigInteger {
-                return try arithmetic { () throws(PyArithmeticError) in try PyLongArithmetic.toDouble(big) }
-            }
-            if let method = userMethod(v, "__float__") {
-                let r = try callSpecial(method, v, [])
-                guard case .float(let d) = derivedValue(r) ?? r else {
-                    throw typeError("\(v.typeName).__float__ returned non-float (type \(r.typeName))")
-                }
-                return d
-            }
-            if let i = try pythonIndex(v), !isUserInstance(v) || userMethod(v, "__index__") != nil {
-                return try realNumber(i)
-            }
-            throw typeError("must be real number, not \(v.typeName)")
+            return plain
         }
     }
 

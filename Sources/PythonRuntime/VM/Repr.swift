@@ -228,6 +228,7 @@ extension Interpreter {
             case .int(let i): return try PyFormatSpec.format(int: i, spec: spec)
             case .float(let d): return try PyFormatSpec.format(float: d, spec: spec)
             case .str(let s): return try PyFormatSpec.format(string: s, spec: spec)
+            case .object(let c as PyComplex): return try PyFormatSpec.format(complex: c.value, spec: spec)
             case .object(let big as PyLong):
                 if spec.isEmpty { return try repr(v) }
                 return try PyFormatSpec.format(integer: big.value, spec: spec) { () throws(PyFormatError) in

@@ -1,4 +1,4 @@
-# expect: 3:13: error: subclasses of the built-in type 'complex' are not supported in scenarios
+# expect: 3:13: error: subclasses of the built-in type 'memoryview' are not supported in scenarios
 @decorators_are_fine
-class Stack(complex):
+class Stack(memoryview):
     pass
