@@ -83,6 +83,7 @@ func render(_ e: Expr) -> String {
     case .int(let v): return String(v)
     case .bigInt(let digits, let radix): return radix == 10 ? digits : "big(\(digits), \(radix))"
     case .float(let v): return String(v)
+    case .imaginary(let v): return String(v) + "j"
     case .string(let s): return "\"" + s + "\""
     case .bytes(let b): return "(bytes" + b.map { " \($0)" }.joined() + ")"
     case .fstring(let parts): return "(f " + parts.map(render).joined(separator: " ") + ")"

@@ -79,8 +79,9 @@ package enum PyHash {
     /// `frexp`: `v = m * 2**e` with `0.5 <= |m| < 1`.
     private static func frexp(_ v: Double) -> (Double, Int) {
         if v == 0 { return (v, 0) }
-        let e = Int(v.exponent) + 1
-        return (v / Double(sign: .plus, exponent: e, significand: 1), e)
+        // Built from the significand: dividing by 2**e would overflow for e == 1024
+        // (hash(1e308) was 0).
+        return (Double(sign: v.sign, exponent: -1, significand: v.significand), Int(v.exponent) + 1)
     }
 
     /// `tuplehash` (xxHash-based since 3.8).
