@@ -5,22 +5,41 @@ import Darwin
 #endif
 import LoopSimulator
 
-/// A `SimulationEvent` in 40 bytes: the kind, its time, and six 32-bit slots whose meaning
-/// depends on the kind (ids, lines, string-table ids). A million events fit in 40 MB and
+/// A `SimulationEvent` in 36 bytes: the kind, its time, and five 32-bit slots whose meaning
+/// depends on the kind (ids, lines, string-table ids). A million events fit in 36 MB and
 /// decode back to the exact `SimulationEvent` (the round trip is lossless).
 struct PackedEvent {
-    var time: Double
+    /// The time's bits in two halves: a `Double` field would align the struct to 8 bytes
+    /// and round its 34 bytes up to 40.
+    private var timeHigh: Int32
+    private var timeLow: Int32
     var iteration: Int32
     var a: Int32 = PackedEvent.none
     var b: Int32 = PackedEvent.none
     var c: Int32 = PackedEvent.none
     var d: Int32 = PackedEvent.none
     var e: Int32 = PackedEvent.none
-    /// Only `taskCreated` needs a sixth slot (its file); it sits in what was the struct's
-    /// tail padding, so it costs no memory.
-    var f: Int32 = PackedEvent.none
     var kind: EventKind
     var flags: UInt8 = 0
+    /// With `flags`, the file of a `taskCreated`, the one kind that needs a sixth number
+    /// (and has no flags); it sits in what would be the struct's tail padding.
+    private var fileHigh: UInt16 = 0
+
+    var time: Double {
+        get { Self.double(timeHigh, timeLow) }
+        set { (timeHigh, timeLow) = Self.halves(newValue) }
+    }
+
+    /// `taskCreated`'s file (24 bits: `fileLimit` files).
+    var f: Int32 {
+        get { Int32(flags) | Int32(fileHigh) << 8 }
+        set {
+            flags = UInt8(truncatingIfNeeded: newValue)
+            fileHigh = UInt16(truncatingIfNeeded: newValue >> 8)
+        }
+    }
+
+    static let fileLimit = 1 << 24
 
     /// Marks an absent optional id.
     static let none = Int32.min
@@ -64,7 +83,7 @@ struct PackedEvent {
     }
 
     init(time: Double, iteration: Int, kind: EventKind) {
-        self.time = time
+        (timeHigh, timeLow) = Self.halves(time)
         self.iteration = Int32(clamping: iteration)
         self.kind = kind
     }
@@ -116,7 +135,12 @@ private func unopt(_ v: Int32) -> Int? { v == PackedEvent.none ? nil : Int(v) }
 
 extension PackedEvent {
     init(_ event: SimulationEvent, strings: inout StringTable) {
-        func s(_ text: String) -> Int32 { strings.intern(text) }
+        self.init(event) { strings.intern($0) }
+    }
+
+    /// `event` packed, its texts replaced by the ids `intern` gives them.
+    init(_ event: SimulationEvent, intern: (String) -> Int32) {
+        func s(_ text: String) -> Int32 { intern(text) }
         switch event.kind {
         case let .iterationStart(ready, timers, selectTimeout):
             self.init(time: event.time, iteration: event.iteration, kind: .iterationStart)
@@ -207,6 +231,25 @@ extension PackedEvent {
         case let .threadHandOff(thread, handle, description):
             self.init(time: event.time, iteration: event.iteration, kind: .threadHandOff)
             a = opt(thread); b = opt(handle); c = s(description)
+        }
+    }
+
+    /// Replaces the string ids of one table (a block's, decoded apart from the store) with
+    /// those `map` gives them in another (the store's): `map[id]` is the new id. The
+    /// slots holding texts are the ones `init(_:intern:)` fills with `intern`.
+    mutating func remapStrings(_ map: UnsafeBufferPointer<Int32>) {
+        switch kind {
+        case .taskCreated, .scheduleDeparture:
+            c = map[Int(c)]; d = map[Int(d)]
+        case .callbackStart, .callbackSkipped, .taskStepStart, .futureCreated, .futureResolved, .timerScheduled, .print,
+             .warning, .threadStarted, .threadState, .threadHandOff:
+            c = map[Int(c)]
+        case .taskStepEnd, .cancelRequested:
+            // No text for some outcomes (yielded, cancelled) and for a cancel without a message.
+            if c != PackedEvent.none { c = map[Int(c)] }
+        case .iterationStart, .iterationEnd, .clockAdvance, .callbackEnd, .cancelledErrorDelivered, .timeoutFired,
+             .cpuBurstStart, .cpuBurstEnd, .blockingSleepStart, .blockingSleepEnd, .timerCancelled, .timerDropped:
+            break
         }
     }
 

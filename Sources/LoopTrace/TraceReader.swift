@@ -109,44 +109,74 @@ public enum TraceReader {
             store.reserveCapacity(events: lines.count - 1)
         }
 
-        // Events are decoded in parallel, a batch of blocks at a time (one block per core),
-        // and appended in file order; the store's indexes are built by the appends.
+        // Events are decoded and packed in parallel, a batch of blocks at a time (one block
+        // per core), each block with strings of its own; the next batch decodes while this
+        // one is appended in file order, its strings moved into the store's and the store's
+        // indexes built by the appends.
         let blockSize = 16_384
         let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        var consistency = TraceConsistency(fileCount: header.files.count)
-        var next = 1
-        while next < lines.count {
-            let batchEnd = min(lines.count, next + blockSize * cores)
-            let blockStarts = Array(stride(from: next, to: batchEnd, by: blockSize))
-            let results = DecodedBlocks(count: blockStarts.count)
-            let shared = SharedBytes(bytes: bytes)
-            DispatchQueue.concurrentPerform(iterations: blockStarts.count) { b in
-                let lo = blockStarts[b], hi = min(batchEnd, lo + blockSize)
-                results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: lo + 1))
+        let fileCount = header.files.count
+        let shared = SharedBytes(bytes: bytes)
+        let decoding = DispatchGroup()
+        @Sendable func decodeBatch(from start: Int) -> DecodedBlocks {
+            let batchEnd = min(lines.count, start + blockSize * cores)
+            let results = DecodedBlocks(starts: Array(stride(from: start, to: batchEnd, by: blockSize)), end: batchEnd)
+            DispatchQueue.concurrentPerform(iterations: results.starts.count) { b in
+                let lo = results.starts[b], hi = min(batchEnd, lo + blockSize)
+                results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: lo + 1, fileCount: fileCount))
+            }
+            return results
+        }
+        var consistency = TraceConsistency(fileCount: fileCount)
+        var batch: DecodedBlocks? = lines.count > 1 ? decodeBatch(from: 1) : nil
+        while let current = batch {
+            // The decoders read `bytes`, which live only during this call: every exit
+            // from the loop waits for them.
+            let following = FollowingBatch()
+            if current.end < lines.count {
+                DispatchQueue.global().async(group: decoding) { following.batch = decodeBatch(from: current.end) }
             }
             var failure: TraceReadError?
-            appending(lines[batchEnd - 1].range.upperBound, bytes.count) {
-                for b in 0..<blockStarts.count {
-                    let block = results.block(b)
-                    // By index, so that each event is borrowed from the block, not copied.
-                    for offset in block.events.indices {
-                        if let why = consistency.check(block.events[offset]) {
-                            failure = TraceReadError(path: path, line: blockStarts[b] + offset + 1, problem: .inconsistent(why))
-                            return
-                        }
-                        store.append(block.events[offset])
-                    }
-                    if let (lineNumber, problem) = block.failure {
-                        failure = TraceReadError(path: path, line: lineNumber, problem: problem)
-                        return
-                    }
-                }
+            appending(lines[current.end - 1].range.upperBound, bytes.count) {
+                failure = append(current, to: store, checking: &consistency, path: path)
             }
+            decoding.wait()
             if let failure { throw failure }
-            next = batchEnd
+            batch = following.batch
         }
         appending(bytes.count, bytes.count) { store.trimCapacity() }
         return store
+    }
+
+    /// Appends a batch's events to `store`, checking each against the ones before it; the
+    /// first problem (inconsistent, or the line a block could not decode) ends it.
+    private static func append(_ batch: DecodedBlocks, to store: TraceStore, checking consistency: inout TraceConsistency,
+                               path: String) -> TraceReadError? {
+        for b in batch.starts.indices {
+            let block = batch.block(b)
+            let ids = block.strings.map { store.intern($0) }
+            let failure: TraceReadError? = ids.withUnsafeBufferPointer { ids in
+                // By index, so that each event is borrowed from the block, not copied.
+                for offset in block.events.indices {
+                    if let why = consistency.check(block.events[offset]) {
+                        return TraceReadError(path: path, line: batch.starts[b] + offset + 1, problem: .inconsistent(why))
+                    }
+                    var event = block.events[offset]
+                    event.remapStrings(ids)
+                    store.append(packed: event)
+                }
+                return nil
+            }
+            if let failure { return failure }
+            if let suspect = block.suspect {
+                let why = consistency.check(suspect) ?? "a number in it does not fit in 32 bits"
+                return TraceReadError(path: path, line: batch.starts[b] + block.events.count + 1, problem: .inconsistent(why))
+            }
+            if let (lineNumber, problem) = block.failure {
+                return TraceReadError(path: path, line: lineNumber, problem: problem)
+            }
+        }
+        return nil
     }
 
     /// The event count of `line` if it is the end line, else nil.
@@ -188,9 +218,15 @@ public enum TraceReader {
         return lines
     }
 
-    /// Events decoded from consecutive lines, up to the first bad line.
+    /// Events decoded from consecutive lines and packed against the block's own strings,
+    /// up to the first line that is not an event or that has a problem of its own.
     private struct Block {
-        var events: [SimulationEvent] = []
+        var events: [PackedEvent] = []
+        /// The texts the events' string ids name, by id.
+        var strings: [String] = []
+        /// The event after `events` that does not pack exactly (a value out of range): it is
+        /// checked as decoded, for the problem to be reported as such.
+        var suspect: SimulationEvent?
         var failure: (line: Int, problem: TraceReadError.Problem)?
     }
 
@@ -199,23 +235,43 @@ public enum TraceReader {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
-    /// Results of the blocks of a batch, each written by one worker.
+    /// The blocks of a batch, each written by one worker: the first line of each, and the
+    /// line after the batch.
     private final class DecodedBlocks: @unchecked Sendable {
+        let starts: [Int]
+        let end: Int
         private var blocks: [Block]
         private let lock = NSLock()
-        init(count: Int) { blocks = Array(repeating: Block(), count: count) }
+        init(starts: [Int], end: Int) {
+            self.starts = starts
+            self.end = end
+            blocks = Array(repeating: Block(), count: starts.count)
+        }
         func store(_ i: Int, _ block: Block) { lock.lock(); blocks[i] = block; lock.unlock() }
-        func block(_ i: Int) -> Block { blocks[i] }
+        func block(_ i: Int) -> Block { lock.lock(); defer { lock.unlock() }; return blocks[i] }
+    }
+
+    /// The batch decoded while the one before it is appended; read once the decoding
+    /// group has been waited for.
+    private final class FollowingBatch: @unchecked Sendable {
+        var batch: DecodedBlocks?
     }
 
     private static func decodeBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>,
-                                    firstLineNumber: Int) -> Block {
+                                    firstLineNumber: Int, fileCount: Int) -> Block {
         var block = Block()
         block.events.reserveCapacity(lines.count)
+        var strings = StringTable()
         var scanner = JSONScanner(bytes)
-        for (offset, line) in lines.enumerated() {
+        var memo = TraceLineCursor.NumberMemo()
+        scan: for (offset, line) in lines.enumerated() {
             do throws(EventLineFailure) {
-                block.events.append(try decodeEventLine(bytes, line.range, scanner: &scanner))
+                let event = try decodeEventLine(bytes, line.range, scanner: &scanner, memo: &memo)
+                guard TraceConsistency.packsExactly(event, fileCount: fileCount) else {
+                    block.suspect = event
+                    break scan
+                }
+                block.events.append(PackedEvent(event, strings: &strings))
             } catch {
                 switch error {
                 case .syntax(let error):
@@ -223,9 +279,10 @@ public enum TraceReader {
                 case .problem(let problem):
                     block.failure = (firstLineNumber + offset, problem)
                 }
-                return block
+                break scan
             }
         }
+        block.strings = strings.strings
         return block
     }
 
@@ -326,9 +383,9 @@ public enum TraceReader {
 
     /// The event on line `range` of `bytes`, by the fast path when the line is in the
     /// writer's exact form, else parsed by `scanner` (whose syntax errors are thrown).
-    static func decodeEventLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                scanner: inout JSONScanner) throws(EventLineFailure) -> SimulationEvent {
-        if let event = TraceLineCursor.event(bytes, range) { return event }
+    static func decodeEventLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scanner: inout JSONScanner,
+                                memo: inout TraceLineCursor.NumberMemo) throws(EventLineFailure) -> SimulationEvent {
+        if let event = TraceLineCursor.event(bytes, range, memo: &memo) { return event }
         do throws(JSONSyntaxError) { try scanner.parseObject(range) } catch { throw .syntax(error) }
         do throws(TraceReadError.Problem) { return try decodeEvent(scanner) } catch { throw .problem(error) }
     }

@@ -105,7 +105,13 @@ public final class TraceStore: SimulationEventSink {
 
     public init(header: TraceHeader) {
         self.header = header
+        // Interned first, so that its id does not depend on when the first yield is seen
+        // (a reader interns a whole block's strings before indexing its events).
+        sleepZero = strings.intern("sleep(0)")
     }
+
+    /// The detail of a task's lane after `await asyncio.sleep(0)` (a yield).
+    private let sleepZero: Int32
 
     // MARK: Appending
 
@@ -118,11 +124,17 @@ public final class TraceStore: SimulationEventSink {
     public func receive(_ event: SimulationEvent) { append(event) }
 
     public func append(_ event: SimulationEvent) {
-        let packed = PackedEvent(event, strings: &strings)
-        let position = Int32(events.count)
-        index(packed, at: position)
+        append(packed: PackedEvent(event, strings: &strings))
+    }
+
+    /// Appends an event already packed against this store's strings (`intern`).
+    func append(packed: PackedEvent) {
+        index(packed, at: Int32(events.count))
         events.append(packed)
     }
+
+    /// The id of `text` in this store's string table (for events packed elsewhere).
+    func intern(_ text: String) -> Int32 { strings.intern(text) }
 
     /// The slot of the callback running now, else the last slot handed out.
     private var currentSlot: Int {
@@ -209,7 +221,7 @@ public final class TraceStore: SimulationEventSink {
                 if let timer = liveTimerOfFuture[e.b] { timers[Int(timer)].wakes = Int32(t) }
             case .yielded:
                 taskRecords[t].lane.append(time: e.time, slot: slot, state: .ready, line: Int(e.e), file: Int(e.d),
-                                           detail: strings.intern("sleep(0)"))
+                                           detail: sleepZero)
             case .finished, .failed, .cancelled:
                 let code = OutcomeCode(rawValue: e.flags)!
                 let state: LaneState = code == .finished ? .done : code == .failed ? .failed : .cancelled
