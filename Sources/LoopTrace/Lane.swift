@@ -9,7 +9,6 @@
 public struct Lane: Sendable {
     private(set) var times: [Double] = []
     private(set) var slots: [Int32] = []
-    private(set) var states: [UInt8] = []
     /// The source line the task is on during the segment (0: unknown). Empty while every
     /// segment's is unknown, as on the LOOP lane: 4 bytes a segment saved.
     private(set) var lines: [Int32] = []
@@ -18,9 +17,11 @@ public struct Lane: Sendable {
     private(set) var files: [Int32] = []
     /// A string-table id describing the segment (what the task waits on), or -1.
     private(set) var details: [Int32] = []
+    /// The states' importances (a state's importance names it: `LaneState.byImportance`),
+    /// and the maxima over ranges of them.
     private(set) var pyramid = MaxPyramid()
 
-    public var segmentCount: Int { states.count }
+    public var segmentCount: Int { pyramid.count }
 
     /// Appends a segment. Positions are clamped to be non-decreasing so the arrays stay
     /// sorted whatever order the simulator reports in; a state equal to the current one
@@ -28,21 +29,20 @@ public struct Lane: Sendable {
     mutating func append(time: Double, slot: Int, state: LaneState, line: Int = 0, file: Int = 0, detail: Int32 = -1) {
         let t = Swift.max(time, times.last ?? -.infinity)
         let s = Int32(clamping: Swift.max(slot, Int(slots.last ?? 0)))
-        if let last = states.last, last == state.rawValue, lastLine == line, lastFile == file, details.last == detail {
+        if segmentCount > 0, pyramid[segmentCount - 1] == state.importance, lastLine == line, lastFile == file, details.last == detail {
             return
         }
         times.append(t)
         slots.append(s)
-        states.append(state.rawValue)
-        if line != 0 && lines.isEmpty { lines = Array(repeating: 0, count: states.count - 1) }
+        pyramid.append(state.importance)
+        if line != 0 && lines.isEmpty { lines = Array(repeating: 0, count: segmentCount - 1) }
         if !lines.isEmpty { lines.append(Int32(clamping: line)) }
-        if file != 0 && files.isEmpty { files = Array(repeating: 0, count: states.count - 1) }
+        if file != 0 && files.isEmpty { files = Array(repeating: 0, count: segmentCount - 1) }
         if !files.isEmpty { files.append(Int32(clamping: file)) }
         details.append(detail)
-        pyramid.append(state.importance)
     }
 
-    var lastState: LaneState { states.last.map { LaneState(rawValue: $0)! } ?? .absent }
+    var lastState: LaneState { segmentCount > 0 ? state(ofSegment: segmentCount - 1) : .absent }
 
     /// The index of the segment in force at `position` (the last one starting at or
     /// before it), or nil before the first segment.
@@ -57,7 +57,7 @@ public struct Lane: Sendable {
         return (state(ofSegment: s), line(ofSegment: s), file(ofSegment: s), detail(ofSegment: s))
     }
 
-    func state(ofSegment i: Int) -> LaneState { LaneState(rawValue: states[i])! }
+    func state(ofSegment i: Int) -> LaneState { LaneState.byImportanceValue(pyramid[i]) }
     func line(ofSegment i: Int) -> Int { lines.isEmpty ? 0 : Int(lines[i]) }
     private var lastLine: Int { lines.last.map(Int.init) ?? 0 }
     func file(ofSegment i: Int) -> Int { files.isEmpty ? 0 : Int(files[i]) }
@@ -112,7 +112,7 @@ extension LaneState {
 
 extension Lane {
     mutating func trimCapacity() {
-        times.trimCapacity(); slots.trimCapacity(); states.trimCapacity(); lines.trimCapacity()
-        files.trimCapacity(); details.trimCapacity()
+        times.trimCapacity(); slots.trimCapacity(); lines.trimCapacity()
+        files.trimCapacity(); details.trimCapacity(); pyramid.trimCapacity()
     }
 }

@@ -1,5 +1,5 @@
-/// What a lane (a task, or the loop thread) is doing over an interval. The raw values are
-/// stored per segment in the trace indexes, so they must stay stable.
+/// What a lane (a task, or the loop thread) is doing over an interval. A lane stores each
+/// segment's `importance`, which names its state (no two states share one).
 public enum LaneState: UInt8, CaseIterable, Sendable {
     /// The task does not exist yet or has ended; the loop lane never uses it.
     case absent = 0

@@ -8,6 +8,13 @@ struct MaxPyramid {
 
     var count: Int { levels[0].count }
 
+    /// The value appended `i`-th.
+    subscript(i: Int) -> UInt8 { levels[0][i] }
+
+    mutating func trimCapacity() {
+        for l in levels.indices { levels[l].trimCapacity() }
+    }
+
     mutating func append(_ value: UInt8) {
         var index = levels[0].count
         levels[0].append(value)

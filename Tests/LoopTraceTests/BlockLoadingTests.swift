@@ -52,7 +52,7 @@ import TestSupport
         for (x, y) in zip(a.taskRecords, b.taskRecords) {
             #expect(sameLane(x.lane, y.lane) && x.steps == y.steps, "\(name): task \(x.createdEvent)'s lane differs")
         }
-        #expect(a.threadRecords.map(\.lane.states) == b.threadRecords.map(\.lane.states), "\(name)")
+        #expect(a.threadRecords.map(\.lane.pyramid.levels) == b.threadRecords.map(\.lane.pyramid.levels), "\(name)")
         #expect(a.slotCount == b.slotCount && a.iterations.count == b.iterations.count && a.timers.count == b.timers.count
                 && a.steps.count == b.steps.count && a.callbacks.count == b.callbacks.count, "\(name)")
         #expect(a.printEvents == b.printEvents && a.skippedReady == b.skippedReady && a.handOffEvents == b.handOffEvents, "\(name)")
@@ -65,7 +65,7 @@ import TestSupport
     }
 
     static func sameLane(_ a: Lane, _ b: Lane) -> Bool {
-        a.times == b.times && a.slots == b.slots && a.states == b.states && a.lines == b.lines && a.files == b.files
+        a.times == b.times && a.slots == b.slots && a.pyramid.levels == b.pyramid.levels && a.lines == b.lines && a.files == b.files
             && a.details == b.details
     }
 
