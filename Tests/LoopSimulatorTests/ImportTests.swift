@@ -50,6 +50,22 @@ struct ImportTests {
         #expect(lines[3].hasPrefix("helper.py:3:1: error: No module named 'nosuch' (loopscope looks beside the scenario"))
     }
 
+    @Test("a module that adds globals at run time (globals(), sys.modules, exec) has no names check can refuse")
+    func runTimeGlobals() throws {
+        let dir = try ModuleDirectory([
+            "main.py": "from table import RED, GREEN\nfrom legacy import OLD\nfrom plain import nosuch\nprint(RED, GREEN, OLD)\n",
+            "table.py": "for i, name in enumerate(['RED', 'GREEN']):\n    globals()[name] = i\n",
+            "legacy.py": "import sys\nsetattr(sys.modules[__name__], 'OLD', 3)\n",
+            "plain.py": "x = 1\n",
+        ])
+        #expect(try dir.check() == ["main.py:3:1: error: cannot import name 'nosuch' from 'plain' (plain.py)"])
+        try "from table import RED, GREEN\nfrom legacy import OLD\nprint(RED, GREEN, OLD)\n".write(
+            toFile: dir.path("main.py"), atomically: true, encoding: .utf8)
+        #expect(try dir.check().isEmpty)
+        try "from legacy import OLD\nprint(OLD)\n".write(toFile: dir.path("main.py"), atomically: true, encoding: .utf8)
+        #expect(try dir.run().stdout == "3\n")
+    }
+
     @Test("relative imports: none in the scenario itself, none beyond the top-level package")
     func relativeImports() throws {
         let dir = try ModuleDirectory([

@@ -86,16 +86,10 @@ enum ModuleAttributes {
     }
 
     /// A module's attributes when they are known before it runs: a native module's, or the
-    /// globals a `Lib/` module's code binds — unless that code adds globals another way
-    /// (`globals()`, `global_enum`, `sys.modules`, a module `__getattr__`, `import *`).
-    /// `builtins` is filled when the interpreter installs its builtins, so it is not checked.
+    /// globals a `Lib/` module's code binds (`LocalModule.globalNames` says when it adds
+    /// others at run time). `builtins` is filled when the interpreter installs its builtins,
+    /// so it is not checked.
     static func exactAttributes(_ module: String) -> Set<String>? {
-        if module == "builtins" { return nil }
-        if let source = LibraryModules.sources[module] {
-            // A star import brings in another module's globals, which may be dynamic too.
-            let dynamic = ["globals()", "global_enum", "sys.modules", "__dict__", "setattr(", "import *"]
-            if dynamic.contains(where: { source.text.contains($0) }) { return nil }
-        }
-        return LibraryModules.providedNames(module)
+        module == "builtins" ? nil : LibraryModules.providedNames(module)
     }
 }

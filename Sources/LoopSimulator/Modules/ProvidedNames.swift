@@ -18,7 +18,9 @@ extension LibraryModules {
         if let source = sources[name] {
             guard let ast = FrontEnd.analyzeShared(source.text, mode: .library).module else { return nil }
             if let names = LocalModule.globalNames(ast) { return names }
-            return starExpandedNames(ast, following: following)
+            let package = source.path.hasSuffix("/__init__.py") ? name
+                : name.split(separator: ".").dropLast().joined(separator: ".")
+            return starExpandedNames(ast, package: package.isEmpty ? nil : package, following: following)
         }
         let vm = Interpreter()
         vm.hostModules = ThreadModule.modules
@@ -33,12 +35,15 @@ extension LibraryModules {
     /// gives (M's `__all__`, or its public names) where M is provided; a star import of a
     /// module loopscope does not have (decimal's `_decimal`, tried first) fails at run
     /// time and gives nothing. Nil when some module's names cannot be known.
-    private static func starExpandedNames(_ ast: Module, following: Int) -> Set<String>? {
+    private static func starExpandedNames(_ ast: Module, package: String?, following: Int) -> Set<String>? {
         guard following > 0, var names = LocalModule.globalNames(ast, ignoringStarImports: true) else { return nil }
         var statements = ast.body[...]
         while let stmt = statements.popFirst() {
             switch stmt.kind {
-            case .importFrom(let module?, let aliases, 0) where aliases.contains(where: { $0.name == "*" }):
+            case .importFrom(let relative, let aliases, let level) where aliases.contains(where: { $0.name == "*" }):
+                // `from ._constants import *` inside re: the sibling module's names.
+                guard case .success(let module) = ModuleNames.resolve(relative ?? "", level: level, package: package)
+                else { return nil }
                 guard sources[module] != nil || NativeModules.names.contains(module) else { continue }
                 guard let exported = exportedNames(module, following: following - 1) else { return nil }
                 names.formUnion(exported)

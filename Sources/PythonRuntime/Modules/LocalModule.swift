@@ -7,7 +7,7 @@ package final class LocalModule {
     package let isPackage: Bool
     package let code: CodeObject
     /// The global names its code can bind, or nil when that cannot be known before it
-    /// runs (a star import, a module `__getattr__`).
+    /// runs (a star import, a module `__getattr__`, globals added at run time).
     package let globalNames: Set<String>?
 
     package init(name: String, path: String, isPackage: Bool, code: CodeObject, ast: Module) {
@@ -20,6 +20,7 @@ package final class LocalModule {
 
     /// The global names a module's code can bind (nil: cannot be known before it runs).
     package static func globalNames(_ ast: Module, ignoringStarImports: Bool = false) -> Set<String>? {
+        if ast.addsGlobalsAtRunTime { return nil }
         let analysis = ScopeAnalysis(ast)
         var names = analysis.module.bound
         var scopes = analysis.module.children
