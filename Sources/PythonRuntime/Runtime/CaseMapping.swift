@@ -41,7 +41,7 @@ public enum CaseMapping {
 
     /// The first code point in titlecase, the rest lowered.
     public static func capitalize(_ s: String) -> String {
-        map(s) { scalars, i, c in i == 0 ? UnicodeCType.toTitleFull(c) : lowered(scalars, i) }
+        map(s) { scalars, i, c in i == scalars.startIndex ? UnicodeCType.toTitleFull(c) : lowered(scalars, i) }
     }
 
     /// `str.istitle`: uppercase and titlecase letters only after uncased ones, lowercase
@@ -83,29 +83,39 @@ public enum CaseMapping {
         return cased
     }
 
+    private typealias Scalars = String.UnicodeScalarView
+
     /// `lower_ucs4`: the code point at `i` lowered, a capital sigma by its context.
-    private static func lowered(_ scalars: [Unicode.Scalar], _ i: Int) -> String.UnicodeScalarView {
+    private static func lowered(_ scalars: Scalars, _ i: Scalars.Index) -> Scalars {
         let c = scalars[i]
-        if c.value == 0x3A3 { return String.UnicodeScalarView([finalSigma(scalars, i) ? "\u{3C2}" : "\u{3C3}"]) }
+        if c.value == 0x3A3 { return Scalars([finalSigma(scalars, i) ? "\u{3C2}" : "\u{3C3}"]) }
         return UnicodeCType.toLowerFull(c)
     }
 
     /// `handle_capital_sigma`: the sigma ends a word when a cased letter precedes it and
     /// none follows it (case-ignorable code points between are skipped both ways).
-    private static func finalSigma(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
-        var j = i - 1
-        while j >= 0, UnicodeCType.isCaseIgnorable(scalars[j]) { j -= 1 }
-        guard j >= 0, UnicodeCType.isCased(scalars[j]) else { return false }
-        j = i + 1
-        while j < scalars.count, UnicodeCType.isCaseIgnorable(scalars[j]) { j += 1 }
-        return j == scalars.count || !UnicodeCType.isCased(scalars[j])
+    private static func finalSigma(_ scalars: Scalars, _ i: Scalars.Index) -> Bool {
+        var j = i
+        repeat {
+            guard j > scalars.startIndex else { return false }
+            j = scalars.index(before: j)
+        } while UnicodeCType.isCaseIgnorable(scalars[j])
+        guard UnicodeCType.isCased(scalars[j]) else { return false }
+        j = scalars.index(after: i)
+        while j < scalars.endIndex, UnicodeCType.isCaseIgnorable(scalars[j]) { j = scalars.index(after: j) }
+        return j == scalars.endIndex || !UnicodeCType.isCased(scalars[j])
     }
 
-    private static func map(_ s: String,
-                            _ transform: ([Unicode.Scalar], Int, Unicode.Scalar) -> String.UnicodeScalarView) -> String {
-        let scalars = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for i in scalars.indices { out.append(contentsOf: transform(scalars, i, scalars[i])) }
+    /// Each code point's mapping in turn; `transform` sees the whole string for the
+    /// final-sigma context, walked in place rather than copied into an array.
+    private static func map(_ s: String, _ transform: (Scalars, Scalars.Index, Unicode.Scalar) -> Scalars) -> String {
+        let scalars = s.unicodeScalars
+        var out = Scalars()
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            out.append(contentsOf: transform(scalars, i, scalars[i]))
+            i = scalars.index(after: i)
+        }
         return String(out)
     }
 
