@@ -42,6 +42,10 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=RECORDER)
+    # The recorder's bytecode compiled once, as an installed package's is (the environment
+    # may forbid writing it, PYTHONDONTWRITEBYTECODE, which would compile it on every run).
+    subprocess.run([args.python, "-m", "compileall", "-q", os.path.join(RECORDER, "loopscope_recorder")],
+                   check=True, stdout=subprocess.DEVNULL)
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         trace = os.path.join(tmp, "run.jsonl")

@@ -67,12 +67,17 @@ def _restore_environment():
 def _start_writer(output):
     """The writer process (its own session: a Ctrl-C for the program does not reach it)."""
     read_end, write_end = os.pipe()
-    writer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "writer.py")
+    # Isolated (-I) and without site (-S: no .pth files to run); the writer is imported as a
+    # module, not run as a script, so its compiled bytecode is used like the hooks'.
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    argv = [sys.executable, "-I", "-S", "-c",
+            "import sys; sys.path.insert(0, %r); from loopscope_recorder.writer import main; main()"
+            % package_parent, output]
     try:
-        pid = os.posix_spawn(sys.executable, [sys.executable, "-I", writer, output], dict(os.environ),
+        pid = os.posix_spawn(sys.executable, argv, dict(os.environ),
                              file_actions=[(os.POSIX_SPAWN_DUP2, read_end, 0)], setsid=True)
     except (OSError, TypeError, NotImplementedError):
-        pid = os.posix_spawn(sys.executable, [sys.executable, "-I", writer, output], dict(os.environ),
+        pid = os.posix_spawn(sys.executable, argv, dict(os.environ),
                              file_actions=[(os.POSIX_SPAWN_DUP2, read_end, 0)])
     os.close(read_end)
     os.set_blocking(write_end, False)

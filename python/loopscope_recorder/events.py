@@ -6,13 +6,14 @@ a step's outcome is folded into the code (one code per ``taskStepEnd`` outcome) 
 hooks never build a nested value.
 """
 
-# Field types: "int", "int?" (or null), "num", "num?", "str", "str?".
+# Field types: "int", "int?" (or null), "num", "num?", "str", "str?", and "sec": seconds that
+# are always finite and non-negative (a duration, a clock reading), written with nine decimals.
 KINDS = [
     ("iterationStart", None, (("ready", "int"), ("timers", "int"), ("selectTimeout", "num?"))),
     ("iterationEnd", None, ()),
-    ("clockAdvance", None, (("from", "num"), ("to", "num"))),
+    ("clockAdvance", None, (("from", "sec"), ("to", "sec"))),
     ("callbackStart", None, (("handle", "int"), ("description", "str"), ("task", "int?"))),
-    ("callbackEnd", None, (("handle", "int"), ("duration", "num"))),
+    ("callbackEnd", None, (("handle", "int"), ("duration", "sec"))),
     ("callbackSkipped", None, (("handle", "int"), ("description", "str"), ("task", "int?"))),
     ("taskCreated", None, (("task", "int"), ("name", "str"), ("coroutine", "str"), ("creator", "int?"), ("line", "int"), ("file", "int"))),
     ("taskStepStart", None, (("task", "int"), ("resumedBy", "str"))),

@@ -32,6 +32,7 @@ import sys
 import sysconfig
 import threading
 import time
+import types
 import warnings
 import weakref
 from asyncio import base_events, events as aevents, futures as afutures, tasks as atasks
@@ -47,6 +48,8 @@ _now = time.monotonic          # the clock loop.time() reads, so timers' deadlin
 _get_ident = threading.get_ident
 _CTask = atasks._CTask if hasattr(atasks, "_CTask") else atasks.Task
 _deque_popleft = collections.deque.popleft
+_CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
 
 # Originals, taken once at import (before the program runs).
 _orig_run_once = base_events.BaseEventLoop._run_once
@@ -478,14 +481,24 @@ class Recording:
         own_cache = self.own_cache
         while coro is not None and depth < 100:
             depth += 1
-            frame = getattr(coro, "cr_frame", None)
-            if frame is not None:
+            # Dispatched on the exact type (this runs at every step's end): coroutines, then
+            # generators (asyncio.sleep(0)'s bare yield), then anything else that looks like one.
+            kind = type(coro)
+            if kind is _CoroutineType:
+                frame = coro.cr_frame
                 nxt = coro.cr_await
+            elif kind is _GeneratorType:
+                frame = coro.gi_frame
+                nxt = coro.gi_yieldfrom
             else:
-                frame = getattr(coro, "gi_frame", None)
-                if frame is None:
-                    break
-                nxt = getattr(coro, "gi_yieldfrom", None)
+                frame = getattr(coro, "cr_frame", None)
+                if frame is not None:
+                    nxt = getattr(coro, "cr_await", None)
+                else:
+                    frame = getattr(coro, "gi_frame", None)
+                    nxt = getattr(coro, "gi_yieldfrom", None)
+            if frame is None:
+                break
             fn = frame.f_code.co_filename
             mine = own_cache.get(fn)
             if mine is None:

@@ -16,20 +16,18 @@ and no end line, so readers load it as interrupted.
 The writer runs in its own session, so a Ctrl-C meant for the program does not kill it.
 """
 
-import json
 import marshal
 import os
-import shutil
 import sys
 
-if __package__:
-    from .events import KINDS, WARNING
-else:  # run as a file: python -I writer.py OUT (the recorder starts it this way)
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from loopscope_recorder.events import KINDS, WARNING
+from .events import KINDS, WARNING
+
+try:  # json's own C quoting, without importing json (the writer starts for every recording)
+    from _json import encode_basestring_ascii as _quote
+except ImportError:
+    from json.encoder import encode_basestring_ascii as _quote
 
 FORMAT_VERSION = 5
-_quote = json.encoder.encode_basestring_ascii
 
 
 def _num(v):
@@ -54,12 +52,15 @@ def _opt_str(v):
 def _formatter(kind, outcome, fields):
     """A function from an event tuple to its JSON line, keys in the documented order: one
     %-format per kind, so a line costs one formatting call and its fields' conversions."""
-    template = ['{"kind":"%s","time":%%s,"iteration":%%d' % kind]
-    values = ["_num(e[1])", "e[2]"]
+    # Times (seconds since the recording began, finite and never negative) are written with
+    # nine decimals, the clock's nanoseconds, by the format itself: repr() of a float (the
+    # shortest round-trip form) cost the writer more than everything else it did.
+    template = ['{"kind":"%s","time":%%.9f,"iteration":%%d' % kind]
+    values = ["e[1]", "e[2]"]
     for i, (name, typ) in enumerate(fields):
         value = "e[%d]" % (i + 3)
-        if typ == "int":
-            template.append(',"%s":%%d' % name)
+        if typ in ("int", "sec"):
+            template.append(',"%s":%s' % (name, "%d" if typ == "int" else "%.9f"))
             values.append(value)
         else:
             template.append(',"%s":%%s' % name)
@@ -167,7 +168,11 @@ def write_trace(stream, output):
             out.write(header_line(header))
             with open(part_path, "r", encoding="ascii", newline="\n") as events:
                 events.readline()  # the first header
-                shutil.copyfileobj(events, out, 1 << 20)
+                while True:
+                    chunk = events.read(1 << 20)
+                    if not chunk:
+                        break
+                    out.write(chunk)
         os.replace(final_path, output)
         return None
     except OSError as e:
