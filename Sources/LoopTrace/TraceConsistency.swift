@@ -11,7 +11,8 @@ import LoopSimulator
 /// - callbacks do not nest (a `callbackStart` ends with its `callbackEnd`, same handle);
 ///   a task's steps do not overlap, and nothing steps a task that finished;
 /// - every task an event names was created before (by `taskCreated`, once per id), and ids
-///   count up from 1, so no id exceeds the number of events read;
+///   count up from 1, so no id exceeds the number of events read (plus the events a
+///   truncated recording dropped);
 /// - a `file` field names one of the header's files;
 /// - counts and lines are not negative, and every number fits the 32 bits the store keeps.
 struct TraceConsistency {
@@ -28,8 +29,11 @@ struct TraceConsistency {
     /// How many files besides the main one the header lists.
     private let fileCount: Int
 
-    init(fileCount: Int) {
+    /// `droppedEvents`: events of the run before the trace's first one (a recording bounded
+    /// by `--max-size`), which ids may count beyond.
+    init(fileCount: Int, droppedEvents: Int = 0) {
         self.fileCount = fileCount
+        self.eventsSeen = droppedEvents
     }
 
     private enum TaskState: UInt8 { case idle = 1, stepping, finished }

@@ -66,6 +66,7 @@ public final class TraceFollower {
         if header == nil {
             let h = try TraceReader.decodeHeaderLine(bytes, range, path: path)
             header = h
+            consistency = TraceConsistency(fileCount: Int(Int32.max), droppedEvents: h.truncated?.events ?? 0)
             batch.header = h
             return
         }

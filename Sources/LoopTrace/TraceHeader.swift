@@ -16,8 +16,9 @@ public struct TraceHeader: Equatable, Sendable {
     /// Version 4 added the `file` of step ends and CPU bursts / blocking sleeps (which of
     /// the program's files their `line` is in); older files read as all-main-file lines.
     /// Version 5 added the `file` of `taskCreated`, `cancelRequested` and `timeoutFired`
-    /// (older files: the main file's lines).
-    public static let currentVersion = 5
+    /// (older files: the main file's lines). Version 6 added the header's `truncated`: a
+    /// recording bounded by `--max-size` that dropped the start of the run.
+    public static let currentVersion = 6
     /// The oldest version this build still reads.
     public static let oldestReadVersion = 2
 
@@ -56,6 +57,22 @@ public struct TraceHeader: Equatable, Sendable {
     public var command: [String]?
     /// File 1, 2, ... of events' `file` fields (file 0 is the main one).
     public var files: [SourceFile]
+    /// What a recording bounded by `record --max-size` dropped from the start of the run
+    /// (nil: nothing). The events kept begin with the state at the cut restated (the tasks
+    /// alive, the timers in the heap), and their iterations count from 1 again.
+    public struct Truncation: Equatable, Sendable {
+        /// The run's events before the first one kept.
+        public var events: Int
+        /// The run's iterations before the first one kept (iteration 1 of the trace is
+        /// iteration `iterations + 1` of the run).
+        public var iterations: Int
+        public init(events: Int, iterations: Int) {
+            self.events = events
+            self.iterations = iterations
+        }
+    }
+
+    public var truncated: Truncation?
     /// In a trace still being written (`OUT.part`), the process writing it: more events
     /// may come while it lives. Nil in a finished trace.
     public var writerPID: Int?

@@ -127,7 +127,7 @@ public enum TraceReader {
             }
             return results
         }
-        var consistency = TraceConsistency(fileCount: fileCount)
+        var consistency = TraceConsistency(fileCount: fileCount, droppedEvents: header.truncated?.events ?? 0)
         var batch: DecodedBlocks? = lines.count > 1 ? decodeBatch(from: 1) : nil
         while let current = batch {
             // The decoders read `bytes`, which live only during this call: every exit
@@ -361,6 +361,18 @@ public enum TraceReader {
                 }
                 return word
             }
+        }
+        // A recording bounded by --max-size (version 6) says what it dropped.
+        if case .object(let range)? = s.value("truncated") {
+            var inner = JSONScanner(s.bytes)
+            do throws(JSONSyntaxError) { try inner.parseObject(range) } catch { throw .corrupt(column: error.column, error.message) }
+            let t = Fields(scanner: inner, kind: "header")
+            let events = try t.int("events"), iterations = try t.int("iterations")
+            guard events >= 0, iterations >= 0, events < Int(Int32.max), iterations < Int(Int32.max) else {
+                throw .wrongType(kind: "header", field: "truncated", expected: "counts from 0 to 2^31-1",
+                                 found: "\(events) events, \(iterations) iterations")
+            }
+            header.truncated = TraceHeader.Truncation(events: events, iterations: iterations)
         }
         // A trace still being written (`OUT.part`) names its writer's process.
         if case .object(let range)? = s.value("live") {

@@ -68,6 +68,12 @@ public enum TraceWriter {
             out.raw("}")
         }
         out.raw("]")
+        if let t = h.truncated {
+            out.key("truncated"); out.raw("{")
+            out.key("events", first: true); out.int(t.events)
+            out.key("iterations"); out.int(t.iterations)
+            out.raw("}")
+        }
         out.raw("}\n")
     }
 

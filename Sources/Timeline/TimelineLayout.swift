@@ -139,6 +139,9 @@ public enum TimelineLayout {
         }
         if let mode = v.mode { text += "  [\(mode)]" }
         if store.interrupted { text += "  (interrupted)" }
+        if let t = store.header.truncated {
+            text += "  (first \(t.events) events, \(t.iterations) iterations dropped)"
+        }
         grid.put(text, x: 0, y: 0, style: CellStyle(attributes: .bold))
     }
 

@@ -18,6 +18,8 @@ struct ProgramRecording {
     var script: String
     var arguments: [String]
     var output: String
+    /// `--max-size`: the trace's bound in bytes (nil: unbounded).
+    var maxSize: Int? = nil
 
     /// Splits a command line: `python3 [OPTIONS] app.py ARGS...`, or `app.py ARGS...` run
     /// by `python` (from `--python`, else `python3` on PATH).
@@ -111,7 +113,8 @@ struct ProgramRecording {
         }
         environment["LOOPSCOPE_RECORDER_PATH"] = recorder
         environment["LOOPSCOPE_RECORDER_PYTHON"] = python
-        let argv = [python] + interpreterOptions + ["-m", "loopscope_recorder", "-o", output, "--", script] + arguments
+        let bound = maxSize.map { ["--max-size", String($0)] } ?? []
+        let argv = [python] + interpreterOptions + ["-m", "loopscope_recorder", "-o", output] + bound + ["--", script] + arguments
         return (argv, environment)
     }
 }

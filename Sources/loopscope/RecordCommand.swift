@@ -31,6 +31,11 @@ struct RecordCommand: ParsableCommand {
         `loopscope open OUT.jsonl.part` (or `open OUT.jsonl` before it exists) follows it \
         from another terminal.
 
+        --max-size SIZE (50M, 2G) bounds a real program's trace: the run's oldest events are \
+        dropped, the trace keeping its header (with the program's sources) and the most recent \
+        events that fit, after the state at the cut (the tasks alive, the timers pending); \
+        its header says how many events and iterations were dropped.
+
         Either way the trace holds the program's source, so `render`, `export` and `replay` \
         need only the trace.
         """
@@ -52,6 +57,9 @@ struct RecordCommand: ParsableCommand {
     @Flag(help: "Show the real program's timeline while it runs (needs a terminal).")
     var live = false
 
+    @Option(name: .long, help: "Bound a real program's trace (e.g. 50M, 2G): keep the header and the most recent events that fit.")
+    var maxSize: String?
+
     @OptionGroup var display: DisplayOptions
     @OptionGroup var limits: LimitOptions
     @OptionGroup var whatIf: WhatIfOptions
@@ -63,15 +71,33 @@ struct RecordCommand: ParsableCommand {
         if file == nil && command.isEmpty {
             throw ValidationError("missing the scenario (record FILE.py -o OUT.jsonl) or the program (record -o OUT.jsonl -- python3 app.py)")
         }
+        if let size = maxSize {
+            if command.isEmpty && python == nil {
+                throw ValidationError("--max-size bounds a real program's recording (record --max-size 50M -o OUT.jsonl -- python3 app.py); a scenario's run is bounded by --max-iterations")
+            }
+            if live {
+                throw ValidationError("--max-size and --live cannot be combined yet: the live view follows one growing file")
+            }
+            if RecordCommand.traceBound(size) == nil {
+                throw ValidationError("--max-size: '\(size)' is not a size of at least 4K (a number of bytes, or with K, M or G: 50M)")
+            }
+        }
         if live && command.isEmpty && python == nil {
             throw ValidationError("--live records a real program (record --live -o OUT.jsonl -- python3 app.py); a scenario opens live with `loopscope FILE.py`")
         }
     }
 
+    /// `--max-size`'s bytes (the forms of --max-memory: 50M, 2G, bytes); at least 4 KiB, so a
+    /// segment holds a few events.
+    static func traceBound(_ text: String) -> Int? {
+        LimitOptions.bytes(text, minimum: 4096)
+    }
+
     func run() throws {
         if !command.isEmpty || python != nil {
             let words = command.isEmpty ? [file!] : command
-            let program = try ProgramRecording.parse(words, python: python, output: output)
+            var program = try ProgramRecording.parse(words, python: python, output: output)
+            program.maxSize = maxSize.flatMap(RecordCommand.traceBound)
             if live { try recordLive(program) }
             switch try program.run() {
             case .exited(0): return

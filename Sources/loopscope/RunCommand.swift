@@ -34,9 +34,9 @@ struct LimitOptions: ParsableArguments {
         }
     }
 
-    /// `512M`, `2G`, `1.5G`, `65536K` or plain bytes; nil when malformed or under 64 MiB
-    /// (less would fail before the program's first line).
-    static func bytes(_ text: String) -> Int? {
+    /// `512M`, `2G`, `1.5G`, `65536K` or plain bytes; nil when malformed or under `minimum`
+    /// (by default 64 MiB, for --max-memory: less would fail before the program's first line).
+    static func bytes(_ text: String, minimum: Double = 64 * 1024 * 1024) -> Int? {
         var digits = Substring(text.uppercased())
         var unit = 1.0
         if digits.hasSuffix("B") { digits = digits.dropLast() }
@@ -50,14 +50,14 @@ struct LimitOptions: ParsableArguments {
         if unit > 1 { digits = digits.dropLast() }
         guard let number = Double(digits), number.isFinite else { return nil }
         let value = number * unit
-        guard value >= 64 * 1024 * 1024, value < 1e18 else { return nil }
+        guard value >= minimum, value < 1e18 else { return nil }
         return Int(value)
     }
 
     var simulationOptions: SimulationOptions {
         var options = SimulationOptions(maxIterations: maxIterations, timeHorizon: until, maxInstructions: maxInstructions,
                                         searchPaths: modules.directories)
-        if let bytes = maxMemory.flatMap(Self.bytes) { options.maxMemory = bytes }
+        if let bytes = maxMemory.flatMap({ Self.bytes($0) }) { options.maxMemory = bytes }
         return options
     }
 }

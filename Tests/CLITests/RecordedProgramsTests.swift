@@ -8,7 +8,7 @@ import Testing
 @Suite("Recorded programs")
 struct RecordedProgramsTests {
     static let versions = ["3.11", "3.12", "3.13"]
-    static let programs = ["echo_server", "subprocess_pipe", "taskgroup_cancel", "blocking_call", "eager_tasks", "tasks_in_module"]
+    static let programs = ["echo_server", "subprocess_pipe", "taskgroup_cancel", "blocking_call", "eager_tasks", "tasks_in_module", "introspection"]
     /// The modules of its own a program imports, copied beside it.
     static let modules = ["tasks_in_module": ["tasks_helper.py"]]
 
@@ -48,6 +48,50 @@ struct RecordedProgramsTests {
 
         let render = try cli.loopscope(["render", trace])
         #expect(render.status == 0, "render: \(render.stderr)")
+    }
+
+    /// `--max-size`: a run of thousands of iterations recorded into 64 KiB keeps its most
+    /// recent part, which loads (the reader checks its consistency) because the tasks alive
+    /// and the timers pending at the cut are restated before it.
+    @Test(arguments: versions)
+    func aBoundedRecordingKeepsTheMostRecentPart(version: String) throws {
+        guard let python = Pythons.find(version) else {
+            print("skipped: no CPython \(version) on this machine (PATH, ~/.pyenv/versions) for bounded_loop.py")
+            return
+        }
+        let cli = CLITests()
+        let source = CLITests.root.appendingPathComponent("tests-data/recorder/bounded_loop.py")
+        let app = try cli.temporaryFile(Array(try Data(contentsOf: source)), name: "bounded_loop.py")
+        let trace = (app as NSString).deletingLastPathComponent + "/run.jsonl"
+        let bound = 64 * 1024
+
+        let recorded = try cli.loopscope(["record", "--max-size", "64K", "-o", trace, "--", python, app])
+        #expect(recorded.stdout == "spun [3000, 1500]\n")
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: trace))
+        #expect(bytes.count <= bound)
+
+        let objects = try String(decoding: bytes, as: UTF8.self).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? Event ?? [:]
+        }
+        let truncated = objects.first?["truncated"] as? Event
+        #expect((truncated?["events"] as? Int ?? 0) > 1000 && (truncated?["iterations"] as? Int ?? 0) > 100)
+        #expect(objects.last?["kind"] as? String == "end")
+        // Before the first kept iteration: the state at the cut, restated in iteration 0.
+        let events = Array(objects.dropFirst().dropLast())
+        let restated = events.prefix { text($0, "kind") != "iterationStart" }
+        #expect(restated.allSatisfy { $0["iteration"] as? Int == 0 })
+        #expect(Set(restated.map { text($0, "kind") }).isSubset(of: ["taskCreated", "futureCreated", "timerScheduled", "timerCancelled"]))
+        #expect(restated.contains { text($0, "kind") == "taskCreated" && text($0, "coroutine") == "main" })
+        #expect(restated.contains { text($0, "kind") == "taskCreated" && text($0, "coroutine") == "sleep" })
+        #expect(restated.contains { text($0, "kind") == "timerScheduled" && text($0, "description") == "print" })
+        #expect(events[restated.count...].first?["iteration"] as? Int == 1)
+        // The run's last events are there: main finished after printing.
+        #expect(events.contains { text($0, "kind") == "print" && text($0, "text") == "spun [3000, 1500]\n" })
+
+        let render = try cli.loopscope(["render", trace, "--width", "250"])
+        #expect(render.status == 0, "render: \(render.stderr)")
+        #expect(render.stdout.contains("iterations dropped)"))
     }
 
     func text(_ e: Event, _ key: String) -> String { e[key] as? String ?? "" }
@@ -123,6 +167,19 @@ struct RecordedProgramsTests {
             if version != "3.11" {
                 #expect(kind("timeoutFired").map(place) == [[6, 1]])
             }
+        case "introspection":
+            // (Its unchanged output is the check on what it sees.) The timeout fires, then
+            // cancels main from its callback: no line of the program asked (not the
+            // asyncio.run line under the loop).
+            guard let fired = events.firstIndex(where: { text($0, "kind") == "timeoutFired" }) else {
+                Issue.record("no timeoutFired")
+                return
+            }
+            #expect(place(events[fired]) == [32, 0])
+            let cancel = events[fired...].first { text($0, "kind") == "cancelRequested" }
+            #expect(cancel?["task"] as? Int == events[fired]["task"] as? Int)
+            #expect(cancel.map(place) == [0, 0] && cancel?["by"] is NSNull)
+            #expect(!events[..<fired].contains { text($0, "kind") == "cancelRequested" && $0["task"] as? Int == events[fired]["task"] as? Int })
         default:
             Issue.record("no checks for \(program)")
         }

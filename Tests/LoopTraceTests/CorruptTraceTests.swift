@@ -5,12 +5,12 @@ import Testing
 /// Every file in CorruptTraces/ is refused with exactly this message.
 @Suite struct CorruptTraceTests {
     static let expected: [String: String] = [
-        "empty.jsonl": "empty.jsonl:1: error: missing header: the file is empty; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":5,...} line",
-        "missing-header.jsonl": "missing-header.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":5,...} line",
-        "garbage-header.jsonl": "garbage-header.jsonl:1: error: missing header: the first line is not a JSON object (column 1: expected '{' at the start of the line); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":5,...} line",
-        "wrong-format.jsonl": "wrong-format.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":5,...} line",
-        "newer-version.jsonl": "newer-version.jsonl:1: error: trace format version 6 is newer than this loopscope reads (version 5); use a newer loopscope",
-        "older-version.jsonl": "older-version.jsonl:1: error: trace format version 1 was written by an older loopscope and is no longer read (this one reads versions 2 to 5); record the scenario again",
+        "empty.jsonl": "empty.jsonl:1: error: missing header: the file is empty; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":6,...} line",
+        "missing-header.jsonl": "missing-header.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":6,...} line",
+        "garbage-header.jsonl": "garbage-header.jsonl:1: error: missing header: the first line is not a JSON object (column 1: expected '{' at the start of the line); a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":6,...} line",
+        "wrong-format.jsonl": "wrong-format.jsonl:1: error: missing header: the first line has no \"format\":\"loopscope-trace\"; a loopscope trace starts with a {\"format\":\"loopscope-trace\",\"version\":6,...} line",
+        "newer-version.jsonl": "newer-version.jsonl:1: error: trace format version 7 is newer than this loopscope reads (version 6); use a newer loopscope",
+        "older-version.jsonl": "older-version.jsonl:1: error: trace format version 1 was written by an older loopscope and is no longer read (this one reads versions 2 to 6); record the scenario again",
         "truncated.jsonl": "truncated.jsonl:3: error: truncated line: the file ends in the middle of an event (was the recording interrupted?)",
         "corrupt-line.jsonl": "corrupt-line.jsonl:3: error: corrupt line: column 37: expected ',' or '}'",
         "unknown-kind.jsonl": "unknown-kind.jsonl:2: error: unknown event kind 'taskTeleported'",

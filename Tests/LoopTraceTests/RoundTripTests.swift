@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LoopSimulator
 import PythonRuntime
@@ -93,6 +94,41 @@ import ScenarioLanguage
         let loaded = try TraceReader.read(bytes, path: "t.jsonl").get()
         #expect(loaded.header == header)
         #expect(TraceWriter.encode(loaded) == bytes)
+    }
+
+    /// A recording bounded by --max-size: its header says what was dropped, and its events
+    /// may name ids beyond the events the file holds (they count the dropped ones too).
+    @Test func aTruncatedRecordingLoadsAndSurvives() throws {
+        var header = TraceHeader(loopscopeVersion: "x", path: "app.py", source: "",
+                                 options: SimulationOptions(maxIterations: nil, timeHorizon: nil, maxInstructions: nil),
+                                 clock: .real, python: "3.12.1", command: ["python3", "app.py"])
+        header.truncated = TraceHeader.Truncation(events: 500, iterations: 40)
+        let store = TraceStore(header: header)
+        let events: [SimulationEvent] = [
+            SimulationEvent(time: 2, iteration: 0, kind: .taskCreated(task: 1, name: "Task-1", coroutine: "main", creator: nil, line: 3, file: 0)),
+            SimulationEvent(time: 2, iteration: 0, kind: .taskCreated(task: 90, name: "Task-9", coroutine: "spin", creator: 1, line: 4, file: 0)),
+            SimulationEvent(time: 2, iteration: 1, kind: .iterationStart(ready: 1, timers: 0, selectTimeout: 0)),
+            SimulationEvent(time: 2, iteration: 1, kind: .callbackStart(handle: 300, description: "Task-9.step", task: 90)),
+            SimulationEvent(time: 2, iteration: 1, kind: .taskStepStart(task: 90, resumedBy: "send")),
+            SimulationEvent(time: 2, iteration: 1, kind: .taskStepEnd(task: 90, outcome: .yielded(line: 5, file: 0))),
+            SimulationEvent(time: 2, iteration: 1, kind: .callbackEnd(handle: 300, duration: 0)),
+            SimulationEvent(time: 2, iteration: 1, kind: .iterationEnd),
+        ]
+        events.forEach(store.append)
+        let bytes = TraceWriter.encode(store)
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#""truncated":{"events":500,"iterations":40}"#))
+        let loaded = try TraceReader.read(bytes, path: "t.jsonl").get()
+        #expect(loaded.header == header)
+        #expect(loaded.events(in: 0..<events.count) == events)
+        #expect(TraceWriter.encode(loaded) == bytes)
+
+        // Without the header's count, task 90 lies beyond the events read: refused.
+        let untruncated = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #","truncated":{"events":500,"iterations":40}"#, with: "")
+        guard case .failure(let error) = TraceReader.read(Array(untruncated.utf8), path: "t.jsonl") else {
+            Issue.record("an id beyond the events read was accepted")
+            return
+        }
+        #expect(error.message.contains("task id 90 is out of range"))
     }
 
     @Test func aVersionTwoTraceReadsAsASimulation() throws {

@@ -4,6 +4,9 @@ The program runs as ``python3 app.py ARGS...`` would run it: as ``__main__``, wi
 ``sys.argv`` = ``['app.py', ARGS...]``, its directory first on ``sys.path``, its output and
 its exceptions untouched (a traceback shows the program's frames only), and its exit status.
 The recorder adds nothing to the environment its subprocesses see.
+
+``--max-size SIZE`` (bytes, or 50M, 2G) bounds the trace: it keeps the header and the most
+recent events that fit, the events before them dropped (the header says how many).
 """
 
 import os
@@ -11,17 +14,46 @@ import sys
 
 
 def _usage(message):
-    sys.stderr.write("usage: python3 -m loopscope_recorder -o OUT.jsonl PROGRAM.py [ARGS...]\n"
+    sys.stderr.write("usage: python3 -m loopscope_recorder -o OUT.jsonl [--max-size SIZE] PROGRAM.py [ARGS...]\n"
                      "loopscope recorder: error: %s\n" % message)
     sys.exit(2)
 
 
+def parse_size(text):
+    """Bytes from '50M', '2G', '500K', '1000' (K, M, G, T are powers of 1024, as for
+    loopscope's --max-size); None if malformed or under 4 KiB."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+    t = text.strip().upper().rstrip("B")
+    factor = units.get(t[-1:], 1)
+    if t[-1:] in units:
+        t = t[:-1]
+    try:
+        value = float(t)
+    except ValueError:
+        return None
+    size = int(value * factor)
+    return size if value == value and 4096 <= size < 10 ** 18 else None
+
+
 def _parse(argv):
     output = None
+    max_size = None
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a in ("-o", "--output"):
+        if a == "--max-size" or a.startswith("--max-size="):
+            if a == "--max-size":
+                if i + 1 >= len(argv):
+                    _usage("--max-size needs a size (50M, 2G)")
+                text = argv[i + 1]
+                i += 2
+            else:
+                text = a.split("=", 1)[1]
+                i += 1
+            max_size = parse_size(text)
+            if max_size is None:
+                _usage("--max-size: '%s' is not a size of at least 4K (a number of bytes, or with K, M or G: 50M)" % text)
+        elif a in ("-o", "--output"):
             if i + 1 >= len(argv):
                 _usage("%s needs a file name" % a)
             output = argv[i + 1]
@@ -43,7 +75,7 @@ def _parse(argv):
         _usage("the trace's file is missing (-o OUT.jsonl)")
     if i >= len(argv):
         _usage("the program to record is missing")
-    return output, argv[i], argv[i + 1:]
+    return output, max_size, argv[i], argv[i + 1:]
 
 
 def _restore_environment():
@@ -64,7 +96,7 @@ def _restore_environment():
     return named
 
 
-def _start_writer(output):
+def _start_writer(output, max_size):
     """The writer process (its own session: a Ctrl-C for the program does not reach it)."""
     read_end, write_end = os.pipe()
     # Isolated (-I) and without site (-S: no .pth files to run); the writer is imported as a
@@ -72,7 +104,7 @@ def _start_writer(output):
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     argv = [sys.executable, "-I", "-S", "-c",
             "import sys; sys.path.insert(0, %r); from loopscope_recorder.writer import main; main()"
-            % package_parent, output]
+            % package_parent, output] + ([str(max_size)] if max_size is not None else [])
     try:
         pid = os.posix_spawn(sys.executable, argv, dict(os.environ),
                              file_actions=[(os.POSIX_SPAWN_DUP2, read_end, 0)], setsid=True)
@@ -92,7 +124,7 @@ def _program_traceback(tb, code):
 
 
 def main():
-    output, script, args = _parse(sys.argv[1:])
+    output, max_size, script, args = _parse(sys.argv[1:])
     if sys.version_info < (3, 11):
         sys.stderr.write("loopscope recorder: Python %d.%d is too old; it records CPython 3.11, 3.12 and 3.13\n"
                          % sys.version_info[:2])
@@ -126,7 +158,7 @@ def main():
     interpreter = orig[:orig.index("-m")] if "-m" in orig else orig[:1]
     if named and interpreter:
         interpreter[0] = named
-    pid, fd = _start_writer(output)
+    pid, fd = _start_writer(output, max_size)
     rec = hooks.Recording(path, fd)
     rec.send(("header", {"loopscope": __version__, "path": script, "source": source,
                          "python": sys.version.split()[0], "command": interpreter + [script] + args}))

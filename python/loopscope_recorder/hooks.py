@@ -175,16 +175,26 @@ class Recording:
     def rel(self, filename):
         return os.path.relpath(os.path.abspath(filename), self.main_dir)
 
-    def stack_site(self, frame):
-        """Where on ``frame``'s stack the program's own code is: 'app.py:12'."""
+    def own_frame(self, frame):
+        """The innermost frame of the program's own files on ``frame``'s stack, not looking
+        past the event loop's iteration: inside a callback, the frames under the loop (the
+        program's ``asyncio.run(main())`` line) are not where anything of the callback
+        happened. None when there is none."""
         depth = 0
         while frame is not None and depth < 200:
-            fn = frame.f_code.co_filename
-            if self.own(fn):
-                return "%s:%d" % (self.rel(fn), frame.f_lineno)
+            code = frame.f_code
+            if code is _RUN_ONCE_CODE:
+                return None
+            if self.own(code.co_filename):
+                return frame
             frame = frame.f_back
             depth += 1
         return None
+
+    def stack_site(self, frame):
+        """Where on ``frame``'s stack the program's own code is: 'app.py:12'."""
+        frame = self.own_frame(frame)
+        return None if frame is None else "%s:%d" % (self.rel(frame.f_code.co_filename), frame.f_lineno)
 
     def file_number(self, filename):
         """The trace's number of one of the program's files: 0 the main one, then 1, 2, ...
@@ -196,15 +206,9 @@ class Recording:
 
     def own_site(self, frame):
         """(line, file number) of the innermost frame of the program's own files on
-        ``frame``'s stack; (0, 0) when there is none."""
-        depth = 0
-        while frame is not None and depth < 200:
-            fn = frame.f_code.co_filename
-            if self.own(fn):
-                return frame.f_lineno, self.file_number(fn)
-            frame = frame.f_back
-            depth += 1
-        return 0, 0
+        ``frame``'s stack (see own_frame); (0, 0) when there is none."""
+        frame = self.own_frame(frame)
+        return (0, 0) if frame is None else (frame.f_lineno, self.file_number(frame.f_code.co_filename))
 
     def own_files(self):
         """The header's `files`: those events numbered, in their order, then the program's
@@ -637,6 +641,9 @@ def _run_once(self):
                 rec.fail("_run_once", e)
 
 
+_RUN_ONCE_CODE = _run_once.__code__
+
+
 def _handle_run(self):
     rec = R
     if rec is None or not rec.on or rec.in_callback or self._loop is not rec.loop:
@@ -884,10 +891,28 @@ def _sampler(rec, interval):
             frame = None
 
 
+def _named_as(wrapper, original):
+    """Gives a wrapper the name, module and docstring of what it wraps, so a program (or a
+    library) looking at asyncio's methods, ``time.sleep`` or ``type(loop._ready)`` sees
+    the names it would see without the recorder."""
+    for attribute in ("__name__", "__qualname__", "__module__", "__doc__"):
+        try:
+            setattr(wrapper, attribute, getattr(original, attribute))
+        except (AttributeError, TypeError):
+            pass
+    return wrapper
+
+
 def install(rec):
     """Installs every wrapper; called once, before the program's first line."""
     global R
     R = rec
+    for wrapper, original in ((_run_once, _orig_run_once), (_handle_run, _orig_handle_run),
+                              (_call_soon, _orig_call_soon), (_call_at, _orig_call_at),
+                              (_create_task, _orig_create_task), (_timer_cancel, _orig_timer_cancel),
+                              (_blocking_sleep, _orig_sleep), (_showwarnmsg, _orig_showwarnmsg),
+                              (_ReadyQueue, collections.deque)):
+        _named_as(wrapper, original)
     base_events.BaseEventLoop._run_once = _run_once
     aevents.Handle._run = _handle_run
     base_events.BaseEventLoop.call_soon = _call_soon
@@ -902,10 +927,13 @@ def install(rec):
         asyncio.eager_task_factory = factory
     timeouts = sys.modules.get("asyncio.timeouts")
     if timeouts is not None and hasattr(timeouts.Timeout, "_on_timeout"):
-        timeouts.Timeout._on_timeout = _on_timeout_wrapper(timeouts.Timeout._on_timeout)
+        timeouts.Timeout._on_timeout = _named_as(_on_timeout_wrapper(timeouts.Timeout._on_timeout),
+                                                 timeouts.Timeout._on_timeout)
     time.sleep = _blocking_sleep
     if sys.stdout is not None:
-        sys.stdout = _StdoutTap(sys.stdout)
+        # A tap class named as the stream's own (TextIOWrapper), for the same reason.
+        tap = _named_as(type("_StdoutTap", (_StdoutTap,), {"__slots__": ()}), type(sys.stdout))
+        sys.stdout = tap(sys.stdout)
     logging.getLogger("asyncio").addFilter(_AsyncioLogTap())
     warnings._showwarnmsg = _showwarnmsg
     if hasattr(os, "register_at_fork"):
