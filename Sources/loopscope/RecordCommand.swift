@@ -123,8 +123,15 @@ struct RecordCommand: ParsableCommand {
         feed.start()
         Console.flush()
         let uiStatus = ExplorerApp.run(feed, mode: "recording", glyphs: display.glyphs, useColor: display.useColor)
+        let written = feed.isComplete
         feed.stop()
         var status = try ChildProcess.poll(pid, program.python, blocking: false)
+        // The view says `recorded` once the writer has exited; the program exits right
+        // after it (it waits for its writer) and is not interrupted meanwhile.
+        for _ in 0..<200 where written && status == nil {
+            usleep(50_000)
+            status = try ChildProcess.poll(pid, program.python, blocking: false)
+        }
         if status == nil {
             Console.err("loopscope: interrupting the program (SIGINT) and waiting for its trace...\n")
             kill(-pid, SIGINT)
