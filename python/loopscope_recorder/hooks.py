@@ -886,7 +886,10 @@ def _sampler(rec, interval):
             frame = current_frames().get(rec.thread)
             if frame is not None:
                 site = rec.stack_site(frame)
-                if site is not None and rec.cb_serial == serial:
+                # A site already known for this callback stays: a blocking call's is certain,
+                # and a sample taken late (a busy machine) may find the code after it.
+                stall = rec.stall
+                if site is not None and rec.cb_serial == serial and (stall is None or stall[0] != serial):
                     rec.stall = (serial, site)
             frame = None
 
