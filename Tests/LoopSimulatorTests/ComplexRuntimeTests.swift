@@ -83,4 +83,33 @@ print({1j, 1j, 2j} == {2j, 1j}, 1j in [1j], [1j, 2] .index(2), (1j).__class__)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout == reference.stdout)
     }
+
+    static let cmathProgram = #"""
+import cmath, math
+for f in ['sqrt', 'exp', 'log', 'log10', 'phase', 'polar', 'isfinite', 'isinf', 'isnan', 'cos', 'tanh', 'atanh']:
+    for z in [1j, -4, 3+4j, complex(-0.0, -0.0), 0, complex('inf+nanj'), 2**70, 1.5, complex(-1, -0.0)]:
+        try:
+            print(f, z, getattr(cmath, f)(z))
+        except Exception as e:
+            print(f, z, type(e).__name__, e)
+print(cmath.rect(2, math.pi / 3), cmath.pi, cmath.e, cmath.tau, cmath.inf, cmath.infj, cmath.nan, cmath.nanj)
+print(cmath.isclose(1+1j, 1+1.0000000001j), cmath.log(8, 2), cmath.log(1j, 10))
+for bad in [lambda: cmath.sqrt('x'), lambda: cmath.log(0), lambda: cmath.log(2, 1), lambda: cmath.isclose(1, 2, rel_tol=-1), lambda: cmath.exp(1000), lambda: cmath.log(0, 10)]:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)
+class W:
+    def __complex__(self): return 2j
+print(cmath.sqrt(W()), cmath.phase(-1), cmath.polar(-2j))
+"""#
+
+    @Test("cmath's functions, constants and errors, with __complex__ arguments, print what CPython prints")
+    func cmathSameAsCPython() throws {
+        let reference = try runProcess(["python3", "-c", Self.cmathProgram])
+        try #require(reference.status == 0, "python3 is the reference: \(reference.stderr)")
+        let out = simulate(Self.cmathProgram)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout == reference.stdout)
+    }
 }

@@ -156,4 +156,55 @@ struct ComplexTests {
             }
         }
     }
+
+    static func describe(_ r: CMath.Result) -> String {
+        switch r.failure {
+        case .domain?: return "ValueError: math domain error"
+        case .range?: return "OverflowError: math range error"
+        case nil: return PyComplexArithmetic.repr(r.value)
+        }
+    }
+
+    static let cmathFunctions: [(String, @Sendable (ComplexValue) -> CMath.Result)] = [
+        ("acos", CMath.acos), ("acosh", CMath.acosh), ("asin", CMath.asin), ("asinh", CMath.asinh),
+        ("atan", CMath.atan), ("atanh", CMath.atanh), ("cos", CMath.cos), ("cosh", CMath.cosh),
+        ("exp", CMath.exp), ("log", CMath.log), ("log10", CMath.log10), ("sin", CMath.sin), ("sinh", CMath.sinh),
+        ("sqrt", CMath.sqrt), ("tan", CMath.tan), ("tanh", CMath.tanh),
+    ]
+
+    @Test("every cmath function on the grid (and near 1, subnormal, huge), rect, log with a base, isclose, as CPython's")
+    func cmathGrid() throws {
+        let names = Self.cmathFunctions.map(\.0)
+        let script = """
+            import cmath
+            \(Self.pythonDescribe)
+            parts = [float(p) for p in [\(Self.parts.map { PyString.repr($0) }.joined(separator: ", "))]]
+            parts += [0.9, 1.1, 1e-310, 1e300, 710.0, -710.0, 1.0000001, 0.7, 1.7, 2.2250738585072014e-308]
+            names = [\(names.map { PyString.repr($0) }.joined(separator: ", "))]
+            for a in parts:
+                for b in parts:
+                    z = complex(a, b)
+                    print(repr(a), repr(b), *(describe(lambda: getattr(cmath, n)(z)) for n in names),
+                          describe(lambda: cmath.rect(a, b)), describe(lambda: cmath.log(z, complex(b, a))),
+                          cmath.isclose(z, complex(a * (1 + 1e-10), b)), sep='|')
+            """
+        var differences: [String] = []
+        var lines = 0
+        for line in try ReferencePython.run(script).split(separator: "\n") {
+            let f = line.split(separator: "|").map(String.init)
+            guard f.count == names.count + 5, let a = Double(f[0]), let b = Double(f[1]) else { continue }
+            lines += 1
+            let z = ComplexValue(a, b)
+            var got = Self.cmathFunctions.map { Self.describe($0.1(z)) }
+            got.append(Self.describe(CMath.rect(a, b)))
+            got.append(Self.describe(CMath.log(z, base: ComplexValue(b, a))))
+            got.append(CMath.isClose(z, ComplexValue(a * (1 + 1e-10), b), relTol: 1e-9, absTol: 0) ? "True" : "False")
+            for (i, (expected, mine)) in zip(f[2...], got).enumerated() where expected != mine {
+                let name = i < names.count ? names[i] : ["rect", "log(z, base)", "isclose"][i - names.count]
+                differences.append("\(name)(complex(\(f[0]), \(f[1]))): CPython \(expected), loopscope \(mine)")
+            }
+        }
+        #expect(lines == 24 * 24, "the reference printed \(lines) lines")
+        #expect(differences.isEmpty, Comment(rawValue: "\(differences.count) differ:\n" + differences.prefix(30).joined(separator: "\n")))
+    }
 }

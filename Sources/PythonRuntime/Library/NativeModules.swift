@@ -20,7 +20,7 @@ package enum NativeModules {
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -31,6 +31,7 @@ package enum NativeModules {
         case "_sre": return SREModule.make(vm)
         case "unicodedata": return UnicodeDataModule.make(vm)
         case "math": return math(vm)
+        case "cmath": return CMathModule.make(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)

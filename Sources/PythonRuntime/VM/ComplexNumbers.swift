@@ -102,14 +102,7 @@ extension Interpreter {
             }
         }
         if let i = imag, case .str = derivedValue(i) ?? i { throw typeError("complex() second arg can't be a string") }
-        // `try_complex_special_method`: a class's `__complex__` must give a complex.
-        if let method = userMethod(r, "__complex__") {
-            let made = try callSpecial(method, r, [])
-            guard complexValue(made) != nil else {
-                throw typeError("__complex__ returned non-complex (type \(made.typeName))")
-            }
-            r = made
-        }
+        if let made = try complexFromSpecial(r) { r = made }
         guard isRealOrComplex(r) else {
             throw typeError("complex() first argument must be a string or a number, not '\(r.typeName)'")
         }
@@ -144,6 +137,25 @@ extension Interpreter {
         if ciIsComplex { cr.real -= ci.imag }
         if crIsComplex, imag != nil { ci.real += cr.imag }
         return .object(PyComplex(cr.real, ci.real))
+    }
+
+    /// `try_complex_special_method`: what a class's `__complex__` gives, which must be a
+    /// complex; nil when the class has none.
+    private func complexFromSpecial(_ v: Value) throws -> Value? {
+        guard let method = userMethod(v, "__complex__") else { return nil }
+        let made = try callSpecial(method, v, [])
+        guard complexValue(made) != nil else {
+            throw typeError("__complex__ returned non-complex (type \(made.typeName))")
+        }
+        return made
+    }
+
+    /// `PyComplex_AsCComplex`: a complex's value, else what `__complex__` gives, else the
+    /// number as a real part (`PyFloat_AsDouble`, "must be real number, not str").
+    package func complexArgument(_ v: Value) throws -> ComplexValue {
+        if let z = complexValue(v) { return z }
+        if let made = try complexFromSpecial(v), let z = complexValue(made) { return z }
+        return ComplexValue(try floatArgument(v) { "must be real number, not \($0.typeName)" }, 0)
     }
 
     /// Whether `complex()` takes `v` as a part: a complex, or what has `nb_float` or
