@@ -42,6 +42,14 @@ extension NativeModules {
             ("min", .float(.leastNormalMagnitude)), ("min_exp", .int(-1021)), ("min_10_exp", .int(-307)),
             ("dig", .int(15)), ("mant_dig", .int(53)), ("epsilon", .float(.ulpOfOne)), ("radix", .int(2)), ("rounds", .int(1)),
         ])))
+        // `python3 scenario.py`'s command-line flags: none given (locale asks utf8_mode).
+        set("flags", .object(PyStructSequence("sys.flags", [
+            ("debug", .int(0)), ("inspect", .int(0)), ("interactive", .int(0)), ("optimize", .int(0)),
+            ("dont_write_bytecode", .int(0)), ("no_user_site", .int(0)), ("no_site", .int(0)),
+            ("ignore_environment", .int(0)), ("verbose", .int(0)), ("bytes_warning", .int(0)), ("quiet", .int(0)),
+            ("hash_randomization", .int(1)), ("isolated", .int(0)), ("dev_mode", .bool(false)), ("utf8_mode", .int(0)),
+            ("warn_default_encoding", .int(0)), ("safe_path", .bool(false)), ("int_max_str_digits", .int(-1)),
+        ])))
         set("byteorder", .str("little"))
         set("platform", .str("linux"))
         set("builtin_module_names", .object(PyTuple(NativeModules.builtinNames.sorted().map { .str($0) })))
