@@ -104,13 +104,15 @@ extension Parser {
         var quote: Unicode.Scalar?
         scan: while k < body.count {
             let c = body[k]
+            // A backslash is refused inside the expression's strings too (3.11's
+            // `fstring_find_expr` checks it before it looks at quotes); `#` only outside.
+            if c == "\\" { throw failure("f-string expression part cannot include a backslash", at: fstringEnd) }
             if let q = quote {
                 if c == q { quote = nil }
                 k += 1
                 continue
             }
             switch c {
-            case "\\": throw failure("f-string expression part cannot include a backslash", at: fstringEnd)
             case "#": throw failure("f-string expression part cannot include '#'", at: fstringEnd)
             case "'", "\"": quote = c
             case "(", "[", "{": depth += 1

@@ -51,6 +51,110 @@ struct BuiltinTests {
         #expect(run.status == 1)
     }
 
+    @Test("dir() of a built-in value or type: CPython 3.11's names (the generated table) that loopscope answers; it lacks these")
+    func dirOfBuiltinValues() {
+        let values: [(String, String)] = [(#"1"#, "int"),
+                                          (#"True"#, "bool"),
+                                          (#"1.5"#, "float"),
+                                          (#"'s'"#, "str"),
+                                          (#"b'b'"#, "bytes"),
+                                          (#"bytearray(b'a')"#, "bytearray"),
+                                          (#"[1]"#, "list"),
+                                          (#"(1,)"#, "tuple"),
+                                          (#"{1: 2}"#, "dict"),
+                                          (#"{1}"#, "set"),
+                                          (#"frozenset({1})"#, "frozenset"),
+                                          (#"None"#, "NoneType"),
+                                          (#"range(3)"#, "range"),
+                                          (#"slice(1)"#, "slice"),
+                                          (#"memoryview(b'm')"#, "memoryview"),
+                                          (#"int"#, "int"),
+                                          (#"str"#, "str")]
+        var src = ""
+        for (value, type) in values {
+            // The value's expression is written as Python source and shown as a str.
+            let names = (BuiltinAttributeNames.byType[type] ?? []).map { "'\($0)'" }.joined(separator: ", ")
+            src += "v = \(value)\nmine = dir(v)\n"
+            src += "assert mine == sorted(mine) and all(hasattr(v, n) for n in mine), mine\n"
+            src += "print(\(String(reflecting: value)), [n for n in [\(names)] if n not in mine])\n"
+        }
+        #expect(output(src) == """
+        1 ['__dir__', '__getstate__', '__reduce__', '__sizeof__', 'from_bytes']
+        True ['__dir__', '__getstate__', '__reduce__', '__sizeof__', 'from_bytes']
+        1.5 ['__dir__', '__getformat__', '__getstate__', '__reduce__', '__sizeof__', 'fromhex', 'hex']
+        's' ['__dir__', '__getstate__', '__reduce__', '__sizeof__']
+        b'b' ['__bytes__', '__dir__', '__getnewargs__', '__getstate__', '__reduce__', '__rmod__', '__sizeof__']
+        bytearray(b'a') ['__alloc__', '__dir__', '__getstate__', '__iadd__', '__imul__', '__reduce__', '__rmod__', '__sizeof__']
+        [1] ['__class_getitem__', '__dir__', '__getstate__', '__reduce__', '__reversed__', '__sizeof__']
+        (1,) ['__class_getitem__', '__dir__', '__getstate__', '__reduce__', '__sizeof__']
+        {1: 2} ['__class_getitem__', '__dir__', '__getstate__', '__ior__', '__reduce__', '__reversed__', '__ror__', '__sizeof__', 'fromkeys']
+        {1} ['__class_getitem__', '__dir__', '__getstate__', '__rand__', '__reduce__', '__ror__', '__rsub__', '__rxor__', '__sizeof__']
+        frozenset({1}) ['__class_getitem__', '__dir__', '__getstate__', '__rand__', '__reduce__', '__ror__', '__rsub__', '__rxor__', '__sizeof__']
+        None ['__bool__', '__dir__', '__getstate__', '__reduce__', '__sizeof__']
+        range(3) ['__bool__', '__contains__', '__dir__', '__getitem__', '__getstate__', '__iter__', '__len__', '__reduce__', '__reversed__', '__sizeof__']
+        slice(1) ['__dir__', '__getstate__', '__reduce__', '__sizeof__', 'indices', 'start', 'step', 'stop']
+        memoryview(b'm') ['__delitem__', '__dir__', '__getitem__', '__getstate__', '__iter__', '__len__', '__reduce__', '__setitem__', '__sizeof__']
+        int ['__dir__', '__getstate__', '__reduce__', '__sizeof__', 'denominator', 'imag', 'numerator', 'real']
+        str ['__dir__', '__getstate__', '__reduce__', '__sizeof__']
+
+        """)
+    }
+
+    @Test("range's start, stop, step, count and index; int.bit_count; the rounding and divmod methods of int and float")
+    func rangeAndNumberMethods() {
+        let src = """
+        r = range(2, 20, 3)
+        print(r.start, r.stop, r.step, r.count(5), r.count(6), r.count(5.0), r.index(8), r.index(8.0), range(2**70).stop)
+        print((13).bit_count(), (-(2**70 + 1)).bit_count(), (7).__divmod__(2), (1).__divmod__(1.5), (7.5).__rdivmod__(2))
+        print((2.5).__floor__(), (2.5).__ceil__(), (-2.5).__trunc__(), (2.675).__round__(2), (5).__round__(-1), True.__floor__())
+        for bad in (6, 'x'):
+            try:
+                r.index(bad)
+            except ValueError as e:
+                print(e)
+        """
+        #expect(output(src) == """
+        2 20 3 1 0 1 2 2 1180591620717411303424
+        3 2 (3, 1) NotImplemented (0.0, 2.0)
+        2 3 -2 2.67 0 1
+        6 is not in range
+        sequence.index(x): x not in sequence
+
+        """)
+    }
+
+    @Test("globals(), locals(), vars() and __import__ as in CPython 3.11")
+    func namespaceBuiltins() {
+        let src = """
+        x = 1
+        g = globals()
+        g['y'] = 5
+        print(g is globals(), g['x'], y, locals() is g, vars() is g)
+        def f(a, b=2, *args, **kw):
+            c = a + b
+            def inner():
+                return c
+            d = [1]
+            print(sorted(locals()), locals()['c'], vars()['a'])
+            locals()['c'] = 99
+            print(c, locals() is vars())
+        f(1)
+        class K:
+            a = 1
+            print(list(locals().items())[-1])
+        m = __import__('json.decoder')
+        print(m.__name__, __import__('json.decoder', fromlist=['x']).__name__)
+        """
+        #expect(output(src) == """
+        True 1 5 True True
+        ['a', 'args', 'b', 'c', 'd', 'inner', 'kw'] 3 1
+        3 True
+        ('a', 1)
+        json json.decoder
+
+        """)
+    }
+
     @Test("a built-in type's method read from the type is a method descriptor (map(str.upper, ...))")
     func methodDescriptors() {
         let src = """

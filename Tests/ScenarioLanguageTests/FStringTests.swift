@@ -15,6 +15,8 @@ struct FStringTests {
         #expect(sexpr("f'{a + b * 2}\\n'") == "(f {(+ a (* b 2))} \"\n\")")
         #expect(sexpr("f'{x!r:^10}'") == #"(f {x!r:"^10"})"#)
         #expect(sexpr("f'{a, b}'") == "(f {(tuple a b)})")
+        // `#` is refused only outside the expression's strings (a backslash everywhere).
+        #expect(sexpr(##"f'{"#"}'"##) == ##"(f {"#"})"##)
     }
 
     @Test func fieldExpressionsHaveSourcePositions() throws {
@@ -34,6 +36,7 @@ struct FStringTests {
         #expect(firstError("x = f'}'") == "1:9: f-string: single '}' is not allowed")
         #expect(firstError("x = f'{x!z}'").contains("invalid conversion character"))
         #expect(firstError("x = f'{a\\n}'").contains("backslash"))
+        #expect(firstError(#"x = f'{"\n".join(y)}'"#) == "1:22: f-string expression part cannot include a backslash")
         #expect(firstError("x = f'{1 +}'").hasPrefix("1:11: f-string: invalid syntax"))
     }
 }

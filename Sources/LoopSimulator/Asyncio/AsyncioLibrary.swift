@@ -44,6 +44,10 @@ final class AsyncioLibrary {
         vm.modules["loopscope"] = makeLoopscopeModule()
         vm.builtins["cpu"] = vm.modules["loopscope"]?.attributes["cpu"]
         try runPrelude()
+        // Set after the prelude, whose functions and classes name their own modules.
+        for (name, m) in [("asyncio", module), ("time", vm.modules["time"]), ("loopscope", vm.modules["loopscope"])] {
+            if m?.attributes["__name__"] == nil { m?.attributes["__name__"] = .str(name) }
+        }
     }
 
     private func runPrelude() throws {

@@ -17,6 +17,9 @@ public final class PyLongRange: PyObject {
     }
 
     public override var pyClass: PyClass { BuiltinTypes.range }
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        vm.rangeAttribute(self, .object(self), name)
+    }
 
     /// The i-th item (0 <= i < length).
     package func item(_ i: BigInt) -> BigInt { start + i * step }

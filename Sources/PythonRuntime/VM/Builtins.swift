@@ -277,6 +277,7 @@ extension Interpreter {
         installHashBuiltin(into: &b)
         installConversionBuiltins(into: &b)
         installClassBuiltins(&b)
+        installNamespaceBuiltins(&b)
         installDynamicCodeBuiltins(into: &b)
         builtins = b
     }

@@ -63,7 +63,9 @@ extension Interpreter {
             guard let nativeHash else { return .int(try vm.pythonHash(args[0])) }
             return try vm.callNow(nativeHash, args)
         }
-        fn("vars", .positional(min: 1, max: 1)) { vm, args, _ in
+        fn("vars", .positional(min: 0, max: 1)) { vm, args, _ in
+            // `vars()`: `locals()`.
+            guard !args.isEmpty else { return try vm.callerLocals() }
             if case .object(let o) = args[0] {
                 if let inst = o as? PyInstance ?? o.instancePart, inst.cls !== BuiltinTypes.object {
                     return .object(vm.instanceDict(inst))
@@ -77,7 +79,7 @@ extension Interpreter {
         fn("dir", .positional(min: 0, max: 1)) { vm, args, _ in
             // `dir()`: the caller's local names (a module's globals, a class body's names).
             guard !args.isEmpty else { return .object(PyList(vm.callerLocalNames().sorted().map { .str($0) })) }
-            guard let names = vm.attributeNames(args[0]) else {
+            guard let names = vm.attributeNames(args[0]) ?? vm.builtinAttributeNames(args[0]) else {
                 throw vm.typeError("dir() of '\(args[0].typeName)' objects is not supported by loopscope")
             }
             return .object(PyList(names.sorted().map { .str($0) }))
@@ -117,10 +119,23 @@ extension Interpreter {
         }
         guard cls.isMutable || cls === BuiltinTypes.object || cls.isExceptionClass else { return nil }
         names.formUnion(Self.objectAttributeNames)
+        // A subclass of a built-in type (`class Stack(list)`) has the type's names too.
+        if let base = cls.valueBase, let inherited = builtinAttributeNames(.object(base)) { names.formUnion(inherited) }
         if cls.isExceptionClass { names.formUnion(Self.exceptionAttributeNames) }
         if cls !== BuiltinTypes.object { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
         for c in cls.mro { names.formUnion(c.dict.keys) }
         return names
+    }
+
+    /// `dir()` of a built-in type or of its value: CPython 3.11's names for the type
+    /// (`BuiltinAttributeNames`, generated from CPython), those this value answers, so
+    /// `dir()` never names what `getattr` then fails on. Nil for the types the table
+    /// does not cover.
+    package func builtinAttributeNames(_ v: Value) -> Set<String>? {
+        var cls = classOf(v)
+        if case .object(let c as PyClass) = v { cls = c }
+        guard !cls.isMutable, cls.module == "builtins", let names = BuiltinAttributeNames.byType[cls.name] else { return nil }
+        return Set(names.filter { (try? getAttribute(v, $0)) != nil })
     }
 
     /// `dir(object())` in CPython 3.11.

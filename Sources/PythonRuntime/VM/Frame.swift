@@ -42,6 +42,9 @@ public final class Frame {
     package var blocks: [Block] = []
     /// The exception an `except`/`finally` of this frame is handling (`sys.exc_info()`).
     package var handled: PyException?
+    /// A function's `locals()` dict: the same dict on every call, refreshed each time
+    /// (3.11's `f_locals` and `PyFrame_FastToLocals`).
+    package var localsSnapshot: PyDict?
     /// Class bodies store their names here.
     package var namespace: [String: Value]?
     /// The names a class body bound, in the order it first bound them (`__set_name__`
@@ -160,6 +163,9 @@ public final class PyRange: PyObject {
         self.step = step
     }
     public override var pyClass: PyClass { BuiltinTypes.range }
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        vm.rangeAttribute(long, .object(self), name)
+    }
     /// The number of items, saturated at Int.max: `range(-5*10**18, 5*10**18)` has more
     /// than an Int holds (`len()` raises OverflowError then, see `lengthOverflows`).
     /// Computed in unsigned arithmetic, since `stop - start` itself may overflow.

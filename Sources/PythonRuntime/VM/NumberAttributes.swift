@@ -22,7 +22,14 @@ extension Interpreter {
                 return nativeFunction("to_bytes", owner: "int", .clinic(positionalOnly: 0, positionalOrKeyword: ["length", "byteorder"], keywordOnly: ["signed"])) { vm, args, kwargs in
                     try vm.intToBytes(value, args, kwargs)
                 }
-            default: return nil
+            case "bit_count":
+                let magnitude = (i.bigInteger ?? 0).magnitude
+                return nativeFunction("bit_count", owner: "int", .noArguments) { _, _, _ in
+                    .int(magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount })
+                }
+            case "__floor__", "__ceil__", "__trunc__":
+                return nativeFunction(name, owner: "int", .noArguments) { _, _, _ in i }
+            default: return roundingAndDivmod(v, name, owner: "int") { $0.bigInteger != nil }
             }
         case .float(let d):
             switch name {
@@ -37,7 +44,15 @@ extension Interpreter {
                 return nativeFunction("as_integer_ratio", owner: "float", .noArguments) { vm, _, _ in
                     try vm.floatIntegerRatio(d)
                 }
-            default: return nil
+            case "__floor__", "__ceil__", "__trunc__":
+                let rule: FloatingPointRoundingRule = name == "__floor__" ? .down : name == "__ceil__" ? .up : .towardZero
+                return nativeFunction(name, owner: "float", .noArguments) { vm, _, _ in
+                    try vm.callNow(.object(BuiltinTypes.int), [.float(d.rounded(rule))])
+                }
+            default: return roundingAndDivmod(v, name, owner: "float") {
+                if case .float = $0 { return true }
+                return $0.bigInteger != nil
+            }
             }
         default:
             return nil
@@ -46,6 +61,24 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// `__round__`, `__divmod__` and `__rdivmod__` of an int or float: what `round()` and
+    /// `divmod()` do, and NotImplemented for an operand the type's slot refuses.
+    private func roundingAndDivmod(_ v: Value, _ name: String, owner: String, accepts: @escaping (Value) -> Bool) -> Value? {
+        switch name {
+        case "__round__":
+            return nativeFunction(name, owner: owner, .positional(min: 0, max: 1)) { vm, args, _ in
+                try vm.callNow(vm.builtins["round"] ?? .none, [v] + args)
+            }
+        case "__divmod__", "__rdivmod__":
+            return nativeFunction(name, owner: owner, .oneArgument) { vm, args, _ in
+                guard accepts(args[0]) else { return .notImplemented }
+                let operands = name == "__divmod__" ? [v, args[0]] : [args[0], v]
+                return try vm.callNow(vm.builtins["divmod"] ?? .none, operands)
+            }
+        default: return nil
+        }
+    }
+
     /// `float_as_integer_ratio`: the float's exact value as a fraction in lowest terms with
     /// a positive denominator, a power of two.
     package func floatIntegerRatio(_ d: Double) throws -> Value {
