@@ -19,7 +19,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources/PythonRuntime/Runtime/BuiltinAttributeNames.swift")
 
 TYPES = [int, bool, float, str, bytes, bytearray, list, tuple, dict, set, frozenset,
-         type(None), range, slice, memoryview, object, type]
+         type(None), range, slice, memoryview, object, type,
+         map, filter, zip, enumerate, reversed]
 
 
 def render():

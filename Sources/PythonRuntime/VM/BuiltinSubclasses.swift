@@ -49,7 +49,7 @@ extension Interpreter {
                 base = b.valueBase
             } else if b === BuiltinTypes.object || b === BuiltinTypes.type || b.isExceptionClass {
                 base = nil
-            } else if Self.subclassableTypes.contains(ObjectIdentifier(b)) {
+            } else if Self.subclassableTypes.contains(ObjectIdentifier(b)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(b)) {
                 base = b
             } else if Self.finalTypes.contains(b.name) {
                 throw typeError("type '\(b.name)' is not an acceptable base type")
@@ -144,6 +144,9 @@ extension Interpreter {
         default:
             // `int(x)`, `str(x)`, `tuple(x)`, ...: the value, then wrapped as `cls`'s.
             guard cls !== base else { return try constructBuiltin(base, args, kwargs) }
+            if Self.lazyIteratorTypes.contains(ObjectIdentifier(base)) {
+                return newDerivedIterator(cls, base: base, try constructBuiltin(base, args, kwargs))
+            }
             let value = plainValue(try constructBuiltin(base, args, kwargs))
             if case .object(let o) = value, let t = o as? PyTuple {
                 let made = PyTuple(t.items)
@@ -204,7 +207,9 @@ extension Interpreter {
     /// `int.__new__`), forwarding to the native behaviour; nil when `T` has no such
     /// attribute. `list.__hash__` (and dict's, set's) is None, as CPython's.
     package func builtinTypeSlot(_ type: PyClass, _ name: String) -> Value? {
-        guard Self.subclassableTypes.contains(ObjectIdentifier(type)) else { return nil }
+        guard Self.subclassableTypes.contains(ObjectIdentifier(type)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(type)) else {
+            return nil
+        }
         let key = type.name + "." + name
         if let cached = builtinTypeSlots[key] { return cached }
         // Absent while it is made: finding the method asks `getAttribute`, which asks here.
@@ -253,6 +258,8 @@ extension Interpreter {
         default:
             break
         }
+        // A lazy iterator type (`enumerate`) has `__new__`, then only the iterator protocol.
+        if Self.lazyIteratorTypes.contains(ObjectIdentifier(type)) { return PyIterator.methods[name].map { .object($0) } }
         if let slot = dunderSlot(type, name) { return slot }
         // A method (`list.append`): its descriptor. (`object`'s slots, which every value
         // answers, come from `object` further along the MRO.)

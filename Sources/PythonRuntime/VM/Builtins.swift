@@ -152,19 +152,6 @@ extension Interpreter {
             default: throw vm.typeError("type \(x.typeName) doesn't define __round__ method")
             }
         }
-        fn("enumerate") { vm, args, kwargs in
-            if args.isEmpty { throw vm.typeError("enumerate() missing required argument 'iterable'") }
-            var start = 0
-            if case .int(let s) = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0)) { start = s }
-            let source = try vm.makeIterator(args.first ?? .none)
-            var count = start
-            return .object(PyIterator(.stepper { vm in
-                guard let item = try vm.nextItem(source) else { return nil }
-                count += 1
-                return .object(PyTuple([.int(count - 1), item]))
-            }, type: BuiltinTypes.enumerateIterator))
-        }
-        fn("reversed", .positional(min: 1, max: 1)) { vm, args, _ in try vm.reversedIterator(args[0]) }
         fn("sorted") { vm, args, kwargs in
             guard args.count == 1 else { throw vm.typeError("sorted expected 1 argument, got \(args.count)") }
             return .object(PyList(try vm.sortedValues(try vm.iterate(args[0]), kwargs)))
@@ -274,6 +261,7 @@ extension Interpreter {
         b["object"] = .object(BuiltinTypes.object)
         installTypeConstructors()
         installAttributeBuiltins(into: &b)
+        installLazyIteratorTypes(into: &b)
         installHashBuiltin(into: &b)
         installConversionBuiltins(into: &b)
         installClassBuiltins(&b)

@@ -1,6 +1,6 @@
 import BigInt
 
-/// `format`, `ascii`, `issubclass`, `slice`, `zip` (with `strict`) and `pow` (with a
+/// `format`, `ascii`, `issubclass`, `slice`, `zip`'s `strict` and `pow` (with a
 /// modulus), as CPython's `bltinmodule.c` defines them, with its messages.
 extension Interpreter {
     package func installConversionBuiltins(into b: inout [String: Value]) {
@@ -28,14 +28,6 @@ extension Interpreter {
                                                 : "slice expected at most 3 arguments, got \(args.count)")
             }
         }
-        b["zip"] = .object(PyBuiltin("zip") { vm, args, kwargs in
-            var strict = false
-            for (k, v) in kwargs {
-                guard k == "strict" else { throw vm.typeError("zip() got an unexpected keyword argument '\(k)'") }
-                strict = try vm.truthy(v)
-            }
-            return .object(PyIterator(.stepper(try vm.zipped(args, strict: strict)), type: BuiltinTypes.zipIterator))
-        })
         b["pow"] = nativeFunction("pow", owner: nil, .python(parameters: ["base", "exp", "mod"], required: 2, isMethod: false)) { vm, args, _ in
             guard args.count == 3, !args[2].isNone else { return try vm.binaryOperation(.pow, args[0], args[1]) }
             // complex_pow refuses any modulus.

@@ -232,7 +232,8 @@ package final class PyIterator: PyObject {
         self.type = type ?? PyIterator.defaultType(source)
     }
 
-    package override var pyClass: PyClass { type }
+    /// A lazy iterator type's subclass (`class Numbered(enumerate)`) has its instance's class.
+    package override var pyClass: PyClass { instancePart?.cls ?? type }
 
     private static func defaultType(_ source: Source) -> PyClass {
         switch source {

@@ -487,6 +487,9 @@ extension Interpreter {
         case .str(let s): return PyIterator(.string(Array(s.unicodeScalars)))
         case .object(let o):
             if o.instancePart != nil, !native, userMethod(v, "__iter__") != nil, let it = try userIterator(v) { return it }
+            // A lazy iterator type's subclass that defines `__next__` only: iterating it
+            // calls that (slot_tp_iternext), inherited `__iter__` returning the instance.
+            if o.instancePart != nil, !native, o is PyIterator, userMethod(v, "__next__") != nil { return PyIterator(.custom(v)) }
             if let l = o as? PyList { return PyIterator(.list(l)) }
             if let t = o as? PyTuple { return PyIterator(.values(t.items), type: BuiltinTypes.tupleIterator) }
             if let r = o as? PyRange { return PyIterator(.range(r)) }

@@ -12,7 +12,7 @@ extension Interpreter {
             return try callSpecial(method, v, [])
         }
         switch v {
-        case .str(let s): return .object(PyIterator(.values(s.unicodeScalars.reversed().map { .str(String($0)) })))
+        case .str(let s): return .object(PyIterator(.values(s.unicodeScalars.reversed().map { .str(String($0)) }), type: BuiltinTypes.reversedIterator))
         case .object(let o):
             // A range runs backwards as the range of its items reversed, lazily however long.
             if let r = o as? PyRange {
