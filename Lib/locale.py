@@ -93,9 +93,10 @@ except ImportError:
         return 'C'
 
 # These may or may not exist in _locale, so be sure to set them.
-# loopscope: CPython sets strxfrm and strcoll to the fallbacks above here when _locale
-# lacks them (`if 'strxfrm' not in globals()`); loopscope's _locale has both, and there
-# is no globals().
+if 'strxfrm' not in globals():
+    strxfrm = _strxfrm
+if 'strcoll' not in globals():
+    strcoll = _strcoll
 
 
 _localeconv = localeconv

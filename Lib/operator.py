@@ -19,7 +19,7 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
            'mul', 'ne', 'neg', 'not_', 'or_', 'pos', 'pow', 'rshift',
            'setitem', 'sub', 'truediv', 'truth', 'xor']
 
-_abs = abs  # loopscope: no builtins module; the same function
+from builtins import abs as _abs
 
 
 # Comparison Operations *******************************************************#
@@ -405,7 +405,12 @@ def ixor(a, b):
     return a
 
 
-# loopscope: no _operator accelerator; the pure-Python definitions above are used.
+try:
+    from _operator import *
+except ImportError:
+    pass
+else:
+    from _operator import __doc__
 
 # All of these "__func__ = func" assignments have to happen after importing
 # from _operator to make sure they're set to the right function

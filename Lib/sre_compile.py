@@ -3,6 +3,5 @@ warnings.warn(f"module {__name__!r} is deprecated",
               DeprecationWarning,
               stacklevel=2)
 
-# loopscope: there is no globals() to update with vars(re._compiler), so the names come by a
-# star import: all but those starting with '_' (CPython's copies all but dunders).
-from re._compiler import *
+from re import _compiler as _
+globals().update({k: v for k, v in vars(_).items() if k[:2] != '__'})

@@ -25,14 +25,15 @@ To use, simply 'import logging' and log away!
 
 # loopscope: CPython 3.11's Lib/logging/__init__.py, ported statement for statement.
 # Differences forced by the simulator, each marked "loopscope:" where it is:
-# - no threads, processes, os, io, re or weakref: the module lock is a no-op lock, a record's
+# - no threads, processes, os, io or weakref: the module lock is a no-op lock, a record's
 #   thread and process are the main ones (with fixed ids), paths are split by hand, tracebacks
 #   and stacks are joined strings, handlers are held strongly;
-# - format validation scans the format by hand instead of with re (same acceptance for
-#   '%' and '{' styles); the '$' style needs string.Template, which is not available;
 # - no FileHandler (the simulator writes no files), no fork hooks, no atexit shutdown;
 # - _startTime is the virtual clock when logging is first imported.
-import sys, time, traceback, warnings
+import sys, time, re, traceback, warnings, collections.abc
+
+from string import Template
+from string import Formatter as StrFormatter
 
 
 __all__ = ['BASIC_FORMAT', 'BufferingFormatter', 'CRITICAL', 'DEBUG', 'ERROR',
@@ -310,8 +311,7 @@ class LogRecord(object):
         # formatting still seem to suggest a mapping object is required.
         # Thus, while not removing the isinstance check, it does now look
         # for collections.abc.Mapping rather than, as before, dict.
-        # loopscope: collections.abc.Mapping is not available; dicts are the mappings.
-        if (args and len(args) == 1 and isinstance(args[0], dict)
+        if (args and len(args) == 1 and isinstance(args[0], collections.abc.Mapping)
             and args[0]):
             args = args[0]
         self.args = args
@@ -411,156 +411,8 @@ def makeLogRecord(dict):
 #---------------------------------------------------------------------------
 
 
-# loopscope: the regular expressions of the styles' validate() methods, as code.
-
-def _search_percent_field(fmt):
-    # re.compile(r'%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]', re.I).search
-    i = fmt.find('%(')
-    while i >= 0:
-        j = i + 2
-        while j < len(fmt) and (fmt[j].isalnum() or fmt[j] == '_'):
-            j += 1
-        if j > i + 2 and j < len(fmt) and fmt[j] == ')':
-            j += 1
-            while j < len(fmt) and fmt[j] in '#0+ -':
-                j += 1
-            if j < len(fmt) and fmt[j] == '*':
-                j += 1
-            else:
-                while j < len(fmt) and fmt[j].isdigit():
-                    j += 1
-            if j < len(fmt) and fmt[j] == '.':
-                k = j + 1
-                if k < len(fmt) and fmt[k] == '*':
-                    j = k + 1
-                elif k < len(fmt) and fmt[k].isdigit():
-                    while k < len(fmt) and fmt[k].isdigit():
-                        k += 1
-                    j = k
-            if j < len(fmt) and fmt[j].lower() in 'diouxefgcrsa%':
-                return True
-        i = fmt.find('%(', i + 1)
-    return False
-
-
-def _parse_str_format(fmt):
-    # string.Formatter().parse: (literal, field name, format spec, conversion) tuples.
-    result = []
-    literal = ''
-    i = 0
-    while i < len(fmt):
-        c = fmt[i]
-        if c == '{':
-            if fmt[i + 1:i + 2] == '{':
-                literal += '{'
-                i += 2
-                continue
-            depth = 1
-            j = i + 1
-            while j < len(fmt) and depth:
-                if fmt[j] == '{':
-                    depth += 1
-                elif fmt[j] == '}':
-                    depth -= 1
-                j += 1
-            if depth:
-                raise ValueError("expected '}' before end of string")
-            field = fmt[i + 1:j - 1]
-            conversion = None
-            spec = ''
-            colon = field.find(':')
-            bang = field.find('!')
-            if bang >= 0 and (colon < 0 or bang < colon):
-                conversion = field[bang + 1:colon] if colon >= 0 else field[bang + 1:]
-                if len(conversion) != 1:
-                    raise ValueError('expected \':\' after conversion specifier')
-                if colon >= 0:
-                    spec = field[colon + 1:]
-                field = field[:bang]
-            elif colon >= 0:
-                spec = field[colon + 1:]
-                field = field[:colon]
-            result.append((literal, field, spec, conversion))
-            literal = ''
-            i = j
-        elif c == '}':
-            if fmt[i + 1:i + 2] == '}':
-                literal += '}'
-                i += 2
-                continue
-            raise ValueError("Single '}' encountered in format string")
-        else:
-            literal += c
-            i += 1
-    if literal:
-        result.append((literal, None, None, None))
-    return result
-
-
-def _is_word(text):
-    return bool(text) and all(c.isalnum() or c == '_' for c in text)
-
-
-def _match_field_spec(name):
-    # re.compile(r'^(\d+|\w+)(\.\w+|\[[^]]+\])*$').match
-    i = 0
-    while i < len(name) and (name[i].isalnum() or name[i] == '_'):
-        i += 1
-    if i == 0:
-        return False
-    while i < len(name):
-        if name[i] == '.':
-            j = i + 1
-            while j < len(name) and (name[j].isalnum() or name[j] == '_'):
-                j += 1
-            if j == i + 1:
-                return False
-            i = j
-        elif name[i] == '[':
-            j = name.find(']', i + 1)
-            if j <= i + 1:
-                return False
-            i = j + 1
-        else:
-            return False
-    return True
-
-
-def _match_fmt_spec(spec):
-    # re.compile(r'^(.?[<>=^])?[+ -]?#?0?(\d+|{\w+})?[,_]?(\.(\d+|{\w+}))?[bcdefgnosx%]?$', re.I).match
-    def number_or_field(i):
-        if i < len(spec) and spec[i] == '{':
-            j = spec.find('}', i)
-            if j > i + 1 and _is_word(spec[i + 1:j]):
-                return j + 1
-            return i
-        while i < len(spec) and spec[i].isdigit():
-            i += 1
-        return i
-    starts = [0]
-    if len(spec) >= 2 and spec[1] in '<>=^':
-        starts.insert(0, 2)
-    if spec and spec[0] in '<>=^':
-        starts.insert(0, 1)
-    for i in starts:
-        if i < len(spec) and spec[i] in '+ -':
-            i += 1
-        if i < len(spec) and spec[i] == '#':
-            i += 1
-        if i < len(spec) and spec[i] == '0':
-            i += 1
-        i = number_or_field(i)
-        if i < len(spec) and spec[i] in ',_':
-            i += 1
-        if i < len(spec) and spec[i] == '.':
-            j = number_or_field(i + 1)
-            if j > i + 1:
-                i = j
-        if i < len(spec) and spec[i].lower() in 'bcdefgnosx%':
-            i += 1
-        if i == len(spec):
-            return True
-    return False
+_str_formatter = StrFormatter()
+del StrFormatter
 
 
 class PercentStyle(object):
@@ -568,6 +420,7 @@ class PercentStyle(object):
     default_format = '%(message)s'
     asctime_format = '%(asctime)s'
     asctime_search = '%(asctime)'
+    validation_pattern = re.compile(r'%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]', re.I)
 
     def __init__(self, fmt, *, defaults=None):
         self._fmt = fmt or self.default_format
@@ -578,14 +431,12 @@ class PercentStyle(object):
 
     def validate(self):
         """Validate the input format, ensure it matches the correct style"""
-        if not _search_percent_field(self._fmt):
+        if not self.validation_pattern.search(self._fmt):
             raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
 
     def _format(self, record):
         if defaults := self._defaults:
-            # loopscope: defaults | record.__dict__ (dicts have no | here).
-            values = dict(defaults)
-            values.update(record.__dict__)
+            values = defaults | record.__dict__
         else:
             values = record.__dict__
         return self._fmt % values
@@ -602,12 +453,12 @@ class StrFormatStyle(PercentStyle):
     asctime_format = '{asctime}'
     asctime_search = '{asctime'
 
+    fmt_spec = re.compile(r'^(.?[<>=^])?[+ -]?#?0?(\d+|{\w+})?[,_]?(\.(\d+|{\w+}))?[bcdefgnosx%]?$', re.I)
+    field_spec = re.compile(r'^(\d+|\w+)(\.\w+|\[[^]]+\])*$')
 
     def _format(self, record):
         if defaults := self._defaults:
-            # loopscope: defaults | record.__dict__ (dicts have no | here).
-            values = dict(defaults)
-            values.update(record.__dict__)
+            values = defaults | record.__dict__
         else:
             values = record.__dict__
         return self._fmt.format(**values)
@@ -616,14 +467,14 @@ class StrFormatStyle(PercentStyle):
         """Validate the input format, ensure it is the correct string formatting style"""
         fields = set()
         try:
-            for _, fieldname, spec, conversion in _parse_str_format(self._fmt):
+            for _, fieldname, spec, conversion in _str_formatter.parse(self._fmt):
                 if fieldname:
-                    if not _match_field_spec(fieldname):
+                    if not self.field_spec.match(fieldname):
                         raise ValueError('invalid field name/expression: %r' % fieldname)
                     fields.add(fieldname)
                 if conversion and conversion not in 'rsa':
                     raise ValueError('invalid conversion: %r' % conversion)
-                if spec and not _match_fmt_spec(spec):
+                if spec and not self.fmt_spec.match(spec):
                     raise ValueError('bad specifier: %r' % spec)
         except ValueError as e:
             raise ValueError('invalid format: %s' % e)
@@ -638,8 +489,7 @@ class StringTemplateStyle(PercentStyle):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # loopscope: string.Template is not available.
-        raise ValueError("loopscope's logging does not support the '$' style (string.Template is not available)")
+        self._tpl = Template(self._fmt)
 
     def usesTime(self):
         fmt = self._fmt
@@ -661,9 +511,7 @@ class StringTemplateStyle(PercentStyle):
 
     def _format(self, record):
         if defaults := self._defaults:
-            # loopscope: defaults | record.__dict__ (dicts have no | here).
-            values = dict(defaults)
-            values.update(record.__dict__)
+            values = defaults | record.__dict__
         else:
             values = record.__dict__
         return self._tpl.substitute(**values)

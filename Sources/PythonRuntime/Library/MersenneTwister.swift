@@ -55,6 +55,18 @@ package struct MersenneTwister {
         mt[0] = 0x8000_0000
     }
 
+    /// `random_getstate`'s words and index (`mt[0..<624]` and `index`, which `setstate`
+    /// takes back): the state a generator can be put back to.
+    package var state: (words: [UInt32], index: Int) {
+        get { (mt, index) }
+        set {
+            mt = newValue.words
+            index = newValue.index
+        }
+    }
+
+    package static var stateSize: Int { n }
+
     /// `genrand_uint32`
     package mutating func next32() -> UInt32 {
         let upper: UInt32 = 0x8000_0000, lower: UInt32 = 0x7fff_ffff, matrixA: UInt32 = 0x9908_b0df

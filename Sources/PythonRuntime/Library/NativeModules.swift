@@ -13,14 +13,15 @@ import Darwin
 /// import: `math` (the functions programs use, on C's libm as CPython's are), `_random`
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
-/// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`) and
-/// `unicodedata` (UnicodeDataModule).
+/// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`),
+/// `unicodedata` (UnicodeDataModule), `_operator` (OperatorModule) and `_string`
+/// (StringModule).
 package enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -32,6 +33,8 @@ package enum NativeModules {
         case "unicodedata": return UnicodeDataModule.make(vm)
         case "math": return math(vm)
         case "cmath": return CMathModule.make(vm)
+        case "_operator": return OperatorModule.make(vm)
+        case "_string": return StringModule.make(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
@@ -97,8 +100,49 @@ package enum NativeModules {
         module.attributes["atan2"] = vm.nativeFunction("atan2", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
             .float(atan2(try number(vm, args[0]), try number(vm, args[1])))
         }
+        // `math_hypot` and `math_dist`: the absolute coordinates (differences) and their
+        // largest, for `vector_norm`.
         module.attributes["hypot"] = vm.nativeFunction("hypot", owner: nil, .positional(min: 0, max: Int.max)) { vm, args, _ in
-            .float(sqrt(try args.reduce(0.0) { sum, v in let d = try number(vm, v); return sum + d * d }))
+            var coordinates: [Double] = [], largest = 0.0, foundNaN = false
+            for arg in args {
+                let x = abs(try number(vm, arg))
+                coordinates.append(x)
+                foundNaN = foundNaN || x.isNaN
+                if x > largest { largest = x }
+            }
+            return .float(MathVectorNorm.norm(coordinates, max: largest, foundNaN: foundNaN))
+        }
+        module.attributes["dist"] = vm.nativeFunction("dist", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
+            // A point that is not a tuple is made one (`PySequence_Tuple`).
+            func point(_ v: Value) throws -> [Value] {
+                if let tuple = v.asObject as? PyTuple { return tuple.items }
+                return try vm.iterate(v)
+            }
+            let p = try point(args[0]), q = try point(args[1])
+            guard p.count == q.count else {
+                throw PythonError(vm.makeException(BuiltinTypes.valueError, "both points must have the same number of dimensions"))
+            }
+            var differences: [Double] = [], largest = 0.0, foundNaN = false
+            for (px, qx) in zip(p, q) {
+                let x = abs(try number(vm, px) - number(vm, qx))
+                differences.append(x)
+                foundNaN = foundNaN || x.isNaN
+                if x > largest { largest = x }
+            }
+            return .float(MathVectorNorm.norm(differences, max: largest, foundNaN: foundNaN))
+        }
+        // `math_1a`: the function's errno decides (`is_error`: an ERANGE result under 1.5
+        // in size is an underflow, not an error).
+        for (name, f) in [("gamma", MathGamma.tgamma), ("lgamma", MathGamma.lgamma)] {
+            module.attributes[name] = vm.nativeFunction(name, owner: nil, .oneArgument) { vm, args, _ in
+                let (r, errno) = f(try number(vm, args[0]))
+                switch errno {
+                case .domain?: throw domainError(vm)
+                case .range? where abs(r) >= 1.5:
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "math range error"))
+                default: return .float(r)
+                }
+            }
         }
         module.attributes["pow"] = vm.nativeFunction("pow", owner: nil, .positional(min: 2, max: 2)) { vm, args, _ in
             let x = try number(vm, args[0]), y = try number(vm, args[1])
@@ -221,14 +265,10 @@ package enum NativeModules {
         let module = PyModule(name: "_random")
         module.attributes["__name__"] = .str("_random")
         module.attributes["Random"] = .object(randomClass)
-        // `int.from_bytes(a + _sha512(a).digest())` of `Random.seed(a)` for a str `a`
-        // encoded as UTF-8: the simulator has no bytes type, so the conversion is native.
-        module.attributes["_str_seed"] = vm.nativeFunction("_str_seed", owner: nil, .oneArgument) { vm, args, _ in
-            guard case .str(let text) = args[0] else { throw vm.typeError("_str_seed() takes a str") }
-            let bytes = Array(text.utf8)
-            var n = BigInt.Magnitude(0)
-            for byte in bytes + SHA512.digest(bytes) { n = n << 8 | BigInt.Magnitude(byte) }
-            return .integer(BigInt(n))
+        // `_sha512.sha512(a).digest()` of `Random.seed(a)` for a str, bytes or bytearray `a`:
+        // CPython's _sha512 module is C; the digest is SHA512's.
+        module.attributes["_sha512_digest"] = vm.nativeFunction("_sha512_digest", owner: nil, .oneArgument) { vm, args, _ in
+            .object(PyBytes(SHA512.digest(try vm.bytesLike(args[0]))))
         }
         vm.nativeConstructors[ObjectIdentifier(randomClass)] = { vm, args, kwargs in
             _ = try vm.bindNative("Random", .positional(min: 0, max: 1), args, kwargs)
@@ -269,6 +309,20 @@ package final class PyRandomGenerator: PyObject {
         }
     }
 
+    /// `PyLong_AsUnsignedLong`: an int (not an object with `__index__`) in 0..<2**64.
+    fileprivate func unsignedLong(_ value: Value, _ vm: Interpreter) throws -> UInt64 {
+        guard let n = value.bigInteger else {
+            throw vm.typeError("an integer is required")
+        }
+        guard n.signum() >= 0 else {
+            throw PythonError(vm.makeException(BuiltinTypes.overflowError, "can't convert negative int to unsigned"))
+        }
+        guard let word = UInt64(exactly: n) else {
+            throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C unsigned long"))
+        }
+        return word
+    }
+
     package override class var nativeMethods: [String: PyBuiltin]? { methods }
 
     private static let methods: [String: PyBuiltin] = {
@@ -288,6 +342,37 @@ package final class PyRandomGenerator: PyObject {
             },
             m("seed", .positional(min: 0, max: 1)) { r, vm, args, _ in
                 try r.seed(args.first ?? .none, vm)
+                return .none
+            },
+            // `random_getstate`: the 624 words and the index, as a tuple of ints.
+            m("getstate", .noArguments) { r, _, _, _ in
+                let (words, index) = r.twister.state
+                return .object(PyTuple(words.map { .int(Int($0)) } + [.int(index)]))
+            },
+            // `random_setstate`: each word as C's `unsigned long` (then cut to 32 bits), the
+            // index as a `long` in 0...624.
+            m("setstate", .oneArgument) { r, vm, args, _ in
+                guard let tuple = args[0].asObject as? PyTuple else {
+                    throw vm.typeError("state vector must be a tuple")
+                }
+                let size = MersenneTwister.stateSize
+                guard tuple.items.count == size + 1 else {
+                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "state vector is the wrong size"))
+                }
+                var words: [UInt32] = []
+                for item in tuple.items.prefix(size) {
+                    words.append(UInt32(truncatingIfNeeded: try r.unsignedLong(item, vm)))
+                }
+                guard let indexValue = try vm.pythonIndex(tuple.items[size]) else {
+                    throw vm.typeError("'\(tuple.items[size].typeName)' object cannot be interpreted as an integer")
+                }
+                guard let index = vm.intValue(indexValue) else {
+                    throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C long"))
+                }
+                guard index >= 0, index <= size else {
+                    throw PythonError(vm.makeException(BuiltinTypes.valueError, "invalid state"))
+                }
+                r.twister.state = (words, index)
                 return .none
             },
         ])

@@ -7,7 +7,9 @@ extension Interpreter {
         switch obj {
         case .str(let s):
             if let m = stringMethod(s, name) { return m }
-        case .int(let i):
+        case .int, .bool:
+            // A bool answers as the int it is (`True.bit_length()` is 1).
+            let i = intValue(obj) ?? 0
             // random's _randbelow sizes its draws with it.
             if name == "bit_length" {
                 return nativeFunction("bit_length", owner: "int", .noArguments) { _, _, _ in

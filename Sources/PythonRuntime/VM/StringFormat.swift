@@ -41,49 +41,57 @@ extension Interpreter {
         guard depth > 0 else { throw formatError("Max string recursion exceeded") }
         var out = String.UnicodeScalarView()
         var rest = template
-        while !rest.isEmpty {
-            // MarkupIterator_next: literal text up to the first '{' or '}'.
-            var c: Unicode.Scalar = "\0"
-            var markupFollows = false
-            var literal = rest
-            var i = rest.startIndex
-            while i < rest.endIndex {
-                c = rest[i]
-                i += 1
-                if c == "{" || c == "}" { markupFollows = true; break }
-            }
-            let atEnd = i >= rest.endIndex
-            var literalEnd = i
-            if c == "}", atEnd || rest[i] != c { throw formatError("Single '}' encountered in format string") }
-            if atEnd, c == "{" { throw formatError("Single '{' encountered in format string") }
-            if !atEnd {
-                if rest[i] == c {
-                    // An escaped brace: the literal keeps one, no field follows.
-                    i += 1
-                    markupFollows = false
-                } else {
-                    literalEnd -= 1
-                }
-            }
-            literal = rest[rest.startIndex..<literalEnd]
+        while let (literal, field) = try markupNext(&rest) {
             out.append(contentsOf: literal)
-            rest = rest[i...]
-            guard markupFollows else { continue }
-            let field = try parseField(&rest)
+            guard let field else { continue }
             out.append(contentsOf: try renderField(field, args, kwargs, depth: depth, &numbering).unicodeScalars)
         }
         return String(out)
     }
 
-    private struct Field {
-        package var name: Scalars
-        package var spec: Scalars
+    package typealias FormatScalars = ArraySlice<Unicode.Scalar>
+
+    /// `MarkupIterator_next`: the literal text up to the next replacement field (an escaped
+    /// brace ends it, keeping one brace) and the field, if one follows; nil at the end.
+    /// `str.format` and `_string.formatter_parser` (string.Formatter) both walk with it.
+    package func markupNext(_ rest: inout FormatScalars) throws -> (literal: FormatScalars, field: FormatField?)? {
+        guard !rest.isEmpty else { return nil }
+        var c: Unicode.Scalar = "\0"
+        var markupFollows = false
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            c = rest[i]
+            i += 1
+            if c == "{" || c == "}" { markupFollows = true; break }
+        }
+        let atEnd = i >= rest.endIndex
+        var literalEnd = i
+        if c == "}", atEnd || rest[i] != c { throw formatError("Single '}' encountered in format string") }
+        if atEnd, c == "{" { throw formatError("Single '{' encountered in format string") }
+        if !atEnd {
+            if rest[i] == c {
+                // An escaped brace: the literal keeps one, no field follows.
+                i += 1
+                markupFollows = false
+            } else {
+                literalEnd -= 1
+            }
+        }
+        let literal = rest[rest.startIndex..<literalEnd]
+        rest = rest[i...]
+        guard markupFollows else { return (literal, nil) }
+        return (literal, try parseField(&rest))
+    }
+
+    package struct FormatField {
+        package var name: FormatScalars
+        package var spec: FormatScalars
         package var specNeedsExpanding = false
         package var conversion: Unicode.Scalar?
     }
 
     /// `parse_field`: the field's name, conversion and spec, up to its closing '}'.
-    private func parseField(_ str: inout Scalars) throws -> Field {
+    private func parseField(_ str: inout Scalars) throws -> FormatField {
         var c: Unicode.Scalar = "\0"
         let nameStart = str.startIndex
         var i = str.startIndex
@@ -99,7 +107,7 @@ extension Interpreter {
             default: continue
             }
         }
-        var field = Field(name: str[nameStart..<max(nameStart, i - 1)], spec: str[i..<i])
+        var field = FormatField(name: str[nameStart..<max(nameStart, i - 1)], spec: str[i..<i])
         if c == "!" || c == ":" {
             if c == "!" {
                 guard i < str.endIndex else { throw formatError("end of string while looking for conversion specifier") }
@@ -139,7 +147,7 @@ extension Interpreter {
     }
 
     /// `output_markup`: the field's object, converted, formatted with its (expanded) spec.
-    private func renderField(_ field: Field, _ args: [Value], _ kwargs: Keywords, depth: Int,
+    private func renderField(_ field: FormatField, _ args: [Value], _ kwargs: Keywords, depth: Int,
                              _ numbering: inout AutoNumber) throws -> String {
         var value = try fieldObject(field.name, args, kwargs, &numbering)
         if let conversion = field.conversion {
@@ -160,7 +168,7 @@ extension Interpreter {
     }
 
     /// `get_integer`: a run of decimal digits as an index, nil when it is anything else.
-    private func formatIndex(_ s: Scalars) throws -> Int? {
+    package func formatIndex(_ s: FormatScalars) throws -> Int? {
         guard !s.isEmpty, s.allSatisfy({ $0.properties.numericType == .decimal }) else { return nil }
         var n = 0
         for d in s {
@@ -215,29 +223,9 @@ extension Interpreter {
                 value = try getItem(mapping, .str(key))
             }
         }
-        // FieldNameIterator_next, one accessor at a time (each applied before the next is read).
-        while i < name.endIndex {
-            let c = name[i]
-            i += 1
-            let part: Scalars
-            let isAttribute: Bool
-            switch c {
-            case ".":
-                isAttribute = true
-                let start = i
-                while i < name.endIndex, name[i] != ".", name[i] != "[" { i += 1 }
-                part = name[start..<i]
-            case "[":
-                isAttribute = false
-                let start = i
-                while i < name.endIndex, name[i] != "]" { i += 1 }
-                guard i < name.endIndex else { throw formatError("Missing ']' in format string") }
-                part = name[start..<i]
-                i += 1
-            default:
-                throw formatError("Only '.' or '[' may follow ']' in format field specifier")
-            }
-            guard !part.isEmpty else { throw formatError("Empty attribute in format string") }
+        // One accessor at a time (each applied before the next is read).
+        var rest = name[i...]
+        while let (isAttribute, part) = try fieldNameNext(&rest) {
             if isAttribute {
                 value = try getAttribute(value, CodePoints.string(part))
             } else if let n = try formatIndex(part) {
@@ -247,5 +235,35 @@ extension Interpreter {
             }
         }
         return value
+    }
+
+    /// `FieldNameIterator_next`: the next `.attr` or `[key]` of a field name (whether it is
+    /// an attribute, and its text), nil at the end.
+    package func fieldNameNext(_ rest: inout FormatScalars) throws -> (isAttribute: Bool, part: FormatScalars)? {
+        var i = rest.startIndex
+        guard i < rest.endIndex else { return nil }
+        let c = rest[i]
+        i += 1
+        let part: Scalars
+        let isAttribute: Bool
+        switch c {
+        case ".":
+            isAttribute = true
+            let start = i
+            while i < rest.endIndex, rest[i] != ".", rest[i] != "[" { i += 1 }
+            part = rest[start..<i]
+        case "[":
+            isAttribute = false
+            let start = i
+            while i < rest.endIndex, rest[i] != "]" { i += 1 }
+            guard i < rest.endIndex else { throw formatError("Missing ']' in format string") }
+            part = rest[start..<i]
+            i += 1
+        default:
+            throw formatError("Only '.' or '[' may follow ']' in format field specifier")
+        }
+        guard !part.isEmpty else { throw formatError("Empty attribute in format string") }
+        rest = rest[i...]
+        return (isAttribute, part)
     }
 }
