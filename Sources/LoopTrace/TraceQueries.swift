@@ -249,7 +249,7 @@ extension TraceStore {
     }
 
     /// How many steps the task has taken.
-    public func stepCount(task index: Int) -> Int { taskRecords[index].steps.count }
+    public func stepCount(task index: Int) -> Int { Int(taskRecords[index].stepCount) }
 
     // MARK: Output and warnings
 

@@ -9,15 +9,15 @@ extension TraceStore {
         func lane(_ l: Lane) -> Int {
             bytes(l.times) + bytes(l.slots) + bytes(l.lines) + bytes(l.files) + bytes(l.details) + l.pyramidBytes
         }
-        var lanes = lane(loopLane), taskSteps = 0
-        for t in taskRecords { lanes += lane(t.lane); taskSteps += bytes(t.steps) }
+        var lanes = lane(loopLane)
+        for t in taskRecords { lanes += lane(t.lane) }
         // Each distinct string once, plus its dictionary entry (key copy and id).
         var stringBytes = 0
         for s in strings.strings { stringBytes += 2 * (s.utf8.count > 15 ? s.utf8.count + 32 : 0) + 16 + 20 }
         let parts = [
             ("events", bytes(events)),
             ("lanes", lanes),
-            ("steps", bytes(steps) + taskSteps),
+            ("steps", bytes(steps)),
             ("iterations and callbacks", bytes(iterations) + bytes(callbacks)),
             ("tasks", bytes(taskRecords) + bytes(taskIndexByID)),
             ("timers", bytes(timers)),

@@ -19,15 +19,23 @@ public final class TraceStore: SimulationEventSink {
         var firstCallback: Int32
     }
 
+    /// 12 bytes: a Bool field would round the record up to 16, a third more for a million
+    /// callbacks.
     struct CallbackRecord {
         var event: Int32
         var endEvent: Int32 = -1
-        var slot: Int32
-        /// Whether the handle was a timer (one that came due this iteration, so not part
-        /// of the ready queue the iteration began with).
+        /// The slot, or its complement (negative) when the callback joined after the start.
+        private var slotOrJoined: Int32
+
+        init(event: Int32, slot: Int32, joinedAfterStart: Bool) {
+            self.event = event
+            slotOrJoined = joinedAfterStart ? ~slot : slot
+        }
+
+        var slot: Int32 { slotOrJoined < 0 ? ~slotOrJoined : slotOrJoined }
         /// Not in the ready queue when the iteration started: a timer that came due, or a
         /// callback another thread queued during the select.
-        var joinedAfterStart: Bool
+        var joinedAfterStart: Bool { slotOrJoined < 0 }
     }
 
     /// A timer's life in the heap, from its `timerScheduled` event. It is in the heap at
@@ -42,12 +50,11 @@ public final class TraceStore: SimulationEventSink {
         var wakes: Int32 = -1
     }
 
+    /// A task's step: its events (the task is the start event's), and the callback that
+    /// woke it (its waker), -1 if none.
     struct StepRecord {
-        var task: Int32
         var startEvent: Int32
         var endEvent: Int32 = -1
-        /// The callback run this step happened in, and the one that woke it (its waker).
-        var callback: Int32
         var wokenBy: Int32
     }
 
@@ -65,7 +72,8 @@ public final class TraceStore: SimulationEventSink {
         var lane = Lane()
         var openStep: Int32 = -1
         var pendingWaker: Int32 = -1
-        var steps: [Int32] = []
+        /// Steps taken (their records are in `steps`, in run order).
+        var stepCount: Int32 = 0
     }
 
     private(set) var iterations: [IterationRecord] = []
@@ -197,11 +205,9 @@ public final class TraceStore: SimulationEventSink {
             }
         case .taskStepStart:
             guard let t = taskIndex(e.a) else { break }
-            let step = StepRecord(task: Int32(t), startEvent: i, callback: currentCallback,
-                                  wokenBy: taskRecords[t].pendingWaker)
-            steps.append(step)
+            steps.append(StepRecord(startEvent: i, wokenBy: taskRecords[t].pendingWaker))
             taskRecords[t].openStep = Int32(steps.count - 1)
-            taskRecords[t].steps.append(Int32(steps.count - 1))
+            taskRecords[t].stepCount += 1
             taskRecords[t].pendingWaker = -1
             let (line, file) = taskRecords[t].lane.lastLocation
             taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line, file: file)
@@ -325,9 +331,6 @@ extension TraceStore {
     public func trimCapacity() {
         iterations.trimCapacity(); callbacks.trimCapacity(); steps.trimCapacity(); timers.trimCapacity()
         loopLane.trimCapacity()
-        for t in taskRecords.indices {
-            taskRecords[t].lane.trimCapacity()
-            taskRecords[t].steps.trimCapacity()
-        }
+        for t in taskRecords.indices { taskRecords[t].lane.trimCapacity() }
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
         #expect(sameLane(a.loopLane, b.loopLane), "\(name): loop lane differs")
         #expect(a.taskRecords.count == b.taskRecords.count, "\(name)")
         for (x, y) in zip(a.taskRecords, b.taskRecords) {
-            #expect(sameLane(x.lane, y.lane) && x.steps == y.steps, "\(name): task \(x.createdEvent)'s lane differs")
+            #expect(sameLane(x.lane, y.lane) && x.stepCount == y.stepCount, "\(name): task \(x.createdEvent)'s lane differs")
         }
         #expect(a.threadRecords.map(\.lane.pyramid.levels) == b.threadRecords.map(\.lane.pyramid.levels), "\(name)")
         #expect(a.slotCount == b.slotCount && a.iterations.count == b.iterations.count && a.timers.count == b.timers.count

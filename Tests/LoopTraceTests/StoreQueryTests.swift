@@ -48,6 +48,20 @@ import TestSupport
         #expect(store.output().count == 12)
     }
 
+    /// A callback and a step each cost 12 bytes (a million-step run keeps a million of
+    /// each): the callback's "joined after the start" flag rides in its slot's sign.
+    @Test func callbackAndStepRecordsAreTwelveBytes() {
+        #expect(MemoryLayout<TraceStore.CallbackRecord>.stride == 12)
+        #expect(MemoryLayout<TraceStore.StepRecord>.stride == 12)
+        for slot: Int32 in [0, 1, 7, Int32.max] {
+            for joined in [false, true] {
+                let record = TraceStore.CallbackRecord(event: 3, slot: slot, joinedAfterStart: joined)
+                #expect(record.slot == slot && record.joinedAfterStart == joined)
+            }
+        }
+        #expect(store.stepCount(task: 0) == store.steps.filter { store.events[Int($0.startEvent)].a == 1 }.count)
+    }
+
     @Test func laneSummaryPrefersTheMostImportantState() {
         var lane = Lane()
         lane.append(time: 0, slot: 0, state: .waiting)
