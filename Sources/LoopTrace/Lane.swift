@@ -62,9 +62,10 @@ public struct Lane: Sendable {
     private var lastLine: Int { lines.last.map(Int.init) ?? 0 }
     func file(ofSegment i: Int) -> Int { files.isEmpty ? 0 : Int(files[i]) }
     private var lastFile: Int { files.last.map(Int.init) ?? 0 }
-    /// The line and file of the last segment (where a task that starts running again is).
-    var lastLocation: (line: Int, file: Int) {
-        (lastLine, lastFile)
+    /// Appends a segment at the last segment's line and file (where a task that starts
+    /// running again, or is woken, is).
+    mutating func appendWhereItWas(time: Double, slot: Int, state: LaneState) {
+        append(time: time, slot: slot, state: state, line: lastLine, file: lastFile)
     }
     func detail(ofSegment i: Int) -> Int32 { details[i] }
     func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? times[i] : Double(slots[i]) }

@@ -20,16 +20,21 @@ struct MaxPyramid {
         levels[0].append(value)
         var level = 1
         while true {
-            let parent = index / Self.fanout
             if level == levels.count {
-                // A new top level is needed once the level below has more than one entry.
-                if levels[level - 1].count <= 1 { break }
-                levels.append([])
+                // A new top level once the level below has two entries: its one entry
+                // covers both.
+                let below = levels[level - 1]
+                if below.count > 1 { levels.append([Swift.max(below[0], below[1])]) }
+                break
             }
+            let parent = index / Self.fanout
             if parent == levels[level].count {
                 levels[level].append(value)
             } else if levels[level][parent] < value {
                 levels[level][parent] = value
+            } else {
+                // The parent already covers the value, and so do its ancestors.
+                break
             }
             index = parent
             level += 1

@@ -113,19 +113,12 @@ public enum TraceReader {
         // per core), each block with strings of its own; the next batch decodes while this
         // one is appended in file order, its strings moved into the store's and the store's
         // indexes built by the appends.
-        let blockSize = 16_384
-        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let fileCount = header.files.count
         let shared = SharedBytes(bytes: bytes)
         let decoding = DispatchGroup()
         @Sendable func decodeBatch(from start: Int) -> DecodedBlocks {
-            let batchEnd = min(lines.count, start + blockSize * cores)
-            let results = DecodedBlocks(starts: Array(stride(from: start, to: batchEnd, by: blockSize)), end: batchEnd)
-            DispatchQueue.concurrentPerform(iterations: results.starts.count) { b in
-                let lo = results.starts[b], hi = min(batchEnd, lo + blockSize)
-                results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: lo + 1, fileCount: fileCount))
-            }
-            return results
+            decodeBlocks(shared, lines, start..<min(lines.count, start + blockSize * cores), firstLineNumber: 1,
+                         fileCount: fileCount)
         }
         var consistency = TraceConsistency(fileCount: fileCount, droppedEvents: header.truncated?.events ?? 0)
         var batch: DecodedBlocks? = lines.count > 1 ? decodeBatch(from: 1) : nil
@@ -148,35 +141,57 @@ public enum TraceReader {
         return store
     }
 
+    /// Lines a block holds, and blocks decoded at a time (one per core).
+    static let blockSize = 16_384
+    static let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+
+    /// Decodes `lines[range]` in blocks of `blockSize`, in parallel; `lines[0]` is line
+    /// `firstLineNumber` of the file.
+    static func decodeBlocks(_ shared: SharedBytes, _ lines: [Line], _ range: Range<Int>, firstLineNumber: Int,
+                             fileCount: Int) -> DecodedBlocks {
+        let results = DecodedBlocks(starts: Array(stride(from: range.lowerBound, to: range.upperBound, by: blockSize)),
+                                    end: range.upperBound, firstLineNumber: firstLineNumber)
+        DispatchQueue.concurrentPerform(iterations: results.starts.count) { b in
+            let lo = results.starts[b], hi = min(range.upperBound, lo + blockSize)
+            results.store(b, decodeBlock(shared.bytes, lines[lo..<hi], firstLineNumber: firstLineNumber + lo, fileCount: fileCount))
+        }
+        return results
+    }
+
     /// Appends a batch's events to `store`, checking each against the ones before it; the
     /// first problem (inconsistent, or the line a block could not decode) ends it.
     private static func append(_ batch: DecodedBlocks, to store: TraceStore, checking consistency: inout TraceConsistency,
                                path: String) -> TraceReadError? {
         for b in batch.starts.indices {
             let block = batch.block(b)
-            let ids = block.strings.map { store.intern($0) }
-            let failure: TraceReadError? = ids.withUnsafeBufferPointer { ids in
-                // By index, so that each event is borrowed from the block, not copied.
-                for offset in block.events.indices {
-                    if let why = consistency.check(block.events[offset]) {
-                        return TraceReadError(path: path, line: batch.starts[b] + offset + 1, problem: .inconsistent(why))
-                    }
-                    var event = block.events[offset]
-                    event.remapStrings(ids)
-                    store.append(packed: event)
-                }
-                return nil
-            }
+            let (good, failure) = check(block, firstLineNumber: batch.firstLineNumber + batch.starts[b],
+                                        consistency: &consistency, path: path)
+            store.append(block, count: good)
             if let failure { return failure }
-            if let suspect = block.suspect {
-                let why = consistency.check(suspect) ?? "a number in it does not fit in 32 bits"
-                return TraceReadError(path: path, line: batch.starts[b] + block.events.count + 1, problem: .inconsistent(why))
-            }
-            if let (lineNumber, problem) = block.failure {
-                return TraceReadError(path: path, line: lineNumber, problem: problem)
-            }
         }
         return nil
+    }
+
+    /// Checks a block's events against the ones before them (`consistency`, which they
+    /// then join): how many pass, and the first problem (an inconsistent event, or the
+    /// line the block could not decode), located. The block's first line is `firstLineNumber`.
+    static func check(_ block: Block, firstLineNumber: Int, consistency: inout TraceConsistency,
+                      path: String) -> (good: Int, failure: TraceReadError?) {
+        // By index, so that each event is borrowed from the block, not copied.
+        for offset in block.events.indices {
+            if let why = consistency.check(block.events[offset]) {
+                return (offset, TraceReadError(path: path, line: firstLineNumber + offset, problem: .inconsistent(why)))
+            }
+        }
+        if let suspect = block.suspect {
+            let why = consistency.check(suspect) ?? "a number in it does not fit in 32 bits"
+            return (block.events.count,
+                    TraceReadError(path: path, line: firstLineNumber + block.events.count, problem: .inconsistent(why)))
+        }
+        if let (lineNumber, problem) = block.failure {
+            return (block.events.count, TraceReadError(path: path, line: lineNumber, problem: problem))
+        }
+        return (block.events.count, nil)
     }
 
     /// The event count of `line` if it is the end line, else nil.
@@ -197,12 +212,12 @@ public enum TraceReader {
     }
 
     /// One line of the file: its byte range, and whether a newline ended it.
-    private struct Line {
+    struct Line {
         let range: Range<Int>
         let terminated: Bool
     }
 
-    private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
         var start = 0
         while start < bytes.count {
@@ -220,10 +235,11 @@ public enum TraceReader {
 
     /// Events decoded from consecutive lines and packed against the block's own strings,
     /// up to the first line that is not an event or that has a problem of its own.
-    private struct Block {
+    struct Block {
         var events: [PackedEvent] = []
-        /// The texts the events' string ids name, by id.
+        /// The texts the events' string ids name, by id, and their hashes.
         var strings: [String] = []
+        var hashes: [UInt64] = []
         /// The event after `events` that does not pack exactly (a value out of range): it is
         /// checked as decoded, for the problem to be reported as such.
         var suspect: SimulationEvent?
@@ -231,20 +247,23 @@ public enum TraceReader {
     }
 
     /// The file's bytes, read (never written) by the decoding workers while `read` runs.
-    private struct SharedBytes: @unchecked Sendable {
+    struct SharedBytes: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// The blocks of a batch, each written by one worker: the first line of each, and the
     /// line after the batch.
-    private final class DecodedBlocks: @unchecked Sendable {
+    final class DecodedBlocks: @unchecked Sendable {
         let starts: [Int]
         let end: Int
+        /// The line number of the lines' first (`starts` and `end` index them).
+        let firstLineNumber: Int
         private var blocks: [Block]
         private let lock = NSLock()
-        init(starts: [Int], end: Int) {
+        init(starts: [Int], end: Int, firstLineNumber: Int) {
             self.starts = starts
             self.end = end
+            self.firstLineNumber = firstLineNumber
             blocks = Array(repeating: Block(), count: starts.count)
         }
         func store(_ i: Int, _ block: Block) { lock.lock(); blocks[i] = block; lock.unlock() }
@@ -257,7 +276,7 @@ public enum TraceReader {
         var batch: DecodedBlocks?
     }
 
-    private static func decodeBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>,
+    static func decodeBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>,
                                     firstLineNumber: Int, fileCount: Int) -> Block {
         var block = Block()
         block.events.reserveCapacity(lines.count)
@@ -283,6 +302,7 @@ public enum TraceReader {
             }
         }
         block.strings = strings.strings
+        block.hashes = strings.hashes
         return block
     }
 

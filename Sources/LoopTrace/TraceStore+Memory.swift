@@ -11,9 +11,6 @@ extension TraceStore {
         }
         var lanes = lane(loopLane)
         for t in taskRecords { lanes += lane(t.lane) }
-        // Each distinct string once, plus its dictionary entry (key copy and id).
-        var stringBytes = 0
-        for s in strings.strings { stringBytes += 2 * (s.utf8.count > 15 ? s.utf8.count + 32 : 0) + 16 + 20 }
         let parts = [
             ("events", bytes(events)),
             ("lanes", lanes),
@@ -22,7 +19,7 @@ extension TraceStore {
             ("tasks", bytes(taskRecords) + bytes(taskIndexByID)),
             ("timers", bytes(timers)),
             ("prints, warnings, departures", bytes(printEvents) + bytes(warningEvents) + bytes(departureEvents)),
-            ("strings", stringBytes),
+            ("strings", strings.bytes),
         ]
         return parts.sorted { $0.1 > $1.1 }.map { (part: $0.0, bytes: $0.1) }
     }

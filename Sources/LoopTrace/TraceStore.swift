@@ -141,8 +141,21 @@ public final class TraceStore: SimulationEventSink {
         events.append(packed)
     }
 
-    /// The id of `text` in this store's string table (for events packed elsewhere).
-    func intern(_ text: String) -> Int32 { strings.intern(text) }
+    /// Appends the first `count` events of a block decoded apart from the store, their
+    /// strings moved into the store's.
+    func append(_ block: TraceReader.Block, count: Int) {
+        guard count > 0 else { return }
+        var ids = [Int32](repeating: 0, count: block.strings.count)
+        for k in ids.indices { ids[k] = strings.intern(block.strings[k], hash: block.hashes[k]) }
+        ids.withUnsafeBufferPointer { ids in
+            // By index, so that each event is borrowed from the block, not copied.
+            for offset in 0..<count {
+                var event = block.events[offset]
+                event.remapStrings(ids)
+                append(packed: event)
+            }
+        }
+    }
 
     /// The slot of the callback running now, else the last slot handed out.
     private var currentSlot: Int {
@@ -180,7 +193,8 @@ public final class TraceStore: SimulationEventSink {
             }
         case .callbackStart:
             let fromTimer = endTimer(handle: e.a, lastIteration: e.iteration)
-            let handedOff = handedOffDuringSelect.remove(e.a) != nil
+            // Most runs hand nothing over: no hashing then.
+            let handedOff = !handedOffDuringSelect.isEmpty && handedOffDuringSelect.remove(e.a) != nil
             callbacks.append(CallbackRecord(event: i, slot: Int32(slotCount), joinedAfterStart: fromTimer || handedOff))
             currentCallback = Int32(callbacks.count - 1)
             loopLane.append(time: e.time, slot: slotCount, state: .running, detail: e.c)
@@ -205,12 +219,9 @@ public final class TraceStore: SimulationEventSink {
             }
         case .taskStepStart:
             guard let t = taskIndex(e.a) else { break }
-            steps.append(StepRecord(startEvent: i, wokenBy: taskRecords[t].pendingWaker))
-            taskRecords[t].openStep = Int32(steps.count - 1)
-            taskRecords[t].stepCount += 1
-            taskRecords[t].pendingWaker = -1
-            let (line, file) = taskRecords[t].lane.lastLocation
-            taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line, file: file)
+            let slot = currentSlot
+            let waker = taskRecords[t].startStep(Int32(steps.count), time: e.time, slot: slot)
+            steps.append(StepRecord(startEvent: i, wokenBy: waker))
         case .taskStepEnd:
             guard let t = taskIndex(e.a) else { break }
             if taskRecords[t].openStep >= 0 {
@@ -244,14 +255,14 @@ public final class TraceStore: SimulationEventSink {
         case .cpuBurstEnd, .blockingSleepEnd:
             loopLane.append(time: e.time, slot: currentSlot, state: .running)
             if let t = taskIndex(e.a) {
-                let (line, file) = taskRecords[t].lane.lastLocation
-                taskRecords[t].lane.append(time: e.time, slot: currentSlot, state: .running, line: line, file: file)
+                let slot = currentSlot
+                taskRecords[t].lane.appendWhereItWas(time: e.time, slot: slot, state: .running)
             }
         case .futureResolved:
-            if let t = waiterOfFuture.removeValue(forKey: Int(e.a)) {
-                let (line, file) = taskRecords[Int(t)].lane.lastLocation
-                taskRecords[Int(t)].lane.append(time: e.time, slot: currentSlot + 1, state: .ready, line: line, file: file)
-                taskRecords[Int(t)].pendingWaker = currentCallback
+            if !waiterOfFuture.isEmpty, let t = waiterOfFuture.removeValue(forKey: Int(e.a)) {
+                let slot = currentSlot + 1, waker = currentCallback
+                taskRecords[Int(t)].lane.appendWhereItWas(time: e.time, slot: slot, state: .ready)
+                taskRecords[Int(t)].pendingWaker = waker
             }
         case .print:
             printEvents.append(i)
@@ -313,7 +324,7 @@ public final class TraceStore: SimulationEventSink {
     /// in the heap.
     @discardableResult
     private func endTimer(handle: Int32, lastIteration: Int32) -> Bool {
-        guard let t = liveTimerOfHandle.removeValue(forKey: handle) else { return false }
+        guard !liveTimerOfHandle.isEmpty, let t = liveTimerOfHandle.removeValue(forKey: handle) else { return false }
         timers[Int(t)].lastIteration = lastIteration
         let future = events[Int(timers[Int(t)].event)].b
         if future != PackedEvent.none, liveTimerOfFuture[future] == t { liveTimerOfFuture[future] = nil }
@@ -322,6 +333,18 @@ public final class TraceStore: SimulationEventSink {
 }
 
 extension TraceStore.TaskRecord {
+    /// Opens step `step` (its index in `steps`), running where the task last was; returns
+    /// the callback that woke it (-1: none). A mutating method, so that the record is
+    /// changed in place in the store's array, never copied.
+    mutating func startStep(_ step: Int32, time: Double, slot: Int) -> Int32 {
+        openStep = step
+        stepCount += 1
+        let waker = pendingWaker
+        pendingWaker = -1
+        lane.appendWhereItWas(time: time, slot: slot, state: .running)
+        return waker
+    }
+
     func id(in store: TraceStore) -> Int { Int(store.events[Int(createdEvent)].a) }
 }
 

@@ -62,6 +62,43 @@ import TestSupport
         #expect(store.stepCount(task: 0) == store.steps.filter { store.events[Int($0.startEvent)].a == 1 }.count)
     }
 
+    /// A level made when the one below gets its second entry covers both entries (it
+    /// covered only the second, so a range holding the first block whole missed a first
+    /// value larger than the rest, such as a task's creation before its ready segments).
+    @Test func pyramidMaximaCoverTheFirstValues() {
+        for first in [UInt8(5), 1] {
+            var pyramid = MaxPyramid()
+            pyramid.append(first)
+            for _ in 1..<(MaxPyramid.fanout * MaxPyramid.fanout * 2) { pyramid.append(1) }
+            for end in [2, 32, 64, 1024, pyramid.count] {
+                #expect(pyramid.max(in: 0..<end) == first, "0..<\(end)")
+            }
+            #expect(pyramid.max(in: 1..<pyramid.count) == 1)
+        }
+        // Values appended in any order: every range's maximum is the values' maximum.
+        var rng = SplitMix64(seed: 7)
+        var pyramid = MaxPyramid(), values: [UInt8] = []
+        for _ in 0..<3000 {
+            let v = UInt8.random(in: 0...13, using: &rng)
+            pyramid.append(v)
+            values.append(v)
+        }
+        for _ in 0..<500 {
+            let a = Int.random(in: 0..<values.count, using: &rng), b = Int.random(in: a...values.count, using: &rng)
+            #expect(pyramid.max(in: a..<b) == (values[a..<b].max() ?? 0))
+        }
+    }
+
+    /// Strings are interned once each, whatever the table's growth; ids count up from 0.
+    @Test func stringTableInternsEachTextOnce() {
+        var table = StringTable()
+        let texts = (0..<5000).map { "Task-\($0).step" } + ["", "sleep(0)", String(repeating: "long text ", count: 20)]
+        let ids = texts.map { table.intern($0) }
+        #expect(ids == (0..<Int32(texts.count)).map { $0 })
+        #expect(texts.map { table.intern($0, hash: StringTable.hash($0)) } == ids)
+        #expect(ids.map { table[$0] } == texts)
+    }
+
     @Test func laneSummaryPrefersTheMostImportantState() {
         var lane = Lane()
         lane.append(time: 0, slot: 0, state: .waiting)
