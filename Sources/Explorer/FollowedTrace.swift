@@ -92,9 +92,10 @@ public final class FollowedTrace: TraceFeed, @unchecked Sendable {
                 return
             }
             if let header = batch.header { store.header = header }
-            for event in batch.events { store.append(event) }
-            if !batch.events.isEmpty { stories.update(store) }
-            let done = follower.ended || writerGone(hadNews: batch.header != nil || !batch.events.isEmpty)
+            follower.append(batch, to: store)
+            let news = batch.eventCount > 0
+            if news { stories.update(store) }
+            let done = follower.ended || writerGone(hadNews: batch.header != nil || news)
             turns.producerEnd()
             if done {
                 let files = follower.ended ? finishedFiles() : nil
@@ -112,7 +113,8 @@ public final class FollowedTrace: TraceFeed, @unchecked Sendable {
                     "no trace appeared in \(Int(patience)) s (is the recording running?)")))
                 return
             }
-            usleep(UInt32(Self.pollInterval * 1e6))
+            // A poll that read all it could left more to read: read it now.
+            if !follower.isBehind { usleep(UInt32(Self.pollInterval * 1e6)) }
         }
     }
 

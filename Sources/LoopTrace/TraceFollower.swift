@@ -2,37 +2,55 @@ import Foundation
 import LoopSimulator
 
 /// Reads a trace while it is being written (`OUT.part`, which a recording writes as it
-/// goes): each `poll` decodes the whole lines appended since the last one. Lines are
-/// checked as `TraceReader` checks them, except that events may name files the header
-/// does not list yet (a recording learns its files as the program imports them, and
-/// lists them in the finished trace's header).
+/// goes): each `poll` decodes the whole lines appended since the last one, as `TraceReader`
+/// decodes a file (in blocks, on every core, into packed events), and checks them as it
+/// checks them, except that events may name files the header does not list yet (a
+/// recording learns its files as the program imports them, and lists them in the finished
+/// trace's header). `append` moves a poll's events into a store.
 public final class TraceFollower {
     public let path: String
     private var file: FileHandle?
     /// Bytes read after the last whole line.
     private var pending: [UInt8] = []
+    /// Lines read so far, the header's included.
     private var lineNumber = 0
-    private var consistency = TraceConsistency(fileCount: Int(Int32.max))
+    /// Any file number is accepted: the finished trace's header lists them all.
+    private static let fileCount = Int(Int32.max)
+    private var consistency = TraceConsistency(fileCount: TraceFollower.fileCount)
     public private(set) var header: TraceHeader?
     public private(set) var eventCount = 0
     /// The end line was read: nothing more will come.
     public private(set) var ended = false
+    /// The last poll read as much as one poll reads: more is probably there already, and
+    /// the next poll need not wait (catching up with a big recording goes at reading speed).
+    public private(set) var isBehind = false
+
+    /// Bytes one poll reads at most: by default enough lines for a block per core.
+    let chunkSize: Int
 
     /// What one `poll` found.
     public struct Batch {
         /// The header, on the poll that read the first line.
         public var header: TraceHeader?
-        public var events: [SimulationEvent] = []
+        /// The events, decoded and checked, in blocks packed against strings of their own.
+        var blocks: [TraceReader.Block] = []
+        public var eventCount: Int { blocks.reduce(0) { $0 + $1.events.count } }
     }
 
-    public init(path: String) {
+    public convenience init(path: String) {
+        self.init(path: path, chunkSize: 1 << 24)
+    }
+
+    init(path: String, chunkSize: Int) {
         self.path = path
+        self.chunkSize = chunkSize
     }
 
     /// Reads what was appended. Nothing new is an empty batch (also while the file does
     /// not exist yet); a bad line throws, located.
     public func poll() throws(TraceReadError) -> Batch {
         var batch = Batch()
+        isBehind = false
         guard !ended else { return batch }
         if file == nil {
             guard let handle = FileHandle(forReadingAtPath: path) else { return batch }
@@ -40,54 +58,58 @@ public final class TraceFollower {
         }
         let data: Data
         do {
-            data = try file?.read(upToCount: 1 << 22) ?? Data()
+            data = try file?.read(upToCount: chunkSize) ?? Data()
         } catch {
             throw TraceReadError(path: path, line: 0, problem: .unreadable(error.localizedDescription))
         }
         guard !data.isEmpty else { return batch }
+        isBehind = data.count == chunkSize
         pending.append(contentsOf: data)
         guard let lastNewline = pending.lastIndex(of: 0x0a) else { return batch }
         try pending.withUnsafeBufferPointer { bytes throws(TraceReadError) in
-            var start = 0
-            while start <= lastNewline {
-                guard let nl = bytes[start...lastNewline].firstIndex(of: 0x0a) else { break }
-                try decodeLine(bytes, start..<nl, into: &batch)
-                start = nl + 1
-                if ended { break }
+            var lines = TraceReader.lineRanges(UnsafeBufferPointer(rebasing: bytes[...lastNewline]))
+            if header == nil, let first = lines.first {
+                let h = try TraceReader.decodeHeaderLine(bytes, first.range, path: path)
+                header = h
+                consistency = TraceConsistency(fileCount: Self.fileCount, droppedEvents: h.truncated?.events ?? 0)
+                batch.header = h
+                lineNumber += 1
+                lines.removeFirst()
             }
+            try decode(bytes, lines, into: &batch)
         }
         pending.removeSubrange(0...lastNewline)
         return batch
     }
 
-    private func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                            into batch: inout Batch) throws(TraceReadError) {
-        lineNumber += 1
-        if header == nil {
-            let h = try TraceReader.decodeHeaderLine(bytes, range, path: path)
-            header = h
-            consistency = TraceConsistency(fileCount: Int(Int32.max), droppedEvents: h.truncated?.events ?? 0)
-            batch.header = h
-            return
+    /// Decodes and checks `lines` (the ones after line `lineNumber`), up to the end line.
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [TraceReader.Line],
+                        into batch: inout Batch) throws(TraceReadError) {
+        let decoded = TraceReader.decodeBlocks(TraceReader.SharedBytes(bytes: bytes), lines, 0..<lines.count,
+                                               firstLineNumber: lineNumber + 1, fileCount: Self.fileCount)
+        lineNumber += lines.count
+        for b in decoded.starts.indices {
+            var block = decoded.block(b)
+            let firstLine = decoded.firstLineNumber + decoded.starts[b]
+            // The end line ends the trace: what follows it is not read (the reader, which
+            // knows where the file ends, calls an end line before the last one an error).
+            let atEnd = block.failure?.problem == .endNotLast
+            if atEnd { block.failure = nil }
+            let (checked, failure) = TraceReader.check(block, firstLineNumber: firstLine, consistency: &consistency, path: path)
+            if let failure { throw failure }
+            eventCount += checked
+            batch.blocks.append(block)
+            if atEnd {
+                ended = true
+                isBehind = false
+                return
+            }
         }
-        var scanner = JSONScanner(bytes)
-        do throws(JSONSyntaxError) {
-            try scanner.parseObject(range)
-        } catch {
-            throw TraceReadError(path: path, line: lineNumber, problem: .corrupt(column: error.column, error.message))
-        }
-        if case .string(let r, let esc)? = scanner.value("kind"), scanner.string(r, escaped: esc) == TraceWriter.endKind {
-            ended = true
-            return
-        }
-        do throws(TraceReadError.Problem) {
-            let event = try TraceReader.decodeEvent(scanner)
-            if let why = consistency.check(event) { throw .inconsistent(why) }
-            batch.events.append(event)
-            eventCount += 1
-        } catch {
-            throw TraceReadError(path: path, line: lineNumber, problem: error)
-        }
+    }
+
+    /// Appends a poll's events to `store`, their strings moved into the store's.
+    public func append(_ batch: Batch, to store: TraceStore) {
+        for block in batch.blocks { store.append(block, count: block.events.count) }
     }
 
     /// Whether the process writing the trace (the header's `live` pid) still runs; false

@@ -1,7 +1,7 @@
 import Foundation
 import LoopSimulator
 import PythonRuntime
-import LoopTrace
+@testable import LoopTrace
 import Testing
 
 /// A trace read while it is written (`OUT.part`): each poll takes the whole lines appended
@@ -24,22 +24,22 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let follower = TraceFollower(path: path)
         // Before the file exists: nothing, no error.
-        #expect(try follower.poll().events.isEmpty)
+        #expect(try follower.poll().eventCount == 0)
         FileManager.default.createFile(atPath: path, contents: Data(header))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
         let first = try follower.poll()
         #expect(first.header?.path == store.header.path)
-        #expect(first.events.isEmpty)
+        #expect(first.eventCount == 0)
 
         let half = events.count / 2
         let cut = events[half]
         try handle.write(contentsOf: Data(events[..<half].joined() + cut.prefix(cut.count / 2)))
         let second = try follower.poll()
-        #expect(second.events.count == half, "the cut line waits for its end")
+        #expect(second.eventCount == half, "the cut line waits for its end")
         try handle.write(contentsOf: Data(Array(cut.dropFirst(cut.count / 2)) + events[(half + 1)...].joined()))
         let third = try follower.poll()
-        #expect(third.events.count == events.count - half)
+        #expect(third.eventCount == events.count - half)
         #expect(!follower.ended)
         try handle.write(contentsOf: Data(end))
         _ = try follower.poll()
@@ -75,5 +75,26 @@ import Testing
         let follower = TraceFollower(path: path)
         #expect(try follower.poll().header?.writerPID == Int(getpid()))
         #expect(follower.writerIsAlive)
+    }
+
+    /// Polls of a big trace (small polls here, so that lines are cut between them and
+    /// blocks hold a part of a poll) build the store the reader builds from the file.
+    @Test func aFollowedTraceIsTheStoreTheReaderBuilds() throws {
+        let bytes = TraceWriter.encode(BlockLoadingTests.manyBlocks())
+        let path = NSTemporaryDirectory() + "follower-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let follower = TraceFollower(path: path, chunkSize: 1 << 20)
+        var store: TraceStore?
+        var behindPolls = 0
+        while !follower.ended {
+            let batch = try follower.poll()
+            if let header = batch.header { store = TraceStore(header: header) }
+            if follower.isBehind { behindPolls += 1 }
+            if let store { follower.append(batch, to: store) }
+        }
+        let read = try TraceReader.read(bytes, path: path).get()
+        BlockLoadingTests.expectSameStore(try #require(store), read, "followed")
+        #expect(behindPolls > 2, "a poll that fills its chunk says more is there")
     }
 }
