@@ -248,6 +248,24 @@ extension TraceStore {
         return TaskStatus(state: state, line: line > 0 ? line : nil, file: file, detail: detail >= 0 ? strings[detail] : nil)
     }
 
+    /// Each task's state, line and file when iteration `k` begins, in creation order: what
+    /// the Source panel and the lane filter ask of every task at each frame. The slot is
+    /// found once, and each lane is read in place, without its strings (asking ten
+    /// thousand tasks for `taskStatus`, detail text and all, took most of a frame).
+    public func taskPlaces(atIteration k: Int) -> [TaskPlace] {
+        let position = Double(slot(ofIteration: k) ?? (k <= 0 ? 0 : slotCount))
+        return taskRecords.withUnsafeBufferPointer { records in
+            records.map { record in
+                guard let s = record.lane.segment(at: position, axis: .steps) else {
+                    return TaskPlace(state: .absent, line: nil, file: 0)
+                }
+                let line = record.lane.line(ofSegment: s)
+                return TaskPlace(state: record.lane.state(ofSegment: s), line: line > 0 ? line : nil,
+                                 file: record.lane.file(ofSegment: s))
+            }
+        }
+    }
+
     /// How many steps the task has taken.
     public func stepCount(task index: Int) -> Int { Int(taskRecords[index].stepCount) }
 

@@ -18,6 +18,15 @@ public struct TaskInfo: Equatable, Sendable {
 }
 
 /// What a task is doing at one point, and where in the source.
+/// Where a task is at a point of the run: `TaskStatus` without the text of what it waits on.
+public struct TaskPlace: Equatable, Sendable {
+    public var state: LaneState
+    /// The line it is on; nil when not known.
+    public var line: Int?
+    /// The file that line is in (0: the scenario).
+    public var file: Int
+}
+
 public struct TaskStatus: Equatable, Sendable {
     public var state: LaneState
     /// The line the task is parked on (or running, or ended at); nil when not known.

@@ -63,9 +63,10 @@ public struct LaneList: Sendable, Equatable {
         if !query.isEmpty {
             // The state at the cursor is looked up only if the query names a state.
             let states = Set(LaneState.allCases.filter { stateWords($0).contains(query) })
+            let places = states.isEmpty ? [] : store.taskPlaces(atIteration: k)
             tasks = tasks.filter { t in
                 (t < stories.searchText.count && stories.searchText[t].contains(query))
-                    || (!states.isEmpty && states.contains(store.taskStatus(t, atIteration: k).state))
+                    || (!states.isEmpty && states.contains(places[t].state))
             }
         }
         tasks = sorted(tasks, store, stories, cursor: k, order: order)
@@ -126,7 +127,8 @@ public struct LaneList: Sendable, Equatable {
         case .ready: return byAmount { story($0).readyTime }
         case .parked: return byAmount { story($0).parkedTime }
         case .state:
-            return byAmount { Double(store.taskStatus($0, atIteration: k).state.importance) }
+            let places = store.taskPlaces(atIteration: k)
+            return byAmount { Double(places[$0].state.importance) }
         case .failure:
             // Tasks that failed or were cancelled, earliest first, then the rest.
             return tasks.map { t -> (Int, Int) in

@@ -189,9 +189,8 @@ struct PanelContent {
         guard count > 0 else { return ("", [PanelLine(StyledLine("no source in this trace", Self.dim))]) }
         // Only the line of each task is needed here (not its name or what it awaits).
         var tasksOnLine: [Int: [Int]] = [:]
-        for t in 0..<store.taskCount {
-            let status = store.taskStatus(t, atIteration: k)
-            if status.state != .absent, status.file == shown, let line = status.line { tasksOnLine[line, default: []].append(t) }
+        for (t, place) in store.taskPlaces(atIteration: k).enumerated() {
+            if place.state != .absent, place.file == shown, let line = place.line { tasksOnLine[line, default: []].append(t) }
         }
         let selectedLine = selected?.file == shown ? selected?.line : nil
         let focus = selectedLine ?? tasksOnLine.keys.min() ?? 1

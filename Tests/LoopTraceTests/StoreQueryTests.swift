@@ -99,6 +99,18 @@ import TestSupport
         #expect(ids.map { table[$0] } == texts)
     }
 
+    /// `taskPlaces` is `taskStatus` without the detail, for every task at once.
+    @Test func taskPlacesAreTheStatusesWithoutTheirDetail() {
+        for k in [0, 1, 2, 3, store.lastIteration / 2, store.lastIteration, store.lastIteration + 1] {
+            let places = store.taskPlaces(atIteration: k)
+            #expect(places.count == store.taskCount)
+            for (t, place) in places.enumerated() {
+                let status = store.taskStatus(t, atIteration: k)
+                #expect(place == TaskPlace(state: status.state, line: status.line, file: status.file), "task \(t) at \(k)")
+            }
+        }
+    }
+
     @Test func laneSummaryPrefersTheMostImportantState() {
         var lane = Lane()
         lane.append(time: 0, slot: 0, state: .waiting)
