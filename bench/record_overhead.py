@@ -7,7 +7,7 @@ bench/record_sched.py (tasks passing work through a queue: scheduling-bound) as
 ``python3 PROGRAM`` and as ``python3 -m loopscope_recorder -o TRACE PROGRAM``, alternating so
 both see the same machine, and prints the median wall time and CPU time of each (start-up
 and the trace fully written included; CPU time counts the trace writer process too) and
-their ratios, and the trace's size. Targets: echo at most 1.5x, sched at most 3x (exit
+their ratios (and the spread of the ratio over the pairs of runs), and the trace's size. Targets: echo at most 1.5x, sched at most 3x (exit
 status 1 when the wall-time ratio misses one).
 """
 
@@ -66,9 +66,11 @@ def main():
             with open(trace, "rb") as f:
                 iterations = sum(1 for line in f if line.startswith(b'{"kind":"iterationStart"'))
             failed |= r / p > target
-            print("%-5s wall: plain %5.2f s, recorded %5.2f s: %.2fx (target <= %.1fx); CPU: %5.2f s, %5.2f s: %.2fx; "
-                  "trace %.1f MB, %d iterations (%.0f KB per 1000 iterations)"
-                  % (name, p, r, r / p, target, pc, rc, rc / pc, size / 1e6, iterations,
+            # The spread: each recorded run against the plain run just before it.
+            pairs = sorted(rw / pw for (pw, _), (rw, _) in zip(plain, recorded))
+            print("%-5s wall: plain %5.2f s, recorded %5.2f s: %.2fx (target <= %.1fx; runs %.2f-%.2fx); "
+                  "CPU: %5.2f s, %5.2f s: %.2fx; trace %.1f MB, %d iterations (%.0f KB per 1000 iterations)"
+                  % (name, p, r, r / p, target, pairs[0], pairs[-1], pc, rc, rc / pc, size / 1e6, iterations,
                      size / 1e3 / max(iterations, 1) * 1000))
     sys.exit(1 if failed else 0)
 

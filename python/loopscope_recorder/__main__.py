@@ -11,6 +11,7 @@ recent events that fit, the events before them dropped (the header says how many
 
 import os
 import sys
+import threading
 
 
 def _usage(message):
@@ -96,14 +97,49 @@ def _restore_environment():
     return named
 
 
+def _single_threaded():
+    """Whether this process runs one thread (the kernel's count: CPython 3.12 warns about a
+    fork with more, and a lock another thread held would stay held in the child)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
+
+
 def _start_writer(output, max_size):
-    """The writer process (its own session: a Ctrl-C for the program does not reach it)."""
+    """The writer process, in its own session (a Ctrl-C for the program does not reach it).
+
+    Forked while this process has one thread and has not run the program yet: the child
+    has the writer's code loaded already, so it costs neither an interpreter's start nor
+    its imports (the fixed cost a short program's recording pays, on the same cores). With
+    other threads running (a sitecustomize started one), a fresh interpreter is spawned."""
     read_end, write_end = os.pipe()
+    if hasattr(os, "fork") and _single_threaded():
+        from . import writer  # imported before the fork: the child has it already
+        pid = os.fork()
+        if pid == 0:
+            status = 2
+            try:
+                os.close(write_end)
+                os.setsid()
+                # The pipe replaces the program's stdin here, as in a spawned writer.
+                os.dup2(read_end, 0)
+                os.close(read_end)
+                with open(0, "rb", closefd=False) as stream:
+                    status = writer.main([output] + ([str(max_size)] if max_size is not None else []), stream)
+            except BaseException as e:
+                sys.stderr.write("loopscope recorder: the trace writer failed (%s: %s)\n" % (type(e).__name__, e))
+                sys.stderr.flush()
+            finally:
+                os._exit(status)  # never back into the recorder's (the program's) code
+        os.close(read_end)
+        os.set_blocking(write_end, False)
+        return pid, write_end
     # Isolated (-I) and without site (-S: no .pth files to run); the writer is imported as a
     # module, not run as a script, so its compiled bytecode is used like the hooks'.
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     argv = [sys.executable, "-I", "-S", "-c",
-            "import sys; sys.path.insert(0, %r); from loopscope_recorder.writer import main; main()"
+            "import sys; sys.path.insert(0, %r); from loopscope_recorder.writer import main; sys.exit(main())"
             % package_parent, output] + ([str(max_size)] if max_size is not None else [])
     try:
         pid = os.posix_spawn(sys.executable, argv, dict(os.environ),

@@ -29,7 +29,6 @@ import logging
 import marshal
 import os
 import sys
-import sysconfig
 import threading
 import time
 import types
@@ -49,6 +48,11 @@ _get_ident = threading.get_ident
 _CTask = atasks._CTask if hasattr(atasks, "_CTask") else atasks.Task
 _deque_popleft = collections.deque.popleft
 _CoroutineType = types.CoroutineType
+_CodeType = types.CodeType
+# Types ending a task's await chain, neither coroutine nor generator (see await_chain).
+_LEAVES = {type(None)}
+_CHAIN_LIMIT = range(100)  # levels of awaits followed at most
+_Handle = aevents.Handle  # a plain handle (call_soon's) is never in the timer table
 _GeneratorType = types.GeneratorType
 
 # Originals, taken once at import (before the program runs).
@@ -124,11 +128,15 @@ class Recording:
         self.dropped = 0
         self.main_path = main_path
         self.main_dir = os.path.dirname(main_path) + os.sep
-        excluded = {os.path.dirname(os.path.abspath(__file__)) + os.sep}
-        for key in ("stdlib", "platstdlib", "purelib", "platlib"):
-            p = sysconfig.get_paths().get(key)
-            if p:
-                excluded.add(os.path.abspath(p) + os.sep)
+        # The recorder's own files, the standard library's (os.py's directory holds it and,
+        # under it, lib-dynload) and the installed packages' (site-packages or Debian's
+        # dist-packages; `own` also refuses any path through one). Not from sysconfig: its
+        # import was a tenth of a short program's run.
+        excluded = {os.path.dirname(os.path.abspath(__file__)) + os.sep,
+                    os.path.dirname(os.path.abspath(os.__file__)) + os.sep}
+        site = sys.modules.get("site")
+        for p in getattr(site, "getsitepackages", list)() if site is not None else ():
+            excluded.add(os.path.abspath(p) + os.sep)
         self.excluded = tuple(excluded)
         self.own_cache = {}
         self.file_numbers = {main_path: 0}
@@ -168,7 +176,7 @@ class Recording:
         if v is None:
             p = os.path.abspath(filename) if not filename.startswith("<") else ""
             v = (p.startswith(self.main_dir) and not p.startswith(self.excluded)
-                 and (os.sep + "site-packages" + os.sep) not in p)
+                 and (os.sep + "site-packages" + os.sep) not in p and (os.sep + "dist-packages" + os.sep) not in p)
             self.own_cache[filename] = v
         return v
 
@@ -375,7 +383,7 @@ class Recording:
         # callback of the program.
         t = _now() - self.base
         it = self.iteration
-        entry = self.timer_ids.pop(id(h), None)
+        entry = self.timer_ids.pop(id(h), None) if type(h) is not _Handle else None
         if entry is not None and entry[1] is h:
             hid = entry[0]
             self.cancelled_timers.pop(hid, None)
@@ -456,7 +464,7 @@ class Recording:
                     if isinstance(waiter, _CTask):
                         on = "task " + waiter.get_name()
                     elif lib is not None:
-                        on = lib.f_code.co_qualname + "()" if hasattr(lib.f_code, "co_qualname") else lib.f_code.co_name + "()"
+                        on = lib.co_qualname + "()"
                     elif type(waiter).__name__ != "Future":
                         on = type(waiter).__name__  # _GatheringFuture, ...
                     else:
@@ -476,46 +484,57 @@ class Recording:
             _emit((STEP_CANCELLED, t, it, tid))
 
     def await_chain(self, task):
-        """Follows a parked task's awaits: (the library frame the program's code awaits,
-        the line and file number of the innermost frame of the program's own files)."""
+        """Follows a parked task's awaits: (the library code object the program's code
+        awaits, the line and file number of the innermost frame of the program's own
+        files)."""
         coro = task.get_coro()
         own = None
         lib = None
-        depth = 0
         own_cache = self.own_cache
-        while coro is not None and depth < 100:
-            depth += 1
+        for _ in _CHAIN_LIMIT:
             # Dispatched on the exact type (this runs at every step's end): coroutines, then
-            # generators (asyncio.sleep(0)'s bare yield), then anything else that looks like one.
+            # generators (asyncio.sleep(0)'s bare yield), then anything else that looks like
+            # one. Code objects, not frames, say whose each level is: a coroutine's frame
+            # object is made when first asked for, and only the program's innermost one is.
             kind = type(coro)
             if kind is _CoroutineType:
-                frame = coro.cr_frame
+                code = coro.cr_code
                 nxt = coro.cr_await
             elif kind is _GeneratorType:
-                frame = coro.gi_frame
+                code = coro.gi_code
                 nxt = coro.gi_yieldfrom
+            elif kind in _LEAVES:
+                break
             else:
-                frame = getattr(coro, "cr_frame", None)
-                if frame is not None:
+                code = getattr(coro, "cr_code", None)
+                if code is not None:
                     nxt = getattr(coro, "cr_await", None)
                 else:
-                    frame = getattr(coro, "gi_frame", None)
+                    code = getattr(coro, "gi_code", None)
                     nxt = getattr(coro, "gi_yieldfrom", None)
-            if frame is None:
-                break
-            fn = frame.f_code.co_filename
+                if type(code) is not _CodeType:
+                    # The end of the chain (a future's iterator, most often): a failed
+                    # getattr raises inside, which cost more than the rest of the walk.
+                    _LEAVES.add(kind)
+                    break
+            fn = code.co_filename
             mine = own_cache.get(fn)
             if mine is None:
                 mine = self.own(fn)
             if mine:
-                own = frame
+                own = coro
                 lib = None
             elif lib is None:
-                lib = frame
+                lib = code
             coro = nxt
-        if own is None:
-            return lib, 0, 0
-        return lib, own.f_lineno, self.file_number(own.f_code.co_filename)
+        if own is not None:
+            frame = own.cr_frame if type(own) is _CoroutineType else getattr(own, "cr_frame", None) or getattr(own, "gi_frame", None)
+            if frame is not None:
+                n = self.file_numbers.get(frame.f_code.co_filename)
+                if n is None:
+                    n = self.file_number(frame.f_code.co_filename)
+                return lib, frame.f_lineno, n
+        return lib, 0, 0
 
     def future_id(self, fut):
         if isinstance(fut, _CTask):
