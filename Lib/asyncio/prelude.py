@@ -36,6 +36,7 @@ async def wait_for(fut, timeout):
         fut = ensure_future(fut)
         if fut.done():
             return fut.result()
+        _timeout_fired()  # a deadline already passed
         await _cancel_and_wait(fut, loop)
         try:
             return fut.result()
@@ -61,11 +62,13 @@ async def wait_for(fut, timeout):
             return fut.result()
         else:
             fut.remove_done_callback(cb)
+            # The deadline passed (the timer released the waiter): traced before the
+            # cancel it causes, in that order, as CPython runs them.
+            _timeout_fired()
             await _cancel_and_wait(fut, loop)
             try:
                 return fut.result()
             except CancelledError as exc:
-                _timeout_fired()
                 raise TimeoutError() from exc
     finally:
         timeout_handle.cancel()
@@ -234,7 +237,7 @@ class Timeout:
 
     def _on_timeout(self):
         assert self._state == 'active'
-        _timeout_fired()
+        _timeout_fired(self._task)
         self._task.cancel()
         self._state = 'expiring'
         self._timeout_handler = None

@@ -65,7 +65,6 @@ _orig_timer_cancel = aevents.TimerHandle.cancel
 _orig_sleep = time.sleep
 _orig_showwarnmsg = warnings._showwarnmsg
 _set_result_unless_cancelled = afutures._set_result_unless_cancelled
-_release_waiter = getattr(atasks, "_release_waiter", None)
 
 # Batches are sent at the end of an iteration once this many events are waiting; the pipe
 # to the writer holds at most _MAX_BACKLOG unsent bytes before batches are dropped (counted).
@@ -77,6 +76,8 @@ _MAX_BACKLOG = 64 << 20
 # A callback running this long gets its stack sampled, so a slow callback's warning can say
 # which line of the program held the loop.
 _SAMPLE_AFTER = 0.05
+# How far back (events) a task's creation is looked for when it is named (see renamed).
+_RENAME_REACH = 64
 
 # The list of events waiting to be sent. Its first _PAD entries are never sent or removed:
 # a list that shrank to a few items would move its item array into the small-object pools
@@ -425,8 +426,6 @@ class Recording:
             if resumed == "throw CancelledError":
                 _emit((CANCELLED_ERROR_DELIVERED, t, it, tid))
             self.cur_tid = tid
-        elif was_timer and cb is _release_waiter:
-            _emit((TIMEOUT_FIRED, t, it, None, 0, 0))
         self.in_callback = True
         self.cb_serial += 1
         self.cb_start = t + self.base
@@ -580,6 +579,18 @@ class Recording:
             self.step_end(task, tid, _now() - self.base, it)
         else:
             _events.insert(pos, created)
+
+
+    def renamed(self, tid, name):
+        """A task named just after its creation (3.11's TaskGroup.create_task and a task
+        factory's tasks get their name from ``set_name`` after the constructor): its
+        taskCreated, still waiting to be sent, takes the name. A later rename is the
+        program's own story: the steps after it carry the new name."""
+        for i in range(len(_events) - 1, max(_PAD, len(_events) - _RENAME_REACH) - 1, -1):
+            e = _events[i]
+            if e[0] == TASK_CREATED and e[3] == tid:
+                _events[i] = e[:4] + (name,) + e[5:]
+                return
 
 
 class _ReadyQueue(collections.deque):
@@ -783,6 +794,17 @@ class Task(_CTask):
             except Exception as e:
                 rec.fail("Task.__init__", e)
 
+    def set_name(self, value):
+        _CTask.set_name(self, value)
+        rec = R
+        if rec is not None and rec.on:
+            try:
+                tid = rec.tids.get(id(self))
+                if tid is not None and tid > 0:
+                    rec.renamed(tid, self.get_name())
+            except Exception as e:
+                rec.fail("Task.set_name", e)
+
     def cancel(self, *args, **kwargs):
         rec = R
         if rec is not None and rec.on and not self.done():
@@ -815,6 +837,30 @@ def _on_timeout_wrapper(orig):
                 rec.fail("Timeout._on_timeout", e)
         return orig(self)
     return _on_timeout
+
+
+def _cancel_and_wait_wrapper(orig, wait_for_code):
+    """CPython 3.11's wait_for cancels the awaited task through ``_cancel_and_wait`` when
+    its deadline has passed (the timer released its waiter, or the timeout was not
+    positive) and when it is cancelled itself: the first is the timeout, told just before
+    the cancel it causes (3.12 on: Timeout._on_timeout). A plain function returning the
+    original coroutine, so no frame of the recorder stays in the task's awaits."""
+    def _cancel_and_wait(fut, loop=None):
+        rec = R
+        if rec is not None and rec.on:
+            try:
+                caller = sys._getframe(1)
+                if caller.f_code is wait_for_code:
+                    waiter = caller.f_locals.get("waiter")
+                    handling = sys.exc_info()[1]
+                    if waiter is None or (waiter.done() and not waiter.cancelled()
+                                          and not isinstance(handling, afutures.exceptions.CancelledError)):
+                        line, file = rec.own_site(caller)
+                        _emit((TIMEOUT_FIRED, _now() - rec.base, rec.iteration, rec.cur_tid, line, file))
+            except Exception as e:
+                rec.fail("wait_for", e)
+        return orig(fut, loop=loop)
+    return _cancel_and_wait
 
 
 def _blocking_sleep(secs):
@@ -951,6 +997,9 @@ def install(rec):
     if timeouts is not None and hasattr(timeouts.Timeout, "_on_timeout"):
         timeouts.Timeout._on_timeout = _named_as(_on_timeout_wrapper(timeouts.Timeout._on_timeout),
                                                  timeouts.Timeout._on_timeout)
+    if sys.version_info < (3, 12) and hasattr(atasks, "_cancel_and_wait"):
+        atasks._cancel_and_wait = _named_as(_cancel_and_wait_wrapper(atasks._cancel_and_wait, atasks.wait_for.__code__),
+                                            atasks._cancel_and_wait)
     time.sleep = _blocking_sleep
     if sys.stdout is not None:
         # A tap class named as the stream's own (TextIOWrapper), for the same reason.

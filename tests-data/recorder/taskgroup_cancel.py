@@ -24,7 +24,7 @@ async def main():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(sleeper(1))
             tg.create_task(sleeper(2))
-            tg.create_task(failer())
+            tg.create_task(failer(), name="failer")
     except* ValueError as group:
         print("caught", group.exceptions)
     print(sorted(cancelled))

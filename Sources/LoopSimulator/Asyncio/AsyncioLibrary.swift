@@ -190,10 +190,19 @@ final class AsyncioLibrary {
             }
             return .none
         }
-        fn("_timeout_fired") { [unowned self] vm, _, _ in
+        // `_timeout_fired()` in wait_for's task, `_timeout_fired(task)` in a Timeout's timer
+        // callback: the task whose deadline passed, and where the program's own code in it
+        // stands (the recorder says the same of a real run).
+        fn("_timeout_fired") { [unowned self] vm, args, _ in
             if let loop = self.runningLoop, self.state.tracing {
-                let (line, file) = vm.activeLocation
-                loop.emit(.timeoutFired(task: loop.currentTask?.taskID, line: line, file: file))
+                let (task, frames): (PyTask?, [Frame])
+                if let given = args.first?.asObject as? PyTask {
+                    (task, frames) = (given, given.coro.fiber?.frames ?? [])
+                } else {
+                    (task, frames) = (loop.currentTask, vm.currentFiber?.frames ?? [])
+                }
+                let (line, file) = vm.programLocation(in: frames)
+                loop.emit(.timeoutFired(task: task?.taskID, line: line, file: file))
             }
             return .none
         }

@@ -11,8 +11,19 @@ extension Interpreter {
 
     /// Where the program's own code stands: its innermost frame in the running code (the
     /// `create_task`, `cancel()` or `asyncio.run` line, not the prelude's line inside
-    /// `TaskGroup.create_task` or `Runner.run`), else the active frame.
+    /// `TaskGroup.create_task` or `Runner.run`), else the active frame if it is the
+    /// program's; (0, 0) when only asyncio's code runs (a Timeout's timer cancelling its
+    /// task): a line of the prelude is no line of the program's files.
     var activeLocation: (line: Int, file: Int) {
-        location(of: currentFiber?.frames.last { fileNumbers[$0.code.filename] != nil } ?? activeFrame)
+        if let frame = currentFiber?.frames.last(where: { fileNumbers[$0.code.filename] != nil }) { return location(of: frame) }
+        guard let frame = activeFrame, fileNumbers[frame.code.filename] != nil else { return (0, 0) }
+        return location(of: frame)
+    }
+
+    /// The innermost of `frames` in the program's own files, as (line, file); (0, 0) when
+    /// none is (a task running only asyncio's code): never a line of the prelude.
+    func programLocation(in frames: [Frame]) -> (line: Int, file: Int) {
+        guard let frame = frames.last(where: { fileNumbers[$0.code.filename] != nil }) else { return (0, 0) }
+        return location(of: frame)
     }
 }
