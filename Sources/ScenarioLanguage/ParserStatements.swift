@@ -561,14 +561,39 @@ extension Parser {
             }
             return expr
         }
+        var isNumber = false
+        let number: Expr
         if at("-") {
             next()
-            guard tok.kind == .int || tok.kind == .float else { throw invalidSyntax() }
+            guard tok.kind == .int || tok.kind == .float || tok.kind == .imaginary else { throw invalidSyntax() }
             let operand = try parseAtom()
-            return Expr(.unary(.neg, operand), range(from: start))
+            number = Expr(.unary(.neg, operand), range(from: start))
+            isNumber = true
+        } else {
+            guard tok.kind == .int || tok.kind == .float || tok.kind == .imaginary || tok.kind == .string || tok.kind == .name else {
+                throw invalidSyntax()
+            }
+            isNumber = tok.kind != .string && tok.kind != .name
+            number = try parseAtom()
         }
-        guard tok.kind == .int || tok.kind == .float || tok.kind == .string || tok.kind == .name else { throw invalidSyntax() }
-        return try parseAtom()
+        guard isNumber, at("+") || at("-") else { return number }
+        return try parseComplexLiteral(real: number, start: start)
+    }
+
+    /// The grammar's `complex_number`: `signed_real_number ('+' | '-') imaginary_number`
+    /// (`case -1+2j:`), with CPython's messages for a part of the wrong kind.
+    private mutating func parseComplexLiteral(real: Expr, start: SourceLocation) throws -> Expr {
+        var realPart = real
+        if case .unary(_, let operand) = real.kind { realPart = operand }
+        if case .imaginary = realPart.kind { throw failure("real number required in complex literal", at: realPart.range) }
+        let op: BinaryOperator = at("+") ? .add : .sub
+        next()
+        guard tok.kind == .int || tok.kind == .float || tok.kind == .imaginary else { throw invalidSyntax() }
+        let imaginary = try parseAtom()
+        guard case .imaginary = imaginary.kind else {
+            throw failure("imaginary number required in complex literal", at: imaginary.range)
+        }
+        return Expr(.binary(op, real, imaginary), range(from: start))
     }
 
     // MARK: - Strings

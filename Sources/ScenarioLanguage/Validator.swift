@@ -52,7 +52,7 @@ public struct Validator {
     /// Library classes the simulator implements natively, which a class cannot extend
     /// (`run` would raise TypeError at the class statement).
     static let nativeLibraryTypes: [String: Set<String>] = [
-        "asyncio": ["Future", "Task"],
+        "asyncio": ["Task"],
     ]
 
     public init(mode: ValidationMode) {

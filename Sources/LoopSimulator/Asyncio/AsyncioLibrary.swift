@@ -106,11 +106,25 @@ final class AsyncioLibrary {
 
         // `Future(*, loop=None)`: without a loop, `events._get_event_loop()`'s.
         vm.nativeConstructors[ObjectIdentifier(futureClass)] = { [unowned self] vm, args, kwargs in
-            _ = try vm.bindNative("Future", .python(parameters: [], required: 0, keywordOnly: ["loop"], isMethod: false), args, kwargs)
-            let given = kwargs.first { $0.0 == "loop" }?.1
-            let loop = try given.flatMap { $0.isNone ? nil : try self.eventLoop($0) } ?? self.getEventLoop()
-            return .object(PyFuture(loop: loop, site: vm.currentSite()))
+            .object(PyFuture(loop: try self.futureLoop(args, kwargs), site: vm.currentSite()))
         }
+        // `class Reply(asyncio.Future)`: `Future.__new__` makes the future on the loop a
+        // `loop=` keyword names (the call's arguments are the subclass's to define), and
+        // `Future.__init__(self, *, loop=None)` checks its arguments as CPython's does.
+        futureClass.nativeBase = NativeBaseType(make: { [unowned self] vm, _, _, kwargs in
+            // A `loop=` that is not a loop is refused by `__init__`, with its message.
+            if let given = kwargs.first(where: { $0.0 == "loop" })?.1, !given.isNone, let loop = try? self.eventLoop(given) {
+                return PyFuture(loop: loop, site: vm.currentSite())
+            }
+            return PyFuture(loop: try self.getEventLoop(), site: vm.currentSite())
+        }, initialize: { [unowned self] vm, future, args, kwargs in
+            guard let f = future as? PyFuture else { return }
+            let loop = try self.futureLoop(args, kwargs)
+            if loop !== f.loop {
+                throw PythonError(vm.makeException(BuiltinTypes.runtimeError,
+                    "loopscope: a Future subclass's __init__ must be given the loop its constructor call named (loop=)"))
+            }
+        }, methods: PyFuture.nativeMethods ?? [:])
         installExceptionGroups()
 
         fn("get_running_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in
@@ -250,6 +264,21 @@ final class AsyncioLibrary {
         // BaseSelectorEventLoop.__init__ on Linux (the selector CPython picks there).
         state.log(.debug, "Using selector: %s", [.str("EpollSelector")])
         return EventLoop(vm: vm, state: state, library: self)
+    }
+
+    /// `_asyncio.Future.__init__(self, *, loop=None)` (Argument Clinic's messages): the
+    /// loop given, else `events._get_event_loop()`'s. Something else given as the loop
+    /// fails where CPython's first use of it does (`loop.get_debug()`).
+    func futureLoop(_ args: [Value], _ kwargs: [(String, Value)]) throws -> EventLoop {
+        if !args.isEmpty { throw vm.typeError("Future() takes no positional arguments") }
+        var given: Value = .none
+        for (k, v) in kwargs {
+            guard k == "loop" else { throw vm.typeError("'\(k)' is an invalid keyword argument for Future()") }
+            given = v
+        }
+        if given.isNone { return try getEventLoop() }
+        if !(given.asObject is EventLoop) { _ = try vm.getAttribute(given, "get_debug") }
+        return try eventLoop(given)
     }
 
     /// `events.get_event_loop()` in 3.11.7: the running loop, else the policy's, which
@@ -440,7 +469,7 @@ final class AsyncioLibrary {
     private func cancelAllTasks(_ loop: EventLoop) throws {
         let toCancel = loop.tasks.filter { !$0.isDone }
         guard !toCancel.isEmpty else { return }
-        for task in toCancel { task.taskCancel(message: .none, requestedBy: nil, at: (0, 0)) }
+        for task in toCancel { try task.taskCancel(message: .none, requestedBy: nil, at: (0, 0)) }
         let gathered = try gather(toCancel.map { .object($0) }, returnExceptions: true, loop: loop)
         _ = try loop.runUntilComplete(gathered)
         for task in toCancel {
@@ -521,11 +550,11 @@ final class GatheringFuture: PyFuture {
     override var reprClassName: String { "_GatheringFuture" }
 
     /// `_GatheringFuture.cancel`
-    override func requestCancel(message: Value) -> Bool {
+    override func requestCancel(message: Value) throws -> Bool {
         if isDone { return false }
         var ret = false
         for child in children {
-            if child.requestCancel(message: message) { ret = true }
+            if try child.dispatchCancel(message: message, byKeyword: true) { ret = true }
         }
         if ret {
             // If any child tasks were actually cancelled, we should propagate the

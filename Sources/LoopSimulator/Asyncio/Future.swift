@@ -59,7 +59,8 @@ public class PyFuture: NativeAwaitable {
         if loop.debug { sourceSite = site }
     }
 
-    public override var pyClass: PyClass { loop.library.futureClass }
+    /// A Python subclass's instance (`class Reply(asyncio.Future)`) has its class.
+    public override var pyClass: PyClass { instancePart?.cls ?? loop.library.futureClass }
 
     /// `Future.__del__`: an exception nobody retrieved is logged when the future is freed.
     deinit {
@@ -206,7 +207,7 @@ public class PyFuture: NativeAwaitable {
             m("done") { f, _, _, _ in .bool(f.isDone) },
             m("cancelled") { f, _, _, _ in .bool(f.isCancelled) },
             m("cancel", .clinic(positionalOnly: 0, positionalOrKeyword: ["msg"], keywordOnly: []), clinic: true) { f, _, args, _ in
-                .bool(f.requestCancel(message: args.first ?? .none))
+                .bool(try f.requestCancel(message: args.first ?? .none))
             },
             m("set_result", .oneArgument) { f, vm, args, _ in try f.setResult(args[0], vm); return .none },
             m("set_exception", .oneArgument) { f, vm, args, _ in try f.setException(args[0], vm); return .none },
@@ -245,8 +246,22 @@ public class PyFuture: NativeAwaitable {
     /// `fut.cancel(msg)` dispatched on the future's class, as a Python call is: a task's
     /// cancel throws `CancelledError` into its coroutine, a gather's cancels its children.
     /// (`cancel(message:)` is `Future.cancel` itself, what subclasses call as `super()`.)
-    func requestCancel(message: Value) -> Bool {
+    func requestCancel(message: Value) throws -> Bool {
         cancel(message: message)
+    }
+
+    /// `fut.cancel(msg)` as asyncio's own code calls it (a task cancelling the future it
+    /// waits on, a gather its children): CPython calls the method by name, so a Python
+    /// subclass's override runs (`_asyncio`'s tasks pass `msg` by position, `gather`'s
+    /// `_GatheringFuture.cancel` by keyword).
+    func dispatchCancel(message: Value, byKeyword: Bool) throws -> Bool {
+        if let part = instancePart, let method = part.cls.lookup("cancel") {
+            let vm = loop.vm
+            let bound = try vm.descriptorGet(method, instance: .object(self), owner: part.cls)
+            let result = byKeyword ? try vm.callNow(bound, [], [("msg", message)]) : try vm.callNow(bound, [message])
+            return try vm.truthy(result)
+        }
+        return try requestCancel(message: message)
     }
 
     public override func pythonRepr(_ vm: Interpreter) throws -> String? { try reprText(vm) }
@@ -255,7 +270,7 @@ public class PyFuture: NativeAwaitable {
         "<\(reprClassName) " + (try reprInfo(vm)).joined(separator: " ") + ">"
     }
 
-    var reprClassName: String { "Future" }
+    var reprClassName: String { instancePart?.cls.name ?? "Future" }
 
     /// `base_futures._future_repr_info`: state, result or exception, callbacks, creation site.
     func reprInfo(_ vm: Interpreter) throws -> [String] {

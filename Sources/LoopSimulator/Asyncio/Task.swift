@@ -44,18 +44,18 @@ final class PyTask: PyFuture {
     // MARK: tasks.py
 
     /// `Task.cancel`
-    override func requestCancel(message: Value) -> Bool {
-        taskCancel(message: message, requestedBy: loop.currentTask, at: loop.vm.activeLocation)
+    override func requestCancel(message: Value) throws -> Bool {
+        try taskCancel(message: message, requestedBy: loop.currentTask, at: loop.vm.activeLocation)
     }
 
     @discardableResult
-    func taskCancel(message: Value, requestedBy: PyTask?, at site: (line: Int, file: Int)) -> Bool {
+    func taskCancel(message: Value, requestedBy: PyTask?, at site: (line: Int, file: Int)) throws -> Bool {
         logTraceback = false
         if isDone { return false }
         numCancelsRequested += 1
         loop.emitCancelRequested(self, by: requestedBy, message: message, at: site)
         if let waiter = futWaiter {
-            if waiter.requestCancel(message: message) {
+            if try waiter.dispatchCancel(message: message, byKeyword: false) {
                 // Leave self.mustCancel unset: the waiter's cancellation wakes us.
                 return true
             }
@@ -137,7 +137,18 @@ final class PyTask: PyFuture {
                                                         label: SourceSites.taskWakeup, task: self))
                         futWaiter = result
                         if mustCancel {
-                            if result.requestCancel(message: cancelMessage) { mustCancel = false }
+                            do {
+                                if try result.dispatchCancel(message: cancelMessage, byKeyword: false) { mustCancel = false }
+                            } catch {
+                                // A subclass's `cancel` raised: the step fails, and
+                                // `Handle._run` hands it to the loop's exception handler.
+                                let exc = (error as? PythonError)?.exception
+                                    ?? vm.makeException(BuiltinTypes.runtimeError, "\(error)")
+                                loop.state.reportException(vm, exc, lines: [
+                                    "Exception in callback \(stepLabel)()",
+                                    "handle: \((try? reprText(vm)) ?? name)",
+                                ])
+                            }
                         }
                     }
                 } else {

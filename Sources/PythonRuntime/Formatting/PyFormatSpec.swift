@@ -59,6 +59,11 @@ public enum PyFormatSpec {
         }
         // .magnitude handles Int.min.
         let digits = Array(String(value.magnitude, radix: base).unicodeScalars)
+        // Decimal digits go through _PyLong_Format's base-10 conversion, which refuses an
+        // int past 4300 digits whatever the spec adds (`f'{n:=+10}'`, `{n:,}`, `{n:n}`).
+        if base == 10 && digits.count > PyLongArithmetic.maxStringDigits {
+            throw PyFormatError(message: PyLongArithmetic.digitLimitMessage)
+        }
         let parts = NumberLayout.Parts(
             negative: value < 0,
             prefix: spec.alternate ? Array(prefix.unicodeScalars) : [],

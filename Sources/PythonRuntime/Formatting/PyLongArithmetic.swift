@@ -187,13 +187,17 @@ public enum PyLongArithmetic {
         return h == -1 ? -2 : h
     }
 
+    /// The ValueError of an int-to-decimal conversion past `maxStringDigits`
+    /// (`long_to_decimal_string_internal`), whichever path converts: `str`, `%d`, `format`.
+    public static let digitLimitMessage = "Exceeds the limit (\(maxStringDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+
     /// `str(n)`; ValueError past 4300 digits, as CPython 3.11.
     public static func decimal(_ v: BigInt) throws(PyArithmeticError) -> String {
         // log10(2) < 0.30103: an int with at most 14284 bits has at most 4300 digits.
         if v.magnitude.bitWidth > 14_284 {
             let text = String(v.magnitude)
             if text.count > maxStringDigits {
-                throw .valueError("Exceeds the limit (\(maxStringDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+                throw .valueError(digitLimitMessage)
             }
             return v.sign == .minus ? "-" + text : text
         }

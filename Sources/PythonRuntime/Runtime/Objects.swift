@@ -396,6 +396,10 @@ public final class PyClass: PyObject {
     /// A native class whose instances are awaitable (`_asyncio.Future`): its `__dict__`
     /// shows `__await__`, which `collections.abc.Awaitable` looks for.
     public var isNativeAwaitable = false
+    /// A native library class a `class` statement may derive from (`asyncio.Future`):
+    /// how its instances are made and initialised, and its methods (see
+    /// NativeBaseType.swift). Nil for every other class.
+    public var nativeBase: NativeBaseType?
 
     public init(name: String, bases: [PyClass], module: String = "builtins", qualname: String? = nil) {
         self.name = name

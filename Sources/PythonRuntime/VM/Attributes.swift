@@ -128,7 +128,9 @@ extension Interpreter {
     /// other attribute.
     package func methodFunction(_ obj: Value, _ name: String) -> Value? {
         guard case .object(let o) = obj else { return nil }
-        if let m = type(of: o).nativeMethods?[name] { return .object(m) }
+        // A Python subclass's instance (`class Reply(asyncio.Future)`) may override the
+        // native method: `getAttribute` decides.
+        if o.instancePart == nil, let m = type(of: o).nativeMethods?[name] { return .object(m) }
         guard let inst = o as? PyInstance, name != "__class__" else { return nil }
         guard inst.instanceAttribute(name) == nil, !inst.cls.specialMethods.getattribute, let v = inst.cls.lookup(name),
               case .object(let f) = v, f is PyFunction else { return nil }

@@ -49,7 +49,8 @@ extension Interpreter {
                 base = b.valueBase
             } else if b === BuiltinTypes.object || b === BuiltinTypes.type || b.isExceptionClass {
                 base = nil
-            } else if Self.subclassableTypes.contains(ObjectIdentifier(b)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(b)) {
+            } else if Self.subclassableTypes.contains(ObjectIdentifier(b)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(b))
+                        || b.nativeBase != nil {
                 base = b
             } else if Self.finalTypes.contains(b.name) {
                 throw typeError("type '\(b.name)' is not an acceptable base type")
@@ -123,6 +124,11 @@ extension Interpreter {
             let p = PyInstance(cls: cls)
             p.vm = self
             return p
+        }
+        if let native = base.nativeBase {
+            let made = try native.make(self, cls, args, kwargs)
+            made.instancePart = part()
+            return .object(made)
         }
         switch base.name {
         case "list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "bytearray", "deque":
@@ -207,7 +213,8 @@ extension Interpreter {
     /// `int.__new__`), forwarding to the native behaviour; nil when `T` has no such
     /// attribute. `list.__hash__` (and dict's, set's) is None, as CPython's.
     package func builtinTypeSlot(_ type: PyClass, _ name: String) -> Value? {
-        guard Self.subclassableTypes.contains(ObjectIdentifier(type)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(type)) else {
+        guard Self.subclassableTypes.contains(ObjectIdentifier(type)) || Self.lazyIteratorTypes.contains(ObjectIdentifier(type))
+                || type.nativeBase != nil else {
             return nil
         }
         let key = type.name + "." + name
@@ -247,6 +254,12 @@ extension Interpreter {
                 }
                 return try vm.newDerived(cls, base: type, Array(args.dropFirst()), kwargs)
             })))
+        case "__init__" where type.nativeBase != nil:
+            return forwarding(type, name) { vm, receiver, args, kwargs in
+                guard case .object(let o) = receiver, let native = type.nativeBase else { return .none }
+                try native.initialize(vm, o, args, kwargs)
+                return .none
+            }
         case "__init__":
             guard isMutableContainer else { return nil }
             return forwarding(type, name) { vm, receiver, args, kwargs in
@@ -258,6 +271,7 @@ extension Interpreter {
         default:
             break
         }
+        if let native = type.nativeBase { return native.methods[name].map { .object($0) } }
         // A lazy iterator type (`enumerate`) has `__new__`, then only the iterator protocol.
         if Self.lazyIteratorTypes.contains(ObjectIdentifier(type)) { return PyIterator.methods[name].map { .object($0) } }
         if let slot = dunderSlot(type, name) { return slot }

@@ -114,6 +114,10 @@ extension Interpreter {
             names.formUnion(inst.attributes.entries.map(\.0))
         } else if let m = o as? PyModule {
             return Set(m.attributes.keys)
+        } else if let part = o.instancePart {
+            // A built-in container's or a native library class's subclass instance.
+            cls = part.cls
+            names.formUnion(part.attributes.entries.map(\.0))
         } else {
             return nil
         }
@@ -121,6 +125,7 @@ extension Interpreter {
         names.formUnion(Self.objectAttributeNames)
         // A subclass of a built-in type (`class Stack(list)`) has the type's names too.
         if let base = cls.valueBase, let inherited = builtinAttributeNames(.object(base)) { names.formUnion(inherited) }
+        if let native = cls.valueBase?.nativeBase { names.formUnion(native.methods.keys) }
         if cls.isExceptionClass { names.formUnion(Self.exceptionAttributeNames) }
         if cls !== BuiltinTypes.object { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
         for c in cls.mro { names.formUnion(c.dict.keys) }

@@ -1,12 +1,15 @@
-# expect: 6:13: error: subclasses of 'asyncio.Future' (a native type in loopscope) are not supported in scenarios
-# (collections.deque may be derived from: Ring below is fine.)
+# expect: 6:13: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
+# (collections.deque and asyncio.Future may be derived from: Ring and Reply below are fine.)
 import asyncio
 import collections
 
-class Reply(asyncio.Future):
+class Job(asyncio.Task):
     pass
 
 class Ring(collections.deque):
+    pass
+
+class Reply(asyncio.Future):
     pass
 
 class Gate(asyncio.Event):
