@@ -35,6 +35,7 @@ class Client:
     def __init__(self, delays):
         self.delays = delays
         self.pending = {}
+        self.timers = {}
 
     def request(self, request_id):
         loop = asyncio.get_running_loop()
@@ -42,11 +43,12 @@ class Client:
         self.pending[request_id] = reply
         delay = self.delays.get(request_id)
         if delay is not None:
-            loop.call_later(delay, self._deliver, request_id, f"answer-{request_id}")
+            self.timers[request_id] = loop.call_later(delay, self._deliver, request_id, f"answer-{request_id}")
         return reply
 
     def _deliver(self, request_id, value):
         reply = self.pending.pop(request_id)
+        del self.timers[request_id]
         if not reply.done():
             reply.set_result(value)
 
@@ -56,6 +58,7 @@ async def ask(client, request_id, timeout):
     try:
         value = await asyncio.wait_for(reply, timeout)
     except asyncio.TimeoutError:
+        client.timers.pop(request_id).cancel()
         return f"{reply} timed out: {reply.log} cancelled={reply.cancelled()}"
     return f"{reply} -> {value} at {reply.latency} {reply.log}"
 
