@@ -1,4 +1,4 @@
-# expect: 6:13: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
+# expect: 6:11: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
 # (collections.deque and asyncio.Future may be derived from: Ring and Reply below are fine.)
 import asyncio
 import collections
