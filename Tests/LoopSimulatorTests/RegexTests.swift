@@ -12,6 +12,20 @@ struct RegexTests {
         #expect(out.status == 0, "\(out)", sourceLocation: sourceLocation)
     }
 
+    @Test("a pattern that matched a string matches an equal-looking one by its own code points")
+    func canonicallyEquivalentText() {
+        // The pattern remembers the code points of the string it matched last; 'é' and
+        // 'e\u0301' are equal to Swift's `==` but not to Python's.
+        expectRun(#"""
+        import re
+        p = re.compile(".")
+        print(len(p.findall("e\u0301" * 2)), len(p.findall("\u00e9" * 2)), len(p.findall("e\u0301" * 2)))
+        """#, """
+        4 2 4
+
+        """)
+    }
+
     @Test("greedy and lazy quantifiers, nested groups and repeats give CPython's groups")
     func greedy() {
         expectRun(#"""

@@ -481,7 +481,7 @@ extension Interpreter {
     /// `len()` of a built-in container (or str) without asking its class.
     package func builtinLength(_ v: Value) throws -> Int {
         switch plainValueIfScalar(v) {
-        case .str(let s): return s.unicodeScalars.count
+        case .str(let s): return codePointIndex.count(s)
         case .object(let o):
             if let l = o as? PyList { return l.items.count }
             if let t = o as? PyTuple { return t.items.count }

@@ -62,7 +62,7 @@ extension Interpreter {
         fn("len") { vm, args, _ in
             guard args.count == 1 else { throw vm.typeError("len() takes exactly one argument (\(args.count) given)") }
             switch args[0] {
-            case .str(let s): return .int(s.unicodeScalars.count)
+            case .str(let s): return .int(vm.codePointIndex.count(s))
             case .object(let o):
                 // A subclass's own `__len__` first; without one, the built-in length.
                 if o.instancePart != nil || o is PyDerivedValue {

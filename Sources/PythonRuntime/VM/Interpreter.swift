@@ -34,6 +34,8 @@ public final class Interpreter {
     }()
     /// `sys.modules`: every module imported so far, by absolute name.
     package let modules = ModuleTable()
+    /// Constant-time `len(s)` and `s[i]` on the long strings a program indexes in a loop.
+    package let codePointIndex = CodePointIndex()
     /// The program's own modules, compiled before the run, by name (see `ImportSystem`).
     package var programModules: [String: LocalModule] = [:]
     /// The program's files: the scenario, then its own modules in the order found.

@@ -613,9 +613,11 @@ extension Interpreter {
     package func getItem(_ obj: Value, _ key: Value, native: Bool = false) throws -> Value {
         switch obj {
         case .str(let s):
-            let chars = Array(s.unicodeScalars)
+            let chars = codePointIndex.view(s)
             if case .object(let k) = key, let slice = k as? PySlice {
-                return .str(CodePoints.string(try sliceIndices(slice, count: chars.count).map { chars[$0] }))
+                let (start, _, step, length) = try sliceRange(slice, count: chars.count)
+                if step == 1 { return .str(chars.substring(start, start + length)) }
+                return .str(chars.string(at: try sliceIndices(slice, count: chars.count)))
             }
             return .str(String(chars[try index(key, count: chars.count, "string")]))
         case .object(let o):

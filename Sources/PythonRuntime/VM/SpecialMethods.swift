@@ -245,7 +245,7 @@ extension Interpreter {
     /// `len(x)` through `__len__`.
     package func userLength(_ v: Value) throws -> Int? {
         guard let method = userMethod(v, "__len__") else {
-            if let plain = derivedValue(v), case .str(let s) = plain { return s.unicodeScalars.count }
+            if let plain = derivedValue(v), case .str(let s) = plain { return codePointIndex.count(s) }
             return nil
         }
         let r = try callSpecial(method, v, [])

@@ -166,10 +166,19 @@ extension Interpreter {
     private static func strip(_ s: String, _ chars: String?, leading: Bool, trailing: Bool) -> String {
         let set = chars.map { Set($0.unicodeScalars) }
         let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? UnicodeCType.isSpace(c) }
-        var view = Substring(s).unicodeScalars
-        if leading { while let f = view.first, drop(f) { view.removeFirst() } }
-        if trailing { while let l = view.last, drop(l) { view.removeLast() } }
-        return String(view)
+        // Indices move over the scalars; the view itself is never mutated (removing one
+        // scalar at a time from a slice cost 80 ns each on a 100-million-space string).
+        let view = s.unicodeScalars
+        var lo = view.startIndex, hi = view.endIndex
+        if leading { while lo < hi, drop(view[lo]) { lo = view.index(after: lo) } }
+        if trailing {
+            while lo < hi {
+                let before = view.index(before: hi)
+                guard drop(view[before]) else { break }
+                hi = before
+            }
+        }
+        return lo == view.startIndex && hi == view.endIndex ? s : String(view[lo..<hi])
     }
 
     package static let stringMethods: [String: StringMethod] = [

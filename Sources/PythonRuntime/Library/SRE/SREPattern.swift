@@ -33,7 +33,9 @@ package final class SREPattern: PyObject {
         guard case .str(let s) = v else {
             throw vm.typeError("expected string or bytes-like object, got '\(v.typeName)'")
         }
-        if let last = lastText, last.0 == s { return last }
+        // Equal code points, not Swift's `==` (canonical equivalence would take the
+        // code points of 'e\u{301}' for 'é').
+        if let last = lastText, CodePoints.equal(last.0, s) { return last }
         let text = s.unicodeScalars.map(\.value)
         lastText = (s, text)
         return (s, text)
