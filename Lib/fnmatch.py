@@ -11,8 +11,7 @@ corresponding to PATTERN.  (It does not compile it.)
 
 loopscope: CPython 3.11's fnmatch.py, ported statement for statement. Differences forced
 by the simulator, each marked "loopscope:": there is no os module, and the simulated
-system is POSIX, where os.path.normcase returns the name unchanged (`_normcase` below);
-there are no bytes, so patterns are str.
+system is POSIX, where os.path.normcase returns the name unchanged (`_normcase` below).
 """
 import re
 import functools
@@ -20,8 +19,8 @@ import functools
 __all__ = ["filter", "fnmatch", "fnmatchcase", "translate"]
 
 def _normcase(s):
-    # loopscope: posixpath.normcase (os.fspath(s): a str is itself).
-    if not isinstance(s, str):
+    # loopscope: posixpath.normcase (os.fspath(s): a str or bytes is itself).
+    if not isinstance(s, (str, bytes)):
         raise TypeError(f"expected str, bytes or os.PathLike object, not {type(s).__name__}")
     return s
 
@@ -46,8 +45,12 @@ def fnmatch(name, pat):
 
 @functools.lru_cache(maxsize=32768, typed=True)
 def _compile_pattern(pat):
-    # loopscope: no bytes patterns (CPython translates them through ISO-8859-1).
-    res = translate(pat)
+    if isinstance(pat, bytes):
+        pat_str = str(pat, 'ISO-8859-1')
+        res_str = translate(pat_str)
+        res = bytes(res_str, 'ISO-8859-1')
+    else:
+        res = translate(pat)
     return re.compile(res).match
 
 def filter(names, pat):

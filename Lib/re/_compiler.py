@@ -244,8 +244,7 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     # internal: optimize character set
     out = []
     tail = []
-    # loopscope: no bytes types; the character map is a list of 0/1 items.
-    charmap = [0] * 256
+    charmap = bytearray(256)
     hascased = False
     for op, av in charset:
         while True:
@@ -285,7 +284,7 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
             except IndexError:
                 if len(charmap) == 256:
                     # character set contains non-UCS1 character codes
-                    charmap += [0] * 0xff00  # loopscope: a list, as above
+                    charmap += b'\0' * 0xff00
                     continue
                 # Character set contains non-BMP character codes.
                 # For range, all BMP characters in the range are already
@@ -310,13 +309,13 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     runs = []
     q = 0
     while True:
-        p = _find(charmap, 1, q)  # loopscope: a list has no find()
+        p = charmap.find(1, q)
         if p < 0:
             break
         if len(runs) >= 2:
             runs = None
             break
-        q = _find(charmap, 0, p)
+        q = charmap.find(0, p)
         if q < 0:
             runs.append((p, len(charmap)))
             break
@@ -362,11 +361,11 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
     # less significant byte is a bit index in the chunk (just like the
     # CHARSET matching).
 
-    charmap = tuple(charmap) # should be hashable (loopscope: a tuple, not bytes)
+    charmap = bytes(charmap) # should be hashable
     comps = {}
-    mapping = [0] * 256
+    mapping = bytearray(256)
     block = 0
-    data = []
+    data = bytearray()
     for i in range(0, 65536, 256):
         chunk = charmap[i: i + 256]
         if chunk in comps:
@@ -383,26 +382,19 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
 
 _CODEBITS = _sre.CODESIZE * 8
 MAXCODE = (1 << _CODEBITS) - 1
-# loopscope: bits is a list of 0/1 items (no bytes type), so its text is made with join.
+_BITS_TRANS = b'0' + b'1' * 255
 def _mk_bitmap(bits, _CODEBITS=_CODEBITS, _int=int):
-    s = ''.join(['1' if b else '0' for b in bits])[::-1]
+    s = bits.translate(_BITS_TRANS)[::-1]
     return [_int(s[i - _CODEBITS: i], 2)
             for i in range(len(s), 0, -_CODEBITS)]
 
 def _bytes_to_codes(b):
     # Convert block indices to word array
-    # loopscope: no memoryview; b is a list of byte values, read as little-endian
-    # 32-bit words as memoryview(b).cast('I') reads them on CPython's platforms.
+    # loopscope: memoryview casts only to 'B'; the bytes are read as little-endian 32-bit
+    # words, as memoryview(b).cast('I') reads them on CPython's platforms.
     assert len(b) % _sre.CODESIZE == 0
     return [b[i] | b[i + 1] << 8 | b[i + 2] << 16 | b[i + 3] << 24
             for i in range(0, len(b), _sre.CODESIZE)]
-
-def _find(items, value, start):
-    # loopscope: bytearray.find(value, start) for a list.
-    try:
-        return items.index(value, start)
-    except ValueError:
-        return -1
 
 def _simple(p):
     # check if this subpattern is a "simple" operator
@@ -577,8 +569,7 @@ def _compile_info(code, pattern, flags):
     code[skip] = len(code) - skip
 
 def isstring(obj):
-    # loopscope: there is no bytes type; patterns are str.
-    return isinstance(obj, str)
+    return isinstance(obj, (str, bytes))
 
 def _code(p, flags):
 
@@ -663,9 +654,8 @@ def dis(code):
             elif op is BIGCHARSET:
                 arg = code[i]
                 i += 1
-                # loopscope: no bytes; the words' bytes, little-endian as on CPython's platforms.
-                mapping = [x >> (8 * k) & 0xff for x in code[i: i + 256//_sre.CODESIZE]
-                           for k in range(_sre.CODESIZE)]
+                mapping = list(b''.join(x.to_bytes(_sre.CODESIZE, sys.byteorder)
+                                        for x in code[i: i + 256//_sre.CODESIZE]))
                 print_(op, arg, mapping)
                 i += 256//_sre.CODESIZE
                 level += 1

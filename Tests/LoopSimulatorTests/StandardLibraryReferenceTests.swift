@@ -155,4 +155,37 @@ struct StandardLibraryReferenceTests {
         print(scan('{"k": [1, 2.5, "s", null]}', 0))
         """)
     }
+
+    @Test("re with bytes patterns over bytes, bytearray and memoryview (groups are bytes, sub joins bytes, the kinds never mix), and fnmatch's bytes patterns")
+    func bytesPatterns() throws {
+        try expectSameAsCPython("""
+        import re
+        p = re.compile(rb'(?P<key>\\w+)=(?P<val>\\d+)')
+        data = b'alpha=1 beta=22 gamma=x delta=333'
+        print(p, p.pattern, p.flags, p.groups, p.groupindex)
+        m = p.search(data); print(m, m.group(), m['key'], m.groups(), m.groupdict(), m.span(2), m.string is data, m.lastgroup)
+        print(p.findall(data), [m.group(0) for m in p.finditer(data)], p.sub(rb'\\g<val>:\\1', data), p.subn(lambda m: m['key'].upper(), data))
+        print(re.split(rb'[,;]\\s*', b'a, b;c'), re.split(rb'(,)', bytearray(b'x,y')), re.findall(rb'.', memoryview(b'ab')))
+        ba = bytearray(b'Hello World'); m = re.match(rb'(?i)hello\\s(\\w+)', ba); print(m, m.group(1), type(m.group(1)), type(m.string))
+        print(re.sub(b'o', b'0', ba), re.escape(b'a.b*c\\x00'), re.fullmatch(rb'[\\x00-\\x7f]+', b'abc\\x80'), re.search(rb'\\xe9', b'caf\\xe9'))
+        print(re.compile(b'abc', re.I), re.compile(rb'\\d+', re.ASCII | re.M), re.compile(b'x', re.LOCALE))
+        print(re.match(rb'(a)|b', b'b').groups(), re.match(rb'(a)|b', b'b').groups(b'dflt'), re.findall(rb'(a)?b', b'bab'))
+        print(re.sub(rb'(?P<w>\\w)', rb'[\\g<w>]', b'ab'), re.match(rb'\\w+', 'caf\\xe9'.encode()).group(), re.match(rb'(?L)\\w+', b'ab\\xe9'))
+        for bad in [lambda: re.match(rb'a', 'a'), lambda: re.match('a', b'a'), lambda: re.sub(b'a', 'x', b'aa'), lambda: re.sub(b'a', lambda m: 'x', b'aa'), lambda: re.compile(rb'(?u)x'), lambda: re.match(b'a', 5), lambda: re.compile(b'\\\\N{DIGIT ONE}')]:
+            try: print(bad())
+            except (TypeError, ValueError, re.error) as e: print(type(e).__name__, e)
+        m = re.match(rb'(\\d+)\\.(\\d+)', b'3.14'); print(m.expand(rb'\\2.\\1'), m.expand(br'\\g<0>!'))
+        print(re.compile(rb'a+') == re.compile(rb'a+'), re.compile(b'a') == re.compile('a'), repr(re.match(rb'x*', b'')), re.purge())
+        import fnmatch
+        print(fnmatch.fnmatch('a.py', '*.py'))
+        print(fnmatch.fnmatch(b'a.py', b'*.py'), fnmatch.filter([b'x.txt', b'y.py'], b'*.py'), fnmatch.fnmatchcase(b'A', b'[a-z]'))
+        try: fnmatch.fnmatch(b'a', 'a')
+        except TypeError as e: print(e)
+        try: fnmatch.fnmatch(bytearray(b'a'), b'a')
+        except TypeError as e: print(e)
+        s = re.Scanner([(rb'\\d+', lambda s, t: int(t)), (rb'\\s+', None), (rb'\\w+', lambda s, t: t.upper())])
+        print(s.scan(b'12 ab 3'))
+        print(re.findall(r'[\\u0100-\\u0200x]+', 'ax\\u0150\\u0300'), re.compile(r'[^\\u0100-\\u0200]', re.I).pattern)
+        """)
+    }
 }

@@ -8,6 +8,8 @@ package final class SREMatch: PyObject {
     package let pattern: SREPattern
     package let string: Value
     package let text: [UInt32]
+    /// The subject is bytes-like: groups are bytes.
+    package let isBytes: Bool
     /// `mark[2*g]`, `mark[2*g+1]`: the span of group g (group 0 is the whole match);
     /// -1 where the group did not take part.
     package let marks: [Int]
@@ -15,10 +17,11 @@ package final class SREMatch: PyObject {
     package let endpos: Int
     package let lastindex: Int
 
-    package init(pattern: SREPattern, string: Value, text: [UInt32], marks: [Int], pos: Int, endpos: Int, lastindex: Int) {
+    package init(pattern: SREPattern, string: Value, text: [UInt32], isBytes: Bool, marks: [Int], pos: Int, endpos: Int, lastindex: Int) {
         self.pattern = pattern
         self.string = string
         self.text = text
+        self.isBytes = isBytes
         self.marks = marks
         self.pos = pos
         self.endpos = endpos
@@ -51,7 +54,7 @@ package final class SREMatch: PyObject {
     /// `match_getslice_by_index`: group i's text, or `def` where it did not match.
     package func slice(_ i: Int, _ def: Value) -> Value {
         guard marks[2 * i] >= 0 else { return def }
-        return SREPattern.slice(text, marks[2 * i], marks[2 * i + 1])
+        return SREPattern.slice(text, marks[2 * i], marks[2 * i + 1], isBytes: isBytes)
     }
 
     /// `match_getslice`.

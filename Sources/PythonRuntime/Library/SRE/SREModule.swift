@@ -74,7 +74,18 @@ package enum SREModule {
         guard case .object(let ig) = args[5], let indexgroup = ig as? PyTuple else {
             throw vm.typeError("compile() argument 'indexgroup' must be tuple, not \(args[5].typeName)")
         }
-        return .object(SREPattern(pattern: args[0], flags: flags, code: code, groups: groups,
+        // `getstring` of the pattern: a str, a bytes-like object, or None (either kind).
+        var isBytes: Bool?
+        if !args[0].isNone {
+            if case .str = args[0] {
+                isBytes = false
+            } else if args[0].byteValues != nil {
+                isBytes = true
+            } else {
+                throw vm.typeError("expected string or bytes-like object, got '\(args[0].typeName)'")
+            }
+        }
+        return .object(SREPattern(pattern: args[0], isBytes: isBytes, flags: flags, code: code, groups: groups,
                                   groupindex: groupindex, indexgroup: indexgroup.items))
     }
 }

@@ -7,6 +7,9 @@ package final class SREPattern: PyObject {
 
     /// The source string (or None for a pattern `re.Scanner` built from parts).
     package let pattern: Value
+    /// `isbytes`: whether the pattern is bytes-like (nil for a None pattern, which
+    /// matches either kind of string).
+    package let isBytes: Bool?
     package let flags: Int
     package let code: [UInt32]
     /// The number of capturing groups.
@@ -15,8 +18,9 @@ package final class SREPattern: PyObject {
     package let groupindex: PyDict
     package let indexgroup: [Value]
 
-    package init(pattern: Value, flags: Int, code: [UInt32], groups: Int, groupindex: PyDict, indexgroup: [Value]) {
+    package init(pattern: Value, isBytes: Bool?, flags: Int, code: [UInt32], groups: Int, groupindex: PyDict, indexgroup: [Value]) {
         self.pattern = pattern
+        self.isBytes = isBytes
         self.flags = flags
         self.code = code
         self.groups = groups
@@ -28,23 +32,30 @@ package final class SREPattern: PyObject {
     /// same string again and again (`search(s, pos)` in a loop).
     private var lastText: (String, [UInt32])?
 
-    /// `getstring`: the code points of a str argument.
-    package func codePoints(_ v: Value, _ vm: Interpreter) throws -> (String, [UInt32]) {
-        guard case .str(let s) = v else {
+    /// `getstring`: the code points of a str, or the bytes of a bytes-like object (bytes,
+    /// bytearray, memoryview), and which it was.
+    package func characters(_ v: Value, _ vm: Interpreter) throws -> (text: [UInt32], isBytes: Bool) {
+        if case .str(let s) = v {
+            // Equal code points, not Swift's `==` (canonical equivalence would take the
+            // code points of 'e\u{301}' for 'é').
+            if let last = lastText, CodePoints.equal(last.0, s) { return (last.1, false) }
+            let text = s.unicodeScalars.map(\.value)
+            lastText = (s, text)
+            return (text, false)
+        }
+        guard let bytes = v.byteValues else {
             throw vm.typeError("expected string or bytes-like object, got '\(v.typeName)'")
         }
-        // Equal code points, not Swift's `==` (canonical equivalence would take the
-        // code points of 'e\u{301}' for 'é').
-        if let last = lastText, CodePoints.equal(last.0, s) { return last }
-        let text = s.unicodeScalars.map(\.value)
-        lastText = (s, text)
-        return (s, text)
+        return (bytes.map { UInt32($0) }, true)
     }
 
-    /// A new state over `string` from `pos` to `endpos` (`state_init`).
+    /// A new state over `string` from `pos` to `endpos` (`state_init`): a str pattern
+    /// matches only strs, a bytes pattern only bytes-like objects.
     package func state(_ string: Value, _ pos: Int, _ endpos: Int, _ vm: Interpreter) throws -> SREState {
-        let (_, text) = try codePoints(string, vm)
-        return SREState(text: text, code: code, groups: groups, pos: pos, endpos: endpos)
+        let (text, stringIsBytes) = try characters(string, vm)
+        if stringIsBytes, isBytes == false { throw vm.typeError("cannot use a string pattern on a bytes-like object") }
+        if !stringIsBytes, isBytes == true { throw vm.typeError("cannot use a bytes pattern on a string-like object") }
+        return SREState(text: text, isBytes: stringIsBytes, code: code, groups: groups, pos: pos, endpos: endpos)
     }
 
     /// `pattern_error`: what a negative status from the matcher means.
@@ -69,12 +80,14 @@ package final class SREPattern: PyObject {
                 marks[2 * g + 1] = b
             }
         }
-        return .object(SREMatch(pattern: self, string: string, text: state.text, marks: marks,
+        return .object(SREMatch(pattern: self, string: string, text: state.text, isBytes: state.isBytes, marks: marks,
                                 pos: state.pos, endpos: state.endpos, lastindex: state.lastindex))
     }
 
-    /// The slice of `text` from `a` to `b` as a str.
-    package static func slice(_ text: [UInt32], _ a: Int, _ b: Int) -> Value {
+    /// `getslice`: the slice of `text` from `a` to `b` as a str, or as bytes when the
+    /// subject is bytes-like (whatever its type: a bytearray's groups are bytes).
+    package static func slice(_ text: [UInt32], _ a: Int, _ b: Int, isBytes: Bool) -> Value {
+        if isBytes { return .object(PyBytes(text[a..<max(a, b)].map { UInt8(truncatingIfNeeded: $0) })) }
         var view = String.UnicodeScalarView()
         for v in text[a..<max(a, b)] { view.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
         return .str(String(view))
@@ -83,8 +96,10 @@ package final class SREPattern: PyObject {
     /// `state_getslice`: group `index`'s text; "" (`empty`) or None where it did not
     /// take part in the match.
     package static func groupSlice(_ state: SREState, _ index: Int, empty: Bool) -> Value {
-        guard let (a, b) = state.groupSpan(index) else { return empty ? .str("") : .none }
-        return slice(state.text, a, b)
+        guard let (a, b) = state.groupSpan(index) else {
+            return empty ? slice(state.text, 0, 0, isBytes: state.isBytes) : .none
+        }
+        return slice(state.text, a, b, isBytes: state.isBytes)
     }
 
     // MARK: The methods
@@ -194,7 +209,7 @@ package final class SREPattern: PyObject {
             if status == 0 { break }
             // don't bother to build a match object
             switch groups {
-            case 0: list.append(Self.slice(state.text, state.start, state.ptr))
+            case 0: list.append(Self.slice(state.text, state.start, state.ptr, isBytes: state.isBytes))
             case 1: list.append(Self.groupSlice(state, 1, empty: true))
             default: list.append(.object(PyTuple((1...groups).map { Self.groupSlice(state, $0, empty: true) })))
             }
@@ -217,7 +232,7 @@ package final class SREPattern: PyObject {
             if status < 0 { throw Self.error(status, vm) }
             if status == 0 { break }
             // get segment before this match
-            list.append(Self.slice(state.text, last, state.start))
+            list.append(Self.slice(state.text, last, state.start, isBytes: state.isBytes))
             // add groups (if any)
             for i in 0..<groups { list.append(Self.groupSlice(state, i + 1, empty: false)) }
             n += 1
@@ -226,7 +241,7 @@ package final class SREPattern: PyObject {
             last = state.start
         }
         // get segment following last match (even if empty)
-        list.append(Self.slice(state.text, last, state.endpos))
+        list.append(Self.slice(state.text, last, state.endpos, isBytes: state.isBytes))
         return list
     }
 
@@ -243,7 +258,11 @@ package final class SREPattern: PyObject {
         if !filterIsCallable {
             // if not callable, check if it's a literal string
             var literal = false
-            if case .str(let template) = repl { literal = !template.unicodeScalars.contains("\\") }
+            if case .str(let template) = repl {
+                literal = !template.unicodeScalars.contains("\\")
+            } else if let template = repl.byteValues {
+                literal = !template.contains(UInt8(ascii: "\\"))
+            }
             if !literal {
                 // not a literal; hand it over to the template compiler
                 let re = try vm.importModule("re")
@@ -266,7 +285,7 @@ package final class SREPattern: PyObject {
             if status == 0 { break }
             let b = state.start, e = state.ptr
             // get segment before this match
-            if i < b { pieces.append(Self.slice(state.text, i, b)) }
+            if i < b { pieces.append(Self.slice(state.text, i, b, isBytes: state.isBytes)) }
             let item = filterIsCallable ? try vm.callNow(filter, [try newMatch(string, state, 1, vm)]) : filter
             if !item.isNone { pieces.append(item) }
             i = e
@@ -275,16 +294,30 @@ package final class SREPattern: PyObject {
             state.start = state.ptr
         }
         // get segment following last match
-        if i < state.endpos { pieces.append(Self.slice(state.text, i, state.endpos)) }
-        // join_list: "".join(list), with str.join's complaint about a non-str item.
-        var joined = ""
-        for (k, piece) in pieces.enumerated() {
-            guard case .str(let s) = piece else {
-                throw vm.typeError("sequence item \(k): expected str instance, \(piece.typeName) found")
+        if i < state.endpos { pieces.append(Self.slice(state.text, i, state.endpos, isBytes: state.isBytes)) }
+        // join_list: "".join(list) or b"".join(list), with their complaints about an item
+        // of the other kind.
+        let joined: Value
+        if state.isBytes {
+            var bytes: [UInt8] = []
+            for (k, piece) in pieces.enumerated() {
+                guard let b = piece.byteValues else {
+                    throw vm.typeError("sequence item \(k): expected a bytes-like object, \(piece.typeName) found")
+                }
+                bytes += b
             }
-            joined += s
+            joined = .object(PyBytes(bytes))
+        } else {
+            var text = ""
+            for (k, piece) in pieces.enumerated() {
+                guard case .str(let s) = piece else {
+                    throw vm.typeError("sequence item \(k): expected str instance, \(piece.typeName) found")
+                }
+                text += s
+            }
+            joined = .str(text)
         }
-        return subn ? .object(PyTuple([.str(joined), .int(n)])) : .str(joined)
+        return subn ? .object(PyTuple([joined, .int(n)])) : joined
     }
 
     // MARK: repr, ==, hash

@@ -2,8 +2,10 @@
 /// matcher has found so far. Positions are code point indices into `text` (CPython's
 /// `beginning` is index 0, so lookbehind and `^` see before `start`). A NULL mark is -1.
 package final class SREState {
-    /// The string's code points.
+    /// The string's code points, or a bytes-like object's bytes.
     package let text: [UInt32]
+    /// `isbytes`: the subject is bytes-like (its slices are bytes), not a str.
+    package let isBytes: Bool
     /// The compiled pattern.
     package let code: [UInt32]
     /// `pos` and `endpos` clamped to the string (`state_init`).
@@ -33,8 +35,9 @@ package final class SREState {
     /// position; a nested call (SRE(count)'s) uses the part above its caller's.
     package var contexts: [SREState.Context] = []
 
-    package init(text: [UInt32], code: [UInt32], groups: Int, pos: Int, endpos: Int) {
+    package init(text: [UInt32], isBytes: Bool, code: [UInt32], groups: Int, pos: Int, endpos: Int) {
         self.text = text
+        self.isBytes = isBytes
         self.code = code
         let length = text.count
         // state_init's adjustments: both ends clamped into the string.
