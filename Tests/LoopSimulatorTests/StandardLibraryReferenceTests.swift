@@ -188,4 +188,36 @@ struct StandardLibraryReferenceTests {
         print(re.findall(r'[\\u0100-\\u0200x]+', 'ax\\u0150\\u0300'), re.compile(r'[^\\u0100-\\u0200]', re.I).pattern)
         """)
     }
+
+    @Test("math.gcd and math.lcm (Lehmer's gcd) on 410 pairs of big ints, signed, with common factors, zero, equal, Fibonacci")
+    func bigGCD() throws {
+        try expectSameAsCPython("""
+        import math, random
+        r = random.Random(12345)
+        out = []
+        def bits(n): return r.getrandbits(n) | (1 << (n - 1))
+        cases = []
+        for i in range(400):
+            na, nb = r.randint(1, 3000), r.randint(1, 3000)
+            a, b = bits(na), bits(nb)
+            if i % 4 == 0:
+                g = bits(r.randint(1, 1500)); a *= g; b *= g
+            if i % 7 == 0: b = a
+            if i % 11 == 0: b = 0
+            if i % 13 == 0: a = -a
+            if i % 17 == 0: b = a + 1
+            if i % 19 == 0: a, b = 2**na, 2**nb * 3
+            cases.append((a, b))
+        cases += [(2**64 - 1, 2**64 + 1), (2**60, 2**60 - 1), (2**61 + 5, 2**59 + 7), (0, 0), (0, 10**40), (10**100, 10**99 * 7),
+                  (math.factorial(300), math.factorial(200) * 13), (3**500, 3**499 * 2), (2**128 - 1, 2**64 - 1)]
+        fa, fb = 1, 1
+        for i in range(3000): fa, fb = fb, fa + fb
+        cases.append((fb, fa))
+        total = 0
+        for a, b in cases:
+            total = (total * 1000003 + math.gcd(a, b)) % (2**61 - 1)
+            total = (total * 1000003 + math.lcm(a, b) % 999983) % (2**61 - 1)
+        print(len(cases), total, math.gcd(*[c[0] for c in cases[:50]]), math.gcd(12, 18, 27), math.lcm(4, 6, 10))
+        """)
+    }
 }

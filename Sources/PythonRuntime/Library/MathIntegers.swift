@@ -26,10 +26,10 @@ package enum MathIntegers {
                 return .integer(result)
             }
         }
-        variadic("gcd", 0) { BigInt($0.magnitude.greatestCommonDivisor(with: $1.magnitude)) }
+        variadic("gcd", 0) { BigInt(LehmerGCD.gcd($0.magnitude, $1.magnitude)) }
         variadic("lcm", 1) { a, b in
             if a.isZero || b.isZero { return 0 }
-            return BigInt((a.magnitude / a.magnitude.greatestCommonDivisor(with: b.magnitude)) * b.magnitude)
+            return BigInt((a.magnitude / LehmerGCD.gcd(a.magnitude, b.magnitude)) * b.magnitude)
         }
         /// The product lo * (lo+1) * ... * hi, by halves so the big multiplications balance.
         func product(_ lo: Int, _ hi: Int) -> BigInt {
