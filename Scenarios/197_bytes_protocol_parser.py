@@ -1,11 +1,8 @@
-"""A line protocol parsed from byte chunks with re's bytes patterns.
-
-A producer sends a few requests split at arbitrary byte boundaries (the sizes drawn from
-a seeded random.triangular, the delays from random.gauss), the way a socket delivers
-them; a parser task buffers the chunks in a bytearray and takes out complete messages
-with a compiled bytes pattern. The generator's state is saved with getstate() before the
-run and restored afterwards, so the same chunking can be replayed exactly.
-"""
+# A line protocol parsed from byte chunks with re's bytes patterns: a producer sends
+# requests split at random byte boundaries (random.triangular sizes, random.gauss delays),
+# a parser buffers them in a bytearray and takes out whole messages; the generator's
+# getstate()/setstate() replays the same chunking. Logging in the '$' style, a report
+# through string.Formatter.
 import asyncio
 import logging
 import random
