@@ -13,7 +13,9 @@ struct SimulateBench: ParsableCommand {
     )
 
     @ArgumentParser.Argument(help: "The scenario to time.")
-    var file = "bench/many_tasks.py"
+    var file = Self.defaultScenario
+
+    static let defaultScenario = "bench/many_tasks.py"
 
     @Option(help: "Runs of each; the fastest counts.")
     var runs = 3
@@ -69,7 +71,12 @@ struct SimulateBench: ParsableCommand {
             cpython = min(cpython, t)
         }
         report("CPython 3.11 on a virtual clock: \(seconds(cpython)) s (\(seconds(wholeProcess)) s with interpreter start-up)")
-        report("ratio: loopscope is \(seconds(cpython / best))x faster (target: at least 3x)")
+        // The default scenario measures the loop (DESIGN's target: 3x CPython); the others
+        // measure a path that must stay within a small factor of CPython, often slower.
+        let target = file == Self.defaultScenario ? " (target: at least 3x)" : ""
+        report(best <= cpython
+               ? "ratio: loopscope is \(seconds(cpython / best))x faster\(target)"
+               : "ratio: loopscope is \(seconds(best / cpython))x slower\(target)")
     }
 
     private func seconds(_ v: Double) -> String { String(format: "%.3f", v) }
