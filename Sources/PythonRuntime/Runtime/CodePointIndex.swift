@@ -55,13 +55,7 @@ package final class CodePointIndex {
             return at
         }
 
-        package subscript(i: Int) -> Unicode.Scalar {
-            if crumbs == nil {
-                let bytes = string.utf8
-                return Unicode.Scalar(bytes[bytes.index(bytes.startIndex, offsetBy: i)])
-            }
-            return string.unicodeScalars[index(i)]
-        }
+        package subscript(i: Int) -> Unicode.Scalar { string.unicodeScalars[index(i)] }
 
         /// The code points at these indices, as a string.
         package func string<S: Sequence>(at indices: S) -> String where S.Element == Int {

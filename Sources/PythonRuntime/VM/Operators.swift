@@ -617,7 +617,7 @@ extension Interpreter {
             if case .object(let k) = key, let slice = k as? PySlice {
                 let (start, _, step, length) = try sliceRange(slice, count: chars.count)
                 if step == 1 { return .str(chars.substring(start, start + length)) }
-                return .str(chars.string(at: try sliceIndices(slice, count: chars.count)))
+                return .str(chars.string(at: (0..<length).lazy.map { start + $0 * step }))
             }
             return .str(String(chars[try index(key, count: chars.count, "string")]))
         case .object(let o):
