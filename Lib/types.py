@@ -209,7 +209,16 @@ NotImplementedType = type(NotImplemented)
 __all__ = ['FunctionType', 'LambdaType', 'GeneratorType', 'CoroutineType', 'AsyncGeneratorType',
            'MethodType', 'BuiltinFunctionType', 'BuiltinMethodType', 'ModuleType', 'SimpleNamespace',
            'coroutine', 'NoneType', 'EllipsisType', 'NotImplementedType', 'DynamicClassAttribute',
-           'MappingProxyType']
+           'MappingProxyType', 'GenericAlias', 'UnionType']
+
+
+def _nb_or(self, other):
+    return _union_type_or(self, other)
+
+
+def _nb_ror(self, other):
+    # The C slot takes its operands in the expression's order, whichever is self.
+    return _union_type_or(other, self)
 
 
 class GenericAlias:
@@ -251,6 +260,104 @@ class GenericAlias:
     def __getitem__(self, item):
         raise TypeError(f'{self!r} is not a generic class')
 
+    # ga_as_number: `list[int] | None` is a types.UnionType.
+    __or__ = _nb_or
+    __ror__ = _nb_ror
+
+    # ga_instancecheck, ga_subclasscheck.
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+
+class UnionType:
+    """Represent a PEP 604 union type
+
+E.g. for int | str"""
+
+    # As CPython's C type (Objects/unionobject.c): made only by `X | Y` (type_or,
+    # _union_type_or below), never by calling the class. isinstance() and issubclass()
+    # read a union's __args__ as a tuple of classes (the VM does, as Objects/abstract.c's
+    # object_recursive_isinstance does for _PyUnion_Check). Its __parameters__ are always
+    # empty, as GenericAlias's are: the only TypeVars are typing's, and `int | T` is a
+    # typing.Union.
+    __parameters__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'types.UnionType' instances")
+
+    def __repr__(self):
+        return ' | '.join([_union_repr_item(a) for a in self.__args__])
+
+    # union_richcompare: the args as sets, so order and repetition do not matter.
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __ne__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) != set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __getitem__(self, item):
+        # union_getitem substitutes type variables; with none (_Py_subs_parameters):
+        raise TypeError(f'{self!r} is not a generic class')
+
+    __or__ = _nb_or
+    __ror__ = _nb_ror
+
+
+def _is_unionable(obj):
+    # unionobject.c's is_unionable.
+    return obj is None or isinstance(obj, (type, GenericAlias, UnionType))
+
+
+def _union_type_or(self, other):
+    """_Py_union_type_or: the nb_or of type, GenericAlias and UnionType."""
+    if not _is_unionable(self) or not _is_unionable(other):
+        return NotImplemented
+    return _make_union((self, other))
+
+
+def _make_union(args):
+    # unionobject.c's make_union over dedup_and_flatten_args: a union's own args are
+    # spliced in, None becomes NoneType, repeats go (by identity, by equality between
+    # GenericAliases); a single type left is itself.
+    flat = []
+    for arg in args:
+        if isinstance(arg, UnionType):
+            flat.extend(arg.__args__)
+        elif arg is None:
+            flat.append(NoneType)
+        else:
+            flat.append(arg)
+    unique = []
+    for arg in flat:
+        for seen in unique:
+            if (seen == arg if isinstance(arg, GenericAlias) and isinstance(seen, GenericAlias)
+                    else seen is arg):
+                break
+        else:
+            unique.append(arg)
+    if len(unique) == 1:
+        return unique[0]
+    union = object.__new__(UnionType)
+    union.__args__ = tuple(unique)
+    return union
+
+
+def _union_repr_item(p):
+    # unionobject.c's union_repr_item: NoneType shows as None, else as ga_repr_item.
+    if p is NoneType:
+        return 'None'
+    return _ga_repr_item(p)
+
 
 def _ga_repr_item(p):
     # genericaliasobject.c's ga_repr_item.
@@ -264,6 +371,8 @@ def _ga_repr_item(p):
         qualname = p.__qualname__
         module = p.__module__
     except AttributeError:
+        return repr(p)
+    if module is None:
         return repr(p)
     if module == 'builtins':
         return qualname

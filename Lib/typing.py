@@ -9,12 +9,15 @@ loopscope does not have, so this module is a smaller implementation written for 
 mirroring CPython's names (_SpecialForm, _GenericAlias, _type_repr, ...). Differences:
 isinstance()/issubclass() against typing's aliases and Protocols are not supported
 (a Protocol is an ordinary base class); get_type_hints() does not evaluate string
-annotations.
+annotations. PEP 604's `int | None` is types.UnionType (Lib/types.py), which Union,
+get_origin and get_args take as CPython 3.11's do.
 """
 
 import collections
+import collections.abc
 import functools
 import operator
+import types
 
 __all__ = [
     # Super-special typing primitives.
@@ -178,7 +181,7 @@ def _remove_dups_flatten(parameters):
     # Flatten out Union[Union[...], ...].
     params = []
     for p in parameters:
-        if isinstance(p, _UnionGenericAlias):
+        if isinstance(p, (_UnionGenericAlias, types.UnionType)):
             params.extend(p.__args__)
         else:
             params.append(p)
@@ -713,7 +716,7 @@ class _UnionGenericAlias(_GenericAlias):
         return Union[params]
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionGenericAlias):
+        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -886,7 +889,7 @@ def get_origin(tp):
     """Get the unsubscripted version of a type."""
     if isinstance(tp, _AnnotatedAlias):
         return Annotated
-    if isinstance(tp, (_BaseGenericAlias, ParamSpecArgs, ParamSpecKwargs)):
+    if isinstance(tp, (_BaseGenericAlias, types.GenericAlias, ParamSpecArgs, ParamSpecKwargs)):
         if isinstance(tp, _UnionGenericAlias):
             return Union
         if isinstance(tp, _GenericAlias) and isinstance(tp.__origin__, _SpecialForm):
@@ -894,6 +897,8 @@ def get_origin(tp):
         return tp.__origin__
     if tp is Generic:
         return Generic
+    if isinstance(tp, types.UnionType):
+        return types.UnionType
     return None
 
 
@@ -901,11 +906,14 @@ def get_args(tp):
     """Get type arguments with all substitutions performed."""
     if isinstance(tp, _AnnotatedAlias):
         return (tp.__origin__,) + tp.__metadata__
-    if isinstance(tp, _GenericAlias):
+    if isinstance(tp, (_GenericAlias, types.GenericAlias)):
         res = tp.__args__
-        if isinstance(tp, _CallableGenericAlias) and res[0] is not Ellipsis:
+        if ((isinstance(tp, _CallableGenericAlias) or tp.__origin__ is collections.abc.Callable)
+                and res and res[0] is not Ellipsis):
             res = (list(res[:-1]), res[-1])
         return res
+    if isinstance(tp, types.UnionType):
+        return tp.__args__
     return ()
 
 

@@ -429,7 +429,7 @@ extension Interpreter {
     }
 
     /// `PyObject_IsInstance` (Objects/abstract.c): an exact type match first, a tuple
-    /// item by item, then the metaclass's `__instancecheck__` (`abc.ABCMeta`'s virtual
+    /// (or a union's args) item by item, then the metaclass's `__instancecheck__` (`abc.ABCMeta`'s virtual
     /// subclasses), else the class's MRO.
     package func isInstance(_ v: Value, _ classInfo: Value) throws -> Bool {
         guard case .object(let o) = classInfo else {
@@ -443,9 +443,14 @@ extension Interpreter {
             }
             return own.isSubclass(of: cls)
         }
+        if let args = unionArgs(o) { return try isInstance(v, args) }
         if let t = o as? PyTuple {
             for item in t.items where try isInstance(v, item) { return true }
             return false
+        }
+        // Any other object whose class has `__instancecheck__` (a GenericAlias refuses).
+        if let checker = userMethod(classInfo, "__instancecheck__") {
+            return try truthy(try callSpecial(checker, classInfo, [v]))
         }
         throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
     }

@@ -38,9 +38,10 @@ extension Interpreter {
         }
     }
 
-    /// `PyObject_IsSubclass` (Objects/abstract.c): a tuple item by item, then the
-    /// metaclass's `__subclasscheck__` (which may accept any first argument), else the
-    /// MRO of `derived`, which must then be a class.
+    /// `PyObject_IsSubclass` (Objects/abstract.c): a tuple (or a union's args) item by
+    /// item, then the metaclass's `__subclasscheck__` (which may accept any first
+    /// argument; any other object's class may have one too), else the MRO of `derived`,
+    /// which must then be a class.
     package func isSubclass(_ derived: Value, _ classInfo: Value) throws -> Bool {
         if case .object(let o) = classInfo {
             if let other = o as? PyClass {
@@ -52,9 +53,13 @@ extension Interpreter {
                 }
                 return cls.isSubclass(of: other)
             }
+            if let args = unionArgs(o) { return try isSubclass(derived, args) }
             if let t = o as? PyTuple {
                 for item in t.items where try isSubclass(derived, item) { return true }
                 return false
+            }
+            if let checker = userMethod(classInfo, "__subclasscheck__") {
+                return try truthy(try callSpecial(checker, classInfo, [derived]))
             }
         }
         guard case .object(let d) = derived, d is PyClass else { throw typeError("issubclass() arg 1 must be a class") }

@@ -203,6 +203,18 @@ extension NativeSlots {
             }
             return .object(PyList(cls.directSubclasses.map { .object($0) }))
         },
+        // type_or: `int | None`, `type.__or__(int, str)`; the reflected slot is the same
+        // function with the operands in the expression's order.
+        slot("__or__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__or__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            return try vm.unionTypeOr(.object(cls), args[1])
+        },
+        slot("__ror__") { vm, args, _ in
+            let cls = try receiverClass(vm, args, "__ror__")
+            guard args.count == 2 else { throw vm.typeError("expected 1 argument, got \(args.count - 1)") }
+            return try vm.unionTypeOr(args[1], .object(cls))
+        },
         slot("mro") { vm, args, _ in
             guard args.count == 1 else { throw vm.typeError("type.mro() takes no arguments (\(args.count - 1) given)") }
             return .object(PyList(try receiverClass(vm, args, "mro").mro.map { .object($0) }))

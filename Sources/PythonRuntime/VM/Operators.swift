@@ -169,6 +169,7 @@ extension Interpreter {
         if let result = try counterOperation(op, a, b) { return result }
         if let result = try dictMerge(op, a, b, inPlace: false) { return result }
         if let v = try binaryDunder(op, a, b) { return v }
+        if op == .bitOr, let v = try typeOr(a, b) { return v }
         // An int, str or float subclass's instance without the method: its value's.
         if derivedValue(a) != nil || derivedValue(b) != nil {
             return try binaryOperation(op, derivedValue(a) ?? a, derivedValue(b) ?? b, inplace: inplace)
