@@ -11,6 +11,9 @@ protocol EventFields {
     mutating func optionalDouble(_ key: StaticString) throws(Failure) -> Double?
     mutating func string(_ key: StaticString) throws(Failure) -> String
     mutating func optionalString(_ key: StaticString) throws(Failure) -> String?
+    /// A string naming one of a few values (a step's outcome, a thread's state), which the
+    /// event does not keep as text.
+    mutating func word(_ key: StaticString) throws(Failure) -> String
     /// The `file` of a step end, burst or thread state; version 2 traces have none (their
     /// lines are all the scenario's).
     mutating func fileNumber() throws(Failure) -> Int

@@ -104,19 +104,46 @@ enum EventKind: UInt8, CaseIterable {
     static let byName: [String: EventKind] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
 
     /// The kind whose name is `name`'s bytes, without making a String of them (the fast
-    /// path of `TraceLineCursor`): only names of the same length are compared.
+    /// path of `TraceLineCursor`, once a line): only names of the same length and first
+    /// byte are compared, against a table of plain bytes (no arrays to retain per call).
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        guard name.count < byLength.count else { return nil }
-        for kind in byLength[name.count] {
-            let same = utf8Names[Int(kind.rawValue)].withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
-            if same { return kind }
+        let n = name.count
+        guard n > 0, n <= NameTable.width else { return nil }
+        let table = NameTable.shared
+        for k in Int(table.firstOfLength[n - 1])..<Int(table.firstOfLength[n]) {
+            let kind = table.byLength[k]
+            let known = table.bytes + Int(kind.rawValue) * NameTable.width
+            guard known[0] == name[0] else { continue }
+            if memcmp(known, name.baseAddress!, n) == 0 { return kind }
         }
         return nil
     }
 
-    private static let utf8Names: [[UInt8]] = names.map { Array($0.utf8) }
-    private static let byLength: [[EventKind]] = (0...(names.map(\.utf8.count).max() ?? 0)).map { n in
-        allCases.filter { $0.name.utf8.count == n }
+    /// The kinds' names as bytes, and the kinds sorted by their names' lengths. Built once
+    /// and never freed.
+    private struct NameTable: @unchecked Sendable {
+        /// Room for the longest name (`cancelledErrorDelivered`, 23).
+        static let width = 24
+        /// Kind k's name at `bytes + k * width`.
+        let bytes: UnsafeMutablePointer<UInt8>
+        let byLength: UnsafeMutablePointer<EventKind>
+        /// The kinds whose names are n bytes long are `byLength[firstOfLength[n-1]..<firstOfLength[n]]`.
+        let firstOfLength: UnsafeMutablePointer<Int32>
+
+        static let shared = NameTable()
+
+        private init() {
+            bytes = .allocate(capacity: EventKind.allCases.count * Self.width)
+            bytes.initialize(repeating: 0, count: EventKind.allCases.count * Self.width)
+            for kind in EventKind.allCases {
+                for (i, b) in kind.name.utf8.prefix(Self.width).enumerated() { bytes[Int(kind.rawValue) * Self.width + i] = b }
+            }
+            let sorted = EventKind.allCases.sorted { ($0.name.utf8.count, $0.rawValue) < ($1.name.utf8.count, $1.rawValue) }
+            byLength = .allocate(capacity: sorted.count)
+            byLength.initialize(from: sorted, count: sorted.count)
+            firstOfLength = .allocate(capacity: Self.width + 1)
+            for n in 0...Self.width { firstOfLength[n] = Int32(sorted.filter { $0.name.utf8.count <= n }.count) }
+        }
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Interned strings: each distinct text (a task name, a callback description, a printed
 /// line) is stored once and referred to by a 32-bit id.
 ///
@@ -36,14 +42,37 @@ struct StringTable {
 
     subscript(id: Int32) -> String { strings[Int(id)] }
 
+    /// The id of the string whose UTF-8 is `bytes`, if interned; `hash` must be
+    /// `StringTable.hash(bytes)`. A trace reader looks its texts up by their bytes before
+    /// making Strings of them: most are repeats.
+    @inline(__always)
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var i = Self.slot(hash, mask)
+        while true {
+            let id = slots[i]
+            if id == 0 { return nil }
+            if hashes[Int(id - 1)] == hash {
+                var s = strings[Int(id - 1)]
+                let same = s.withUTF8 { known in
+                    known.count == bytes.count && (bytes.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                }
+                if same { return id - 1 }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
     /// FNV-1a over the UTF-8 bytes: a few instructions a byte, for strings mostly short.
     static func hash(_ s: String) -> UInt64 {
         var s = s
-        return s.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }
+        return s.withUTF8 { hash($0) }
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// Bytes held: the strings (their storage when not inline), hashes and slots.

@@ -16,44 +16,75 @@ struct TraceLineCursor: EventFields {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var pos: Int
     private let end: Int
-    private var memo: NumberMemo
+    /// The caller's, for the length of one `event` call.
+    private let memory: UnsafeMutablePointer<Memory>
 
-    /// The last number read as a double, where it is in the bytes, and its value. Events in
-    /// a row mostly share their time, and converting a 17-digit time exactly costs hundreds
-    /// of instructions; comparing it with the last one's bytes costs a few.
-    struct NumberMemo {
-        fileprivate var start = 0
-        fileprivate var count = 0
-        fileprivate var value = 0.0
+    /// What the cursor keeps from line to line of a block.
+    struct Memory {
+        /// The last number read as a double, where it is in the bytes, and its value. Events
+        /// in a row mostly share their time, and converting a 17-digit time exactly costs
+        /// hundreds of instructions; comparing it with the last one's bytes costs a few.
+        fileprivate var numberStart = 0
+        fileprivate var numberCount = 0
+        fileprivate var number = 0.0
+
+        /// The block's strings, which the events are packed against (`intern`). A text is
+        /// looked up by its bytes, so that a repeated one (a step's callback, a task's name)
+        /// is neither made into a new String nor hashed again when packed.
+        private(set) var strings = StringTable()
+
+        /// The texts the current line read (its first two; no event has more), with their
+        /// hashes and, when the table held them already, their ids.
+        fileprivate var read: (Read?, Read?)
+
+        fileprivate struct Read {
+            var text: String
+            var hash: UInt64
+            var id: Int32?
+        }
+
+        fileprivate mutating func record(_ r: Read) {
+            if read.0 == nil { read.0 = r } else if read.1 == nil { read.1 = r }
+        }
+
+        /// `text`'s id in `strings`, added if new: the id or hash the cursor found when it
+        /// read `text` on this line, else hashed here (a line of the general path).
+        mutating func intern(_ text: String) -> Int32 {
+            if let r = read.0, r.text == text { return r.id ?? strings.intern(text, hash: r.hash) }
+            if let r = read.1, r.text == text { return r.id ?? strings.intern(text, hash: r.hash) }
+            return strings.intern(text)
+        }
     }
 
     /// The event on `bytes[range]`, or nil when the line is not in the writer's exact form.
     static func event(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SimulationEvent? {
-        var memo = NumberMemo()
-        return event(bytes, range, memo: &memo)
+        var memory = Memory()
+        return event(bytes, range, memory: &memory)
     }
 
-    /// The same, remembering the last number read in `memo` (positions in `bytes`, so the
-    /// same memo serves only lines of the same bytes).
-    static func event(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, memo: inout NumberMemo) -> SimulationEvent? {
-        var cursor = TraceLineCursor(bytes: bytes, pos: range.lowerBound, end: range.upperBound, memo: memo)
-        defer { memo = cursor.memo }
-        do throws(Miss) {
-            try cursor.literal("{\"kind\":\"")
-            let kind = try cursor.kind()
-            let event = try TraceReader.decodeFields(kind, &cursor)
-            guard cursor.pos + 1 == cursor.end, bytes[cursor.pos] == UInt8(ascii: "}") else { return nil }
-            return event
-        } catch {
-            return nil
+    /// The same, remembering the last number read in `memory` (positions in `bytes`, so the
+    /// same memory serves only lines of the same bytes), and looking texts up in its strings.
+    static func event(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, memory: inout Memory) -> SimulationEvent? {
+        memory.read = (nil, nil)
+        return withUnsafeMutablePointer(to: &memory) { memory in
+            var cursor = TraceLineCursor(bytes: bytes, pos: range.lowerBound, end: range.upperBound, memory: memory)
+            do throws(Miss) {
+                try cursor.literal("{\"kind\":\"")
+                let kind = try cursor.kind()
+                let event = try TraceReader.decodeFields(kind, &cursor)
+                guard cursor.pos + 1 == cursor.end, bytes[cursor.pos] == UInt8(ascii: "}") else { return nil }
+                return event
+            } catch {
+                return nil
+            }
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, pos: Int, end: Int, memo: NumberMemo) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, pos: Int, end: Int, memory: UnsafeMutablePointer<Memory>) {
         self.bytes = bytes
         self.pos = pos
         self.end = end
-        self.memo = memo
+        self.memory = memory
     }
 
     // MARK: Fields
@@ -80,39 +111,60 @@ struct TraceLineCursor: EventFields {
 
     mutating func string(_ key: StaticString) throws(Miss) -> String {
         try self.key(key)
-        return try stringValue()
+        return try stringValue(text: true)
     }
 
     mutating func optionalString(_ key: StaticString) throws(Miss) -> String? {
         try self.key(key)
-        return skipNull() ? nil : try stringValue()
+        return skipNull() ? nil : try stringValue(text: true)
     }
 
-    mutating func fileNumber() throws(Miss) -> Int { try int("file") }
+    mutating func word(_ key: StaticString) throws(Miss) -> String {
+        try self.key(key)
+        return try stringValue(text: false)
+    }
+
+    /// As the general path reads it: absent (version 2 traces, and version 3 and 4 traces on
+    /// a task's creation, a cancellation or a timeout) is file 0. Here absent means that the
+    /// next key is not `file`; were `file` somewhere later in the line, the line would not
+    /// end where the cursor expects it to, and the general path would decode it.
+    mutating func fileNumber() throws(Miss) -> Int {
+        isKey("file") ? try int("file") : 0
+    }
 
     func unexpected(_ key: StaticString, expected: String, found: String) -> Miss { Miss() }
 
     // MARK: Bytes
 
-    /// Whether the `n` bytes at `at` (known to be in the line) are `text`'s, compared eight
-    /// at a time: keys are short, and a call to memcmp would cost more than the comparison.
+    /// Whether the `n` bytes at `at` (known to be in the line) are `text`'s: keys are short,
+    /// and a call to memcmp would cost more than the comparison. From 4 bytes on, two loads
+    /// of 4 or 8 bytes each side cover them all (overlapping in the middle).
     @inline(__always)
     private func matches(_ at: Int, _ text: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let here = UnsafeRawPointer(bytes.baseAddress! + at), there = UnsafeRawPointer(text)
-        var k = 0
-        while k + 8 <= n {
-            if here.loadUnaligned(fromByteOffset: k, as: UInt64.self) != there.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-                return false
+        if n >= 8 {
+            var k = 0
+            while k + 8 < n {
+                if here.loadUnaligned(fromByteOffset: k, as: UInt64.self) != there.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                    return false
+                }
+                k += 8
             }
-            k += 8
+            return here.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == there.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         }
+        if n >= 4 {
+            return here.loadUnaligned(as: UInt32.self) == there.loadUnaligned(as: UInt32.self)
+                && here.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == there.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        var k = 0
         while k < n {
-            if here.load(fromByteOffset: k, as: UInt8.self) != text[k] { return false }
+            if bytes[at + k] != text[k] { return false }
             k += 1
         }
         return true
     }
 
+    @inline(__always)
     private mutating func literal(_ text: StaticString) throws(Miss) {
         let n = text.utf8CodeUnitCount
         guard end - pos >= n, matches(pos, text.utf8Start, n) else { throw Miss() }
@@ -121,12 +173,24 @@ struct TraceLineCursor: EventFields {
 
     /// `,"KEY":`
     private mutating func key(_ key: StaticString) throws(Miss) {
-        let n = key.utf8CodeUnitCount
-        guard end - pos >= n + 4, bytes[pos] == UInt8(ascii: ","), bytes[pos + 1] == UInt8(ascii: "\""),
-              matches(pos + 2, key.utf8Start, n),
-              bytes[pos + n + 2] == UInt8(ascii: "\""), bytes[pos + n + 3] == UInt8(ascii: ":") else { throw Miss() }
-        pos += n + 4
+        guard isKey(key) else { throw Miss() }
+        pos += key.utf8CodeUnitCount + 4
     }
+
+    /// Whether `,"KEY":` comes next.
+    @inline(__always)
+    private func isKey(_ key: StaticString) -> Bool {
+        let n = key.utf8CodeUnitCount
+        guard end - pos >= n + 4 else { return false }
+        let here = UnsafeRawPointer(bytes.baseAddress! + pos)
+        return UInt16(littleEndian: here.loadUnaligned(as: UInt16.self)) == Self.commaQuote
+            && matches(pos + 2, key.utf8Start, n)
+            && UInt16(littleEndian: here.loadUnaligned(fromByteOffset: n + 2, as: UInt16.self)) == Self.quoteColon
+    }
+
+    /// `,"` and `":` as little-endian 16-bit loads see them.
+    private static let commaQuote = UInt16(UInt8(ascii: ",")) | UInt16(UInt8(ascii: "\"")) << 8
+    private static let quoteColon = UInt16(UInt8(ascii: "\"")) | UInt16(UInt8(ascii: ":")) << 8
 
     /// The kind's name and its closing quote.
     private mutating func kind() throws(Miss) -> EventKind {
@@ -137,6 +201,7 @@ struct TraceLineCursor: EventFields {
         return kind
     }
 
+    @inline(__always)
     private mutating func skipNull() -> Bool {
         guard end - pos >= 4, bytes[pos] == UInt8(ascii: "n"), bytes[pos + 1] == UInt8(ascii: "u"),
               bytes[pos + 2] == UInt8(ascii: "l"), bytes[pos + 3] == UInt8(ascii: "l") else { return false }
@@ -144,10 +209,12 @@ struct TraceLineCursor: EventFields {
         return true
     }
 
+    @inline(__always)
     private func digit(_ at: Int) -> Bool { at < end && bytes[at] &- 0x30 < 10 }
 
     /// An integer in JSON's grammar (`-?(0|[1-9][0-9]*)`), at most 18 digits so it cannot
     /// overflow. A fraction or exponent after it is left for the next key to refuse.
+    @inline(__always)
     private mutating func intValue() throws(Miss) -> Int {
         let negative = pos < end && bytes[pos] == UInt8(ascii: "-")
         if negative { pos += 1 }
@@ -161,14 +228,18 @@ struct TraceLineCursor: EventFields {
 
     /// A number in JSON's grammar, read and converted in one pass, unless its bytes are the
     /// last number's (whole: the byte after them ends the number).
+    @inline(__always)
     private mutating func doubleValue() throws(Miss) -> Double {
-        let n = memo.count
-        if n > 0, end - pos > n, !Self.continuesNumber(bytes[pos + n]), matches(pos, bytes.baseAddress! + memo.start, n) {
+        let n = memory.pointee.numberCount
+        if n > 0, end - pos > n, !Self.continuesNumber(bytes[pos + n]),
+           matches(pos, bytes.baseAddress! + memory.pointee.numberStart, n) {
             pos += n
-            return memo.value
+            return memory.pointee.number
         }
         guard let (value, next) = DecimalNumber.parse(bytes, from: pos, to: end) else { throw Miss() }
-        memo = NumberMemo(start: pos, count: next - pos, value: value)
+        memory.pointee.numberStart = pos
+        memory.pointee.numberCount = next - pos
+        memory.pointee.number = value
         pos = next
         return value
     }
@@ -180,8 +251,9 @@ struct TraceLineCursor: EventFields {
     }
 
     /// A string without control characters, whose escapes are the one-letter ones (the
-    /// writer's `\n`, `\"`, `\\`); `\u` escapes are left to the general path.
-    private mutating func stringValue() throws(Miss) -> String {
+    /// writer's `\n`, `\"`, `\\`); `\u` escapes are left to the general path. A `text` (one
+    /// the event keeps) is looked up in the block's strings first, and recorded for `intern`.
+    private mutating func stringValue(text: Bool) throws(Miss) -> String {
         guard pos < end, bytes[pos] == UInt8(ascii: "\"") else { throw Miss() }
         pos += 1
         let start = pos
@@ -202,8 +274,34 @@ struct TraceLineCursor: EventFields {
         guard pos < end else { throw Miss() }
         let range = start..<pos
         pos += 1
-        if ascii, !escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        guard let s = JSONScanner.string(bytes, range, escaped: escaped) else { throw Miss() }
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped || !text {
+            // Escaped bytes are not the text's: make the String, and let `intern` hash it.
+            let s: String
+            if ascii, !escaped {
+                s = String(decoding: raw, as: UTF8.self)
+            } else {
+                guard let decoded = JSONScanner.string(bytes, range, escaped: escaped) else { throw Miss() }
+                s = decoded
+            }
+            if text { memory.pointee.record(Memory.Read(text: s, hash: StringTable.hash(s), id: nil)) }
+            return s
+        }
+        // The bytes are the text's UTF-8 (when valid): a repeat costs a hash and a comparison.
+        let hash = StringTable.hash(raw)
+        if let id = memory.pointee.strings.find(raw, hash: hash) {
+            let s = memory.pointee.strings[id]
+            memory.pointee.record(Memory.Read(text: s, hash: hash, id: id))
+            return s
+        }
+        let s: String
+        if ascii {
+            s = String(decoding: raw, as: UTF8.self)
+        } else {
+            guard let valid = String(validating: raw, as: UTF8.self) else { throw Miss() }
+            s = valid
+        }
+        memory.pointee.record(Memory.Read(text: s, hash: hash, id: nil))
         return s
     }
 

@@ -280,17 +280,16 @@ public enum TraceReader {
                                     firstLineNumber: Int, fileCount: Int) -> Block {
         var block = Block()
         block.events.reserveCapacity(lines.count)
-        var strings = StringTable()
         var scanner = JSONScanner(bytes)
-        var memo = TraceLineCursor.NumberMemo()
+        var memory = TraceLineCursor.Memory()
         scan: for (offset, line) in lines.enumerated() {
             do throws(EventLineFailure) {
-                let event = try decodeEventLine(bytes, line.range, scanner: &scanner, memo: &memo)
+                let event = try decodeEventLine(bytes, line.range, scanner: &scanner, memory: &memory)
                 guard TraceConsistency.packsExactly(event, fileCount: fileCount) else {
                     block.suspect = event
                     break scan
                 }
-                block.events.append(PackedEvent(event, strings: &strings))
+                block.events.append(PackedEvent(event) { memory.intern($0) })
             } catch {
                 switch error {
                 case .syntax(let error):
@@ -301,8 +300,8 @@ public enum TraceReader {
                 break scan
             }
         }
-        block.strings = strings.strings
-        block.hashes = strings.hashes
+        block.strings = memory.strings.strings
+        block.hashes = memory.strings.hashes
         return block
     }
 
@@ -416,8 +415,8 @@ public enum TraceReader {
     /// The event on line `range` of `bytes`, by the fast path when the line is in the
     /// writer's exact form, else parsed by `scanner` (whose syntax errors are thrown).
     static func decodeEventLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scanner: inout JSONScanner,
-                                memo: inout TraceLineCursor.NumberMemo) throws(EventLineFailure) -> SimulationEvent {
-        if let event = TraceLineCursor.event(bytes, range, memo: &memo) { return event }
+                                memory: inout TraceLineCursor.Memory) throws(EventLineFailure) -> SimulationEvent {
+        if let event = TraceLineCursor.event(bytes, range, memory: &memory) { return event }
         do throws(JSONSyntaxError) { try scanner.parseObject(range) } catch { throw .syntax(error) }
         do throws(TraceReadError.Problem) { return try decodeEvent(scanner) } catch { throw .problem(error) }
     }
@@ -463,7 +462,7 @@ public enum TraceReader {
         case .taskStepEnd:
             let task = try f.int("task")
             let outcome: SimulationEvent.StepOutcome
-            switch try f.string("outcome") {
+            switch try f.word("outcome") {
             case "parked":
                 outcome = .parked(on: try f.string("on"), future: try f.int("future"), line: try f.int("line"),
                                   file: try f.fileNumber())
@@ -513,7 +512,7 @@ public enum TraceReader {
             k = .threadStarted(thread: try f.int("thread"), name: try f.string("name"))
         case .threadState:
             let thread = try f.int("thread")
-            let name = try f.string("state")
+            let name = try f.word("state")
             guard let state = SimulationEvent.ThreadState(rawValue: name) else {
                 throw f.unexpected("state", expected: "running, gil, sleeping, blocked or finished", found: "'\(name)'")
             }
@@ -589,6 +588,8 @@ public enum TraceReader {
             if case .null = try token(key) { return nil }
             return try string(key)
         }
+
+        func word(_ key: StaticString) throws(TraceReadError.Problem) -> String { try string(key) }
 
         /// An array's elements (null: nil).
         func optionalArray(_ key: StaticString) throws(TraceReadError.Problem) -> [JSONToken]? {

@@ -193,4 +193,122 @@ import TestSupport
             #expect(TraceWriter.encode(general) == TraceWriter.encode(fast))
         }
     }
+
+    // MARK: Older lines, kinds, texts
+
+    @Test func linesOfOlderVersionsWithoutAFileTakeTheFastPath() {
+        // Versions 3 and 4 wrote no `file` on a task's creation, a cancellation or a timeout,
+        // version 2 on any event (the general path reads file 0); the bulk of a version 4
+        // recording's first lines are creations.
+        let lines = [
+            #"{"kind":"taskCreated","time":0.0,"iteration":0,"task":1,"name":"Task-1","coroutine":"main","creator":null,"line":906}"#,
+            #"{"kind":"cancelRequested","time":1.5,"iteration":3,"task":2,"by":1,"message":null,"line":7}"#,
+            #"{"kind":"timeoutFired","time":2.0,"iteration":4,"task":null,"line":12}"#,
+            #"{"kind":"taskStepEnd","time":0.0,"iteration":2,"task":5,"outcome":"yielded","line":9}"#,
+        ]
+        for text in lines {
+            let line = Array(text.utf8)
+            guard case .success(let general) = Self.general(line) else { Issue.record("general path failed: \(text)"); continue }
+            let fast = Self.fast(line)
+            #expect(fast != nil, "missed the fast path: \(text)")
+            #expect(fast == general)
+        }
+        // `file` out of the writer's order is left to the general path, which reads it.
+        let moved = Array(#"{"kind":"timeoutFired","time":2.0,"iteration":4,"task":null,"file":1,"line":12}"#.utf8)
+        #expect(Self.fast(moved) == nil)
+        guard case .success(let general) = Self.general(moved), case .timeoutFired(_, _, let file) = general.kind else {
+            Issue.record("general path failed")
+            return
+        }
+        #expect(file == 1)
+    }
+
+    @Test func everyKindIsFoundByItsNameAndNothingElseIs() {
+        func named(_ text: String) -> EventKind? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { EventKind.named($0) }
+        }
+        for kind in EventKind.allCases { #expect(named(kind.name) == kind) }
+        for text in ["", "p", "prin", "printx", "Print", "taskCreate", "taskCreatedd", "taskStepEnD", "callbackEnd ",
+                     "cancelledErrorDelivered!", "cancelledErrorDeliverex", String(repeating: "a", count: 40), "tîmerDropped"] {
+            #expect(named(text) == nil, "\(text)")
+        }
+    }
+
+    /// A block decoded by the reader (the cursor looking texts up by their bytes) and the
+    /// same lines' events, decoded by the general path, interned one by one: the same
+    /// strings in the same order, and the same packed events.
+    static func expectBlockAsInterned(_ lines: [String]) {
+        let joined = Array(lines.joined(separator: "\n").utf8)
+        joined.withUnsafeBufferPointer { bytes in
+            let ranges = TraceReader.lineRanges(bytes)
+            let block = TraceReader.decodeBlock(bytes, ranges[...], firstLineNumber: 2, fileCount: 4)
+            #expect(block.failure == nil)
+            var table = StringTable()
+            var expected: [PackedEvent] = []
+            for range in ranges.map(\.range) {
+                guard case .success(let event) = general(Array(UnsafeBufferPointer(rebasing: bytes[range]))) else {
+                    Issue.record("general path failed")
+                    return
+                }
+                expected.append(PackedEvent(event, strings: &table))
+            }
+            #expect(block.strings == table.strings)
+            #expect(block.hashes == table.hashes)
+            #expect(block.events.map { $0.unpacked(table) } == expected.map { $0.unpacked(table) })
+        }
+    }
+
+    @Test func aBlocksTextsAreInternedOnceWhateverTheirForm() {
+        Self.expectBlockAsInterned([
+            // A repeated text, a text spelled as an outcome is, a repeated name and coroutine.
+            #"{"kind":"callbackStart","time":0.0,"iteration":1,"handle":1,"description":"Task-1.step","task":1}"#,
+            #"{"kind":"callbackStart","time":0.0,"iteration":1,"handle":2,"description":"yielded","task":null}"#,
+            #"{"kind":"taskStepEnd","time":0.0,"iteration":1,"task":1,"outcome":"yielded","line":9,"file":0}"#,
+            #"{"kind":"callbackStart","time":0.5,"iteration":2,"handle":3,"description":"Task-1.step","task":1}"#,
+            #"{"kind":"taskCreated","time":0.5,"iteration":2,"task":2,"name":"w","coroutine":"w","creator":1,"line":3,"file":1}"#,
+            #"{"kind":"taskCreated","time":0.5,"iteration":2,"task":3,"name":"Task-1.step","coroutine":"w","creator":1,"line":3}"#,
+            // The same text escaped and not, with a \u escape (the general path), non-ASCII.
+            #"{"kind":"print","time":1,"iteration":3,"task":null,"text":"a/b\n"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":null,"text":"a\/b\n"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":null,"text":"a\u002fb\n"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":"café ☕ 😀"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":"caf\u00e9 ☕ \ud83d\ude00"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":"café ☕ 😀"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":""}"#,
+            #"{"kind":"warning","time":1,"iteration":3,"text":""}"#,
+            // A long text (not a small String), twice; a line the cursor gives up on midway.
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":"a text of more than fifteen bytes"}"#,
+            #"{"kind":"print","time":1,"iteration":3,"task":1,"text":"a text of more than fifteen bytes"}"#,
+            #"{"kind":"scheduleDeparture","time":1,"iteration":3,"departure":"tie","detail":"a text of more than fifteen bytes","extra":1}"#,
+            #"{"kind":"threadState","time":1,"iteration":3,"thread":1,"state":"gil","what":"gil","line":4,"file":2}"#,
+        ])
+    }
+
+    @Test func aTextThatIsNotUTF8FailsAsTheGeneralPathSaysWhetherOrNotItWasSeenBefore() {
+        // The bytes of a text are looked up before they are validated: bytes that are not
+        // UTF-8 must never match, and the line fails as the general path says.
+        var bytes = Array(#"{"kind":"print","time":1,"iteration":3,"task":1,"text":"ab"}"#.utf8)
+        bytes += [0x0a] + Array(#"{"kind":"print","time":1,"iteration":3,"task":1,"text":"a"#.utf8) + [0xff]
+        bytes += Array(#"b"}"#.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let ranges = TraceReader.lineRanges(buffer)
+            let block = TraceReader.decodeBlock(buffer, ranges[...], firstLineNumber: 2, fileCount: 1)
+            #expect(block.events.count == 1)
+            guard let failure = block.failure else { Issue.record("no failure"); return }
+            #expect(failure.line == 3)
+            #expect(failure.problem == .wrongType(kind: "print", field: "text", expected: "valid UTF-8 text", found: "a string"))
+        }
+    }
+
+    @Test func aTraceWithCRLFLineEndsLoadsToTheSameStore() throws {
+        // The carriage returns are JSON whitespace: the general path reads such lines.
+        let bytes = TraceWriter.encode(Fixtures.record("Scenarios/05_wait_for_timeout.py"))
+        var crlf: [UInt8] = []
+        for b in bytes { if b == 0x0a { crlf.append(0x0d) }; crlf.append(b) }
+        let plain = try TraceReader.read(bytes, path: "t").get()
+        let windows = try TraceReader.read(crlf, path: "t").get()
+        #expect(windows.events(in: 0..<windows.eventCount) == plain.events(in: 0..<plain.eventCount))
+        #expect(TraceWriter.encode(windows) == bytes)
+    }
 }
