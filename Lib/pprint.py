@@ -34,15 +34,12 @@ saferepr()
 
 """
 
-# loopscope: CPython 3.11's pprint.py, ported statement for statement; the one difference,
-# marked "loopscope:", is where StringIO comes from.
 import collections as _collections
 import dataclasses as _dataclasses
 import re
 import sys as _sys
 import types as _types
-# loopscope: there is no io module; _stringio is the part of io.StringIO pprint writes with.
-from _stringio import StringIO as _StringIO
+from io import StringIO as _StringIO
 
 __all__ = ["pprint","pformat","isreadable","isrecursive","saferepr",
            "PrettyPrinter", "pp"]

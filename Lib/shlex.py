@@ -8,16 +8,13 @@
 # changes to tokenize more like Posix shells by Vinay Sajip, July 2016.
 
 # loopscope: CPython 3.11's shlex.py, ported statement for statement. Differences forced
-# by the simulator, each marked "loopscope:": there is no io module, so a str input is
-# read through the `_stringio` stand-in (the part of io.StringIO shlex reads with); no files can
-# be read, so `sourcehook` (the `source` keyword) raises OSError.
+# by the simulator, each marked "loopscope:": no files can be read, so `sourcehook` (the
+# `source` keyword) raises OSError.
 import re
 import sys
 from collections import deque
 
-
-# loopscope: CPython reads with io.StringIO.
-from _stringio import StringIO
+from io import StringIO
 
 __all__ = ["shlex", "split", "quote", "join"]
 

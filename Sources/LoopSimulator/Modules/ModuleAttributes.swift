@@ -26,10 +26,12 @@ enum ModuleAttributes {
         }
         guard !imported.isEmpty else { return [] }
         let boundOtherwise = namesBoundOtherwise(ast)
-        var modules: [String: (module: String, provided: Set<String>)] = [:]
+        // `provided` nil: the module's attributes are not all known, so only the names
+        // UnsupportedModules.nameReason names are reported.
+        var modules: [String: (module: String, provided: Set<String>?)] = [:]
         for (name, targets) in imported where targets.count == 1 && !boundOtherwise.contains(name) {
-            if let module = targets.first, let provided = exactAttributes(module) {
-                modules[name] = (module, provided)
+            if let module = targets.first {
+                modules[name] = (module, exactAttributes(module))
             }
         }
         guard !modules.isEmpty else { return [] }
@@ -48,13 +50,15 @@ enum ModuleAttributes {
         }
         var out: [Diagnostic] = []
         for read in reads {
-            guard let (module, provided) = modules[read.name], !provided.contains(read.attribute),
+            guard let (module, provided) = modules[read.name], provided?.contains(read.attribute) != true,
                   !(read.attribute.hasPrefix("__") && read.attribute.hasSuffix("__")),
                   !assigned.contains(read.name + "." + read.attribute),
                   !ModuleFinder.libraryNames.contains(module + "." + read.attribute) else { continue }
-            let message = AsyncioSubmodules.unsupportedReason(read.attribute, from: module)
-                ?? "module '\(module)' has no attribute '\(read.attribute)' in loopscope"
-            out.append(Diagnostic(message, at: read.range))
+            if let reason = UnsupportedModules.nameReason(read.attribute, from: module) {
+                out.append(Diagnostic(reason, at: read.range))
+            } else if provided != nil {
+                out.append(Diagnostic("module '\(module)' has no attribute '\(read.attribute)' in loopscope", at: read.range))
+            }
         }
         return out
     }

@@ -93,6 +93,7 @@ private struct ProgramLoader {
 
     private mutating func follow(_ module: Module, in file: ProgramFile, package: String?) {
         diagnostics += ModuleAttributes.diagnostics(module).map { FileDiagnostic(file, $0) }
+        diagnostics += UnsupportedBuiltins.diagnostics(module).map { FileDiagnostic(file, $0) }
         for request in module.imports {
             let name: String
             switch ModuleNames.resolve(request.module, level: request.level, package: package) {
@@ -128,13 +129,16 @@ private struct ProgramLoader {
     /// `from M import a, b` of a module the simulator provides: each name must be one M
     /// defines or a submodule of it, as CPython's `_handle_fromlist` finds them.
     private mutating func checkLibraryNames(_ request: ImportRequest, of name: String, in file: ProgramFile) {
-        guard let provided = LibraryModules.providedNames(name) else { return }
-        for member in request.names where member != "*" && !provided.contains(member) {
+        let provided = LibraryModules.providedNames(name)
+        for member in request.names where member != "*" && provided?.contains(member) != true {
             if ModuleFinder.libraryNames.contains(name + "." + member) { continue }
-            if let reason = AsyncioSubmodules.unsupportedReason(member, from: name) {
+            // Names CPython's module has and loopscope's leaves out, reported even where
+            // the module's names cannot all be known (io's module __getattr__).
+            if let reason = UnsupportedModules.nameReason(member, from: name) {
                 diagnostics.append(FileDiagnostic(file, Diagnostic(reason, at: request.range)))
                 continue
             }
+            guard provided != nil else { continue }
             let location = LibraryModules.sources[name].map { "Lib/" + $0.path } ?? "unknown location"
             diagnostics.append(FileDiagnostic(file, Diagnostic(
                 "cannot import name '\(member)' from '\(name)' (\(location))", at: request.range)))

@@ -5,7 +5,7 @@ import PythonRuntime
 enum UnsupportedModules {
     private static let network = "loopscope runs no real network I/O: simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython"
     private static let processes = "loopscope runs no real processes: simulate the work with 'await asyncio.sleep(...)' (waiting) or 'cpu(seconds)' from loopscope (CPU-bound), or record the real program under CPython"
-    private static let files = "loopscope reads and writes no real files or operating-system state: keep the data in the program, or record the real program under CPython"
+    static let files = "loopscope reads and writes no real files or operating-system state: keep the data in the program, or record the real program under CPython"
 
     /// Why the top-level module `name` cannot be simulated, or nil.
     static func reason(_ name: String) -> String? {
@@ -25,10 +25,31 @@ enum UnsupportedModules {
             return processes
         case "sched":
             return "sched is not provided: schedule calls with the event loop's call_later/call_at"
-        case "os", "io", "pathlib", "shutil", "tempfile", "glob", "sqlite3", "pickle", "shelve", "mmap", "fcntl":
+        case "os", "pathlib", "shutil", "tempfile", "glob", "sqlite3", "pickle", "shelve", "mmap", "fcntl":
             return files
         default:
             return nil
         }
+    }
+
+    /// The names of io (and _io) that read or write real files: left out of loopscope's
+    /// io, which has the in-memory streams.
+    static let fileBackedIONames: Set<String> = [
+        "open", "open_code", "FileIO", "BufferedReader", "BufferedWriter", "BufferedRWPair", "BufferedRandom",
+        "TextIOWrapper", "IncrementalNewlineDecoder", "text_encoding", "OpenWrapper",
+    ]
+
+    /// Why `name` of module `module` (`from module import name`, `module.name`) cannot be
+    /// simulated where CPython's module has it, or nil.
+    static func nameReason(_ name: String, from module: String) -> String? {
+        if (module == "io" || module == "_io") && fileBackedIONames.contains(name) {
+            return "'\(name)' from '\(module)' cannot be simulated: \(files) (io.StringIO and io.BytesIO are provided)"
+        }
+        return AsyncioSubmodules.unsupportedReason(name, from: module)
+    }
+
+    /// Why the builtin `name` cannot be simulated, or nil: `open` reads and writes files.
+    static func builtinReason(_ name: String) -> String? {
+        name == "open" ? "'open' cannot be simulated: \(files) (io.StringIO and io.BytesIO are provided)" : nil
     }
 }

@@ -14,8 +14,8 @@ package enum LibraryModules {
     }
 
     /// Python modules standing in for what CPython compiles in C: `_pydecimal` for the
-    /// `_decimal` that `decimal` imports first.
-    package static let standInsForC: Set<String> = ["_pydecimal"]
+    /// `_decimal` that `decimal` imports first, `_io` (the in-memory streams) for io.
+    package static let standInsForC: Set<String> = ["_pydecimal", "_io"]
 
     package static let sources: [String: Source] = {
         var found: [String: Source] = [:]

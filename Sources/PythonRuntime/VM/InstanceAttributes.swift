@@ -272,6 +272,9 @@ extension Interpreter {
         }
         if c.dict[name] == nil { c.definitionOrder.append(name) }
         c.dict[name] = value
+        // The class's repr names its module from here (io sets
+        // `UnsupportedOperation.__module__ = "io"`).
+        if name == "__module__", case .str(let module) = value { c.module = module }
     }
 
     /// `type.__delattr__`.
