@@ -68,7 +68,18 @@ let package = Package(
             ]
         ),
         // Lays a trace out into a grid of cells; knows nothing of terminals.
-        .target(name: "Timeline", dependencies: ["LoopTrace", "ScenarioLanguage"]),
+        .target(
+            name: "Timeline",
+            dependencies: ["LoopTrace", "ScenarioLanguage"],
+            swiftSettings: [
+                // The task stories and group counts (classes) are updated for every event a
+                // trace or simulation appends, several fields per event: their dynamic
+                // exclusivity checks cost about a third of that update, which holds the
+                // store while a 4-million-event trace is indexed. They are touched by one
+                // thread at a time (the producer or the UI, under `StoreTurns`).
+                .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+            ]
+        ),
         // What-if: compare two runs, sweep a parameter, search the legal schedules.
         .target(name: "WhatIf", dependencies: ["LoopTrace", "LoopSimulator", "PythonRuntime", "ScenarioLanguage"]),
         // The interactive explorer without a terminal: its state and keys, and the feeds it

@@ -52,6 +52,13 @@ extension TraceStore {
 
     public func event(at index: Int) -> SimulationEvent { events[index].unpacked(strings) }
 
+    /// Whether event `index` starts or ends a callback, told without unpacking it: half of
+    /// a run's events, which readers of the tasks' lives (`TaskStories`) pass over.
+    public func isCallbackBoundary(at index: Int) -> Bool {
+        let kind = events[index].kind
+        return kind == .callbackStart || kind == .callbackEnd
+    }
+
     /// The events in `range` (event indexes), decoded.
     public func events(in range: Range<Int>) -> [SimulationEvent] {
         let r = range.clamped(to: 0..<events.count)

@@ -76,6 +76,7 @@ public final class TaskStories {
         let end = store.eventCount
         guard readUpTo < end else { return }
         for i in readUpTo..<end {
+            if store.isCallbackBoundary(at: i) { continue }
             let e = store.event(at: i)
             switch e.kind {
             case .iterationStart:
