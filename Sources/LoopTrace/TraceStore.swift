@@ -101,6 +101,10 @@ public final class TraceStore: SimulationEventSink {
     /// `callbackSkipped` events of handles that were in the ready queue (not timers).
     private(set) var skippedReady: [Int32] = []
     private var currentCallback: Int32 = -1
+    /// Whether the last iteration has ended: timers dropped after that (by `loop.close()`)
+    /// were still in the heap for that whole iteration; those dropped inside an iteration
+    /// (cancelled handles `_run_once` removes before its select) were gone at its start.
+    private var iterationEnded = false
     /// Handles other threads queued while the loop was in its select (they run in that
     /// iteration without having been ready at its start).
     private var handedOffDuringSelect = Set<Int32>()
@@ -174,6 +178,9 @@ public final class TraceStore: SimulationEventSink {
             iterations.append(IterationRecord(firstEvent: i, slot: Int32(slotCount), firstCallback: Int32(callbacks.count)))
             loopLane.append(time: e.time, slot: slotCount, state: .select)
             slotCount += 1
+            iterationEnded = false
+        case .iterationEnd:
+            iterationEnded = true
         case .timerScheduled:
             let timer = Int32(timers.count)
             timers.append(TimerRecord(event: i))
@@ -182,7 +189,7 @@ public final class TraceStore: SimulationEventSink {
         case .timerCancelled:
             if let t = liveTimerOfHandle[e.a] { timers[Int(t)].cancelledIn = e.iteration }
         case .timerDropped:
-            endTimer(handle: e.a, lastIteration: e.iteration - 1)
+            endTimer(handle: e.a, lastIteration: iterationEnded ? e.iteration : e.iteration - 1)
         case .callbackSkipped:
             if !endTimer(handle: e.a, lastIteration: e.iteration) { skippedReady.append(i) }
         case .clockAdvance:
@@ -279,7 +286,7 @@ public final class TraceStore: SimulationEventSink {
             if Int(e.a) == threadRecords.count + 1 { threadRecords.append(record) }
         case .threadState:
             indexThreadState(e)
-        case .iterationEnd, .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
+        case .cancelRequested, .cancelledErrorDelivered, .timeoutFired, .futureCreated:
             break
         }
     }

@@ -194,4 +194,27 @@ import TestSupport
         #expect(fifth.timers.isEmpty)
         #expect(fifth.ready.map(\.description) == ["Task-1.wakeup"])
     }
+
+    @Test func aTimerLeftPendingStaysInTheHeapUntilTheLoopCloses() throws {
+        // asyncio.run closes the loop with the 5 s timer still scheduled: close() drops it
+        // after the last iteration ended, so that iteration still began with it in the heap.
+        let store = TestSupport.record(source: """
+            import asyncio
+
+            def hello():
+                print("hello")
+
+            async def main():
+                asyncio.get_running_loop().call_later(5.0, hello)
+                await asyncio.sleep(0.1)
+
+            asyncio.run(main())
+            """, path: "inline.py")
+        let last = store.iterationCount
+        let info = try #require(store.iteration(last))
+        let state = try #require(store.loopState(atIteration: last))
+        #expect(info.timerCount == 1)
+        #expect(state.timers.map(\.deadline) == [5])
+        #expect(state.timers.map(\.description) == ["hello"])
+    }
 }
