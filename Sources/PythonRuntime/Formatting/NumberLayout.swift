@@ -61,9 +61,8 @@ package enum NumberLayout {
         body.append(contentsOf: uppercase ? grouped.map(asciiUpper) : grouped)
         if parts.hasDecimal { body.append(".") }
         body.append(contentsOf: parts.remainder)
-        return fillPadding(spec.fill, count: left) + String(head)
-            + fillPadding(spec.fill, count: middle) + String(body)
-            + fillPadding(spec.fill, count: right)
+        return padded([.fill(spec.fill, left), .text(String(head)), .fill(spec.fill, middle), .text(String(body)),
+                       .fill(spec.fill, right)])
     }
 
     private static func asciiUpper(_ c: Unicode.Scalar) -> Unicode.Scalar {

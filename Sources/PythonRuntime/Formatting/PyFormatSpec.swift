@@ -203,7 +203,7 @@ public enum PyFormatSpec {
         case "^": left = padding / 2
         default: left = padding
         }
-        return fillPadding(parsed.fill, count: left) + body + fillPadding(parsed.fill, count: padding - left)
+        return padded([.fill(parsed.fill, left), .text(body), .fill(parsed.fill, padding - left)])
     }
 
     // MARK: str
@@ -229,21 +229,19 @@ public enum PyFormatSpec {
             throw PyFormatError(message: "'=' alignment not allowed in string format specifier")
         }
         // Precision truncates; both it and the width count code points, as CPython does.
-        var scalars = Array(value.unicodeScalars)
-        if parsed.precision >= 0 && scalars.count > parsed.precision {
-            scalars = Array(scalars.prefix(parsed.precision))
+        var body = value, length = value.unicodeScalars.count
+        if parsed.precision >= 0 && length > parsed.precision {
+            body = String(value.unicodeScalars.prefix(parsed.precision))
+            length = parsed.precision
         }
-        if parsed.width < 0 && scalars.count == value.unicodeScalars.count { return value }
-        let total = max(parsed.width, scalars.count)
+        if parsed.width < 0 { return body }
+        let total = max(parsed.width, length)
         let left: Int
         switch parsed.align {
-        case ">": left = total - scalars.count
-        case "^": left = (total - scalars.count) / 2
+        case ">": left = total - length
+        case "^": left = (total - length) / 2
         default: left = 0
         }
-        let right = total - scalars.count - left
-        var body = String.UnicodeScalarView()
-        body.append(contentsOf: scalars)
-        return fillPadding(parsed.fill, count: left) + String(body) + fillPadding(parsed.fill, count: right)
+        return padded([.fill(parsed.fill, left), .text(body), .fill(parsed.fill, total - length - left)])
     }
 }

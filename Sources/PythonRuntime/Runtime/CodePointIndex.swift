@@ -39,9 +39,26 @@ package final class CodePointIndex {
                     offset += 1
                 }
             }
+            // Most long strings are ASCII: eight bytes at a time answer that, and then the
+            // count is the byte count (scanning 200 MB byte by byte took 0.2 s).
+            if bytes.withContiguousStorageIfAvailable({ Self.isASCII($0) }) == true {
+                count = bytes.count
+                crumbs = nil
+                return
+            }
             if bytes.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(bytes) }
             count = scalars
             crumbs = ascii ? nil : offsets
+        }
+
+        private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let words = bytes.count / 8
+            var seen: UInt64 = 0
+            for w in 0..<words { seen |= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) }
+            for i in (words * 8)..<bytes.count { seen |= UInt64(bytes[i]) }
+            return seen & 0x8080_8080_8080_8080 == 0
         }
 
         /// Where code point `i` starts (`i == count`: the end).

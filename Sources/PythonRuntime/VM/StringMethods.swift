@@ -166,10 +166,37 @@ extension Interpreter {
     private static func strip(_ s: String, _ chars: String?, leading: Bool, trailing: Bool) -> String {
         let set = chars.map { Set($0.unicodeScalars) }
         let drop: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? UnicodeCType.isSpace(c) }
-        // Indices move over the scalars; the view itself is never mutated (removing one
-        // scalar at a time from a slice cost 80 ns each on a 100-million-space string).
         let view = s.unicodeScalars
         var lo = view.startIndex, hi = view.endIndex
+        // ASCII first, byte by byte: padding is ASCII nearly always, and decoding a scalar
+        // per step cost 3 ns on a hundred-million-space string (CPython: well under 1 ns).
+        // The scan stops at the first byte it cannot drop, a scalar boundary, and the scalar
+        // loop goes on from there for whatever is not ASCII.
+        let ascii = ASCIIByteSet(set, default: Self.asciiSpaces)
+        _ = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var l = 0, h = bytes.count
+            // Padding is a run of one character: a run is skipped eight bytes at a time.
+            if leading {
+                while l < h, ascii.contains(base[l]) {
+                    let c = base[l], run = UInt64(c) &* 0x0101_0101_0101_0101
+                    while l + 8 <= h, raw.loadUnaligned(fromByteOffset: l, as: UInt64.self) == run { l += 8 }
+                    while l < h, base[l] == c { l += 1 }
+                }
+            }
+            if trailing {
+                while h > l, ascii.contains(base[h - 1]) {
+                    let c = base[h - 1], run = UInt64(c) &* 0x0101_0101_0101_0101
+                    while h - 8 >= l, raw.loadUnaligned(fromByteOffset: h - 8, as: UInt64.self) == run { h -= 8 }
+                    while h > l, base[h - 1] == c { h -= 1 }
+                }
+            }
+            lo = s.utf8.index(s.utf8.startIndex, offsetBy: l)
+            hi = s.utf8.index(s.utf8.startIndex, offsetBy: h)
+        }
+        // Indices move over the scalars; the view itself is never mutated (removing one
+        // scalar at a time from a slice cost 80 ns each on a 100-million-space string).
         if leading { while lo < hi, drop(view[lo]) { lo = view.index(after: lo) } }
         if trailing {
             while lo < hi {
@@ -180,6 +207,9 @@ extension Interpreter {
         }
         return lo == view.startIndex && hi == view.endIndex ? s : String(view[lo..<hi])
     }
+
+    /// The ASCII characters `str.strip()` drops without arguments (`str.isspace`'s).
+    private static let asciiSpaces = ASCIIByteSet((0..<128).filter { UnicodeCType.isSpace(Unicode.Scalar(UInt8($0))) })
 
     package static let stringMethods: [String: StringMethod] = [
         "translate": { vm, s, args, _ in
@@ -366,6 +396,6 @@ extension Interpreter {
         default: left = margin / 2 + (margin & width & 1)
         }
         let scalar = fill.unicodeScalars.first!
-        return .str(fillPadding(scalar, count: left) + s + fillPadding(scalar, count: margin - left))
+        return .str(padded([.fill(scalar, left), .text(s), .fill(scalar, margin - left)]))
     }
 }
