@@ -15,9 +15,15 @@ struct BenchCommand: ParsableCommand {
 }
 
 /// Seconds on the monotonic clock.
-func now() -> Double {
+func now() -> Double { seconds(on: CLOCK_MONOTONIC) }
+
+/// Seconds of CPU time the process has used (every thread): on a busy machine wall time
+/// stretches with the other processes' load, CPU time much less.
+func cpuNow() -> Double { seconds(on: CLOCK_PROCESS_CPUTIME_ID) }
+
+private func seconds(on clock: clockid_t) -> Double {
     var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
+    clock_gettime(clock, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 

@@ -57,6 +57,10 @@ struct CLITests {
         #expect(lines.first?.hasPrefix("loopscope: ") == true)
         #expect(lines.dropFirst().first?.contains(" s with interpreter start-up)") == true)
         #expect(lines.last?.hasPrefix("ratio: loopscope is ") == true)
+        // Both sides also report CPU time, steadier than wall time on a busy machine.
+        #expect(lines.first?.contains(", CPU ") == true)
+        #expect(lines.dropFirst().first?.contains(", CPU ") == true)
+        #expect(lines.last?.contains("; in CPU time ") == true)
     }
 
     @Test func recordWritesTheTraceOrSaysWhyNot() throws {
