@@ -127,7 +127,10 @@ extension Interpreter {
     /// (checking what it checks first: native and instance attributes). Nil for every
     /// other attribute.
     package func methodFunction(_ obj: Value, _ name: String) -> Value? {
-        guard case .object(let o) = obj else { return nil }
+        guard case .object(let o) = obj else {
+            if case .str = obj { return strMethodDescriptor(name) }
+            return nil
+        }
         // A Python subclass's instance (`class Reply(asyncio.Future)`) may override the
         // native method: `getAttribute` decides.
         if o.instancePart == nil, let m = type(of: o).nativeMethods?[name] { return .object(m) }

@@ -90,6 +90,9 @@ public final class Interpreter {
     package var onHalt: (() -> Void)?
     /// `list.append`, `dict.__getitem__`, ... made once per simulation (BuiltinSubclasses.swift).
     package var builtinTypeSlots: [String: Value?] = [:]
+    /// str's methods as method descriptors (the receiver their first argument), made once
+    /// per name for `s.method(...)` calls (StringMethods.swift).
+    package var strMethodDescriptors: [String: Value?] = [:]
     /// Set when the simulation must stop (limits, deadlock): exceptions then unwind
     /// every frame without running handlers.
     package var halted: SimulationHalt?

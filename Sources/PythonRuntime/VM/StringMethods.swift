@@ -15,6 +15,32 @@ extension Interpreter {
         }
     }
 
+    /// `str.name` as CPython's method descriptor: `s.isalnum()` (LOAD_METHOD, CALL) calls it
+    /// with `s` first, as CPython calls the descriptor, and makes no bound method. Binding
+    /// one per call (a closure and an object, and the name hashed twice) was most of the
+    /// time of a scanner's `while i < len(s): c = s[i]; if c.isalnum(): ...`.
+    package func strMethodDescriptor(_ name: String) -> Value? {
+        if let made = strMethodDescriptors[name] { return made }
+        var descriptor: Value?
+        if let body = Self.stringMethods[name] {
+            func receiver(_ args: [Value]) -> String {
+                guard case .str(let s)? = args.first else { return "" }
+                return s
+            }
+            if let signature = Self.stringSignatures[name] {
+                descriptor = .object(PyBuiltin(name, owner: signature.isMETH ? "str" : nil, signature, takesReceiver: true) {
+                    vm, args, kwargs in try body(vm, receiver(args), vm.plainStrings(Array(args.dropFirst())), kwargs)
+                })
+            } else {
+                descriptor = .object(PyBuiltin(name) { vm, args, kwargs in
+                    try body(vm, receiver(args), vm.plainStrings(Array(args.dropFirst())), kwargs)
+                })
+            }
+        }
+        strMethodDescriptors[name] = descriptor
+        return descriptor
+    }
+
     /// The arguments with a str subclass's instance as the str it is (`s.startswith(tag)`).
     @inline(__always)
     package func plainStrings(_ args: [Value]) -> [Value] {
@@ -32,7 +58,11 @@ extension Interpreter {
             table[name] = .noArguments
         }
         for name in ["strip", "lstrip", "rstrip"] { table[name] = .positional(min: 0, max: 1) }
-        for name in ["removeprefix", "removesuffix", "format_map"] { table[name] = .oneArgument }
+        for name in ["removeprefix", "removesuffix", "format_map", "zfill", "partition", "rpartition", "translate"] {
+            table[name] = .oneArgument
+        }
+        for name in ["ljust", "rjust", "center"] { table[name] = .positional(min: 1, max: 2) }
+        table["replace"] = .positional(min: 2, max: 3)
         for name in ["count", "find", "rfind", "index", "rindex", "startswith", "endswith"] {
             table[name] = .parseTuple(min: 1, max: 3)
         }
@@ -44,22 +74,27 @@ extension Interpreter {
     /// Positional-or-keyword arguments of a method, by parameter name.
     private static func bind(_ name: String, _ params: [String], _ args: [Value], _ kwargs: [(String, Value)],
                              _ vm: Interpreter) throws -> [Value?] {
-        guard args.count <= params.count else {
-            throw vm.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(args.count) given)")
+        // _PyArg_UnpackKeywords' checks and messages.
+        guard args.count + kwargs.count <= params.count else {
+            throw vm.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(args.count + kwargs.count) given)")
         }
         var out: [Value?] = args.map { $0 } + Array(repeating: nil, count: params.count - args.count)
         for (k, v) in kwargs {
             guard let i = params.firstIndex(of: k) else {
-                throw vm.typeError("\(name)() got an unexpected keyword argument '\(k)'")
+                throw vm.typeError("'\(k)' is an invalid keyword argument for \(name)()")
+            }
+            if i < args.count {
+                throw vm.typeError("argument for \(name)() given by name ('\(k)') and position (\(i + 1))")
             }
             out[i] = v
         }
         return out
     }
 
-    private static func string(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String {
+    /// A str argument; `what` names it in the message (nil: CPython names nothing).
+    private static func string(_ v: Value?, _ what: String?, _ vm: Interpreter) throws -> String {
         guard case .str(let s) = v ?? .none else {
-            throw vm.typeError("\(what) must be str, not \((v ?? .none).typeName)")
+            throw vm.typeError("\(what.map { $0 + " " } ?? "")must be str, not \((v ?? .none).typeName)")
         }
         return s
     }
@@ -67,6 +102,26 @@ extension Interpreter {
     private static func optionalString(_ v: Value?, _ what: String, _ vm: Interpreter) throws -> String? {
         guard let v, !v.isNone else { return nil }
         return try string(v, what, vm)
+    }
+
+    /// `strip`'s argument: None or a str (CPython words its message its own way).
+    private static func stripCharacters(_ v: Value?, _ name: String, _ vm: Interpreter) throws -> String? {
+        switch v ?? .none {
+        case .none: return nil
+        case .str(let chars): return chars
+        default: throw vm.typeError("\(name) arg must be None or str")
+        }
+    }
+
+    /// `split`'s and `rsplit`'s `sep`: None (whitespace) or a non-empty str.
+    private static func separator(_ v: Value?, _ vm: Interpreter) throws -> String? {
+        switch v ?? .none {
+        case .none: return nil
+        case .str(let sep):
+            if sep.isEmpty { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            return sep
+        case let other: throw vm.typeError("must be str or None, not \(other.typeName)")
+        }
     }
 
     private static func int(_ v: Value?, default d: Int, _ vm: Interpreter) throws -> Int {
@@ -138,7 +193,7 @@ extension Interpreter {
 
     /// `find`/`rfind`/`index`/`rindex`: the code-point index, nil when absent.
     private static func find(_ s: String, _ args: [Value], fromRight: Bool, _ vm: Interpreter) throws -> Int? {
-        let sub = try string(args.first, "must be str", vm)
+        let sub = try string(args.first, nil, vm)
         guard let (part, offset) = try window(s, args, vm) else { return nil }
         return CodePoints.find(part, sub, fromRight: fromRight).map { $0 + offset }
     }
@@ -151,8 +206,10 @@ extension Interpreter {
         // `tailmatch`: the test is on s[start:end] (false when start is past the end).
         let part = try window(s, args, vm)?.0
         for c in candidates {
-            guard case .str(let p) = c else {
-                throw vm.typeError("\(name) first arg must be str or a tuple of str, not \(c.typeName)")
+            guard case .str(let p) = vm.derivedValue(c) ?? c else {
+                throw vm.typeError(candidates.count == 1 && !(first.asObject is PyTuple)
+                    ? "\(name) first arg must be str or a tuple of str, not \(c.typeName)"
+                    : "tuple for \(name) must only contain str, not \(c.typeName)")
             }
             if let part, test(part, p) { return .true }
         }
@@ -212,10 +269,7 @@ extension Interpreter {
     private static let asciiSpaces = ASCIIByteSet((0..<128).filter { UnicodeCType.isSpace(Unicode.Scalar(UInt8($0))) })
 
     package static let stringMethods: [String: StringMethod] = [
-        "translate": { vm, s, args, _ in
-            guard args.count == 1 else { throw vm.typeError("str.translate() takes exactly one argument (\(args.count) given)") }
-            return try translate(vm, s, args[0])
-        },
+        "translate": { vm, s, args, _ in try translate(vm, s, args[0]) },
         // A static method: `'x'.maketrans(...)` ignores the string, as `str.maketrans` does.
         "maketrans": { vm, _, args, _ in try maketrans(vm, args) },
         "encode": { vm, s, args, kwargs in
@@ -240,23 +294,21 @@ extension Interpreter {
             guard !suffix.isEmpty, s.unicodeScalars.reversed().starts(with: suffix.unicodeScalars.reversed()) else { return .str(s) }
             return .str(String(s.unicodeScalars.dropLast(suffix.unicodeScalars.count)))
         },
-        "strip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "strip arg", vm), leading: true, trailing: true)) },
-        "lstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "lstrip arg", vm), leading: true, trailing: false)) },
-        "rstrip": { vm, s, args, _ in .str(strip(s, try optionalString(args.first, "rstrip arg", vm), leading: false, trailing: true)) },
+        "strip": { vm, s, args, _ in .str(strip(s, try stripCharacters(args.first, "strip", vm), leading: true, trailing: true)) },
+        "lstrip": { vm, s, args, _ in .str(strip(s, try stripCharacters(args.first, "lstrip", vm), leading: true, trailing: false)) },
+        "rstrip": { vm, s, args, _ in .str(strip(s, try stripCharacters(args.first, "rstrip", vm), leading: false, trailing: true)) },
         "startswith": { vm, s, args, _ in try prefixTest("startswith", s, args, vm) { $0.unicodeScalars.starts(with: $1.unicodeScalars) } },
         "endswith": { vm, s, args, _ in
             try prefixTest("endswith", s, args, vm) { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
         },
         "split": { vm, s, args, kwargs in
             let a = try bind("split", ["sep", "maxsplit"], args, kwargs, vm)
-            let sep = try optionalString(a[0], "must be str or None: sep", vm)
-            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let sep = try separator(a[0], vm)
             return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: false).map { .str($0) }))
         },
         "rsplit": { vm, s, args, kwargs in
             let a = try bind("rsplit", ["sep", "maxsplit"], args, kwargs, vm)
-            let sep = try optionalString(a[0], "must be str or None: sep", vm)
-            if sep == "" { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
+            let sep = try separator(a[0], vm)
             return .object(PyList(split(s, sep: sep, maxsplit: try int(a[1], default: -1, vm), fromRight: true).map { .str($0) }))
         },
         "splitlines": { vm, s, args, kwargs in
@@ -264,7 +316,19 @@ extension Interpreter {
             return .object(PyList(CodePoints.splitLines(s, keepEnds: keepEnds).map { .str($0) }))
         },
         "join": { vm, s, args, _ in
-            let parts = try vm.iterate(args.first ?? .none)
+            // PySequence_Fast: a TypeError getting the iterator becomes its own message;
+            // anything raised while iterating goes through as it is.
+            var iterable = args[0]
+            if let o = iterable.asObject, (o is PyList || o is PyTuple) && o.instancePart == nil {
+                // A list or tuple is read as it is.
+            } else {
+                do {
+                    iterable = .object(try vm.makeIterator(iterable))
+                } catch let error as PythonError where error.exception.isInstance(of: BuiltinTypes.typeError) {
+                    throw vm.typeError("can only join an iterable")
+                }
+            }
+            let parts = try vm.iterate(iterable)
             var strings: [String] = []
             for (i, p) in parts.enumerated() {
                 guard case .str(let ps) = vm.derivedValue(p) ?? p else {
@@ -295,7 +359,7 @@ extension Interpreter {
             return .str(split(s, sep: old, maxsplit: count, fromRight: false).joined(separator: new))
         },
         "count": { vm, s, args, _ in
-            let sub = try string(args.first, "must be str", vm)
+            let sub = try string(args.first, nil, vm)
             guard let (part, _) = try window(s, args, vm) else { return .int(0) }
             if sub.isEmpty { return .int(part.unicodeScalars.count + 1) }
             return .int(split(part, sep: sub, maxsplit: -1, fromRight: false).count - 1)
@@ -315,13 +379,13 @@ extension Interpreter {
             return .int(i)
         },
         "partition": { vm, s, args, _ in
-            let sep = try string(args.first, "must be str", vm)
+            let sep = try string(args.first, nil, vm)
             guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
             let parts = split(s, sep: sep, maxsplit: 1, fromRight: false)
             return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(s), .str(""), .str("")]))
         },
         "rpartition": { vm, s, args, _ in
-            let sep = try string(args.first, "must be str", vm)
+            let sep = try string(args.first, nil, vm)
             guard !sep.isEmpty else { throw PythonError(vm.makeException(BuiltinTypes.valueError, "empty separator")) }
             let parts = split(s, sep: sep, maxsplit: 1, fromRight: true)
             return .object(PyTuple(parts.count == 2 ? [.str(parts[0]), .str(sep), .str(parts[1])] : [.str(""), .str(""), .str(s)]))
@@ -338,8 +402,8 @@ extension Interpreter {
             }
             return .str(repeatedString("0", count: pad) + s)
         },
-        "expandtabs": { vm, s, args, _ in
-            let size = try int(args.first, default: 8, vm)
+        "expandtabs": { vm, s, args, kwargs in
+            let size = try int(try bind("expandtabs", ["tabsize"], args, kwargs, vm)[0], default: 8, vm)
             // CPython takes the tab size as a C int.
             guard size <= Int(Int32.max) else {
                 throw PythonError(vm.makeException(BuiltinTypes.overflowError, "Python int too large to convert to C int"))
@@ -380,7 +444,13 @@ extension Interpreter {
 
     private static func pad(_ vm: Interpreter, _ s: String, _ args: [Value], _ align: String) throws -> Value {
         let width = try int(args.first, default: 0, vm)
-        let fill = args.count > 1 ? try string(args[1], "fill character", vm) : " "
+        var fill = " "
+        if args.count > 1 {
+            guard case .str(let f) = args[1] else {
+                throw vm.typeError("The fill character must be a unicode character, not \(args[1].typeName)")
+            }
+            fill = f
+        }
         guard fill.unicodeScalars.count == 1 else {
             throw vm.typeError("The fill character must be exactly one character long")
         }
