@@ -183,7 +183,15 @@ struct RecordedProgramsTests {
                 Issue.record("no timeoutFired")
                 return
             }
-            #expect(place(events[fired]) == [32, 0])
+            #expect(place(events[fired]) == [33, 0])
+            // `loop.call_soon(sleeper.cancel)`: a callback of its own, not a step of the
+            // sleeper, and no task asked for the cancellation.
+            let sleeper = kind("taskCreated").first { text($0, "name") == "sleeper" }?["task"] as? Int
+            let scheduledCancel = kind("callbackStart").filter { text($0, "description") == "Task.cancel" }
+            #expect(scheduledCancel.count == 1 && scheduledCancel.first?["task"] is NSNull)
+            #expect(!kind("callbackStart").contains { text($0, "description") == "sleeper.step" && $0["iteration"] as? Int == scheduledCancel.first?["iteration"] as? Int })
+            let sleeperCancel = kind("cancelRequested").first { $0["task"] as? Int == sleeper }
+            #expect(sleeperCancel != nil && sleeperCancel?["by"] is NSNull)
             let cancel = events[fired...].first { text($0, "kind") == "cancelRequested" }
             #expect(cancel?["task"] as? Int == events[fired]["task"] as? Int)
             #expect(cancel.map(place) == [0, 0] && cancel?["by"] is NSNull)

@@ -89,6 +89,19 @@ _emit = _events.append
 R = None  # the Recording while one is active
 
 
+def _task_callback_kind(cb):
+    """'step' or 'wakeup' for the callbacks a task schedules for itself (the C task's
+    TaskStepMethWrapper and task_wakeup, the Python task's __step and __wakeup); None for
+    any other method of a task a program schedules (``loop.call_soon(task.cancel)``),
+    which runs no step of it."""
+    name = getattr(cb, "__name__", None)
+    if name in ("task_wakeup", "_Task__wakeup"):
+        return "wakeup"
+    if name == "_Task__step" or type(cb).__name__ == "TaskStepMethWrapper":
+        return "step"
+    return None
+
+
 def _qualname(obj):
     name = getattr(obj, "__qualname__", None)
     if isinstance(name, str):
@@ -342,9 +355,9 @@ class Recording:
         wake-up."""
         task = getattr(cb, "__self__", None)
         if task is not None and isinstance(task, _CTask):
-            name = getattr(cb, "__name__", None)
-            kind = "wakeup" if name in ("task_wakeup", "_Task__wakeup") else "step"
-            return "%s.%s" % (task.get_name(), kind), task
+            kind = _task_callback_kind(cb)
+            if kind is not None:
+                return "%s.%s" % (task.get_name(), kind), task
         return _qualname(cb), None
 
     def task_id(self, task):
@@ -396,9 +409,10 @@ class Recording:
         cb = h._callback
         task = getattr(cb, "__self__", None)
         wakeup = False
-        if task is not None and isinstance(task, _CTask):
-            wakeup = getattr(cb, "__name__", None) in ("task_wakeup", "_Task__wakeup")
-            desc = task.get_name() + (".wakeup" if wakeup else ".step")
+        kind = _task_callback_kind(cb) if task is not None and isinstance(task, _CTask) else None
+        if kind is not None:
+            wakeup = kind == "wakeup"
+            desc = task.get_name() + "." + kind
             tid = self.tids.get(id(task))
             if tid is None:
                 tid = self.task_id(task)

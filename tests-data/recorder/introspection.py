@@ -1,6 +1,7 @@
 # What a program sees of asyncio's own objects must not change under the recorder: timer
 # handles, the timer heap's callbacks, task names and types, the loop's methods and ready
-# queue, time.sleep, sys.stdout. Then a timeout: it fires, then cancels the task.
+# queue, time.sleep, sys.stdout. The sleeper is cancelled from a callback of the loop's (a
+# task's method scheduled is no step of it). Then a timeout: it fires, then cancels the task.
 import asyncio
 import sys
 import time
@@ -25,7 +26,7 @@ async def main():
     print(time.sleep.__name__, type(sys.stdout).__name__)
     timer.cancel()
     other.cancel()
-    sleeper.cancel()
+    loop.call_soon(sleeper.cancel)
     try:
         async with asyncio.timeout(0.01) as deadline:
             print(deadline._on_timeout.__qualname__)
