@@ -32,6 +32,27 @@ import TestSupport
         #expect(store.taskStatus(1, atIteration: 4).state == .absent)
     }
 
+    @Test func aTaskRunningOnlyAsyncioCodeParksAtNoLineOfTheProgram() {
+        // The sleeper is asyncio.sleep itself: parked inside the prelude, at no line of
+        // inline.py (its line 21 was the prelude's, shown as the scenario's), as the
+        // recorder says of the same program. Main parks at its own line.
+        let store = TestSupport.record(source: """
+            import asyncio
+
+            async def main():
+                sleeper = asyncio.create_task(asyncio.sleep(5), name="sleeper")
+                await asyncio.sleep(0)
+                sleeper.cancel()
+                await asyncio.sleep(0)
+
+            asyncio.run(main())
+            """, path: "inline.py")
+        let sleeper = store.taskStatus(1, atIteration: 3)
+        #expect(sleeper.state == .sleeping)
+        #expect(sleeper.line == 0)
+        #expect(store.taskStatus(0, atIteration: 3).line == 5)
+    }
+
     @Test func timerHeapShowsDeadlinesAndWhatTheyWake() throws {
         let sleepy = Fixtures.record("Scenarios/04_cancel_sleeping.py")
         let loop = try #require(sleepy.loopState(atIteration: 3))

@@ -597,11 +597,11 @@ final class EventLoop: PyObject {
     func emitStepEnd(_ task: PyTask, parkedOn: PyFuture?, yielded: Bool = false) {
         guard state.tracing else { return }
         // The line a reader looks for is in the scenario, not in the asyncio prelude the
-        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`);
-        // a task running only library code (`create_task(asyncio.sleep(1))`) parks there.
-        let frames = task.coro.fiber?.frames
-        let frame = frames?.last { !$0.code.isLibrary } ?? frames?.last
-        let (line, file) = vm.location(of: frame)
+        // task is suspended in (`await asyncio.sleep(1)` parks inside prelude `sleep`); a
+        // task running only library code (`create_task(asyncio.sleep(1))`) parks at no line
+        // of the program's (0, as the recorder says): the prelude's line was shown as a line
+        // of the scenario's file.
+        let (line, file) = vm.programLocation(in: task.coro.fiber?.frames ?? [])
         let outcome: SimulationEvent.StepOutcome
         if let f = parkedOn {
             outcome = .parked(on: describeWaiter(f), future: f.id, line: line, file: file)

@@ -23,7 +23,11 @@ extension Interpreter {
     /// The innermost of `frames` in the program's own files, as (line, file); (0, 0) when
     /// none is (a task running only asyncio's code): never a line of the prelude.
     func programLocation(in frames: [Frame]) -> (line: Int, file: Int) {
-        guard let frame = frames.last(where: { fileNumbers[$0.code.filename] != nil }) else { return (0, 0) }
-        return location(of: frame)
+        // The prelude's frames are passed over without hashing their file's name: this
+        // runs at the end of every task step.
+        for frame in frames.reversed() where !frame.code.isLibrary {
+            if let file = fileNumbers[frame.code.filename] { return (frame.currentLine, file) }
+        }
+        return (0, 0)
     }
 }
