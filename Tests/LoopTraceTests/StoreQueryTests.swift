@@ -42,15 +42,18 @@ import TestSupport
             async def main():
                 sleeper = asyncio.create_task(asyncio.sleep(5), name="sleeper")
                 await asyncio.sleep(0)
+                await asyncio.sleep(0)
                 sleeper.cancel()
                 await asyncio.sleep(0)
 
             asyncio.run(main())
             """, path: "inline.py")
+        // Iteration 3 begins with the sleeper parked (its first step ran in iteration 2)
+        // and main between its two sleep(0)s.
         let sleeper = store.taskStatus(1, atIteration: 3)
         #expect(sleeper.state == .sleeping)
-        #expect(sleeper.line == 0)
-        #expect(store.taskStatus(0, atIteration: 3).line == 5)
+        #expect(sleeper.line == nil)
+        #expect(store.taskStatus(0, atIteration: 3).line == 6)
     }
 
     @Test func timerHeapShowsDeadlinesAndWhatTheyWake() throws {
