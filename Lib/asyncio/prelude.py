@@ -361,7 +361,12 @@ class TaskGroup:
         if self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
         if self._parent_task.done():
-            _call_exception_handler(f'Task {task!r} has errored out but its parent task {self._parent_task} is already completed', exc)
+            self._loop.call_exception_handler({
+                'message': f'Task {task!r} has errored out but its parent '
+                           f'task {self._parent_task} is already completed',
+                'exception': exc,
+                'task': task,
+            })
             return
         if not self._aborting and not self._parent_cancel_requested:
             self._abort()
@@ -946,9 +951,12 @@ async def _shutdown_asyncgens():
 
     for result, agen in zip(results, closing_agens):
         if isinstance(result, Exception):
-            _call_exception_handler(
-                f'an error occurred during closing of asynchronous generator {agen!r}',
-                result)
+            loop.call_exception_handler({
+                'message': f'an error occurred during closing of '
+                           f'asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen
+            })
 
 
 async def _drive_awaitable(awaitable):

@@ -160,7 +160,7 @@ public final class Simulation {
             }
         }
         // Records logged where no Python could run, after the last loop iteration.
-        if vm.halted == nil { state.flushPendingLogs() }
+        if vm.halted == nil { state.flushPendingReports() }
         // Read before the interpreter goes: the cost model charges what ran last.
         let virtualTime = state.clock
         state.interpreter = nil

@@ -220,15 +220,6 @@ final class AsyncioLibrary {
             }
             return .none
         }
-        fn("_call_exception_handler") { [unowned self] vm, args, _ in
-            let message = try vm.str(args.first ?? .none)
-            if args.count > 1, case .object(let o) = args[1], let e = o as? PyException {
-                self.state.reportException(vm, e, lines: [message, "exception: \((try? vm.repr(args[1])) ?? "")"])
-            } else {
-                self.state.log(.error, message)
-            }
-            return .none
-        }
         fn("_deque") { _, _, _ in .object(PyDeque()) }
         fn("partial") { _, args, kwargs in
             guard let target = args.first else { return .none }
@@ -475,10 +466,8 @@ final class AsyncioLibrary {
         for task in toCancel {
             if task.isCancelled { continue }
             if let exc = task.exceptionValue {
-                state.reportException(vm, exc, lines: [
-                    "unhandled exception during asyncio.run() shutdown",
-                    "task: \((try? task.reprText(vm)) ?? task.name)",
-                ])
+                try loop.callExceptionHandler(.object(loop.makeContext("unhandled exception during asyncio.run() shutdown",
+                                                                       exc, [("task", .object(task))])))
             }
         }
     }

@@ -22,36 +22,15 @@ struct AsyncioLogRecord {
 }
 
 extension SimulationState {
-    /// `logger.log(level, message, exc_info=exception)`. `deferred`: the caller may not run
-    /// Python (a future's deinit, mid-instruction); the record waits in `pendingLogs` for
-    /// `flushPendingLogs`, which the loop calls before its next callback (where CPython's
-    /// `_run_once` drops the handle that kept the task alive) and the run calls at its end.
+    /// `logger.log(level, message, exc_info=exception)`.
     func log(_ level: AsyncioLogRecord.Level, _ message: String, _ args: [Value] = [], text: String? = nil,
-             exception: PyException? = nil, deferred: Bool = false) {
+             exception: PyException? = nil) {
         let text = text ?? message
         if level.rawValue >= AsyncioLogRecord.Level.warning.rawValue { emit(.warning(text: text)) }
         let record = AsyncioLogRecord(level: level, message: message, args: args, text: text, exception: exception)
-        guard let vm = interpreter, let logging = vm.modules["logging"] else {
+        guard let vm = interpreter, let logging = vm.modules["logging"], handle(record, vm, logging) else {
             writeLastResort(record)
             return
-        }
-        if deferred {
-            pendingLogs.append(record)
-            return
-        }
-        if !handle(record, vm, logging) { writeLastResort(record) }
-    }
-
-    /// Hands the records logged where Python could not run to logging.
-    func flushPendingLogs() {
-        guard !pendingLogs.isEmpty else { return }
-        let records = pendingLogs
-        pendingLogs.removeAll()
-        for record in records {
-            guard let vm = interpreter, let logging = vm.modules["logging"], handle(record, vm, logging) else {
-                writeLastResort(record)
-                continue
-            }
         }
     }
 

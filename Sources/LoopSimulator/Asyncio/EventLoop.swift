@@ -68,13 +68,36 @@ final class Handle: PyObject {
     /// Debug mode: where `call_soon`/`call_later` was called.
     var sourceSite: String?
 
-    init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
+    convenience init(loop: EventLoop, callback: HandleCallback, when: Double? = nil) {
+        self.init(loop: loop, id: loop.state.nextHandleID(), callback: callback, when: when)
+    }
+
+    /// A handle for a ready-queue entry queued without one (a task's step), made only to
+    /// be shown.
+    init(loop: EventLoop, id: Int, callback: HandleCallback, when: Double? = nil) {
         self.loop = loop
-        self.id = loop.state.nextHandleID()
+        self.id = id
         self.callback = callback
         self.when = when ?? 0
         self.isTimer = when != nil
     }
+
+    /// `Handle.__repr__` (`_repr_info`); a task's step or wakeup shows as the task.
+    func reprText(_ vm: Interpreter) -> String {
+        if let task = callback.task { return (try? task.reprText(vm)) ?? task.name }
+        var info = [isTimer ? "TimerHandle" : "Handle"]
+        if cancelled { info.append("cancelled") }
+        if isTimer { info.insert("when=\(PyFloat.repr(when))", at: cancelled ? 2 : 1) }
+        switch callback {
+        case let .python(fn, args): info.append(vm.formatCallbackSource(fn, args))
+        case let .native(label, _): info.append(label)
+        case .taskStep, .taskWakeup: break
+        }
+        if let sourceSite { info.append("created at \(sourceSite)") }
+        return "<" + info.joined(separator: " ") + ">"
+    }
+
+    override func pythonRepr(_ vm: Interpreter) throws -> String? { reprText(vm) }
 
     override var pyClass: PyClass { isTimer ? loop.library.timerHandleClass : loop.library.handleClass }
 
@@ -127,6 +150,8 @@ final class EventLoop: PyObject {
     var debug = false
     /// `slow_callback_duration`: debug mode warns about callbacks that ran this long.
     var slowCallbackDuration = 0.1
+    /// `_exception_handler`: None, or the callable `set_exception_handler` was given.
+    var exceptionHandler = Value.none
     var currentTask: PyTask?
     /// A SystemExit or KeyboardInterrupt a task step raised: `Task.__step` stores it as
     /// the task's exception and raises it again, out of the loop (see `run(_:)`).
@@ -413,7 +438,7 @@ final class EventLoop: PyObject {
         let ntodo = ready.count
         for _ in 0..<ntodo {
             // What the last callback freed is logged here, where CPython's `handle` lets go.
-            state.flushPendingLogs()
+            state.flushPendingReports()
             let item = ready.removeFirst()
             if let handle = item.handle, handle.cancelled {
                 if state.tracing {
@@ -446,7 +471,7 @@ final class EventLoop: PyObject {
                           text: "Executing \(handle) took \(formatSeconds(dt)) seconds")
             }
         }
-        state.flushPendingLogs()
+        state.flushPendingReports()
         if state.tracing { emit(.iterationEnd) }
         state.pacer?(state.iteration)
         if let abandoned = state.isAbandoned, abandoned() { throw vm.halt(.abandoned) }
@@ -519,11 +544,11 @@ final class EventLoop: PyObject {
                 }
             } catch let e as PythonError {
                 if vm.halted != nil || e.exception.stopsTheLoop { throw e }
-                // `Handle._run`: the loop's default exception handler logs it.
-                state.reportException(vm, e.exception, lines: [
-                    "Exception in callback \(vm.formatCallbackSource(fn, args))",
-                    "handle: \(formatHandle(item))",
-                ])
+                // `Handle._run`: the loop's exception handler gets it.
+                let handle = item.handle ?? Handle(loop: self, id: item.id, callback: item.callback)
+                try callExceptionHandler(.object(makeContext("Exception in callback \(vm.formatCallbackSource(fn, args))",
+                                                             e.exception, [("handle", .object(handle))])),
+                                         handling: e.exception)
             }
         }
         if vm.halted != nil, let exc = vm.haltException { throw PythonError(exc) }
@@ -542,19 +567,7 @@ final class EventLoop: PyObject {
     /// `base_events._format_handle`: a task's repr for its step, else the handle's
     /// (`events.Handle._repr_info`).
     private func formatHandle(_ item: ReadyItem) -> String {
-        if let task = item.callback.task { return (try? task.reprText(vm)) ?? task.name }
-        let handle = item.handle
-        let cancelled = handle?.cancelled ?? false
-        var info = [handle?.isTimer == true ? "TimerHandle" : "Handle"]
-        if cancelled { info.append("cancelled") }
-        if let handle, handle.isTimer { info.insert("when=\(PyFloat.repr(handle.when))", at: cancelled ? 2 : 1) }
-        switch item.callback {
-        case let .python(fn, args): info.append(vm.formatCallbackSource(fn, args))
-        case let .native(label, _): info.append(label)
-        case .taskStep, .taskWakeup: break
-        }
-        if let site = handle?.sourceSite { info.append("created at \(site)") }
-        return "<" + info.joined(separator: " ") + ">"
+        (item.handle ?? Handle(loop: self, id: item.id, callback: item.callback)).reprText(vm)
     }
 
     private func formatSeconds(_ dt: Double) -> String {
@@ -688,6 +701,19 @@ final class EventLoop: PyObject {
             m("get_debug") { loop, _, _, _ in .bool(loop.debug) },
             m("set_debug", .python(parameters: ["enabled"], required: 1)) { loop, vm, args, _ in
                 loop.debug = try vm.truthy(args[0])
+                return .none
+            },
+            m("set_exception_handler", .python(parameters: ["handler"], required: 1)) { loop, _, args, _ in
+                try loop.setExceptionHandler(args[0])
+                return .none
+            },
+            m("get_exception_handler") { loop, _, _, _ in loop.exceptionHandler },
+            m("default_exception_handler", .python(parameters: ["context"], required: 1)) { loop, _, args, _ in
+                try loop.defaultExceptionHandler(args[0])
+                return .none
+            },
+            m("call_exception_handler", .python(parameters: ["context"], required: 1)) { loop, _, args, _ in
+                try loop.callExceptionHandler(args[0])
                 return .none
             },
             m("is_running") { loop, _, _, _ in .bool(loop.running) },

@@ -59,6 +59,13 @@ public class PyFuture: NativeAwaitable {
         if loop.debug { sourceSite = site }
     }
 
+    /// A future numbered already (see `survivor()`).
+    init(loop: EventLoop, id: Int) {
+        self.loop = loop
+        self.id = id
+        super.init()
+    }
+
     /// A Python subclass's instance (`class Reply(asyncio.Future)`) has its class.
     public override var pyClass: PyClass { instancePart?.cls ?? loop.library.futureClass }
 
@@ -69,10 +76,29 @@ public class PyFuture: NativeAwaitable {
         guard logTraceback, let exc = exceptionValue, !loop.state.halted else { return }
         let vm = loop.vm
         exc.traceback = exceptionTraceback
-        loop.state.reportException(vm, exc, lines: [
-            "\(reprClassName) exception was never retrieved",
-            "future: \((try? reprText(vm)) ?? reprClassName)",
-        ], deferred: true)
+        loop.reportError("\(reprClassName) exception was never retrieved", exc, [("future", .object(survivor()))], deferred: true)
+    }
+
+    /// What `__del__`'s context holds as `'future'`. CPython's finalizer resurrects the
+    /// future itself; a Swift deinit cannot, so the context gets a copy in the same state
+    /// (same id, repr, result and exception) that no loop schedules.
+    func survivor() -> PyFuture {
+        let copy = PyFuture(loop: loop, id: id)
+        copy.takeState(of: self)
+        return copy
+    }
+
+    /// The state `survivor()` copies.
+    func takeState(of other: PyFuture) {
+        state = other.state
+        resultValue = other.resultValue
+        exceptionValue = other.exceptionValue
+        exceptionTraceback = other.exceptionTraceback
+        cancelMessage = other.cancelMessage
+        purposeLabel = other.purposeLabel
+        purposeArgument = other.purposeArgument
+        sourceSite = other.sourceSite
+        instancePart = other.instancePart
     }
 
     public override var isDone: Bool { state != .pending }

@@ -148,15 +148,13 @@ final class SimulationState {
         emit(.warning(text: text))
     }
 
-    /// `BaseEventLoop.default_exception_handler`: `logger.error` of the message and
-    /// context lines with the exception (see AsyncioLogger.swift). `deferred`: called
-    /// where no Python may run (a future's deinit), so logging gets it at the next safe point.
-    func reportException(_ vm: Interpreter, _ exc: PyException?, lines: [String], deferred: Bool = false) {
-        log(.error, lines.joined(separator: "\n"), exception: exc, deferred: deferred)
+    /// Runs the exception-handler calls that waited for a point where Python may run
+    /// (`Interpreter.addPendingCall`): the loop does before each callback (where CPython's
+    /// `_run_once` drops the handle that kept a task alive) and the run at its end, as
+    /// an error found outside any Python code reaches no instruction checkpoint.
+    func flushPendingReports() {
+        interpreter?.makePendingCalls()
     }
-
-    /// asyncio's log records waiting for a safe point (see `log`).
-    var pendingLogs: [AsyncioLogRecord] = []
 
     private var warnedLocations = Set<String>()
 

@@ -41,6 +41,23 @@ final class PyTask: PyFuture {
 
     override var pyClass: PyClass { loop.library.taskClass }
 
+    /// A copy that is not registered or scheduled (see `PyFuture.survivor()`).
+    private init(copyOf task: PyTask) {
+        coro = task.coro
+        context = task.context
+        taskID = task.taskID
+        name = task.name
+        creator = task.creator
+        creationSite = task.creationSite
+        numCancelsRequested = task.numCancelsRequested
+        super.init(loop: task.loop, id: task.id)
+        stepLabel = task.stepLabel
+        wakeupLabel = task.wakeupLabel
+        takeState(of: task)
+    }
+
+    override func survivor() -> PyFuture { PyTask(copyOf: self) }
+
     // MARK: tasks.py
 
     /// `Task.cancel`
@@ -144,10 +161,8 @@ final class PyTask: PyFuture {
                                 // `Handle._run` hands it to the loop's exception handler.
                                 let exc = (error as? PythonError)?.exception
                                     ?? vm.makeException(BuiltinTypes.runtimeError, "\(error)")
-                                loop.state.reportException(vm, exc, lines: [
-                                    "Exception in callback \(stepLabel)()",
-                                    "handle: \((try? reprText(vm)) ?? name)",
-                                ])
+                                loop.reportError("Exception in callback \(stepLabel)()", exc,
+                                                 [("handle", .object(Handle(loop: loop, id: 0, callback: .taskStep(self, nil))))])
                             }
                         }
                     }

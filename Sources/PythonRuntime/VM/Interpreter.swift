@@ -104,6 +104,8 @@ public final class Interpreter {
     /// The hot loop's one test: past this count, `reachedCheckpoint` decides what happens
     /// (the instruction limit, or a thread switch). Never above `instructionLimit`.
     package var instructionCheckpoint = Int.max
+    /// See PendingCalls.swift.
+    package var pendingCalls: [() -> Void] = []
     /// Who switches threads (the simulator's `ThreadScheduler`), asked at checkpoints.
     package var threadSwitcher: ThreadSwitching?
     /// Bytes a value may take with what the process holds (`MemoryBudget.swift`).
@@ -265,12 +267,13 @@ public final class Interpreter {
         }
     }
 
-    /// Past `instructionCheckpoint`: the instruction limit halts the run; otherwise the
-    /// thread switcher may suspend the running thread before this instruction (it resumes
+    /// Past `instructionCheckpoint`: the instruction limit halts the run; pending calls
+    /// run (PendingCalls.swift); otherwise the thread switcher may suspend the running thread before this instruction (it resumes
     /// with `.send`, running the instruction then).
     @inline(never)
     private func reachedCheckpoint(_ frame: Frame, _ fiber: Fiber) throws -> FrameExit? {
         if instructionCount > instructionLimit { throw halt(.instructionLimit(instructionLimit)) }
+        makePendingCalls()
         guard let switcher = threadSwitcher else {
             instructionCheckpoint = instructionLimit
             return nil
