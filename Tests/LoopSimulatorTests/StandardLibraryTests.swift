@@ -181,14 +181,72 @@ struct StandardLibraryTests {
     @Test("check rejects, at the import line, a name a library module does not provide")
     func checkRejectsMissingNames() {
         let out = simulate("""
-        from functools import wraps, singledispatch
+        from functools import wraps, singledispatcher
         from math import sqrt, nope
         from collections import deque
         """)
         #expect(out.status == 2)
         #expect(out.stderr == """
-        test.py:1:1: error: cannot import name 'singledispatch' from 'functools' (Lib/functools.py)
+        test.py:1:1: error: cannot import name 'singledispatcher' from 'functools' (Lib/functools.py)
         test.py:2:1: error: cannot import name 'nope' from 'math' (unknown location)
+        """)
+    }
+
+    @Test("functools.singledispatch and singledispatchmethod as functools.py 3.11: by class, annotation, Union and X | Y, ABCs through _compose_mro, ambiguity refused")
+    func singledispatch() {
+        // Expected output from CPython 3.11.
+        expectRun("""
+        from functools import singledispatch, singledispatchmethod
+        from collections.abc import Sized, Iterable, Mapping
+        from typing import Union
+        @singledispatch
+        def kind(x):
+            return "object"
+        @kind.register
+        def _(x: int | str):
+            return "int or str"
+        @kind.register(Mapping)
+        def _(x):
+            return "mapping"
+        @kind.register
+        def _(x: Union[list, tuple]):
+            return "sequence"
+        print(kind(1), kind("s"), kind({}), kind([1]), kind((1,)), kind(2.5), kind(True))
+        print(kind.dispatch(bool).__name__, sorted(t.__name__ for t in kind.registry))
+        class Both:
+            def __len__(self): return 0
+            def __iter__(self): return iter(())
+        @singledispatch
+        def amb(x):
+            return "base"
+        amb.register(Sized, lambda x: "sized")
+        amb.register(Iterable, lambda x: "iterable")
+        try:
+            amb(Both())
+        except RuntimeError as e:
+            print(str(e).replace("collections.abc.", ""))
+        try:
+            kind()
+        except TypeError as e:
+            print(e)
+        class Shape:
+            @singledispatchmethod
+            def area(self, arg):
+                raise NotImplementedError
+            @area.register
+            def _(self, arg: int):
+                return arg * arg
+            @area.register
+            def _(self, arg: float):
+                return round(arg * arg, 2)
+        print(Shape().area(3), Shape().area(1.5), Shape.area.__name__)
+        """, """
+        int or str int or str mapping sequence sequence object int or str
+        _ ['Mapping', 'int', 'list', 'object', 'str', 'tuple']
+        Ambiguous dispatch: <class 'Sized'> or <class 'Iterable'>
+        kind requires at least 1 positional argument
+        9 2.25 area
+
         """)
     }
 
