@@ -143,4 +143,5 @@ struct ExceptionHandlerTests {
 
         """, "\(out)")
     }
+
 }

@@ -252,6 +252,8 @@ public class PyFuture: NativeAwaitable {
         case "_asyncio_future_blocking": return .bool(asyncioFutureBlocking)
         case "_cancel_message": return cancelMessage
         case "_state": return .str(state.rawValue)
+        // Read without retrieving it (the "never retrieved" report still comes).
+        case "_exception": return state == .finished ? exceptionValue.map { .object($0) } ?? Value.none : Value.none
         default: return nil
         }
     }

@@ -58,6 +58,19 @@ final class PyTask: PyFuture {
 
     override func survivor() -> PyFuture { PyTask(copyOf: self) }
 
+    /// `base_tasks._task_get_stack`: the coroutine's frame while it is not finished (a
+    /// suspended coroutine's frame has no `f_back`, so that is the whole stack), else the
+    /// frames of its exception's traceback, outermost first; `limit` frames at most.
+    /// Frames of the simulator's own library are left out, as tracebacks leave them out.
+    func stack(limit: Int?) throws -> [PyFrameObject] {
+        if let limit, limit <= 0 { return [] }
+        if coro.state != .closed { return [PyFrameObject(frames: [coro.frame], index: 0)] }
+        guard state == .finished, let exc = exceptionValue else { return [] }
+        let entries = exc.traceback.filter { !loop.vm.implementationFiles.contains($0.file) }
+        let frames = entries.compactMap { PyFrameObject(unwound: $0) }
+        return limit.map { Array(frames.prefix($0)) } ?? frames
+    }
+
     // MARK: tasks.py
 
     /// `Task.cancel`
@@ -215,6 +228,16 @@ final class PyTask: PyFuture {
             m("get_name") { t, _, _, _ in .str(t.name) },
             m("set_name", .oneArgument) { t, vm, args, _ in t.name = try vm.str(args[0]); return .none },
             m("get_coro") { t, _, _, _ in .object(t.coro) },
+            m("get_stack", .python(parameters: [], required: 0, keywordOnly: ["limit"])) { t, vm, _, kwargs in
+                .object(PyList(try t.stack(limit: try stackLimit(vm, kwargs)).map { .object($0) }))
+            },
+            // `base_tasks._task_print_stack`, in the prelude (it prints with traceback.py).
+            m("print_stack", .python(parameters: [], required: 0, keywordOnly: ["limit", "file"])) { t, vm, _, kwargs in
+                let limit = kwargs.first { $0.0 == "limit" }?.1 ?? .none
+                let file = kwargs.first { $0.0 == "file" }?.1 ?? .none
+                guard let printStack = t.loop.library.module.attributes["_task_print_stack"] else { return .none }
+                return try vm.callNow(printStack, [.object(t), limit, file])
+            },
             m("cancelling") { t, _, _, _ in .int(t.numCancelsRequested) },
             m("uncancel") { t, _, _, _ in .int(t.uncancel()) },
             unsupported("set_result"),
@@ -312,4 +335,14 @@ extension Interpreter {
         depth -= fiber.frames.count
         fiber.frames.removeAll()
     }
+}
+
+/// `limit=` of `get_stack`: None or an int (a limit that is not one fails in CPython's
+/// `limit <= 0` comparison).
+private func stackLimit(_ vm: Interpreter, _ kwargs: [(String, Value)]) throws -> Int? {
+    guard let given = kwargs.first(where: { $0.0 == "limit" })?.1, !given.isNone else { return nil }
+    guard case .int(let n) = given else {
+        throw vm.typeError("'<=' not supported between instances of '\(given.typeName)' and 'int'")
+    }
+    return n
 }

@@ -545,6 +545,10 @@ public struct TracebackEntry: Equatable {
     /// The failing instruction's full position (`tb_lasti`'s entry of `co_positions()`),
     /// for 3.11's `^^^` markers; nil where only the line is known.
     public var position: CodePosition?
+    /// The frame's code and module (what `tb_frame` gives `Task.get_stack`), kept rather
+    /// than the frame itself, whose locals may hold the exception (a cycle).
+    package var code: CodeObject?
+    package var globals: PyModule?
     public init(file: String, function: String, line: Int, position: CodePosition? = nil) {
         self.file = file
         self.function = function

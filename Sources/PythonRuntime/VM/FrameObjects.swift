@@ -2,38 +2,71 @@
 /// running fiber's frames, for the library code that looks at its callers (`warnings`
 /// finds the line a warning is about, `logging` the caller of a log call). A frame's
 /// `f_back` is the frame below it in the same fiber (in a task, the coroutine awaiting
-/// it, as in CPython); the bottom frame's is None.
+/// it, as in CPython); the bottom frame's is None. A frame an exception left (a
+/// traceback's `tb_frame`, which `Task.get_stack` walks) is seen through its traceback
+/// entry: its line is where the exception passed, and it has no `f_back`.
 package final class PyFrameObject: PyObject {
     package static let pyClass = PyClass(name: "frame", bases: [BuiltinTypes.object])
     package static let codeClass = PyClass(name: "code", bases: [BuiltinTypes.object])
 
-    package let frames: [Frame]
-    package let index: Int
-    package var frame: Frame { frames[index] }
+    private enum Place {
+        case live(frames: [Frame], index: Int)
+        case unwound(TracebackEntry)
+    }
+    private let place: Place
 
     package init(frames: [Frame], index: Int) {
-        self.frames = frames
-        self.index = index
+        place = .live(frames: frames, index: index)
+    }
+
+    /// A frame of a traceback; nil for an entry that did not record its code.
+    package init?(unwound entry: TracebackEntry) {
+        guard entry.code != nil else { return nil }
+        place = .unwound(entry)
+    }
+
+    private var line: Int {
+        switch place {
+        case let .live(frames, index):
+            // A frame that has not started (an unstarted coroutine's) is at its `def`.
+            let frame = frames[index]
+            return frame.pc == 0 ? frame.code.firstLine : frame.currentLine
+        case let .unwound(entry): return entry.line
+        }
+    }
+
+    private var code: CodeObject? {
+        switch place {
+        case let .live(frames, index): return frames[index].code
+        case let .unwound(entry): return entry.code
+        }
     }
 
     package override var pyClass: PyClass { Self.pyClass }
 
     package override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         switch name {
-        case "f_back": return index > 0 ? .object(PyFrameObject(frames: frames, index: index - 1)) : Value.none
-        case "f_lineno": return .int(frame.currentLine)
-        case "f_code": return .object(PyCodeView(frame.code))
+        case "f_back":
+            if case let .live(frames, index) = place, index > 0 { return .object(PyFrameObject(frames: frames, index: index - 1)) }
+            return Value.none
+        case "f_lineno": return .int(line)
+        case "f_code": return code.map { .object(PyCodeView($0)) } ?? Value.none
         // A copy of the module's namespace: reading works, writing to it changes nothing.
         case "f_globals":
             let d = PyDict()
-            for (key, value) in frame.globals.attributes { d.set(.str(key), value) }
+            let globals: PyModule?
+            switch place {
+            case let .live(frames, index): globals = frames[index].globals
+            case let .unwound(entry): globals = entry.globals
+            }
+            if let globals { for (key, value) in globals.attributes { d.set(.str(key), value) } }
             return .object(d)
         default: return nil
         }
     }
 
     package override func pythonRepr(_ vm: Interpreter) throws -> String? {
-        "<frame, file '\(frame.code.filename)', line \(frame.currentLine), code \(frame.code.name)>"
+        "<frame, file '\(code?.filename ?? "")', line \(line), code \(code?.name ?? "")>"
     }
 }
 

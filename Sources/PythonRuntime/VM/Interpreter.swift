@@ -312,8 +312,11 @@ public final class Interpreter {
     }
 
     package func addTraceback(_ exc: PyException, _ frame: Frame) {
-        exc.traceback.insert(TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine,
-                                            position: frame.currentPosition), at: 0)
+        var entry = TracebackEntry(file: frame.code.filename, function: frame.code.name, line: frame.currentLine,
+                                   position: frame.currentPosition)
+        entry.code = frame.code
+        entry.globals = frame.globals
+        exc.traceback.insert(entry, at: 0)
     }
 
     /// Finds the innermost handler for `exc` in `frame`. Returns false when the exception
