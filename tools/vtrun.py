@@ -26,7 +26,10 @@ event loop with real waiting and real busy-waiting ``cpu``; only the clocks
 How the virtual clock works
 ---------------------------
 * One float, starting at 0.0.  ``loop.time()``, ``time.time()``, ``time.monotonic()`` and
-  ``time.perf_counter()`` all return it.
+  ``time.perf_counter()`` all return it; their ``_ns`` forms return it in integer
+  nanoseconds (``round(now * 1e9)``).  ``time.process_time()`` is the sum of the
+  ``cpu(s)`` bursts so far and ``time.thread_time()`` the calling thread's (``_ns`` forms
+  alike): sleeping uses no CPU time.
 * ``time.sleep(s)`` and ``loopscope.cpu(s)`` (a CPU burst) do ``clock = clock + s``: no
   real waiting, and nothing else runs meanwhile, exactly like blocking the thread.
 * The event loop is an ``asyncio.SelectorEventLoop`` given a fake selector.  CPython's
@@ -144,6 +147,43 @@ def _vtime():
     return CLOCK.now
 
 
+def _ns(seconds):
+    """Seconds as the integer nanoseconds the ``*_ns`` clocks give (round half to even)."""
+    return round(seconds * 1e9)
+
+
+def _vtime_ns():
+    return _ns(CLOCK.now)
+
+
+class _CPUTime:
+    """CPU seconds used so far: ``loopscope.cpu`` bursts, in all (``time.process_time``)
+    and per thread (``time.thread_time``).  Sleeping and waiting use none, and Python
+    code takes no virtual time, as in loopscope without its cost model."""
+
+    total = 0.0
+    by_thread = {}
+
+
+CPU_TIME = _CPUTime()
+
+
+def _vprocess_time():
+    return CPU_TIME.total
+
+
+def _vprocess_time_ns():
+    return _ns(CPU_TIME.total)
+
+
+def _vthread_time():
+    return CPU_TIME.by_thread.get(_thread.get_ident(), 0.0)
+
+
+def _vthread_time_ns():
+    return _ns(_vthread_time())
+
+
 def _vsleep(seconds):
     """Blocking sleep: hold the thread for `seconds` of virtual time."""
     if seconds < 0:
@@ -153,6 +193,9 @@ def _vsleep(seconds):
 
 def _vcpu(seconds):
     """CPU burst: hold the thread for `seconds` of virtual time."""
+    CPU_TIME.total += seconds
+    ident = _thread.get_ident()
+    CPU_TIME.by_thread[ident] = CPU_TIME.by_thread.get(ident, 0.0) + seconds
     COORDINATOR.wait_until(CLOCK.now + seconds)
 
 
@@ -467,6 +510,13 @@ def _patch_time():
     time.time = _vtime
     time.monotonic = _vtime
     time.perf_counter = _vtime
+    time.time_ns = _vtime_ns
+    time.monotonic_ns = _vtime_ns
+    time.perf_counter_ns = _vtime_ns
+    time.process_time = _vprocess_time
+    time.process_time_ns = _vprocess_time_ns
+    time.thread_time = _vthread_time
+    time.thread_time_ns = _vthread_time_ns
     time.sleep = _vsleep
     if PYDIR not in sys.path:
         sys.path.append(PYDIR)

@@ -479,6 +479,20 @@ final class AsyncioLibrary {
         let clock: PyBuiltin.Body = { [unowned self] _, _, _ in .float(self.state.clock) }
         for name in ["time", "monotonic", "perf_counter"] {
             time.attributes[name] = .object(PyBuiltin(name, clock))
+            time.attributes[name + "_ns"] = .object(PyBuiltin(name + "_ns") { [unowned self] _, _, _ in
+                SimulationState.nanoseconds(self.state.clock)
+            })
+        }
+        // CPU time: what the bursts used (see `SimulationState.recordCPU`).
+        let cpuClocks: [(String, () -> Double)] = [
+            ("process_time", { [unowned self] in self.state.processCPUTime }),
+            ("thread_time", { [unowned self] in self.state.threadCPUTime }),
+        ]
+        for (name, seconds) in cpuClocks {
+            time.attributes[name] = .object(PyBuiltin(name) { _, _, _ in .float(seconds()) })
+            time.attributes[name + "_ns"] = .object(PyBuiltin(name + "_ns") { _, _, _ in
+                SimulationState.nanoseconds(seconds())
+            })
         }
         time.attributes["sleep"] = .object(PyBuiltin("sleep") { [unowned self] vm, args, _ in
             try self.holdThread(args, blocking: true)
@@ -507,6 +521,7 @@ final class AsyncioLibrary {
             throw PythonError(vm.makeException(BuiltinTypes.valueError, blocking ? "sleep length must be non-negative" : "cpu() seconds must be non-negative"))
         }
         let seconds = state.schedule?.duration(nominal) ?? nominal
+        if !blocking { state.recordCPU(seconds) }
         if let loop = runningLoop, state.tracing, seconds != nominal {
             loop.emit(.scheduleDeparture(kind: "jitter", detail: "\(name)(\(PyFloat.repr(nominal))) lasts \(PyFloat.repr(seconds))"))
         }

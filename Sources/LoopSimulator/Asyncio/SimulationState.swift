@@ -75,6 +75,34 @@ final class SimulationState {
         if secondsPerInstruction != 0 { chargeCPU() }
     }
 
+    /// CPU seconds each thread has used, by thread number (0: the main thread): its
+    /// `cpu(s)` bursts and, with the cost model on, its instructions. Sleeping and
+    /// waiting use none. `time.process_time()` is the sum, `time.thread_time()` the
+    /// running thread's (tools/vtrun.py counts the bursts alike).
+    private var cpuSecondsByThread: [Int: Double] = [:]
+    private var cpuSeconds = 0.0
+
+    func recordCPU(_ seconds: Double) {
+        cpuSeconds += seconds
+        cpuSecondsByThread[threads?.current.number ?? 0, default: 0] += seconds
+    }
+
+    var processCPUTime: Double {
+        settleCPU()
+        return cpuSeconds
+    }
+
+    var threadCPUTime: Double {
+        settleCPU()
+        return cpuSecondsByThread[threads?.current.number ?? 0] ?? 0
+    }
+
+    /// The `*_ns` clocks: seconds as integer nanoseconds, `round(seconds * 1e9)` (the
+    /// clocks are finite: a time limit ends a run long before).
+    static func nanoseconds(_ seconds: Double) -> Value {
+        .nearestInteger(seconds * 1e9) ?? .int(0)
+    }
+
     /// The cost model: moves the clock on by the instructions run since the last charge.
     private func chargeCPU() {
         guard let vm = interpreter else { return }
@@ -83,6 +111,7 @@ final class SimulationState {
         guard n > 0 else { return }
         chargedInstructions = work
         let seconds = Double(n) * secondsPerInstruction
+        recordCPU(seconds)
         if seconds >= Self.shownBurst, threads.map({ $0.current === $0.main }) ?? true {
             holdThread(seconds, blocking: false)
         } else {

@@ -16,6 +16,8 @@ extension Interpreter {
 extension NativeModules {
     /// What `sys.version_info` says: the CPython loopscope mirrors.
     package static let versionInfo: [Value] = [.int(3), .int(11), .int(7), .str("final"), .int(0)]
+    /// `sys.hexversion` of that version: 0x030B07F0.
+    package static let hexVersion = 3 << 24 | 11 << 16 | 7 << 8 | 0xF0
     /// CPython's default `sys.getrecursionlimit()`.
     package static let recursionLimit = 1000
 
@@ -49,6 +51,18 @@ extension NativeModules {
             ("ignore_environment", .int(0)), ("verbose", .int(0)), ("bytes_warning", .int(0)), ("quiet", .int(0)),
             ("hash_randomization", .int(1)), ("isolated", .int(0)), ("dev_mode", .bool(false)), ("utf8_mode", .int(0)),
             ("warn_default_encoding", .int(0)), ("safe_path", .bool(false)), ("int_max_str_digits", .int(-1)),
+        ])))
+        // CPython's 30-bit digits on a 64-bit build, and its int/str conversion limit.
+        set("int_info", .object(PyStructSequence("sys.int_info", [
+            ("bits_per_digit", .int(30)), ("sizeof_digit", .int(4)), ("default_max_str_digits", .int(4300)),
+            ("str_digits_check_threshold", .int(640)),
+        ])))
+        set("hexversion", .int(hexVersion))
+        // A `types.SimpleNamespace` in CPython; `version` is `sys.version_info` (a plain
+        // tuple here, see above).
+        set("implementation", .object(PyStructSequence("namespace", [
+            ("name", .str("cpython")), ("cache_tag", .str("cpython-311")), ("version", .object(PyTuple(versionInfo))),
+            ("hexversion", .int(hexVersion)), ("_multiarch", .str("x86_64-linux-gnu")),
         ])))
         set("byteorder", .str("little"))
         set("platform", .str("linux"))

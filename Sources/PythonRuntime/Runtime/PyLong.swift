@@ -29,6 +29,12 @@ extension Value {
         return .object(PyLong(v))
     }
 
+    /// `round(x)` of a finite float: the nearest int, ties to even (nil for inf and nan).
+    package static func nearestInteger(_ x: Double) -> Value? {
+        guard x.isFinite else { return nil }
+        return integer(BigInt(x.rounded(.toNearestOrEven)))
+    }
+
     /// An int, bool or big int as a BigInt (nil for anything else).
     package var bigInteger: BigInt? {
         switch self {

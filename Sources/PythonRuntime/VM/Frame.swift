@@ -273,6 +273,43 @@ package final class PyIterator: PyObject {
         "__iter__": PyBuiltin.method("__iter__", of: PyIterator.self, owner: "iterator") { it, _, _, _ in .object(it) },
     ]
 
+    /// The iterator types whose CPython versions have `__length_hint__` and whose items
+    /// are counted here (the reverse iterators of lists and of the sequence protocol, and
+    /// the lazy types, step on demand and have none).
+    package static let lengthHintTypes: [PyClass] = [
+        BuiltinTypes.listIterator, BuiltinTypes.tupleIterator, BuiltinTypes.rangeIterator,
+        BuiltinTypes.longRangeIterator, BuiltinTypes.strIterator, BuiltinTypes.strASCIIIterator,
+        BuiltinTypes.setIterator, BuiltinTypes.bytesIterator, BuiltinTypes.bytearrayIterator,
+        BuiltinTypes.dictKeyIterator, BuiltinTypes.dictValueIterator, BuiltinTypes.dictItemIterator,
+        BuiltinTypes.dictReverseKeyIterator,
+    ]
+
+    /// `__length_hint__`: how many items are left (CPython's `listiter_len`,
+    /// `rangeiter_len`, ...); nil for an iterator that steps on demand.
+    package var itemsLeft: Value? {
+        if let remainingItems { return .integer(remainingItems()) }
+        let count: Int
+        switch source {
+        case .list(let l): count = l.items.count
+        case .values(let v): count = v.count
+        case .range(let r): count = r.count
+        case .string(let chars): count = chars.count
+        case .custom, .sequence, .stepper: return nil
+        }
+        return .int(max(0, count - index))
+    }
+
+    /// `it.__length_hint__` of the types that have one.
+    package override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        guard name == "__length_hint__", Self.lengthHintTypes.contains(where: { $0 === type }) else { return nil }
+        return .object(PyBoundMethod(receiver: .object(self), function: .object(Self.lengthHint)))
+    }
+
+    package static let lengthHint =
+        PyBuiltin.method("__length_hint__", of: PyIterator.self, owner: "iterator") { it, _, _, _ in
+            it.itemsLeft ?? .int(0)
+        }
+
     /// The next item, running Python code for the sources that need it.
     package func next(_ vm: Interpreter) throws -> Value? {
         switch source {

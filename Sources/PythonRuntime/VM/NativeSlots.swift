@@ -228,6 +228,9 @@ extension Interpreter {
         if cls === BuiltinTypes.object { return NativeSlots.object[name] }
         if cls === BuiltinTypes.type { return NativeSlots.type[name] }
         if cls === BuiltinTypes.baseException { return NativeSlots.baseException[name] }
+        if name == "__length_hint__", PyIterator.lengthHintTypes.contains(where: { $0 === cls }) {
+            return .object(PyIterator.lengthHint)
+        }
         return builtinTypeSlot(cls, name)
     }
 }

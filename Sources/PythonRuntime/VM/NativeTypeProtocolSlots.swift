@@ -3,7 +3,8 @@
 /// `_collections_abc`'s `__subclasshook__`s find a protocol by walking `C.__mro__` for
 /// the method in `B.__dict__` (`_check_methods`). So `object` shows `__hash__` (every
 /// class is `Hashable` unless it sets `__hash__ = None`), the callables' types
-/// `__call__`, the iterators' types `__iter__` and `__next__`, and dict and its views
+/// `__call__`, the iterators' types `__iter__` and `__next__` (and `__length_hint__`
+/// where they count what is left), and dict and its views
 /// `__reversed__`.
 extension Interpreter {
     package func nativeTypeProtocolSlots(_ cls: PyClass) -> [(String, Value)] {
@@ -16,7 +17,11 @@ extension Interpreter {
                     || cls === BuiltinTypes.method {
             names = ["__call__"]
         } else if BuiltinTypes.iteratorTypes.contains(where: { $0 === cls }) {
-            return ["__iter__", "__next__"].compactMap { name in PyIterator.methods[name].map { (name, .object($0)) } }
+            var slots = ["__iter__", "__next__"].compactMap { name in PyIterator.methods[name].map { (name, Value.object($0)) } }
+            if PyIterator.lengthHintTypes.contains(where: { $0 === cls }) {
+                slots.append(("__length_hint__", .object(PyIterator.lengthHint)))
+            }
+            return slots
         } else if cls.isNativeAwaitable {
             let awaitSlot = PyBuiltin.method("__await__", of: PyObject.self, owner: cls.name) { receiver, vm, _, _ in
                 vm.awaitMethod(.object(receiver))
