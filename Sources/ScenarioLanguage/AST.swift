@@ -47,7 +47,8 @@ public indirect enum StmtKind: Sendable {
     /// `import a, b as c`
     case `import`([ImportAlias])
     /// `from module import a, b as c` (`level` counts leading dots).
-    case importFrom(module: String?, names: [ImportAlias], level: Int)
+    /// `moduleRange`: the dots and dotted name after `from`, where errors about the module go.
+    case importFrom(module: String?, names: [ImportAlias], level: Int, moduleRange: SourceRange)
     case global([String])
     case nonlocal([String])
     case delete([Expr])
@@ -163,10 +164,13 @@ public struct ImportAlias: Sendable {
     public var name: String
     public var asname: String?
     public var range: SourceRange
-    public init(name: String, asname: String?, range: SourceRange) {
+    /// The (dotted) name alone, without `as ...`: where errors about it go.
+    public var nameRange: SourceRange
+    public init(name: String, asname: String?, range: SourceRange, nameRange: SourceRange? = nil) {
         self.name = name
         self.asname = asname
         self.range = range
+        self.nameRange = nameRange ?? range
     }
 }
 

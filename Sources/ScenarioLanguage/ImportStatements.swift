@@ -8,14 +8,22 @@ public struct ImportRequest: Sendable {
     public var level: Int
     /// The names of `from M import a, b` (["*"] for a star import); empty for `import M`.
     public var names: [String]
-    /// The whole statement, where errors about it are reported.
+    /// The whole statement.
     public var range: SourceRange
+    /// The module's name as written (with a relative import's dots): where errors about
+    /// the module are reported.
+    public var moduleRange: SourceRange
+    /// Each of `names`' own range, where errors about that name are reported.
+    public var nameRanges: [SourceRange]
 
-    public init(module: String, level: Int, names: [String], range: SourceRange) {
+    public init(module: String, level: Int, names: [String], range: SourceRange,
+                moduleRange: SourceRange? = nil, nameRanges: [SourceRange]? = nil) {
         self.module = module
         self.level = level
         self.names = names
         self.range = range
+        self.moduleRange = moduleRange ?? range
+        self.nameRanges = nameRanges ?? names.map { _ in range }
     }
 }
 
@@ -27,9 +35,12 @@ extension Module {
         forEachStatement { stmt in
             switch stmt.kind {
             case .import(let aliases):
-                for a in aliases { found.append(ImportRequest(module: a.name, level: 0, names: [], range: stmt.range)) }
-            case .importFrom(let module, let aliases, let level):
-                found.append(ImportRequest(module: module ?? "", level: level, names: aliases.map(\.name), range: stmt.range))
+                for a in aliases {
+                    found.append(ImportRequest(module: a.name, level: 0, names: [], range: stmt.range, moduleRange: a.nameRange))
+                }
+            case .importFrom(let module, let aliases, let level, let moduleRange):
+                found.append(ImportRequest(module: module ?? "", level: level, names: aliases.map(\.name), range: stmt.range,
+                                           moduleRange: moduleRange, nameRanges: aliases.map(\.nameRange)))
             default:
                 break
             }

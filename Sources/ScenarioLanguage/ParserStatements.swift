@@ -182,8 +182,9 @@ extension Parser {
         repeat {
             let s = tok.start
             let name = try parseDottedName()
+            let nameRange = range(from: s)
             let asname = eatKeyword("as") ? try expectName().0 : nil
-            names.append(ImportAlias(name: name, asname: asname, range: range(from: s)))
+            names.append(ImportAlias(name: name, asname: asname, range: range(from: s), nameRange: nameRange))
         } while eat(",")
         return Stmt(.import(names), range(from: start))
     }
@@ -191,27 +192,30 @@ extension Parser {
     private mutating func parseFromImport() throws -> Stmt {
         let start = next().start
         var level = 0
+        let moduleStart = tok.start
         while at(".") || at("...") { level += next().text.count }
         var module: String?
         if !atKeyword("import") { module = try parseDottedName() }
+        let moduleRange = range(from: moduleStart)
         guard eatKeyword("import") else { throw invalidSyntax() }
         var names: [ImportAlias] = []
         if at("*") {
             let t = next()
             names.append(ImportAlias(name: "*", asname: nil, range: t.range))
-            return Stmt(.importFrom(module: module, names: names, level: level), range(from: start))
+            return Stmt(.importFrom(module: module, names: names, level: level, moduleRange: moduleRange), range(from: start))
         }
         let parenthesized = eat("(")
         repeat {
             if parenthesized && at(")") { break }
             let s = tok.start
             let name = try expectName().0
+            let nameRange = range(from: s)
             let asname = eatKeyword("as") ? try expectName().0 : nil
-            names.append(ImportAlias(name: name, asname: asname, range: range(from: s)))
+            names.append(ImportAlias(name: name, asname: asname, range: range(from: s), nameRange: nameRange))
         } while eat(",")
         if parenthesized { try expect(")") }
         if names.isEmpty { throw invalidSyntax() }
-        return Stmt(.importFrom(module: module, names: names, level: level), range(from: start))
+        return Stmt(.importFrom(module: module, names: names, level: level, moduleRange: moduleRange), range(from: start))
     }
 
     // MARK: - Compound statements

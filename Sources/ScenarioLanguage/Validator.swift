@@ -203,7 +203,7 @@ public struct Validator {
             // Which modules exist is decided when the program's files are loaded
             // (LoopSimulator's ModuleFinder), where the file system is known.
             break
-        case .importFrom(_, let names, _):
+        case .importFrom(_, let names, _, _):
             if let star = names.first, star.name == "*", scopes.count > 1 {
                 error("import * only allowed at module level", star.range)
             }

@@ -115,10 +115,10 @@ struct AsyncioAPITests {
         """)
         #expect(bad.status == 2)
         #expect(bad.stderr == """
-        test.py:1:1: error: cannot import name 'nothing_here' from 'asyncio' (unknown location)
-        test.py:2:1: error: cannot import name 'nosuch' from 'time' (unknown location)
-        test.py:3:1: error: cannot import name 'gpu' from 'loopscope' (unknown location)
-        test.py:4:1: error: 'open_connection' from 'asyncio' cannot be simulated: loopscope runs no real network I/O, processes or threads, and has no event loop policies; simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython
+        test.py:1:21: error: cannot import name 'nothing_here' from 'asyncio' (unknown location)
+        test.py:2:18: error: cannot import name 'nosuch' from 'time' (unknown location)
+        test.py:3:28: error: cannot import name 'gpu' from 'loopscope' (unknown location)
+        test.py:4:21: error: 'open_connection' from 'asyncio' cannot be simulated: loopscope runs no real network I/O, processes or threads, and has no event loop policies; simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython
         """)
     }
 }

@@ -43,11 +43,41 @@ struct ImportTests {
             "helper.py": "present = 1\nimport subprocess\nimport nosuch.sub\n",
         ])
         let lines = try dir.check()
-        #expect(lines.count == 4)
-        #expect(lines[0] == "main.py:5:5: error: module 'socket' cannot be simulated: loopscope runs no real network I/O: simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython")
-        #expect(lines[1] == "main.py:6:5: error: cannot import name 'missing' from 'helper' (helper.py)")
-        #expect(lines[2].hasPrefix("helper.py:2:1: error: module 'subprocess' cannot be simulated: loopscope runs no real processes"))
-        #expect(lines[3].hasPrefix("helper.py:3:1: error: No module named 'nosuch' (loopscope looks beside the scenario"))
+        // Each at the module's or the name's own column; the modules provided are listed
+        // once, in a note after the errors.
+        #expect(lines.count == 5)
+        #expect(lines[0] == "main.py:5:12: error: module 'socket' cannot be simulated: loopscope runs no real network I/O: simulate the latency with 'await asyncio.sleep(...)', or record the real program under CPython")
+        #expect(lines[1] == "main.py:6:24: error: cannot import name 'missing' from 'helper' (helper.py)")
+        #expect(lines[2].hasPrefix("helper.py:2:8: error: module 'subprocess' cannot be simulated: loopscope runs no real processes"))
+        #expect(lines[3] == "helper.py:3:8: error: No module named 'nosuch' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides)")
+        #expect(lines[4].hasPrefix("helper.py:3:8: note: the modules loopscope provides: abc, asyncio, bisect,"))
+    }
+
+    @Test("check's caret is under the module's name in `import a, b as c`, under the name in `from M import x`, and the provided modules are listed once")
+    func caretsUnderNames() {
+        let source = "import asyncio, socket as s, nosuch\nfrom math import sqrt, nope\nimport other\n"
+        guard case .failure(let list) = Program.load(source: source, path: "test.py", searchPaths: []) else {
+            Issue.record("check accepted it")
+            return
+        }
+        let text = list.entries.map(\.formatted)
+        #expect(text.count == 5)
+        #expect(text[0].hasSuffix("""
+            import asyncio, socket as s, nosuch
+                            ^~~~~~
+        """), "\(text)")
+        #expect(text[1] == """
+        test.py:1:30: error: No module named 'nosuch' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides)
+            import asyncio, socket as s, nosuch
+                                         ^~~~~~
+        """)
+        #expect(text[2].hasSuffix("""
+            from math import sqrt, nope
+                                   ^~~~
+        """), "\(text)")
+        #expect(text[3].hasPrefix("test.py:3:8: error: No module named 'other'"), "\(text)")
+        #expect(text[4].hasPrefix("test.py:1:30: note: the modules loopscope provides: abc, asyncio,"), "\(text)")
+        #expect(!text[4].contains("_collections"), "\(text)")
     }
 
     @Test("a module that adds globals at run time (globals(), sys.modules, exec) has no names check can refuse")
@@ -58,7 +88,7 @@ struct ImportTests {
             "legacy.py": "import sys\nsetattr(sys.modules[__name__], 'OLD', 3)\n",
             "plain.py": "x = 1\n",
         ])
-        #expect(try dir.check() == ["main.py:3:1: error: cannot import name 'nosuch' from 'plain' (plain.py)"])
+        #expect(try dir.check() == ["main.py:3:19: error: cannot import name 'nosuch' from 'plain' (plain.py)"])
         try "from table import RED, GREEN\nfrom legacy import OLD\nprint(RED, GREEN, OLD)\n".write(
             toFile: dir.path("main.py"), atomically: true, encoding: .utf8)
         #expect(try dir.check().isEmpty)
@@ -75,9 +105,9 @@ struct ImportTests {
             "z.py": "",
         ])
         #expect(try dir.check() == [
-            "main.py:1:1: error: attempted relative import with no known parent package",
-            "pkg/inner.py:1:1: error: attempted relative import beyond top-level package",
-            "pkg/inner.py:2:1: error: attempted relative import beyond top-level package",
+            "main.py:1:6: error: attempted relative import with no known parent package",
+            "pkg/inner.py:1:6: error: attempted relative import beyond top-level package",
+            "pkg/inner.py:2:6: error: attempted relative import beyond top-level package",
         ])
     }
 
@@ -90,7 +120,7 @@ struct ImportTests {
         ])
         #expect(try dir.check() == [
             "broken.py:2:1: error: 'return' outside function",
-            "main.py:2:1: error: No module named 'plain.sub'; 'plain' is not a package",
+            "main.py:2:8: error: No module named 'plain.sub'; 'plain' is not a package",
         ])
     }
 
@@ -106,7 +136,7 @@ struct ImportTests {
         #expect(try dir.check("app/main.py") == [])
         #expect(try dir.run("app/main.py", searchPaths: [dir.path("lib")]).stdout == "app app\n")
         let other = try ModuleDirectory(["main.py": "import extra\nprint(extra.where)\n"])
-        #expect(try other.check().count == 1)
+        #expect(try other.check().count == 2)  // the error and the note listing the modules
         #expect(try other.run(searchPaths: [dir.path("lib")]).stdout == "lib\n")
     }
 

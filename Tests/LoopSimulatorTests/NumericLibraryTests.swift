@@ -145,6 +145,6 @@ struct NumericLibraryTests {
         from statistics import mean, fmean, quantiles
         """)
         #expect(out.status == 2)
-        #expect(out.stderr == "test.py:2:1: error: cannot import name 'nosuch' from 'decimal' (Lib/decimal.py)")
+        #expect(out.stderr == "test.py:2:30: error: cannot import name 'nosuch' from 'decimal' (Lib/decimal.py)")
     }
 }

@@ -187,8 +187,8 @@ struct StandardLibraryTests {
         """)
         #expect(out.status == 2)
         #expect(out.stderr == """
-        test.py:1:1: error: cannot import name 'singledispatcher' from 'functools' (Lib/functools.py)
-        test.py:2:1: error: cannot import name 'nope' from 'math' (unknown location)
+        test.py:1:30: error: cannot import name 'singledispatcher' from 'functools' (Lib/functools.py)
+        test.py:2:24: error: cannot import name 'nope' from 'math' (unknown location)
         """)
     }
 
@@ -246,6 +246,65 @@ struct StandardLibraryTests {
         Ambiguous dispatch: <class 'Sized'> or <class 'Iterable'>
         kind requires at least 1 positional argument
         9 2.25 area
+
+        """)
+    }
+
+    @Test("operator.length_hint reads the built-in iterators' __length_hint__ (lazy ones have none); sys.int_info, sys.implementation, sys.hexversion")
+    func lengthHintsAndSysInfo() {
+        // Expected output from CPython 3.11.
+        expectRun("""
+        import operator, sys
+        from collections import deque
+        it = iter([1, 2, 3]); next(it)
+        r = iter(range(10)); next(r); next(r)
+        print(operator.length_hint(it), operator.length_hint(iter((1, 2))), operator.length_hint(iter({1: 2, 3: 4})))
+        print(operator.length_hint(r), operator.length_hint(iter("abcd")), operator.length_hint(iter({1, 2})), operator.length_hint(iter({}.items())))
+        print(operator.length_hint(x for x in []), operator.length_hint(enumerate([1, 2]), 9), operator.length_hint(object(), 7), operator.length_hint([1, 2]))
+        print(it.__length_hint__(), r.__length_hint__(), hasattr(zip(), "__length_hint__"), hasattr(type(iter([])), "__length_hint__"))
+        big = iter(range(2**70)); next(big)
+        print(big.__length_hint__(), operator.length_hint(iter(range(2**64, 2**64 + 5))))
+        print(sys.int_info.bits_per_digit, sys.int_info.default_max_str_digits, sys.int_info)
+        print(sys.implementation.name, sys.implementation.cache_tag, sys.implementation.version[:2], sys.implementation.hexversion == sys.hexversion, hex(sys.hexversion))
+        """, """
+        2 2 2
+        8 4 2 0
+        0 9 7 2
+        2 8 False True
+        1180591620717411303423 5
+        30 4300 sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300, str_digits_check_threshold=640)
+        cpython cpython-311 (3, 11) True 0x30b07f0
+
+        """)
+    }
+
+    @Test("the _ns clocks are the virtual clock in nanoseconds; process_time and thread_time count cpu() bursts (all threads', the calling thread's), not sleeps")
+    func virtualClocks() {
+        // Expected output from CPython 3.11 under tools/vtrun.py.
+        expectRun("""
+        import asyncio, time
+        from loopscope import cpu
+
+        async def worker():
+            cpu(0.25)
+            await asyncio.sleep(0.1)
+            cpu(0.5)
+
+        async def main():
+            print(time.time_ns(), time.monotonic_ns(), time.perf_counter_ns(), time.process_time(), time.thread_time_ns())
+            await asyncio.gather(worker(), worker())
+            time.sleep(0.3)
+            print(time.time(), time.time_ns(), time.monotonic_ns(), time.perf_counter_ns())
+            print(time.process_time(), time.process_time_ns(), time.thread_time(), time.thread_time_ns())
+            await asyncio.to_thread(cpu, 0.7)
+            print(time.process_time(), time.thread_time())
+
+        asyncio.run(main())
+        """, """
+        0 0 0 0.0 0
+        1.8 1800000000 1800000000 1800000000
+        1.5 1500000000 1.5 1500000000
+        2.2 1.5
 
         """)
     }

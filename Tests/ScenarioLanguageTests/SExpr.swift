@@ -52,7 +52,7 @@ func render(_ s: Stmt) -> String {
     case .classDef(let c):
         return "(class \(c.name)" + c.bases.map { " " + render($0) }.joined() + " \(render(c.body)))"
     case .import(let names): return "(import " + names.map { $0.name + ($0.asname.map { " as \($0)" } ?? "") }.joined(separator: ", ") + ")"
-    case .importFrom(let m, let names, let level):
+    case .importFrom(let m, let names, let level, _):
         return "(from \(String(repeating: ".", count: level))\(m ?? "") " + names.map { $0.name + ($0.asname.map { " as \($0)" } ?? "") }.joined(separator: ", ") + ")"
     case .global(let n): return "(global \(n.joined(separator: " ")))"
     case .nonlocal(let n): return "(nonlocal \(n.joined(separator: " ")))"

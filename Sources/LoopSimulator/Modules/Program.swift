@@ -52,6 +52,8 @@ private struct ProgramLoader {
     var modules: [String: LocalModule] = [:]
     /// Local modules whose imports are still to be followed: (ast, file, package).
     var pending: [(Module, ProgramFile, String)] = []
+    /// The first "No module named" error, where the note listing the modules goes.
+    var firstMissingModule: FileDiagnostic?
 
     init(finder: ModuleFinder) {
         self.finder = finder
@@ -72,7 +74,7 @@ private struct ProgramLoader {
             let (module, file, package) = pending.removeFirst()
             follow(module, in: file, package: package)
         }
-        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics + [providedModulesNote].compactMap { $0 })) }
         return .success(Program(files: files, summary: summary, main: main, modules: modules, cpuCostPragma: pragma))
     }
 
@@ -98,12 +100,12 @@ private struct ProgramLoader {
             let name: String
             switch ModuleNames.resolve(request.module, level: request.level, package: package) {
             case .failure(let failure):
-                diagnostics.append(FileDiagnostic(file, Diagnostic(failure.message, at: request.range)))
+                diagnostics.append(FileDiagnostic(file, Diagnostic(failure.message, at: request.moduleRange)))
                 continue
             case .success(let resolved): name = resolved
             }
             if let message = require(name) {
-                diagnostics.append(FileDiagnostic(file, Diagnostic(message, at: request.range)))
+                report(message, in: file, at: request.moduleRange)
                 continue
             }
             // `from package import name` imports `package.name` when it is a submodule
@@ -112,15 +114,13 @@ private struct ProgramLoader {
                 checkLibraryNames(request, of: name, in: file)
                 continue
             }
-            for member in request.names where member != "*" {
+            for (member, memberRange) in zip(request.names, request.nameRanges) where member != "*" {
                 let full = name + "." + member
                 if isPackage, origins[full] != nil || finder.find(full, parent: origins[name]) != nil {
-                    if let message = require(full) {
-                        diagnostics.append(FileDiagnostic(file, Diagnostic(message, at: request.range)))
-                    }
+                    if let message = require(full) { report(message, in: file, at: memberRange) }
                 } else if let names = modules[name]?.globalNames, !names.contains(member) {
                     diagnostics.append(FileDiagnostic(file, Diagnostic(
-                        "cannot import name '\(member)' from '\(name)' (\(path))", at: request.range)))
+                        "cannot import name '\(member)' from '\(name)' (\(path))", at: memberRange)))
                 }
             }
         }
@@ -130,19 +130,40 @@ private struct ProgramLoader {
     /// defines or a submodule of it, as CPython's `_handle_fromlist` finds them.
     private mutating func checkLibraryNames(_ request: ImportRequest, of name: String, in file: ProgramFile) {
         let provided = LibraryModules.providedNames(name)
-        for member in request.names where member != "*" && provided?.contains(member) != true {
+        for (member, memberRange) in zip(request.names, request.nameRanges) where member != "*" && provided?.contains(member) != true {
             if ModuleFinder.libraryNames.contains(name + "." + member) { continue }
             // Names CPython's module has and loopscope's leaves out, reported even where
             // the module's names cannot all be known (io's module __getattr__).
             if let reason = UnsupportedModules.nameReason(member, from: name) {
-                diagnostics.append(FileDiagnostic(file, Diagnostic(reason, at: request.range)))
+                diagnostics.append(FileDiagnostic(file, Diagnostic(reason, at: memberRange)))
                 continue
             }
             guard provided != nil else { continue }
             let location = LibraryModules.sources[name].map { "Lib/" + $0.path } ?? "unknown location"
             diagnostics.append(FileDiagnostic(file, Diagnostic(
-                "cannot import name '\(member)' from '\(name)' (\(location))", at: request.range)))
+                "cannot import name '\(member)' from '\(name)' (\(location))", at: memberRange)))
         }
+    }
+
+    /// How a module that was looked for everywhere and not found ends its message.
+    private static let notFoundSuffix = "(loopscope looks beside the scenario, in the --path directories, and among the modules it provides)"
+
+    /// An error about a module: a missing one's also gets, once after all of them, a
+    /// note listing the modules loopscope provides (`providedModulesNote`).
+    private mutating func report(_ message: String, in file: ProgramFile, at range: SourceRange) {
+        let diagnostic = FileDiagnostic(file, Diagnostic(message, at: range))
+        if firstMissingModule == nil, message.hasSuffix(Self.notFoundSuffix) { firstMissingModule = diagnostic }
+        diagnostics.append(diagnostic)
+    }
+
+    /// The note `load` ends its diagnostics with when a module was missing: the public
+    /// top-level modules loopscope provides, once.
+    private var providedModulesNote: FileDiagnostic? {
+        guard let first = firstMissingModule else { return nil }
+        let names = ModuleFinder.libraryNames.union(ModuleFinder.builtinNames)
+            .filter { !$0.contains(".") && !$0.hasPrefix("_") }.sorted()
+        return FileDiagnostic(path: first.path, source: first.source, diagnostic: Diagnostic(
+            .note, "the modules loopscope provides: " + names.joined(separator: ", "), at: first.diagnostic.range))
     }
 
     /// Finds and loads `name` and each package above it; the error message, or nil.
@@ -161,7 +182,7 @@ private struct ProgramLoader {
                 if let reason = UnsupportedModules.reason(prefix) {
                     return "module '\(prefix)' cannot be simulated: \(reason)"
                 }
-                return "No module named '\(prefix)' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides: \(ModuleFinder.libraryNames.union(ModuleFinder.builtinNames).filter { !$0.contains(".") }.sorted().joined(separator: ", ")))"
+                return "No module named '\(prefix)' " + Self.notFoundSuffix
             }
             origins[prefix] = origin
             guard case .source(let path, let isPackage) = origin else { continue }

@@ -40,7 +40,7 @@ extension LibraryModules {
         var statements = ast.body[...]
         while let stmt = statements.popFirst() {
             switch stmt.kind {
-            case .importFrom(let relative, let aliases, let level) where aliases.contains(where: { $0.name == "*" }):
+            case .importFrom(let relative, let aliases, let level, _) where aliases.contains(where: { $0.name == "*" }):
                 // `from ._constants import *` inside re: the sibling module's names.
                 guard case .success(let module) = ModuleNames.resolve(relative ?? "", level: level, package: package)
                 else { return nil }

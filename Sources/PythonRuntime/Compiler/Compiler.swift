@@ -450,7 +450,7 @@ private final class CompilerState {
                     store(String(a.name.split(separator: ".")[0]))
                 }
             }
-        case let .importFrom(module, aliases, level):
+        case let .importFrom(module, aliases, level, _):
             emit(.importName(name(module ?? ""), level: level, top: false))
             if aliases.first?.name == "*" {
                 emit(.importStar)

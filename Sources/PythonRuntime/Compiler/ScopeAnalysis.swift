@@ -122,7 +122,7 @@ package struct ScopeAnalysis {
         case .import(let aliases):
             guard bindingImports else { break }
             for a in aliases { scope.bound.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
-        case .importFrom(_, let aliases, _):
+        case .importFrom(_, let aliases, _, _):
             for a in aliases { scope.bound.insert(a.asname ?? a.name) }
         case .global(let names): scope.globals.formUnion(names)
         case .nonlocal(let names): scope.nonlocals.formUnion(names)
