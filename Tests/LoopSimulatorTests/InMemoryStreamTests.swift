@@ -148,7 +148,7 @@ struct InMemoryStreamTests {
             x = io.open("y")
             """)
         #expect(lines.count == 3)
-        #expect(lines.contains { $0.hasPrefix("main.py:2:1: error: 'TextIOWrapper' from 'io' cannot be simulated: loopscope reads and writes no real files") })
+        #expect(lines.contains { $0.hasPrefix("main.py:2:26: error: 'TextIOWrapper' from 'io' cannot be simulated: loopscope reads and writes no real files") })
         #expect(lines.contains { $0.hasPrefix("main.py:4:10: error: 'open' cannot be simulated: loopscope reads and writes no real files") })
         #expect(lines.contains { $0.hasPrefix("main.py:6:5: error: 'open' from 'io' cannot be simulated") })
         #expect(check("import io\nfrom io import StringIO, BytesIO, IOBase\nprint(io.StringIO, io.UnsupportedOperation)\n").isEmpty)
