@@ -45,7 +45,8 @@ __author__ = ("Guido van Rossum <guido@python.org>, "
 __all__ = ["BlockingIOError", "IOBase", "RawIOBase",
            "BytesIO", "StringIO", "BufferedIOBase",
            "TextIOBase",
-           "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END"]
+           "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END",
+           "DEFAULT_BUFFER_SIZE"]
 
 
 import _io

@@ -91,6 +91,9 @@ Other details
 * Leftover tasks at the end of ``asyncio.run``: CPython cancels ``all_tasks(loop)``, a
   *set*, so the order is address-dependent.  vtrun makes it deterministic by cancelling
   them in creation order (the simulator does the same).
+* ``datetime`` is CPython's pure-Python ``datetime.py`` (``_datetime``, the C
+  accelerator, is blocked), so ``datetime.now()``, ``today()`` and ``utcnow()`` read the
+  virtual clock through ``time.time()``: a scenario starts at 1970-01-01 00:00:00 UTC.
 * ``random`` is seeded with 0 before the scenario runs, as loopscope seeds an unseeded
   ``random``, so a scenario that never calls ``random.seed`` still repeats.
 * The scenario is run with ``runpy.run_path(path, run_name="__main__")``; ``sys.argv[0]``
@@ -518,6 +521,10 @@ def _patch_time():
     time.thread_time = _vthread_time
     time.thread_time_ns = _vthread_time_ns
     time.sleep = _vsleep
+    # datetime's C accelerator reads the system clock itself; blocked, datetime is
+    # CPython's pure-Python datetime.py (as loopscope's Lib/datetime.py), whose now(),
+    # today() and utcnow() read time.time(): the virtual clock.
+    sys.modules["_datetime"] = None
     if PYDIR not in sys.path:
         sys.path.append(PYDIR)
     import loopscope

@@ -45,6 +45,9 @@ enum UnsupportedModules {
         if (module == "io" || module == "_io") && fileBackedIONames.contains(name) {
             return "'\(name)' from '\(module)' cannot be simulated: \(files) (io.StringIO and io.BytesIO are provided)"
         }
+        if module == "base64" && ["a85encode", "a85decode", "b85encode", "b85decode"].contains(name) {
+            return "'\(name)' from 'base64' is not provided: loopscope's base64 has no Ascii85 or Base85 codecs (CPython packs their words with the struct module, which loopscope lacks)"
+        }
         return AsyncioSubmodules.unsupportedReason(name, from: module)
     }
 

@@ -26,7 +26,49 @@ package final class PyStructTime: PyObject {
         gmtoff = Int(t.tm_gmtoff)
     }
 
+    package init(fields: [Int], zone: String, gmtoff: Int) {
+        self.fields = fields
+        self.zone = zone
+        self.gmtoff = gmtoff
+    }
+
+    /// `structseq_new`: `time.struct_time(seq)` from 9 to 11 items (the nine fields, then
+    /// `tm_zone` and `tm_gmtoff`), as `datetime`'s `_build_struct_time` makes one. The
+    /// fields here are ints (what every caller gives).
+    package static func construct(_ vm: Interpreter, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        _ = try vm.bindNative("struct_time", .positional(min: 1, max: 2), args, kwargs)
+        return .object(try make(try vm.iterate(args[0]), vm))
+    }
+
+    /// A struct_time of 9 to 11 items, with `structseq_new`'s errors.
+    package static func make(_ items: [Value], _ vm: Interpreter) throws -> PyStructTime {
+        guard items.count >= 9 else {
+            throw vm.typeError("time.struct_time() takes an at least 9-sequence (\(items.count)-sequence given)")
+        }
+        guard items.count <= 11 else {
+            throw vm.typeError("time.struct_time() takes an at most 11-sequence (\(items.count)-sequence given)")
+        }
+        var fields: [Int] = []
+        for item in items.prefix(9) {
+            guard let index = try vm.pythonIndex(item), let n = vm.intValue(index) else {
+                throw vm.typeError("'\(item.typeName)' object cannot be interpreted as an integer")
+            }
+            fields.append(n)
+        }
+        var zone = "", gmtoff = 0
+        if items.count > 9, case .str(let z) = items[9] { zone = z }
+        if items.count > 10, case .int(let g) = items[10] { gmtoff = g }
+        return PyStructTime(fields: fields, zone: zone, gmtoff: gmtoff)
+    }
+
     package override var pyClass: PyClass { Self.pyClass }
+
+    /// A struct_time is a tuple of its nine fields: unpacked, indexed and sliced as one.
+    package override var iterationItems: [Value]? { fields.map { .int($0) } }
+
+    package override func nativeGetItem(_ key: Value, _ vm: Interpreter) throws -> Value? {
+        try vm.getItem(.object(PyTuple(fields.map { .int($0) })), key)
+    }
 
     package override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
         if let i = Self.fieldNames.firstIndex(of: name) { return .int(fields[i]) }
@@ -64,6 +106,7 @@ package enum CalendarTime {
     /// the clock `time.time()` reads.
     package static func install(into module: PyModule, _ vm: Interpreter, now: @escaping () -> Double) {
         module.attributes["struct_time"] = .object(PyStructTime.pyClass)
+        vm.nativeConstructors[ObjectIdentifier(PyStructTime.pyClass)] = PyStructTime.construct
         for (name, local) in [("localtime", true), ("gmtime", false)] {
             module.attributes[name] = vm.nativeFunction(name, owner: nil, .positional(min: 0, max: 1)) { vm, args, _ in
                 let seconds: Double
@@ -91,10 +134,17 @@ package enum CalendarTime {
             }
             var t: tm
             if args.count > 1 {
-                guard let given = args[1].asObject as? PyStructTime else {
+                // `gettmarg`: a struct_time, or a tuple of its nine fields.
+                if let given = args[1].asObject as? PyStructTime {
+                    t = given.cTime
+                } else if let tuple = args[1].asObject as? PyTuple {
+                    guard tuple.items.count == 9 else {
+                        throw vm.typeError("strftime(): illegal time tuple argument")
+                    }
+                    t = try PyStructTime.make(tuple.items, vm).cTime
+                } else {
                     throw vm.typeError("Tuple or struct_time argument required")
                 }
-                t = given.cTime
             } else {
                 var seconds = time_t(now().rounded(.down))
                 t = tm()

@@ -14,14 +14,14 @@ import Darwin
 /// (the Mersenne Twister behind `Lib/random.py`) and `_collections` (`deque`,
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
 /// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`),
-/// `unicodedata` (UnicodeDataModule), `_operator` (OperatorModule) and `_string`
-/// (StringModule).
+/// `unicodedata` (UnicodeDataModule), `_operator` (OperatorModule), `_string`
+/// (StringModule) and `binascii` (BinasciiModule).
 package enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string", "binascii"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -35,6 +35,7 @@ package enum NativeModules {
         case "cmath": return CMathModule.make(vm)
         case "_operator": return OperatorModule.make(vm)
         case "_string": return StringModule.make(vm)
+        case "binascii": return BinasciiModule.make(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
