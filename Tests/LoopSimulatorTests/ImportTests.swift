@@ -50,7 +50,9 @@ struct ImportTests {
         #expect(lines[1] == "main.py:6:24: error: cannot import name 'missing' from 'helper' (helper.py)")
         #expect(lines[2].hasPrefix("helper.py:2:8: error: module 'subprocess' cannot be simulated: loopscope runs no real processes"))
         #expect(lines[3] == "helper.py:3:8: error: No module named 'nosuch' (loopscope looks beside the scenario, in the --path directories, and among the modules it provides)")
-        #expect(lines[4].hasPrefix("helper.py:3:8: note: the modules loopscope provides: abc, asyncio, bisect,"))
+        // The list grows with the library: its start, its order, one of its own.
+        #expect(lines[4].hasPrefix("helper.py:3:8: note: the modules loopscope provides: abc, asyncio, "))
+        #expect(lines[4].contains(", bisect, ") && !lines[4].contains("_random"))
     }
 
     @Test("check's caret is under the module's name in `import a, b as c`, under the name in `from M import x`, and the provided modules are listed once")
