@@ -42,13 +42,6 @@ public struct Validator {
     /// Reported constructs stop being searched once the limit is comfortably exceeded.
     private var full: Bool { diagnostics.count > Validator.limit }
 
-    /// Built-in types a scenario's class cannot derive from: `bool`, `range`, `slice` and
-    /// `memoryview` admit no subclasses in CPython either.
-    /// (`int`, `str`, `complex`, `list`, `dict`, ... can be derived from: see BuiltinSubclasses.swift.)
-    static let builtinValueTypes: Set<String> = [
-        "bool", "range", "slice", "memoryview",
-    ]
-
     /// Library classes the simulator implements natively, which a class cannot extend
     /// (`run` would raise TypeError at the class statement).
     static let nativeLibraryTypes: [String: Set<String>] = [
@@ -177,11 +170,8 @@ public struct Validator {
             // Decorators and bases are evaluated in the enclosing scope, before the body.
             for d in def.decorators { visit(d) }
             for b in def.bases {
-                // Their instances are native values, not objects a class can extend.
-                if case .name(let n) = b.kind, Validator.builtinValueTypes.contains(n) {
-                    unsupported("subclasses of the built-in type '\(n)'", b.range)
-                    continue
-                }
+                // A built-in type CPython does not let a class extend (`bool`, `range`)
+                // is left to the class statement, which raises CPython's TypeError.
                 if case .attribute(let module, let n) = b.kind, case .name(let m) = module.kind,
                    Validator.nativeLibraryTypes[m]?.contains(n) == true {
                     unsupported("subclasses of '\(m).\(n)' (a native type in loopscope)", b.range)

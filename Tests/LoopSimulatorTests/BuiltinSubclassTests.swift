@@ -124,13 +124,38 @@ struct BuiltinSubclassTests {
             type("B", (bool,), {})
         except TypeError as e:
             print(e)
+        for base in (range, slice, memoryview, type(None), type(NotImplemented), type(iter([])), type({}.keys())):
+            try:
+                class C(base):
+                    pass
+            except TypeError as e:
+                print(e)
         """
         #expect(output(src) == """
             multiple bases have instance lay-out conflict
             multiple bases have instance lay-out conflict
             type 'bool' is not an acceptable base type
+            type 'range' is not an acceptable base type
+            type 'slice' is not an acceptable base type
+            type 'memoryview' is not an acceptable base type
+            type 'NoneType' is not an acceptable base type
+            type 'NotImplementedType' is not an acceptable base type
+            type 'list_iterator' is not an acceptable base type
+            type 'dict_keys' is not an acceptable base type
 
             """)
+    }
+
+    @Test("check accepts class B(bool); run raises CPython's TypeError at the class statement")
+    func finalBaseInAClassStatement() {
+        let out = simulate("print('before')\nclass B(bool):\n    pass\n")
+        #expect(out == RunOutput(stdout: "before\n", stderr: """
+            Traceback (most recent call last):
+              File "test.py", line 2, in <module>
+                class B(bool):
+            TypeError: type 'bool' is not an acceptable base type
+
+            """, status: 1))
     }
 }
 

@@ -4,12 +4,12 @@ import Testing
 
 struct DiagnosticFormattingTests {
     @Test func caretUnderTheConstruct() {
-        let source = "import asyncio\n\nclass Foo(memoryview):\n    pass\n"
+        let source = "import asyncio\n\nclass Foo(asyncio.Task):\n    pass\n"
         let d = FrontEnd.analyze(source).diagnostics[0]
         #expect(d.formatted(path: "x.py", source: SourceText(source)) == """
-            x.py:3:11: error: subclasses of the built-in type 'memoryview' are not supported in scenarios
-                class Foo(memoryview):
-                          ^~~~~~~~~~
+            x.py:3:11: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
+                class Foo(asyncio.Task):
+                          ^~~~~~~~~~~~
             """)
     }
 

@@ -34,10 +34,27 @@ extension Interpreter {
         BuiltinTypes.bytes, BuiltinTypes.bytearray, PyDeque.pyClass,
     ].map(ObjectIdentifier.init))
 
-    /// CPython's `Py_TPFLAGS_BASETYPE` is missing on these: no class may derive from them.
-    private static let finalTypes: Set<String> = ["bool", "range", "slice", "NoneType", "function",
-                                                  "builtin_function_or_method", "method", "generator",
-                                                  "coroutine", "async_generator", "cell", "code"]
+    /// CPython's `Py_TPFLAGS_BASETYPE` is missing on these: no class may derive from them,
+    /// and the class statement raises CPython's TypeError. Every built-in type of CPython
+    /// 3.11.7 without the flag, by name (from walking `object`'s subclasses there).
+    private static let finalTypes: Set<String> = [
+        "EncodingMap", "NoneType", "NotImplementedType", "PyCapsule", "UnraisableHookArgs",
+        "anext_awaitable", "async_generator", "async_generator_asend", "async_generator_athrow",
+        "async_generator_wrapped_value", "asyncgen_hooks", "bool", "builtin_function_or_method",
+        "builtin_method", "bytearray_iterator", "bytes_iterator", "callable_iterator", "cell",
+        "classmethod_descriptor", "code", "coroutine", "coroutine_wrapper", "dict_itemiterator",
+        "dict_items", "dict_keyiterator", "dict_keys", "dict_reverseitemiterator",
+        "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_valueiterator",
+        "dict_values", "ellipsis", "fieldnameiterator", "formatteriterator", "frame", "function",
+        "generator", "generic_alias_iterator", "getset_descriptor", "hamt", "hamt_array_node",
+        "hamt_bitmap_node", "hamt_collision_node", "instancemethod", "items", "iterator", "keys",
+        "list_iterator", "list_reverseiterator", "longrange_iterator", "managedbuffer",
+        "mappingproxy", "member_descriptor", "memory_iterator", "memoryview", "method",
+        "method-wrapper", "method_descriptor", "moduledef", "odict_items", "odict_iterator",
+        "odict_keys", "odict_values", "range", "range_iterator", "set_iterator", "slice",
+        "stderrprinter", "str_ascii_iterator", "str_iterator", "symtable entry", "traceback",
+        "tuple_iterator", "values", "wrapper_descriptor"
+    ]
 
     /// The built-in value type instances of a class with these bases are (nil: plain
     /// instances), checked as `best_base` checks layouts.

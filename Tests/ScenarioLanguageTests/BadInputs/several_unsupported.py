@@ -1,7 +1,7 @@
-# expect: 4:11: error: subclasses of the built-in type 'memoryview' are not supported in scenarios
+# expect: 4:11: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
 # expect: 8:9: error: the '@' operator is not supported in scenarios
 
-class Job(memoryview):
+class Job(asyncio.Task):
     pass
 
 async def main():

@@ -1,4 +1,5 @@
-# expect: 3:13: error: subclasses of the built-in type 'memoryview' are not supported in scenarios
+# expect: 4:13: error: subclasses of 'asyncio.Task' (a native type in loopscope) are not supported in scenarios
+import asyncio
 @decorators_are_fine
-class Stack(memoryview):
+class Stack(asyncio.Task):
     pass
