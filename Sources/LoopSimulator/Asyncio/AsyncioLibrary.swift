@@ -119,12 +119,8 @@ final class AsyncioLibrary {
             return PyFuture(loop: try self.getEventLoop(), site: vm.currentSite())
         }, initialize: { [unowned self] vm, future, args, kwargs in
             guard let f = future as? PyFuture else { return }
-            let loop = try self.futureLoop(args, kwargs)
-            if loop !== f.loop {
-                throw PythonError(vm.makeException(BuiltinTypes.runtimeError,
-                    "loopscope: a Future subclass's __init__ must be given the loop its constructor call named (loop=)"))
-            }
-        }, methods: PyFuture.nativeMethods ?? [:])
+            f.initialize(loop: try self.futureLoop(args, kwargs))
+        }, methods: PyFuture.nativeMethods ?? [:], subclassesHaveDictAttribute: false)
         installExceptionGroups()
 
         fn("get_running_loop", .noArguments, owner: "_asyncio") { [unowned self] _, _, _ in

@@ -530,7 +530,7 @@ final class EventLoop: PyObject {
         case let .taskStep(task, exc):
             task.step(vm, exc)
         case let .taskWakeup(task, future):
-            task.wakeup(vm, future)
+            task.wakeup(vm, .object(future))
         case let .native(_, body):
             body()
         case let .python(fn, args):

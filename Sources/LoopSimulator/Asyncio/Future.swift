@@ -15,7 +15,8 @@ public class PyFuture: NativeAwaitable {
         var task: PyTask? = nil
     }
 
-    let loop: EventLoop
+    /// Set again by `Future.__init__` (`super().__init__(loop=other)` in a subclass).
+    private(set) var loop: EventLoop
     let id: Int
     var state: State = .pending
     var resultValue: Value = .none
@@ -64,6 +65,21 @@ public class PyFuture: NativeAwaitable {
         self.loop = loop
         self.id = id
         super.init()
+    }
+
+    /// `Future.__init__(self, *, loop=None)` (future_init in _asynciomodule.c): the future
+    /// is on `loop` and starts over, pending with no callbacks, whatever it was before.
+    func initialize(loop: EventLoop) {
+        self.loop = loop
+        state = .pending
+        resultValue = .none
+        exceptionValue = nil
+        exceptionTraceback = []
+        callbacks = []
+        cancelMessage = .none
+        cancelledException = nil
+        asyncioFutureBlocking = false
+        logTraceback = false
     }
 
     /// A Python subclass's instance (`class Reply(asyncio.Future)`) has its class.
@@ -238,7 +254,13 @@ public class PyFuture: NativeAwaitable {
             m("set_result", .oneArgument) { f, vm, args, _ in try f.setResult(args[0], vm); return .none },
             m("set_exception", .oneArgument) { f, vm, args, _ in try f.setException(args[0], vm); return .none },
             m("add_done_callback", .clinic(positionalOnly: 1, positionalOrKeyword: [], keywordOnly: ["context"]), clinic: true) { f, vm, args, _ in
-                f.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
+                // A task's wakeup, handed over by a subclass's override: the task's own callback.
+                if case .object(let o) = args[0], let bound = o as? PyBoundMethod,
+                   bound.function.asObject === PyTask.wakeupMethod, let task = bound.receiver.asObject as? PyTask {
+                    f.addDoneCallback(task.wakeupCallback)
+                } else {
+                    f.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
+                }
                 return .none
             },
             m("remove_done_callback", .oneArgument) { f, vm, args, _ in .int(try f.removeDoneCallback(args[0], vm)) },

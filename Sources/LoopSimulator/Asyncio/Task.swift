@@ -157,31 +157,15 @@ final class PyTask: PyFuture {
             loop.emitStepEnd(self, parkedOn: nil)
         case .yielded(let value):
             if case .object(let o) = value, let result = o as? PyFuture {
-                if result.asyncioFutureBlocking {
-                    if result === self {
-                        let err = vm.makeException(BuiltinTypes.runtimeError, "Task cannot await on itself: \((try? reprText(vm)) ?? name)")
-                        loop.callSoon(.taskStep(self, err))
-                    } else {
-                        result.asyncioFutureBlocking = false
-                        result.addDoneCallback(Callback(value: .none, native: { fut in self.wakeup(vm, fut) },
-                                                        label: SourceSites.taskWakeup, task: self))
-                        futWaiter = result
-                        if mustCancel {
-                            do {
-                                if try result.dispatchCancel(message: cancelMessage, byKeyword: false) { mustCancel = false }
-                            } catch {
-                                // A subclass's `cancel` raised: the step fails, and
-                                // `Handle._run` hands it to the loop's exception handler.
-                                let exc = (error as? PythonError)?.exception
-                                    ?? vm.makeException(BuiltinTypes.runtimeError, "\(error)")
-                                loop.reportError("Exception in callback \(stepLabel)()", exc,
-                                                 [("handle", .object(Handle(loop: loop, id: 0, callback: .taskStep(self, nil))))])
-                            }
-                        }
-                    }
-                } else {
-                    let err = vm.makeException(BuiltinTypes.runtimeError, "yield was used instead of yield from in task \(name) with \((try? vm.repr(value)) ?? "")")
-                    loop.callSoon(.taskStep(self, err))
+                do {
+                    try park(on: result, vm)
+                } catch {
+                    // A subclass's `get_loop`, `add_done_callback` or `cancel` raised: the
+                    // step fails, and `Handle._run` hands it to the loop's exception handler.
+                    let exc = (error as? PythonError)?.exception
+                        ?? vm.makeException(BuiltinTypes.runtimeError, "\(error)")
+                    loop.reportError("Exception in callback \(stepLabel)()", exc,
+                                     [("handle", .object(Handle(loop: loop, id: 0, callback: .taskStep(self, nil))))])
                 }
                 loop.emitStepEnd(self, parkedOn: result)
             } else if value.isNone {
@@ -196,16 +180,83 @@ final class PyTask: PyFuture {
         }
     }
 
+    /// What task_step_impl does with a future the coroutine yielded: the task waits on
+    /// it, or the next step gets a RuntimeError. An exact Future is handled natively; a
+    /// subclass's instance is asked through its Python methods (`get_loop()`, and
+    /// `add_done_callback(task_wakeup, context=)`), so its overrides run as in CPython.
+    private func park(on result: PyFuture, _ vm: Interpreter) throws {
+        if result === self {
+            let err = vm.makeException(BuiltinTypes.runtimeError, "Task cannot await on itself: \((try? reprText(vm)) ?? name)")
+            loop.callSoon(.taskStep(self, err))
+            return
+        }
+        let exact = result.instancePart == nil
+        // get_future_loop
+        let resultLoop = exact ? .object(result.loop) : try vm.callNow(try vm.getAttribute(.object(result), "get_loop"), [])
+        guard resultLoop.isIdentical(to: .object(loop)) else {
+            let err = vm.makeException(BuiltinTypes.runtimeError,
+                "Task \(try reprText(vm)) got Future \(try vm.repr(.object(result))) attached to a different loop")
+            loop.callSoon(.taskStep(self, err))
+            return
+        }
+        guard result.asyncioFutureBlocking else {
+            let err = vm.makeException(BuiltinTypes.runtimeError, "yield was used instead of yield from in task \(name) with \((try? vm.repr(.object(result))) ?? "")")
+            loop.callSoon(.taskStep(self, err))
+            return
+        }
+        result.asyncioFutureBlocking = false
+        if exact {
+            result.addDoneCallback(wakeupCallback)
+        } else {
+            let add = try vm.getAttribute(.object(result), "add_done_callback")
+            _ = try vm.callNow(add, [.object(PyBoundMethod(receiver: .object(self), function: .object(Self.wakeupMethod)))],
+                               [("context", context ?? .none)])
+        }
+        futWaiter = result
+        if mustCancel, try result.dispatchCancel(message: cancelMessage, byKeyword: false) { mustCancel = false }
+    }
+
+    /// The done callback that wakes this task, as a Future keeps it.
+    var wakeupCallback: Callback {
+        Callback(value: .none, native: { fut in self.wakeup(self.loop.vm, .object(fut)) },
+                 label: SourceSites.taskWakeup, task: self)
+    }
+
+    /// `task_wakeup`, the C method a task hands a future that is not exactly a Future
+    /// (CPython's TaskWakeupDef, bound to the task): given to the Future's own
+    /// `add_done_callback` it becomes the task's native wakeup again; called by Python
+    /// code, it wakes the task with the object's `result()`.
+    static let wakeupMethod = PyBuiltin.method("task_wakeup", of: PyTask.self, owner: "Task", .oneArgument) { task, vm, args, _ in
+        let exc = task.resultException(vm, args[0])
+        // enter_task: a step cannot run inside another task's.
+        if let current = task.loop.currentTask {
+            throw PythonError(vm.makeException(BuiltinTypes.runtimeError,
+                "Cannot enter into task \(try task.reprText(vm)) while another task \(try current.reprText(vm)) is being executed."))
+        }
+        task.step(vm, exc)
+        return .none
+    }
+
     /// `Task.__wakeup`
-    func wakeup(_ vm: Interpreter, _ future: PyFuture) {
+    func wakeup(_ vm: Interpreter, _ future: Value) {
+        step(vm, resultException(vm, future))
+    }
+
+    /// What the woken step is sent: nil when `future` has a result, else the exception
+    /// (a cancellation too) its result raised. An exact Future's is read natively,
+    /// anything else's by its `result()` method (an override of it runs).
+    private func resultException(_ vm: Interpreter, _ future: Value) -> PyException? {
         do {
-            _ = try future.result(vm)
-            step(vm, nil)
+            if case .object(let o) = future, let f = o as? PyFuture, f.instancePart == nil {
+                _ = try f.result(vm)
+            } else {
+                _ = try vm.callNow(try vm.getAttribute(future, "result"), [])
+            }
+            return nil
         } catch let e as PythonError {
-            // This may also be a cancellation.
-            step(vm, e.exception)
+            return e.exception
         } catch {
-            step(vm, vm.makeException(BuiltinTypes.runtimeError, "\(error)"))
+            return vm.makeException(BuiltinTypes.runtimeError, "\(error)")
         }
     }
 

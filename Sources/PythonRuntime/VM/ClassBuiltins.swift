@@ -67,7 +67,8 @@ extension Interpreter {
             // `vars()`: `locals()`.
             guard !args.isEmpty else { return try vm.callerLocals() }
             if case .object(let o) = args[0] {
-                if let inst = o as? PyInstance ?? o.instancePart, inst.cls !== BuiltinTypes.object {
+                if let inst = o as? PyInstance ?? o.instancePart, inst.cls !== BuiltinTypes.object,
+                   inst.cls.instancesHaveDictAttribute {
                     return .object(vm.instanceDict(inst))
                 }
                 if let f = o as? PyFunction, let d = vm.functionAttribute(f, "__dict__") { return d }
@@ -115,9 +116,10 @@ extension Interpreter {
         } else if let m = o as? PyModule {
             return Set(m.attributes.keys)
         } else if let part = o.instancePart {
-            // A built-in container's or a native library class's subclass instance.
+            // A built-in container's or a native library class's subclass instance
+            // (`dir()` reads the instance's attributes from its `__dict__`, if it has one).
             cls = part.cls
-            names.formUnion(part.attributes.entries.map(\.0))
+            if cls.instancesHaveDictAttribute { names.formUnion(part.attributes.entries.map(\.0)) }
         } else {
             return nil
         }
@@ -127,7 +129,10 @@ extension Interpreter {
         if let base = cls.valueBase, let inherited = builtinAttributeNames(.object(base)) { names.formUnion(inherited) }
         if let native = cls.valueBase?.nativeBase { names.formUnion(native.methods.keys) }
         if cls.isExceptionClass { names.formUnion(Self.exceptionAttributeNames) }
-        if cls !== BuiltinTypes.object { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
+        if cls !== BuiltinTypes.object {
+            names.insert("__module__")
+            if cls.instancesHaveDictAttribute { names.formUnion(["__dict__", "__weakref__"]) }
+        }
         for c in cls.mro { names.formUnion(c.dict.keys) }
         return names
     }

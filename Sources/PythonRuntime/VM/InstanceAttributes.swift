@@ -103,7 +103,7 @@ extension Interpreter {
         if let v = inst.instanceAttribute(name) { return v }
         if let d = inst.cls.lookup(name) { return try descriptorGet(d, instance: obj, owner: inst.cls) }
         switch name {
-        case "__dict__": return .object(instanceDict(inst))
+        case "__dict__" where inst.cls.instancesHaveDictAttribute: return .object(instanceDict(inst))
         case "__class__": return .object(inst.cls)
         default: break
         }

@@ -16,10 +16,25 @@ public struct NativeBaseType {
     /// The type's methods, each taking the receiver first (`PyBuiltin.method`): what
     /// `super().set_result(v)` and `T.done(self)` reach.
     let methods: [String: PyBuiltin]
+    /// Whether a subclass's instances have a `__dict__` attribute. A C type that keeps
+    /// its own dict (`tp_dictoffset`, as `_asyncio.Future`) gives its subclasses none:
+    /// type_new adds the `__dict__` descriptor only to classes whose base had no dict, so
+    /// `vars(fut)` is a TypeError and `dir(fut)` lists no instance attributes.
+    let subclassesHaveDictAttribute: Bool
 
-    public init(make: @escaping Make, initialize: @escaping Initialize, methods: [String: PyBuiltin]) {
+    public init(make: @escaping Make, initialize: @escaping Initialize, methods: [String: PyBuiltin],
+                subclassesHaveDictAttribute: Bool = true) {
         self.make = make
         self.initialize = initialize
         self.methods = methods
+        self.subclassesHaveDictAttribute = subclassesHaveDictAttribute
+    }
+}
+
+extension PyClass {
+    /// False for a class derived from a native library type whose instances have no
+    /// `__dict__` attribute (NativeBaseType.subclassesHaveDictAttribute).
+    package var instancesHaveDictAttribute: Bool {
+        valueBase?.nativeBase?.subclassesHaveDictAttribute ?? true
     }
 }

@@ -111,6 +111,13 @@ extension Interpreter {
             if let type = b.descriptorOf { return "<method '\(b.name)' of '\(type)' objects>" }
             return "<built-in function \(b.name)>"
         case let m as PyBoundMethod:
+            // meth_repr: a C method bound to an object names the object's type by its
+            // tp_name (a class's bare name, a C type's dotted one outside builtins).
+            if case .object(let b as PyBuiltin) = m.function, case .object(let receiver) = m.receiver {
+                let cls = receiver.pyClass
+                let typeName = cls.isMutable || cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+                return "<built-in method \(b.name) of \(typeName) object at \(address(of: receiver))>"
+            }
             return "<bound method \(try functionName(m.function)) of \(try repr(m.receiver))>"
         case let c as PyCoroutine:
             return "<coroutine object \(c.qualname) at \(address(of: c))>"
