@@ -75,7 +75,7 @@ struct CLITests {
         let full = try loopscope(["record", "Scenarios/04_cancel_sleeping.py", "-o", "/dev/full"])
         #expect(full.status == 2)
         #expect(full.stderr == "loopscope: cannot write /dev/full: No space left on device\n")
-        let bad = try temporaryFile(Array("import asyncio\nclass A(memoryview):\n    pass\n".utf8))
+        let bad = try temporaryFile(Array("import asyncio\nclass A(asyncio.Task):\n    pass\n".utf8))
         let refused = try loopscope(["record", bad, "-o", out + ".bad"])
         #expect(refused.status == 2)
         #expect(!FileManager.default.fileExists(atPath: out + ".bad"))
