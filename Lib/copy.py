@@ -259,9 +259,10 @@ def _reduce_ex(x, cls, kind):
         return cls, (list(x),)
     getnewargs = getattr(x, "__getnewargs__", None)
     args = (cls,) + tuple(getnewargs()) if getnewargs is not None else (cls,)
-    getstate = getattr(x, "__getstate__", None)
-    if getstate is not None:
-        state = getstate()
+    # object.__getstate__ is the __dict__ fallback below, which also refuses what has none.
+    getstate = getattr(type(x), "__getstate__", None)
+    if getstate is not None and getstate is not object.__getstate__:
+        state = x.__getstate__()
     elif hasattr(x, "__dict__"):
         state = x.__dict__ or None
     elif getnewargs is not None:

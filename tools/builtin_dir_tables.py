@@ -7,7 +7,8 @@ Run with CPython 3.11::
     python3 tools/builtin_dir_tables.py --check    # exit 1 if the table is stale
 
 The output is ``Sources/PythonRuntime/Runtime/BuiltinAttributeNames.swift``: for every
-built-in type a scenario can hold a value of, the names ``dir()`` lists for it (the type's
+built-in type a scenario can hold a value of (keyed by name, or ``module.name`` for the C
+types of other modules, as ``_asyncio.Future``), the names ``dir()`` lists for it (the type's
 own and its bases', as ``type.__dir__`` collects them). loopscope's ``dir()`` lists the
 ones its own value answers (``getattr`` succeeds), so it never names something that then
 fails; the test ``dirOfBuiltinValues`` names the ones it lacks.
@@ -18,9 +19,27 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources/PythonRuntime/Runtime/BuiltinAttributeNames.swift")
 
-TYPES = [int, bool, float, str, bytes, bytearray, list, tuple, dict, set, frozenset,
+import asyncio
+
+
+def _gen():
+    yield
+
+
+async def _coro():
+    pass
+
+
+TYPES = [int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset,
          type(None), range, slice, memoryview, object, type,
-         map, filter, zip, enumerate, reversed]
+         map, filter, zip, enumerate, reversed,
+         # Iterators and views (their types have no names in builtins).
+         type(iter([])), type(iter(())), type(iter(range(0))), type(iter('')), type(iter(set())),
+         type(iter(b'')), type(iter(bytearray())), type(iter({})), type(iter({}.values())),
+         type(iter({}.items())), type(reversed([])), type({}.keys()), type({}.values()),
+         type({}.items()), type(_gen()), type(_coro), type(len), type(Ellipsis), type(NotImplemented),
+         # C types of other modules, by their dotted names.
+         asyncio.Future, asyncio.Task]
 
 
 def render():
@@ -35,7 +54,8 @@ def render():
     for t in TYPES:
         names = sorted(set(dir(t)))
         body = ", ".join('"%s"' % n for n in names)
-        lines.append('        "%s": [%s],' % (t.__name__, body))
+        key = t.__name__ if t.__module__ == "builtins" else t.__module__ + "." + t.__name__
+        lines.append('        "%s": [%s],' % (key, body))
     lines += ["    ]", "}", ""]
     return "\n".join(lines)
 

@@ -287,7 +287,13 @@ public struct Validator {
             }
         case .set(let elts):
             for elt in elts { visit(elt) }
-        case .attribute(let base, _):
+        case .attribute(let base, let name):
+            // An object's size is CPython's memory layout, which loopscope does not have
+            // (as `sys.getsizeof`, which it leaves out).
+            if name == "__sizeof__" {
+                unsupported("'__sizeof__'", e.range, plural: false,
+                            hint: ": object sizes are CPython's memory layout, which loopscope does not model")
+            }
             visit(base)
         case .call(let fn, let args):
             visit(fn)

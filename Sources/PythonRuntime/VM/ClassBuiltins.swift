@@ -144,9 +144,57 @@ extension Interpreter {
     package func builtinAttributeNames(_ v: Value) -> Set<String>? {
         var cls = classOf(v)
         if case .object(let c as PyClass) = v { cls = c }
-        guard !cls.isMutable, cls.module == "builtins", let names = BuiltinAttributeNames.byType[cls.name] else { return nil }
+        let key = cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+        guard !cls.isMutable, let names = BuiltinAttributeNames.byType[key] else { return nil }
         return Set(names.filter { (try? getAttribute(v, $0)) != nil })
     }
+
+    /// `object.__dir__(v)` (object___dir___impl): the keys of a copy of the instance's
+    /// `__dict__` updated with each class's `__dict__`, the class's first and then its
+    /// bases' depth first (merge_class_dict), so in CPython's order for Python classes
+    /// and `object`; another built-in class adds its names sorted. Nil for the values
+    /// `dir()` does not cover.
+    package func objectDirNames(_ v: Value) -> [String]? {
+        guard case .object(let o) = v else { return builtinAttributeNames(v)?.sorted() }
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ list: [String]) { for n in list where seen.insert(n).inserted { names.append(n) } }
+        let cls: PyClass
+        if let inst = o as? PyInstance {
+            cls = inst.cls
+            add(inst.attributes.entries.map(\.0))
+        } else if let part = o.instancePart {
+            cls = part.cls
+            if cls.instancesHaveDictAttribute { add(part.attributes.entries.map(\.0)) }
+        } else if o is PyClass || o is PyModule {
+            return attributeNames(v)?.sorted()
+        } else {
+            return builtinAttributeNames(v)?.sorted()
+        }
+        func merge(_ c: PyClass) {
+            if c === BuiltinTypes.object {
+                add(Self.objectDictOrder)
+            } else if c.isMutable {
+                add(c.orderedNames)
+                if cls.instancesHaveDictAttribute, c.bases.allSatisfy({ !$0.isMutable }) {
+                    add(["__dict__", "__weakref__"])
+                }
+            } else if let native = builtinAttributeNames(.object(c)) {
+                add(native.sorted())
+            }
+            for base in c.bases { merge(base) }
+        }
+        merge(cls)
+        return names
+    }
+
+    /// `object.__dict__`'s keys in CPython 3.11's order.
+    package static let objectDictOrder: [String] = [
+        "__new__", "__repr__", "__hash__", "__str__", "__getattribute__", "__setattr__",
+        "__delattr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init__",
+        "__reduce_ex__", "__reduce__", "__getstate__", "__subclasshook__", "__init_subclass__",
+        "__format__", "__sizeof__", "__dir__", "__class__", "__doc__",
+    ]
 
     /// `dir(object())` in CPython 3.11.
     package static let objectAttributeNames: [String] = [

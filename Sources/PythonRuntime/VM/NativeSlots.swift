@@ -60,6 +60,23 @@ package enum NativeSlots {
             return .str(vm.objectRepr(o))
         },
         slot("__str__") { vm, args, _ in .str(try vm.repr(try receiver(vm, args, "object", "__str__"))) },
+        slot("__dir__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__dir__")
+            guard args.count == 1 else { throw vm.typeError("object.__dir__() takes no arguments (\(args.count - 1) given)") }
+            guard let names = vm.objectDirNames(v) else {
+                throw vm.typeError("dir() of '\(v.typeName)' objects is not supported by loopscope")
+            }
+            return .object(PyList(names.map { .str($0) }))
+        },
+        // object.__getstate__ (object_getstate_default): the instance's __dict__ itself, or
+        // None when it has none or it is empty.
+        slot("__getstate__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__getstate__")
+            guard args.count == 1 else { throw vm.typeError("object.__getstate__() takes no arguments (\(args.count - 1) given)") }
+            guard case .object(let o) = v, let inst = o as? PyInstance ?? o.instancePart,
+                  inst.cls.instancesHaveDictAttribute, !inst.attributes.entries.isEmpty else { return .none }
+            return .object(vm.instanceDict(inst))
+        },
         // `object.__reduce_ex__(protocol)`: what copy's `_reduce_ex` computes (CPython's
         // C code reaches the Python module copyreg for the same).
         slot("__reduce_ex__") { vm, args, _ in
