@@ -66,15 +66,7 @@ enum ModuleAttributes {
     /// Every name some statement, parameter, handler, pattern or comprehension binds, in
     /// any scope, other than by `import`.
     private static func namesBoundOtherwise(_ ast: Module) -> Set<String> {
-        let analysis = ScopeAnalysis(ast, bindingImports: false)
-        var names: Set<String> = []
-        var scopes = [analysis.module]
-        while let scope = scopes.popLast() {
-            names.formUnion(scope.bound)
-            names.formUnion(scope.parameters)
-            scopes += scope.children
-        }
-        return names
+        ScopeAnalysis(ast, bindingImports: false).everyBoundName
     }
 
     /// `M.x` inside an assignment or deletion target (`M.x = 1`, `a, M.y = ...`).

@@ -7,14 +7,7 @@ import PythonRuntime
 /// assignment, parameter, import, ... in any scope) binds it.
 enum UnsupportedBuiltins {
     static func diagnostics(_ ast: Module) -> [Diagnostic] {
-        let analysis = ScopeAnalysis(ast)
-        var bound: Set<String> = []
-        var scopes = [analysis.module]
-        while let scope = scopes.popLast() {
-            bound.formUnion(scope.bound)
-            bound.formUnion(scope.parameters)
-            scopes += scope.children
-        }
+        let bound = ScopeAnalysis(ast).everyBoundName
         var out: [Diagnostic] = []
         ast.forEachStatement { stmt in
             for (expr, _) in stmt.expressions {

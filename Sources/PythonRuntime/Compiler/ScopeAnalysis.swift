@@ -52,6 +52,19 @@ package struct ScopeAnalysis {
 
     package func scope(for header: SourceRange) -> Scope? { scopes[header.start] }
 
+    /// Every name a statement or parameter binds in any scope (imports too unless the
+    /// analysis leaves them out): a name outside it can only be a builtin.
+    package var everyBoundName: Set<String> {
+        var names: Set<String> = []
+        var pending = [module]
+        while let scope = pending.popLast() {
+            names.formUnion(scope.bound)
+            names.formUnion(scope.parameters)
+            pending += scope.children
+        }
+        return names
+    }
+
     // MARK: Collecting
 
     private mutating func visit(_ body: [Stmt], in scope: Scope) {
