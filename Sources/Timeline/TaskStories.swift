@@ -104,13 +104,15 @@ public final class TaskStories {
                 switch outcome {
                 case .parked(let on, let future, let line, let file):
                     parkedOn[t] = on
-                    parkedLine[t] = (line, file)
+                    // Line 0: parked in asyncio's own code (a task that is `asyncio.sleep`
+                    // itself), at no line of the program's to name.
+                    parkedLine[t] = line > 0 ? (line, file) : nil
                     stories[t].parkedSince = e.time
                     waiterOfFuture[future] = t
                     groups.set(t, on.hasPrefix("sleep(") ? .sleeping : .waiting)
                 case .yielded(let line, let file):
                     parkedOn[t] = "sleep(0)"
-                    parkedLine[t] = (line, file)
+                    parkedLine[t] = line > 0 ? (line, file) : nil
                     stories[t].readySince = e.time
                     groups.set(t, .ready)
                 case .finished(let result):

@@ -18,6 +18,30 @@ import TestSupport
         return (0..<screen.grid.height).map { screen.grid.text(row: $0) }
     }
 
+    @Test func aTaskParkedInAsyncioOnlyIsToldWithoutALine() {
+        // The sleeper is asyncio.sleep itself: cancelled while parked in asyncio's code, it
+        // has no line of the program to name ("thrown in at line 0" before).
+        let trace = RecordedTrace(TestSupport.record(source: """
+            import asyncio
+
+            async def main():
+                sleeper = asyncio.create_task(asyncio.sleep(5), name="sleeper")
+                await asyncio.sleep(0)
+                sleeper.cancel()
+                await asyncio.sleep(0)
+
+            asyncio.run(main())
+            """, path: "inline.py"))
+        var s = ExplorerState.opening(trace, mode: "replay", width: 160, height: 40)
+        s.cursor = 4
+        s.selectedTask = 1
+        s.panels = [.task]
+        let screen = Screen.render(trace.store, stories: trace.stories, model: s.model(trace), glyphs: Glyphs(ascii: false))
+        let text = (0..<screen.grid.height).map { screen.grid.text(row: $0) }.joined(separator: "\n")
+        #expect(text.contains("CancelledError thrown in, iteration 3"), "\(text)")
+        #expect(!text.contains("line 0"), "\(text)")
+    }
+
     @Test func theTaskPanelNamesTheModulesLines() {
         // Task 2 (sleeper) was created at tasks_helper.py:10 and cancelled at line 12 there,
         // parked in sleeper() at line 6.
