@@ -23,6 +23,8 @@ public enum BuiltinTypes {
     public static let module = PyClass(name: "module", bases: [object])
     public static let function = PyClass(name: "function", bases: [object])
     public static let builtinFunction = PyClass(name: "builtin_function_or_method", bases: [object])
+    /// `str.upper`, `list.append`: a built-in type's method read from the type.
+    public static let methodDescriptor = PyClass(name: "method_descriptor", bases: [object])
     public static let method = PyClass(name: "method", bases: [object])
     public static let coroutine = PyClass(name: "coroutine", bases: [object])
     public static let generator = PyClass(name: "generator", bases: [object])

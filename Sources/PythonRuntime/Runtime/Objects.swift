@@ -288,6 +288,9 @@ public final class PyBuiltin: PyObject {
     /// The built-in type a method descriptor read from the type belongs to (`str` for
     /// `str.upper`): its repr is `<method 'upper' of 'str' objects>`.
     package var descriptorOf: String?
+    /// The value a method made for one receiver (`[].append`, `b''.hex`) is bound to:
+    /// CPython's `__self__`, and its repr is `<built-in method append of list object at ...>`.
+    package var boundSelf: Value?
     /// Positional argument counts that need no binding when no keywords are given (the
     /// common call skips `bindNative`); everything is checked when there is no signature.
     package let plainArguments: ClosedRange<Int>
@@ -327,7 +330,7 @@ public final class PyBuiltin: PyObject {
     /// The name CPython's messages give it: `Future.done`, `list.append`, `gather`.
     package var qualname: String { owner.map { "\($0).\(name)" } ?? name }
 
-    public override var pyClass: PyClass { BuiltinTypes.builtinFunction }
+    public override var pyClass: PyClass { descriptorOf == nil ? BuiltinTypes.builtinFunction : BuiltinTypes.methodDescriptor }
 }
 
 /// The arguments of a native method after its receiver, indexed from 0, without

@@ -13,7 +13,9 @@ public final class PyBytes: PyObject {
     package override var nativeCount: Int? { bytes.count }
     // Methods, items and slices: see BytesMethods.swift.
 
-    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? { vm.bytesMethod(self, name) }
+    public override func nativeAttribute(_ name: String, _ vm: Interpreter) throws -> Value? {
+        vm.bytesMethod(self, name).map { vm.bound($0, to: .object(self)) }
+    }
     package override var iterationItems: [Value]? { bytes.map { .int(Int($0)) } }
     public override func pythonRepr(_ vm: Interpreter) throws -> String? { repr }
     package override func nativeGetItem(_ key: Value, _ vm: Interpreter) throws -> Value? {

@@ -55,12 +55,12 @@ extension Interpreter {
             case let cls as PyClass:
                 if let v = try classGetAttribute(cls, name) { return v }
             case let l as PyList:
-                if let m = listMethod(l, name) { return m }
+                if let m = listMethod(l, name) { return bound(m, to: obj) }
             case let d as PyDict:
                 if case .counter = d.flavor, let m = counterMethod(d, name) { return m }
-                if let m = dictMethod(d, name) { return m }
+                if let m = dictMethod(d, name) { return bound(m, to: obj) }
             case let t as PyTuple:
-                if let m = tupleMethod(t, name) { return m }
+                if let m = tupleMethod(t, name) { return bound(m, to: obj) }
             case is NativeAwaitable where name == "__await__":
                 return awaitMethod(obj)
             case let s as PySuper:
@@ -84,7 +84,12 @@ extension Interpreter {
                 return .object(moduleDict(m))
             case let b as PyBuiltin:
                 if name == "__name__" { return .str(b.name) }
-                if name == "__qualname__" { return .str(b.qualname) }
+                if name == "__qualname__" {
+                    if let type = b.descriptorOf { return .str("\(type).\(b.name)") }
+                    if let receiver = b.boundSelf { return .str("\(classOf(receiver).name).\(b.name)") }
+                    return .str(b.qualname)
+                }
+                if name == "__self__", let receiver = b.boundSelf { return receiver }
                 // A function of the builtins module names it as its module and `__self__`.
                 let isBuiltinsFunction = b.owner == nil && (builtins[b.name]?.asObject).map { $0 === b } == true
                 if name == "__module__" { return isBuiltinsFunction ? .str("builtins") : .none }
@@ -93,6 +98,8 @@ extension Interpreter {
                 switch name {
                 case "__self__": return m.receiver
                 case "__func__" where !(m.function.asObject is PyBuiltin): return m.function
+                case "__qualname__" where m.function.asObject is PyBuiltin:
+                    return .str("\(classOf(m.receiver).name).\((m.function.asObject as? PyBuiltin)?.name ?? "")")
                 case "__name__", "__qualname__", "__doc__": return try getAttribute(m.function, name)
                 default: break
                 }
@@ -174,6 +181,12 @@ extension Interpreter {
         }
         throw PythonError(makeException(BuiltinTypes.attributeError,
             "'\(obj.typeName)' object has no attribute '\(name)'"))
+    }
+
+    /// A method made for one receiver (`listMethod(l, "append")`), marked as bound to it.
+    package func bound(_ method: Value, to receiver: Value) -> Value {
+        if let b = method.asObject as? PyBuiltin, b.boundSelf == nil, b.descriptorOf == nil { b.boundSelf = receiver }
+        return method
     }
 
     package func builtin(_ name: String, _ body: @escaping PyBuiltin.Body) -> Value {

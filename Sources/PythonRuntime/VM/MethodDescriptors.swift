@@ -18,6 +18,7 @@ extension Interpreter {
     /// `cls.name` as a method descriptor, or nil when `cls` is not a built-in value type
     /// or its values have no method `name`.
     package func methodDescriptor(_ cls: PyClass, _ name: String) -> Value? {
+        if cls === BuiltinTypes.str { return strMethodDescriptor(name) }
         guard let empty = emptyValue(of: cls), let method = try? getAttribute(empty, name) else { return nil }
         switch method.asObject {
         case is PyBuiltin, is PyBoundMethod: break

@@ -14,7 +14,7 @@ extension Interpreter {
             names = ["__new__", "__init__", "__repr__", "__str__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__",
                      "__gt__", "__ge__", "__format__", "__subclasshook__", "__init_subclass__"]
         } else if cls === BuiltinTypes.type || cls === BuiltinTypes.function || cls === BuiltinTypes.builtinFunction
-                    || cls === BuiltinTypes.method {
+                    || cls === BuiltinTypes.method || cls === BuiltinTypes.methodDescriptor {
             names = ["__call__"]
         } else if BuiltinTypes.iteratorTypes.contains(where: { $0 === cls }) {
             var slots = ["__iter__", "__next__"].compactMap { name in PyIterator.methods[name].map { (name, Value.object($0)) } }

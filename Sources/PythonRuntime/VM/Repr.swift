@@ -109,15 +109,10 @@ extension Interpreter {
             return "<function \(f.qualname) at \(address(of: f))>"
         case let b as PyBuiltin:
             if let type = b.descriptorOf { return "<method '\(b.name)' of '\(type)' objects>" }
+            if let receiver = b.boundSelf { return builtinMethodRepr(b.name, of: receiver, holder: b) }
             return "<built-in function \(b.name)>"
         case let m as PyBoundMethod:
-            // meth_repr: a C method bound to an object names the object's type by its
-            // tp_name (a class's bare name, a C type's dotted one outside builtins).
-            if case .object(let b as PyBuiltin) = m.function, case .object(let receiver) = m.receiver {
-                let cls = receiver.pyClass
-                let typeName = cls.isMutable || cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
-                return "<built-in method \(b.name) of \(typeName) object at \(address(of: receiver))>"
-            }
+            if case .object(let b as PyBuiltin) = m.function { return builtinMethodRepr(b.name, of: m.receiver, holder: m) }
             return "<bound method \(try functionName(m.function)) of \(try repr(m.receiver))>"
         case let c as PyCoroutine:
             return "<coroutine object \(c.qualname) at \(address(of: c))>"
@@ -195,6 +190,15 @@ extension Interpreter {
             return o.typeName
         }
         return (try? repr(v)) ?? v.typeName
+    }
+
+    /// meth_repr: a C method bound to an object names the object's type by its tp_name (a
+    /// class's bare name, a C type's dotted one outside builtins) and the object's address
+    /// (a str or int here is a value without one: the method's own stands in for it).
+    private func builtinMethodRepr(_ name: String, of receiver: Value, holder: PyObject) -> String {
+        let cls = classOf(receiver)
+        let typeName = cls.isMutable || cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+        return "<built-in method \(name) of \(typeName) object at \(address(of: receiver.asObject ?? holder))>"
     }
 
     /// The object's address as CPython prints one: 12 hex digits on 64-bit Linux.

@@ -5,14 +5,11 @@ import Foundation
 /// `replace(old, new, count=-1)`, `startswith` with a tuple, ...). Python strings index
 /// by code point; Swift's by grapheme, so the methods work on Unicode scalars.
 extension Interpreter {
+    /// `s.name`: the bound method over `str.name`'s one descriptor (`strMethodDescriptor`),
+    /// as CPython binds it: `<built-in method upper of str object at 0x...>`.
     package func stringMethod(_ s: String, _ name: String) -> Value? {
-        guard let body = Self.stringMethods[name] else { return nil }
-        guard let signature = Self.stringSignatures[name] else {
-            return builtin(name) { vm, args, kwargs in try body(vm, s, vm.plainStrings(args), kwargs) }
-        }
-        return nativeFunction(name, owner: signature.isMETH ? "str" : nil, signature) { vm, args, kwargs in
-            try body(vm, s, vm.plainStrings(args), kwargs)
-        }
+        guard let descriptor = strMethodDescriptor(name) else { return nil }
+        return .object(PyBoundMethod(receiver: .str(s), function: descriptor))
     }
 
     /// `str.name` as CPython's method descriptor: `s.isalnum()` (LOAD_METHOD, CALL) calls it
@@ -23,19 +20,26 @@ extension Interpreter {
         if let made = strMethodDescriptors[name] { return made }
         var descriptor: Value?
         if let body = Self.stringMethods[name] {
-            func receiver(_ args: [Value]) -> String {
-                guard case .str(let s)? = args.first else { return "" }
-                return s
+            // The receiver as the str it is; anything else is refused as CPython's
+            // descriptor_check refuses it (`str.upper(5)`).
+            func receiver(_ vm: Interpreter, _ args: [Value]) throws -> String {
+                if case .str(let s)? = args.first { return s }
+                guard let first = args.first else { throw vm.typeError("unbound method str.\(name)() needs an argument") }
+                if case .str(let s)? = vm.derivedValue(first) { return s }
+                throw vm.typeError("descriptor '\(name)' for 'str' objects doesn't apply to a '\(first.typeName)' object")
             }
+            let made: PyBuiltin
             if let signature = Self.stringSignatures[name] {
-                descriptor = .object(PyBuiltin(name, owner: signature.isMETH ? "str" : nil, signature, takesReceiver: true) {
-                    vm, args, kwargs in try body(vm, receiver(args), vm.plainStrings(Array(args.dropFirst())), kwargs)
-                })
+                made = PyBuiltin(name, owner: signature.isMETH ? "str" : nil, signature, takesReceiver: true) {
+                    vm, args, kwargs in try body(vm, try receiver(vm, args), vm.plainStrings(Array(args.dropFirst())), kwargs)
+                }
             } else {
-                descriptor = .object(PyBuiltin(name) { vm, args, kwargs in
-                    try body(vm, receiver(args), vm.plainStrings(Array(args.dropFirst())), kwargs)
-                })
+                made = PyBuiltin(name) { vm, args, kwargs in
+                    try body(vm, try receiver(vm, args), vm.plainStrings(Array(args.dropFirst())), kwargs)
+                }
             }
+            made.descriptorOf = "str"
+            descriptor = .object(made)
         }
         strMethodDescriptors[name] = descriptor
         return descriptor
