@@ -143,4 +143,46 @@ struct FutureSubclassTaskTests {
 
         """, stderr: "", status: 0))
     }
+
+    @Test("gather and shield call a subclass's add_done_callback for each child, in CPython's order, and an error it raises leaves gather")
+    func gatherCallsTheOverride() {
+        #expect(simulate("""
+        import asyncio
+        class F(asyncio.Future):
+            def add_done_callback(self, fn, *, context=None):
+                print('add_done_callback', fn.__name__, self.done())
+                super().add_done_callback(fn, context=context)
+        async def child(n):
+            print('child', n)
+            return n
+        async def main():
+            loop = asyncio.get_running_loop()
+            done = F()
+            done.set_result('early')
+            pending = F()
+            loop.call_later(1, pending.set_result, 'late')
+            print(await asyncio.gather(done, child(1), pending, done, child(2)))
+            f = F()
+            loop.call_later(1, f.set_result, 'shielded')
+            print(await asyncio.shield(f))
+            class Bad(asyncio.Future):
+                def add_done_callback(self, fn, *, context=None):
+                    raise ValueError('refused')
+            try:
+                await asyncio.gather(Bad())
+            except ValueError as e:
+                print('gather:', e)
+        asyncio.run(main())
+        """) == RunOutput(stdout: """
+        add_done_callback _done_callback True
+        add_done_callback _done_callback False
+        child 1
+        child 2
+        ['early', 1, 'late', 'early', 2]
+        add_done_callback _inner_done_callback False
+        shielded
+        gather: refused
+
+        """, stderr: "", status: 0))
+    }
 }

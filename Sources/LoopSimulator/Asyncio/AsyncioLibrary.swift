@@ -358,22 +358,13 @@ final class AsyncioLibrary {
         }
         var argToFut: [ObjectIdentifier: PyFuture] = [:]
         var children: [PyFuture] = []
-        for arg in args {
-            guard case .object(let o) = arg else { throw vm.typeError("An asyncio.Future, a coroutine or an awaitable is required") }
-            if let existing = argToFut[ObjectIdentifier(o)] {
-                children.append(existing)
-                continue
-            }
-            let fut = try ensureFuture(arg, loop: loop)
-            argToFut[ObjectIdentifier(o)] = fut
-            children.append(fut)
-        }
-        let nfuts = argToFut.count
+        var nfuts = 0
         var nfinished = 0
-        let outer = GatheringFuture(loop: loop, children: children, site: vm.currentSite())
-        outer.purposeLabel = "gather(\(children.count))"
+        // Made after the children, as CPython's; a callback runs later (call_soon).
+        var made: GatheringFuture?
         let vm = self.vm
         let doneCallback: (PyFuture) -> Void = { fut in
+            guard let outer = made else { return }
             nfinished += 1
             if outer.isDone {
                 if !fut.isCancelled {
@@ -415,10 +406,22 @@ final class AsyncioLibrary {
                 }
             }
         }
-        var seen = Set<ObjectIdentifier>()
-        for child in children where seen.insert(ObjectIdentifier(child)).inserted {
-            child.addDoneCallback(SourceSites.gatherDoneCallback, doneCallback)
+        for arg in args {
+            guard case .object(let o) = arg else { throw vm.typeError("An asyncio.Future, a coroutine or an awaitable is required") }
+            if let existing = argToFut[ObjectIdentifier(o)] {
+                children.append(existing)
+                continue
+            }
+            let fut = try ensureFuture(arg, loop: loop)
+            nfuts += 1
+            argToFut[ObjectIdentifier(o)] = fut
+            // CPython's `fut.add_done_callback(_done_callback)`: a subclass's override runs.
+            try fut.dispatchAddDoneCallback(SourceSites.gatherDoneCallback, name: "_done_callback", vm, doneCallback)
+            children.append(fut)
         }
+        let outer = GatheringFuture(loop: loop, children: children, site: vm.currentSite())
+        outer.purposeLabel = "gather(\(children.count))"
+        made = outer
         return outer
     }
 
@@ -430,7 +433,7 @@ final class AsyncioLibrary {
         outer.purposeLabel = "shield"
         let vm = self.vm
         let innerLabel = SourceSites.shieldInnerDoneCallback
-        inner.addDoneCallback(innerLabel) { inner in
+        try inner.dispatchAddDoneCallback(innerLabel, name: "_inner_done_callback", vm) { inner in
             if outer.isCancelled {
                 if !inner.isCancelled { _ = try? inner.exception(vm) }
                 return

@@ -258,6 +258,10 @@ public class PyFuture: NativeAwaitable {
                 if case .object(let o) = args[0], let bound = o as? PyBoundMethod,
                    bound.function.asObject === PyTask.wakeupMethod, let task = bound.receiver.asObject as? PyTask {
                     f.addDoneCallback(task.wakeupCallback)
+                } else if case .object(let o) = args[0], let bound = o as? PyBoundMethod,
+                          let native = bound.receiver.asObject as? NativeDoneCallback {
+                    // asyncio's own callback (gather's), handed over by a subclass's override.
+                    f.addDoneCallback(native.label, native.body)
                 } else {
                     f.addDoneCallback(Callback(value: args[0], native: nil, label: vm.formatCallbackSource(args[0], [])))
                 }
