@@ -21,6 +21,10 @@ final class AsyncioLibrary {
     /// The prelude's `_set_result_unless_cancelled`, which the loop recognises in timers
     /// (`sleep`'s) and `SleepWithoutFrame` schedules.
     var setResultUnlessCancelledFunction: PyFunction?
+    /// `setResultUnlessCancelledIsBound`'s memo: the module version it last looked at,
+    /// and whether the name was bound to something else then.
+    var setResultUnlessCancelledCheckedVersion = -1
+    var setResultUnlessCancelledRebound = false
     /// The event loop policy's current loop and whether `set_event_loop` was ever called
     /// (`BaseDefaultEventLoopPolicy._local`): what `get_event_loop()` returns outside a
     /// running loop. There is one thread, the main one.

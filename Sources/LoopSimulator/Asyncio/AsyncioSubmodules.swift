@@ -41,6 +41,16 @@ enum AsyncioSubmodules {
                          "DefaultEventLoopPolicy"]),
     ]
 
+    /// The names CPython 3.11's submodules define beyond `__all__` that the prelude
+    /// defines too (their helpers): `asyncio.futures._set_result_unless_cancelled` is
+    /// there to read and replace, and `sleep` calls the replacement.
+    static let helpers: [String: [String]] = [
+        "futures": ["_chain_future", "_convert_future_exc", "_copy_future_state", "_set_concurrent_future_state",
+                    "_set_result_unless_cancelled"],
+        "locks": ["_ContextManagerMixin"],
+        "tasks": ["_cancel_and_wait", "_release_waiter", "_wait"],
+    ]
+
     /// Why `from module import name` cannot be simulated when CPython's asyncio has the
     /// name and the simulator does not (sockets, subprocesses, policies, ...), or nil.
     static func unsupportedReason(_ name: String, from module: String) -> String? {
@@ -68,6 +78,10 @@ enum AsyncioSubmodules {
             let full = "asyncio." + name
             let submodule = PyModule(name: full)
             submodule.attributes["__name__"] = .str(full)
+            submodule.globalsOwner = asyncio
+            for helper in helpers[name] ?? [] {
+                if let value = asyncio.attributes[helper] { submodule.attributes[helper] = value }
+            }
             for member in exported {
                 guard let value = asyncio.attributes[member] else { continue }
                 submodule.attributes[member] = value

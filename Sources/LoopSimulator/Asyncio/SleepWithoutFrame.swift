@@ -40,7 +40,10 @@ extension AsyncioLibrary: FrameSkipping {
             frame.stack.removeLast(2)  // the delay and sleep itself
             return .bareYield(result: result)
         }
-        guard let loop = runningLoop, let setResult = setResultUnlessCancelledFunction else { return nil }
+        // A program that replaced `_set_result_unless_cancelled` gets sleep's own frame,
+        // which calls the replacement.
+        guard let loop = runningLoop, let setResult = setResultUnlessCancelledFunction,
+              setResultUnlessCancelledIsBound else { return nil }
         let result = argc == 2 ? frame.stack.removeLast() : Value.none
         frame.stack.removeLast(2)
         let future = PyFuture(loop: loop, site: SourceSites.createFuture)
@@ -49,6 +52,18 @@ extension AsyncioLibrary: FrameSkipping {
         // `call_later` from library code records no `created at` site, even in debug mode.
         timer.sourceSite = nil
         return .awaiting(future, cleanup: timer)
+    }
+}
+
+extension AsyncioLibrary {
+    /// Whether the prelude's globals still bind `_set_result_unless_cancelled` to its own
+    /// function: looked up again only when the module changed since the last look.
+    var setResultUnlessCancelledIsBound: Bool {
+        if module.version != setResultUnlessCancelledCheckedVersion {
+            setResultUnlessCancelledCheckedVersion = module.version
+            setResultUnlessCancelledRebound = module.attributes["_set_result_unless_cancelled"]?.asObject !== setResultUnlessCancelledFunction
+        }
+        return !setResultUnlessCancelledRebound
     }
 }
 

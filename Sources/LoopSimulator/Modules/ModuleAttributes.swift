@@ -36,23 +36,40 @@ enum ModuleAttributes {
         }
         guard !modules.isEmpty else { return [] }
 
-        var reads: [(name: String, attribute: String, range: SourceRange)] = []
         var assigned: Set<String> = []  // "name.attribute" the program sets itself
         ast.forEachStatement { stmt in
-            for (expr, isTarget) in stmt.expressions {
+            for (expr, isTarget) in stmt.expressions where isTarget { assigned.formUnion(attributeTargets(expr)) }
+        }
+        // A submodule read through its package (`asyncio.futures.x`) is checked as the
+        // submodule, unless the program rebinds it.
+        func module(of e: Expr) -> (path: String, module: String, provided: Set<String>?)? {
+            switch e.kind {
+            case .name(let name):
+                return modules[name].map { (name, $0.module, $0.provided) }
+            case let .attribute(object, sub):
+                guard let (path, package, provided) = module(of: object), provided?.contains(sub) == true,
+                      !assigned.contains(path + "." + sub),
+                      let subProvided = exactAttributes(package + "." + sub) else { return nil }
+                return (path + "." + sub, package + "." + sub, subProvided)
+            default:
+                return nil
+            }
+        }
+        var reads: [(path: String, module: String, provided: Set<String>?, attribute: String, range: SourceRange)] = []
+        ast.forEachStatement { stmt in
+            for (expr, _) in stmt.expressions {
                 expr.forEachSubexpression { e in
-                    guard case let .attribute(object, attribute) = e.kind, case .name(let name) = object.kind,
-                          modules[name] != nil else { return }
-                    reads.append((name, attribute, e.range))
+                    guard case let .attribute(object, attribute) = e.kind, let (path, module, provided) = module(of: object) else { return }
+                    reads.append((path, module, provided, attribute, e.range))
                 }
-                if isTarget { assigned.formUnion(attributeTargets(expr)) }
             }
         }
         var out: [Diagnostic] = []
         for read in reads {
-            guard let (module, provided) = modules[read.name], provided?.contains(read.attribute) != true,
+            let (module, provided) = (read.module, read.provided)
+            guard provided?.contains(read.attribute) != true,
                   !(read.attribute.hasPrefix("__") && read.attribute.hasSuffix("__")),
-                  !assigned.contains(read.name + "." + read.attribute),
+                  !assigned.contains(read.path + "." + read.attribute),
                   !ModuleFinder.libraryNames.contains(module + "." + read.attribute) else { continue }
             if let reason = UnsupportedModules.nameReason(read.attribute, from: module) {
                 out.append(Diagnostic(reason, at: read.range))
@@ -73,11 +90,19 @@ enum ModuleAttributes {
     private static func attributeTargets(_ target: Expr) -> [String] {
         switch target.kind {
         case let .attribute(object, attribute):
-            if case .name(let name) = object.kind { return [name + "." + attribute] }
-            return []
+            return dottedName(object).map { [$0 + "." + attribute] } ?? []
         case .tuple(let items), .list(let items): return items.flatMap(attributeTargets)
         case .starred(let inner): return attributeTargets(inner)
         default: return []
+        }
+    }
+
+    /// `a.b.c` as the text it is, or nil for any other expression.
+    private static func dottedName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .name(let name): return name
+        case let .attribute(object, attribute): return dottedName(object).map { $0 + "." + attribute }
+        default: return nil
         }
     }
 

@@ -220,17 +220,32 @@ public final class PyModule: PyObject {
 
     /// The dict `exec`/`eval` were given as this module's globals (see `PyDict.linkedModule`).
     package weak var linkedDict: PyDict? {
-        didSet { isLinked = linkedDict != nil }
+        didSet { bindsElsewhere = linkedDict != nil || globalsOwner != nil }
     }
-    /// Whether `linkedDict` was set: checked before the (slower) weak load on every bind.
-    private var isLinked = false
+    /// The module whose globals this one's names are (asyncio's submodules, views of the
+    /// one prelude module): rebinding a name both hold rebinds it there too, so library
+    /// code, which reads its own globals, sees a program's replacement as CPython's does
+    /// (`asyncio.futures._set_result_unless_cancelled = f`, then `sleep` calls `f`).
+    package weak var globalsOwner: PyModule? {
+        didSet { bindsElsewhere = linkedDict != nil || globalsOwner != nil }
+    }
+    /// Whether `linkedDict` or `globalsOwner` was set: checked before the (slower) weak
+    /// loads on every bind.
+    private var bindsElsewhere = false
 
-    /// Binds (or with nil, unbinds) a global, in the linked dict too.
+    /// Binds (or with nil, unbinds) a global, in the linked dict and the owner's globals too.
     @inline(__always)
     package func bind(_ name: String, _ value: Value?) {
         attributes[name] = value
-        guard isLinked, let d = linkedDict else { return }
-        if let value { d.store(.str(name), value) } else { d.discard(.str(name)) }
+        guard bindsElsewhere else { return }
+        bindElsewhere(name, value)
+    }
+
+    private func bindElsewhere(_ name: String, _ value: Value?) {
+        if let d = linkedDict {
+            if let value { d.store(.str(name), value) } else { d.discard(.str(name)) }
+        }
+        if let owner = globalsOwner, owner !== self, owner.attributes[name] != nil { owner.bind(name, value) }
     }
     public override func instanceAttribute(_ name: String) -> Value? { attributes[name] }
 }
