@@ -49,14 +49,12 @@ __getstate__() and __setstate__().  See the documentation for module
 """
 
 # loopscope: CPython 3.11's Lib/copy.py, ported statement for statement. Differences
-# forced by the simulator: there are no copyreg, weakref, complex, bytes, bytearray or code
-# objects, and objects have no __reduce_ex__: _reduce_ex gives what object.__reduce_ex__(4)
-# and the collections types' __reduce__ give CPython (instances rebuilt by cls.__new__
-# and their __dict__ or __getstate__/__setstate__).
+# forced by the simulator: there are no weakref, complex, bytes, bytearray or code
+# objects, and _reduce_newobj below is typeobject.c's reduce_newobj (what
+# object.__reduce_ex__(2 and up) returns) with the collections types' own __reduce__.
 import types
 from collections import deque, defaultdict, OrderedDict, Counter
-
-dispatch_table = {}
+from copyreg import dispatch_table, __newobj__, _slotnames, _HEAPTYPE
 
 class Error(Exception):
     pass
@@ -91,16 +89,14 @@ def copy(x):
         rv = reductor(x)
     else:
         reductor = getattr(x, "__reduce_ex__", None)
-        # loopscope: object.__reduce_ex__ is _reduce_ex below; asking it here directly
-        # keeps the error message's "shallow" or "deep".
-        if reductor is not None and getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__:
+        if reductor is not None:
             rv = reductor(4)
         else:
             reductor = getattr(x, "__reduce__", None)
             if reductor:
                 rv = reductor()
             else:
-                rv = _reduce_ex(x, cls, "shallow")
+                raise Error("un(shallow)copyable object of type %s" % cls)
 
     if isinstance(rv, str):
         return x
@@ -160,14 +156,15 @@ def deepcopy(x, memo=None, _nil=[]):
                     rv = reductor(x)
                 else:
                     reductor = getattr(x, "__reduce_ex__", None)
-                    if reductor is not None and getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__:
+                    if reductor is not None:
                         rv = reductor(4)
                     else:
                         reductor = getattr(x, "__reduce__", None)
                         if reductor:
                             rv = reductor()
                         else:
-                            rv = _reduce_ex(x, cls, "deep")
+                            raise Error(
+                                "un(deep)copyable object of type %s" % cls)
                 if isinstance(rv, str):
                     y = x
                 else:
@@ -238,15 +235,10 @@ d[types.MethodType] = _deepcopy_method
 
 del d
 
-def _newobj(cls, *args):
-    # copyreg.__newobj__
-    return cls.__new__(cls, *args)
-
-
-def _reduce_ex(x, cls, kind):
-    # What x.__reduce_ex__(4) returns in CPython: the collections types' __reduce__, else
-    # object.__reduce_ex__'s (copyreg.__newobj__, (cls,), state) with state from
-    # __getstate__ or the instance's __dict__ (None when empty).
+def _reduce_newobj(x):
+    # typeobject.c's reduce_newobj, what object.__reduce_ex__(protocol >= 2) returns, and
+    # the collections types' __reduce__ (C methods in CPython, found first there).
+    cls = type(x)
     if isinstance(x, deque):
         return cls, ((), x.maxlen), None, iter(x)
     if isinstance(x, defaultdict):
@@ -256,23 +248,39 @@ def _reduce_ex(x, cls, kind):
     if isinstance(x, OrderedDict):
         return cls, (), None, None, iter(x.items())
     if isinstance(x, (set, frozenset)):
-        return cls, (list(x),)
+        return cls, (list(x),), getattr(x, "__dict__", None) or None
+    if isinstance(x, BaseException):
+        return cls, x.args, getattr(x, "__dict__", None) or None
     getnewargs = getattr(x, "__getnewargs__", None)
     args = (cls,) + tuple(getnewargs()) if getnewargs is not None else (cls,)
-    # object.__getstate__ is the __dict__ fallback below, which also refuses what has none.
+    # _PyObject_GetState(obj, required): object.__getstate__ is the instance's __dict__
+    # (None when empty) and its set slots; one that has neither and needs state cannot
+    # be pickled.
     getstate = getattr(type(x), "__getstate__", None)
     if getstate is not None and getstate is not object.__getstate__:
         state = x.__getstate__()
-    elif hasattr(x, "__dict__"):
-        state = x.__dict__ or None
-    elif getnewargs is not None:
-        state = None
     else:
-        raise Error("un(%s)copyable object of type %s" % (kind, cls))
+        # An instance of a built-in type other than object holds what no state can
+        # carry, unless __getnewargs__ or its items rebuild it.
+        base = next(c for c in cls.__mro__ if not c.__flags__ & _HEAPTYPE)
+        if (base is not object and getnewargs is None
+                and not isinstance(x, (list, dict))):
+            raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        has_dict = hasattr(x, "__dict__")
+        slotnames = _slotnames(cls)
+        state = (x.__dict__ or None) if has_dict else None
+        slots = {}
+        for name in slotnames:
+            try:
+                slots[name] = getattr(x, name)
+            except AttributeError:
+                pass
+        if slots:
+            state = (state, slots)
     # A list or dict subclass's items follow (reduce_newobj's listitems/dictitems).
     listiter = iter(x) if isinstance(x, list) else None
     dictiter = iter(x.items()) if isinstance(x, dict) else None
-    return _newobj, args, state, listiter, dictiter
+    return __newobj__, args, state, listiter, dictiter
 
 
 def _keep_alive(x, memo):

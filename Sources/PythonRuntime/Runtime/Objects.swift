@@ -342,6 +342,13 @@ public final class PyBuiltin: PyObject {
         }
     }
 
+    /// This function with `boundSelf` set: a type's `__new__` is bound to the type
+    /// (`object.__new__.__self__ is object`, as copyreg's `_reduce_ex` asks).
+    package func bound(to receiver: Value) -> PyBuiltin {
+        boundSelf = receiver
+        return self
+    }
+
     /// The name CPython's messages give it: `Future.done`, `list.append`, `gather`.
     package var qualname: String { owner.map { "\($0).\(name)" } ?? name }
 

@@ -58,6 +58,20 @@ extension Interpreter {
 
     /// The built-in value type instances of a class with these bases are (nil: plain
     /// instances), checked as `best_base` checks layouts.
+    /// `type.__flags__`: the Py_TPFLAGS bits a program reads (copyreg's `_HEAPTYPE`, the
+    /// fast subclass bits), for a class statement's class or a built-in type.
+    package func typeFlags(_ cls: PyClass) -> Int {
+        var flags = 1 << 12  // READY
+        flags |= cls.isMutable ? 1 << 9 : 1 << 8  // HEAPTYPE, or IMMUTABLETYPE
+        if cls.isMutable || !Self.finalTypes.contains(cls.name) { flags |= 1 << 10 }  // BASETYPE
+        let subclassBits: [(PyClass, Int)] = [
+            (BuiltinTypes.int, 24), (BuiltinTypes.list, 25), (BuiltinTypes.tuple, 26), (BuiltinTypes.bytes, 27),
+            (BuiltinTypes.str, 28), (BuiltinTypes.dict, 29), (BuiltinTypes.baseException, 30), (BuiltinTypes.type, 31),
+        ]
+        for (base, bit) in subclassBits where cls.isSubclass(of: base) { flags |= 1 << bit }
+        return flags
+    }
+
     package func valueBase(of bases: [PyClass]) throws -> PyClass? {
         var found: PyClass?
         for b in bases {
@@ -270,7 +284,7 @@ extension Interpreter {
                     throw vm.typeError("\(type.name).__new__(X): X is not a type object (\(args.first?.typeName ?? "NoneType"))")
                 }
                 return try vm.newDerived(cls, base: type, Array(args.dropFirst()), kwargs)
-            })))
+            }.bound(to: .object(type)))))
         case "__init__" where type.nativeBase != nil:
             return forwarding(type, name) { vm, receiver, args, kwargs in
                 guard case .object(let o) = receiver, let native = type.nativeBase else { return .none }

@@ -122,6 +122,7 @@ extension Interpreter {
         case "__mro__": return .object(PyTuple(cls.mro.map { .object($0) }))
         case "__bases__": return .object(PyTuple(cls.bases.map { .object($0) }))
         case "__base__": return cls.bases.first.map { .object($0) } ?? .none
+        case "__flags__": return .int(typeFlags(cls))
         case "__dict__":
             let d = PyDict()
             for k in cls.orderedNames { if let v = cls.dict[k] { d.set(.str(k), v) } }

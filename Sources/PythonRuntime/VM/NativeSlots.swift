@@ -51,7 +51,7 @@ package enum NativeSlots {
                 if cls.lookup("__init__") == nil { throw vm.typeError("\(cls.name)() takes no arguments") }
             }
             return try vm.allocate(cls, cls.isExceptionClass ? Array(args.dropFirst()) : [])
-        })))),
+        }.bound(to: .object(BuiltinTypes.object)))))),
         slot("__repr__") { vm, args, _ in
             let v = try receiver(vm, args, "object", "__repr__")
             // A big int is an object here, but `int.__repr__` (which this slot serves for
@@ -77,13 +77,24 @@ package enum NativeSlots {
                   inst.cls.instancesHaveDictAttribute, !inst.attributes.entries.isEmpty else { return .none }
             return .object(vm.instanceDict(inst))
         },
-        // `object.__reduce_ex__(protocol)`: what copy's `_reduce_ex` computes (CPython's
-        // C code reaches the Python module copyreg for the same).
+        // `object.__reduce_ex__(protocol)` (object___reduce_ex___impl): a `__reduce__` of
+        // the object's class other than object's decides; else `_common_reduce`.
         slot("__reduce_ex__") { vm, args, _ in
             let v = try receiver(vm, args, "object", "__reduce_ex__")
-            let copy = try vm.importModule("copy")
-            guard let reduce = copy.attributes["_reduce_ex"] else { throw vm.typeError("cannot pickle '\(v.typeName)' object") }
-            return try vm.callNow(reduce, [v, .object(vm.classOf(v)), .str("shallow")])
+            guard args.count == 2 else {
+                throw vm.typeError("object.__reduce_ex__() takes exactly one argument (\(args.count - 1) given)")
+            }
+            guard let proto = try vm.pythonIndex(args[1]).flatMap({ vm.intValue($0) }) else {
+                throw vm.typeError("'\(args[1].typeName)' object cannot be interpreted as an integer")
+            }
+            if vm.overridesReduce(vm.classOf(v)) { return try vm.callNow(try vm.getAttribute(v, "__reduce__"), []) }
+            return try vm.commonReduce(v, proto)
+        },
+        // `object.__reduce__()`: `_common_reduce(self, 0)`.
+        slot("__reduce__") { vm, args, _ in
+            let v = try receiver(vm, args, "object", "__reduce__")
+            guard args.count == 1 else { throw vm.typeError("object.__reduce__() takes no arguments (\(args.count - 1) given)") }
+            return try vm.commonReduce(v, 0)
         },
         slot("__format__") { vm, args, _ in
             let v = try receiver(vm, args, "object", "__format__")
@@ -164,7 +175,7 @@ package enum NativeSlots {
                 throw vm.typeError("BaseException.__new__(X): X is not a subtype of BaseException")
             }
             return try vm.allocate(cls, Array(args.dropFirst()))
-        })))),
+        }.bound(to: .object(BuiltinTypes.baseException)))))),
         slot("__str__") { vm, args, _ in .str(try vm.exceptionMessage(try exception(vm, args, "__str__"), custom: false)) },
         slot("__repr__") { vm, args, _ in .str(try vm.exceptionRepr(try exception(vm, args, "__repr__"), custom: false)) },
         slot("with_traceback") { vm, args, _ in .object(try exception(vm, args, "with_traceback")) },
@@ -185,7 +196,7 @@ extension NativeSlots {
     package static let type: [String: Value] = Dictionary(uniqueKeysWithValues: [
         ("__new__", .object(PyStaticMethod(.object(PyBuiltin("__new__") { vm, args, kwargs in
             try vm.typeNewSlot(args, kwargs)
-        })))),
+        }.bound(to: .object(BuiltinTypes.type)))))),
         slot("__init__") { vm, args, kwargs in
             _ = try receiverClass(vm, args, "__init__")
             if args.count == 2 && !kwargs.isEmpty { throw vm.typeError("type.__init__() takes no keyword arguments") }
