@@ -19,6 +19,8 @@ struct BoundBuiltinMethodTests {
             print(repr(m.__self__))
         class S(str): pass
         print(masked(S('x').upper), S('x').upper.__self__, str.upper(S('ab')))
+        l = [1]
+        print(l.append == l.append, l.append == [].append, 'a'.upper == 'a'.upper, 'a'.upper == 'b'.upper, {}.get != {}.get)
         for f in [lambda: str.upper(5), lambda: str.upper(), lambda: str.split(3)]:
             try: f()
             except TypeError as e: print(e)
@@ -41,6 +43,7 @@ struct BoundBuiltinMethodTests {
         b'x'
         (1,)
         <built-in method upper of S object at ADDR> x AB
+        True False True False True
         descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
         unbound method str.upper() needs an argument
         descriptor 'split' for 'str' objects doesn't apply to a 'int' object
