@@ -224,8 +224,8 @@ def _nb_ror(self, other):
 class GenericAlias:
     """types.GenericAlias, as CPython's C type (Objects/genericaliasobject.c) behaves for
     what programs do with `list[int]`, `dict[str, int]`: its repr, __origin__, __args__
-    and __parameters__ (always empty: loopscope's typing keeps its own TypeVars),
-    equality and hash, and calling it to make an instance of the origin."""
+    and __parameters__ (_make_parameters), equality and hash, and calling it to make an
+    instance of the origin."""
 
     # ga_new: made in __new__ (not __init__), so that subclasses such as
     # _collections_abc._CallableGenericAlias can call super().__new__(cls, origin, args).
@@ -235,7 +235,7 @@ class GenericAlias:
             args = (args,)
         self.__origin__ = origin
         self.__args__ = args
-        self.__parameters__ = ()
+        self.__parameters__ = _make_parameters(args)
         return self
 
     def __repr__(self):
@@ -280,10 +280,8 @@ E.g. for int | str"""
     # As CPython's C type (Objects/unionobject.c): made only by `X | Y` (type_or,
     # _union_type_or below), never by calling the class. isinstance() and issubclass()
     # read a union's __args__ as a tuple of classes (the VM does, as Objects/abstract.c's
-    # object_recursive_isinstance does for _PyUnion_Check). Its __parameters__ are always
-    # empty, as GenericAlias's are: the only TypeVars are typing's, and `int | T` is a
-    # typing.Union.
-    __parameters__ = ()
+    # object_recursive_isinstance does for _PyUnion_Check). Its __parameters__ are its
+    # args' (union_parameters, _make_parameters).
 
     def __new__(cls, *args, **kwargs):
         raise TypeError("cannot create 'types.UnionType' instances")
@@ -349,7 +347,28 @@ def _make_union(args):
         return unique[0]
     union = object.__new__(UnionType)
     union.__args__ = tuple(unique)
+    union.__parameters__ = _make_parameters(union.__args__)
     return union
+
+
+def _make_parameters(args):
+    # genericaliasobject.c's _Py_make_parameters: the type variables among the args (what
+    # has __typing_subst__), then those of each arg's own __parameters__, each once.
+    parameters = []
+    for t in args:
+        # A bare class's __parameters__ (a descriptor) is not its own.
+        if isinstance(t, type):
+            continue
+        if hasattr(t, '__typing_subst__'):
+            if not any(p is t for p in parameters):
+                parameters.append(t)
+        else:
+            subparams = getattr(t, '__parameters__', None)
+            if isinstance(subparams, tuple):
+                for t2 in subparams:
+                    if not any(p is t2 for p in parameters):
+                        parameters.append(t2)
+    return tuple(parameters)
 
 
 def _union_repr_item(p):

@@ -69,4 +69,27 @@ struct UnionTypeTests {
 
         """, stderr: "", status: 0))
     }
+
+    @Test("__parameters__ of GenericAliases and unions: the args with __typing_subst__, then the args' own, each once (_Py_make_parameters)")
+    func parameters() {
+        #expect(simulate("""
+        class V:
+            def __init__(self, n): self.n = n
+            def __typing_subst__(self, arg): return arg
+            def __repr__(self): return self.n
+        a, b = V('A'), V('B')
+        print(list[a].__parameters__, dict[a, list[b]].__parameters__, dict[a, a].__parameters__)
+        print((list[a] | int).__parameters__, (list[a] | dict[b, a]).__parameters__, (int | str).__parameters__)
+        print(list[int].__parameters__, (list[int] | None).__parameters__)
+        class P:
+            __parameters__ = ('x',)
+        print(list[P].__parameters__, list[P()].__parameters__)
+        """).stdout == """
+        (A,) (A, B) (A,)
+        (A,) (A, B) ()
+        () ()
+        () ('x',)
+
+        """)
+    }
 }
