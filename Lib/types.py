@@ -258,7 +258,8 @@ class GenericAlias:
         return (self.__origin__,)
 
     def __getitem__(self, item):
-        raise TypeError(f'{self!r} is not a generic class')
+        # ga_getitem: the type variables substituted (`list[T][int]` is `list[int]`).
+        return GenericAlias(self.__origin__, _subs_parameters(self, self.__args__, self.__parameters__, item))
 
     # ga_as_number: `list[int] | None` is a types.UnionType.
     __or__ = _nb_or
@@ -304,8 +305,14 @@ E.g. for int | str"""
         return hash(frozenset(self.__args__))
 
     def __getitem__(self, item):
-        # union_getitem substitutes type variables; with none (_Py_subs_parameters):
-        raise TypeError(f'{self!r} is not a generic class')
+        # union_getitem: the type variables substituted, the new args or-ed together.
+        newargs = _subs_parameters(self, self.__args__, self.__parameters__, item)
+        if not newargs:
+            return _make_union(newargs)
+        res = newargs[0]
+        for arg in newargs[1:]:
+            res = res | arg
+        return res
 
     __or__ = _nb_or
     __ror__ = _nb_ror
@@ -349,6 +356,47 @@ def _make_union(args):
     union.__args__ = tuple(unique)
     union.__parameters__ = _make_parameters(union.__args__)
     return union
+
+
+def _subs_parameters(self, args, parameters, item):
+    # genericaliasobject.c's _Py_subs_parameters (TypeVarTuple unpacking aside): each
+    # arg that is a type variable becomes its item, through its __typing_subst__; an arg
+    # with type variables of its own is subscripted with theirs.
+    nparams = len(parameters)
+    if nparams == 0:
+        raise TypeError(f'{self!r} is not a generic class')
+    if not isinstance(item, tuple):
+        item = (item,)
+    for param in parameters:
+        prepare = getattr(param, '__typing_prepare_subst__', None)
+        if prepare is not None:
+            item = prepare(self, item)
+    nitems = len(item)
+    if nitems != nparams:
+        raise TypeError(f"Too {'many' if nitems > nparams else 'few'} arguments for {self!r}; "
+                        f"actual {nitems}, expected {nparams}")
+    newargs = []
+    for arg in args:
+        if isinstance(arg, type):
+            newargs.append(arg)
+            continue
+        subst = getattr(arg, '__typing_subst__', None)
+        if subst is not None:
+            arg = subst(item[_param_index(parameters, arg)])
+        else:
+            subparams = getattr(arg, '__parameters__', None)
+            if isinstance(subparams, tuple) and subparams:
+                arg = arg[tuple(item[_param_index(parameters, p)] for p in subparams)]
+        newargs.append(arg)
+    return tuple(newargs)
+
+
+def _param_index(parameters, param):
+    # tuple_index: by identity.
+    for i, p in enumerate(parameters):
+        if p is param:
+            return i
+    return -1
 
 
 def _make_parameters(args):

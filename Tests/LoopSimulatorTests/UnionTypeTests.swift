@@ -92,4 +92,28 @@ struct UnionTypeTests {
 
         """)
     }
+
+    @Test("subscripting a GenericAlias or union substitutes its type variables (_Py_subs_parameters), with CPython's errors")
+    func substitution() {
+        #expect(simulate("""
+        class V:
+            def __init__(self, n): self.n = n
+            def __typing_subst__(self, arg): return arg
+            def __repr__(self): return self.n
+        a, b = V('A'), V('B')
+        print(list[a][int], dict[a, list[b]][str, bytes], (list[a] | int)[str], (list[a] | dict[b, a])[int, str])
+        print(dict[a, a][float], (list[a] | None)[int], (a | None if False else list[a] | list[b])[int, int])
+        for f in [lambda: list[int][str], lambda: (int | str)[int], lambda: list[a][int, str], lambda: dict[a, b][int]]:
+            try: print(f())
+            except TypeError as e: print(e)
+        """).stdout == """
+        list[int] dict[str, list[bytes]] list[str] | int list[int] | dict[str, int]
+        dict[float, float] list[int] | None list[int]
+        list[int] is not a generic class
+        int | str is not a generic class
+        Too many arguments for list[A]; actual 2, expected 1
+        Too few arguments for dict[A, B]; actual 1, expected 2
+
+        """)
+    }
 }
