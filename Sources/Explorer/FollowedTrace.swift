@@ -29,11 +29,12 @@ public final class FollowedTrace: TraceFeed, @unchecked Sendable {
     /// Seconds between polls: short enough for a live view, long enough to cost nothing.
     static let pollInterval = 0.05
 
-    public init(path: String, finishedPath: String? = nil, patience: Double = 30) {
+    /// `chunkSize`: the bytes one poll reads at most (nil: the follower's default).
+    public init(path: String, finishedPath: String? = nil, patience: Double = 30, chunkSize: Int? = nil) {
         self.path = path
         self.finishedPath = finishedPath
         self.patience = patience
-        follower = TraceFollower(path: path)
+        follower = chunkSize.map { TraceFollower(path: path, chunkSize: $0) } ?? TraceFollower(path: path)
         store = TraceStore(header: TraceHeader(loopscopeVersion: "", path: path, source: "", options: SimulationOptions()))
     }
 
@@ -78,31 +79,39 @@ public final class FollowedTrace: TraceFeed, @unchecked Sendable {
 
     private func follow() {
         let started = Date()
+        var ahead: PollAhead?
         while true {
             let batch: TraceFollower.Batch
-            do {
-                batch = try follower.poll()
+            do throws(TraceReadError) {
+                if let ahead { batch = try ahead.batch() } else { batch = try follower.poll() }
             } catch {
                 finish(error: error)
                 return
             }
+            // A poll that read all it could left more to read: the next one decodes it (on
+            // the other cores) while this one's events are appended. Polls stay one after
+            // the other; while one runs, this thread reads only the follower's header,
+            // which a poll sets once (the first), before any poll ahead.
+            // What this poll found is read before the next one starts (it changes them).
+            let ended = follower.ended
+            ahead = follower.isBehind && !ended && follower.header != nil ? PollAhead(follower) : nil
             turns.producerBegin()
             if stopped {
                 turns.producerEnd()
                 return
             }
             if let header = batch.header { store.header = header }
-            follower.append(batch, to: store)
+            follower.append(batch, to: store) { turns.checkpoint { stories.update(store) } }
             let news = batch.eventCount > 0
             if news { stories.update(store) }
-            let done = follower.ended || writerGone(hadNews: batch.header != nil || news)
+            let done = ended || (ahead == nil && writerGone(hadNews: batch.header != nil || news))
             turns.producerEnd()
             if done {
-                let files = follower.ended ? finishedFiles() : nil
+                let files = ended ? finishedFiles() : nil
                 turns.producerBegin()
                 if let files { store.header.files = files }
                 store.header.writerPID = nil
-                store.interrupted = !follower.ended
+                store.interrupted = !ended
                 store.trimCapacity()
                 isComplete = true
                 turns.producerEnd()
@@ -113,8 +122,33 @@ public final class FollowedTrace: TraceFeed, @unchecked Sendable {
                     "no trace appeared in \(Int(patience)) s (is the recording running?)")))
                 return
             }
-            // A poll that read all it could left more to read: read it now.
-            if !follower.isBehind { usleep(UInt32(Self.pollInterval * 1e6)) }
+            // Nothing was left to read: wait for the recording to write more.
+            if ahead == nil { usleep(UInt32(Self.pollInterval * 1e6)) }
+        }
+    }
+
+    /// The next poll, run on another thread while the one before it is appended.
+    private final class PollAhead: @unchecked Sendable {
+        private let follower: TraceFollower
+        private let done = DispatchSemaphore(value: 0)
+        private var result = Result<TraceFollower.Batch, TraceReadError>.success(TraceFollower.Batch())
+
+        init(_ follower: TraceFollower) {
+            self.follower = follower
+            DispatchQueue.global().async { [self] in
+                do throws(TraceReadError) {
+                    result = .success(try self.follower.poll())
+                } catch {
+                    result = .failure(error)
+                }
+                done.signal()
+            }
+        }
+
+        /// The poll's batch, once it is done.
+        func batch() throws(TraceReadError) -> TraceFollower.Batch {
+            done.wait()
+            return try result.get()
         }
     }
 

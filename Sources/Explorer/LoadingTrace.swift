@@ -57,7 +57,8 @@ public final class LoadingTrace: TraceFeed, @unchecked Sendable {
     }
 
     /// The reading thread: it decodes on its own, and holds the store only to append a
-    /// batch (a few milliseconds), so the UI's turns come between batches.
+    /// batch, handing it to the UI between batches and, when a key waits, every few
+    /// thousand events inside one.
     private func read() {
         rate.start(at: 0)
         let progressive = TraceReader.Progressive(store: store) { [self] done, total, append in
@@ -67,6 +68,9 @@ public final class LoadingTrace: TraceFeed, @unchecked Sendable {
             bytesDone = done
             totalBytes = total
             turns.producerEnd()
+        } checkpoint: { [self] in
+            // Inside a batch's append (the store held): a key waits for a few thousand events.
+            turns.checkpoint { stories.update(store) }
         }
         let result = TraceReader.load(path: path, into: progressive)
         turns.producerBegin()

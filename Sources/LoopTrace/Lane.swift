@@ -7,16 +7,15 @@
 /// "what does this lane show between positions a and b" is two binary searches and one
 /// range-max, whatever the length of the trace.
 public struct Lane: Sendable {
-    private(set) var times: [Double] = []
-    private(set) var slots: [Int32] = []
+    /// Each segment's start (virtual time and step slot) and detail, in one array: a
+    /// segment is one append there (three, in three arrays, were a fifth of indexing).
+    private(set) var segments: [Segment] = []
     /// The source line the task is on during the segment (0: unknown). Empty while every
     /// segment's is unknown, as on the LOOP lane: 4 bytes a segment saved.
     private(set) var lines: [Int32] = []
     /// The file that line is in (0: the scenario; see `TraceHeader.file`). Empty while every
     /// segment is in file 0, as in most runs: 4 bytes a segment saved until a second file.
     private(set) var files: [Int32] = []
-    /// A string-table id describing the segment (what the task waits on), or -1.
-    private(set) var details: [Int32] = []
     /// The states' importances (a state's importance names it: `LaneState.byImportance`),
     /// and the maxima over ranges of them.
     private(set) var pyramid = MaxPyramid()
@@ -27,19 +26,18 @@ public struct Lane: Sendable {
     /// sorted whatever order the simulator reports in; a state equal to the current one
     /// with the same line and detail extends it instead.
     mutating func append(time: Double, slot: Int, state: LaneState, line: Int = 0, file: Int = 0, detail: Int32 = -1) {
-        let t = Swift.max(time, times.last ?? -.infinity)
-        let s = Int32(clamping: Swift.max(slot, Int(slots.last ?? 0)))
-        if segmentCount > 0, pyramid[segmentCount - 1] == state.importance, lastLine == line, lastFile == file, details.last == detail {
+        let last = segments.last
+        let t = Swift.max(time, last?.time ?? -.infinity)
+        let s = Int32(clamping: Swift.max(slot, Int(last?.slot ?? 0)))
+        if let last, pyramid[segmentCount - 1] == state.importance, lastLine == line, lastFile == file, last.detail == detail {
             return
         }
-        times.append(t)
-        slots.append(s)
+        segments.append(Segment(time: t, slot: s, detail: detail))
         pyramid.append(state.importance)
         if line != 0 && lines.isEmpty { lines = Array(repeating: 0, count: segmentCount - 1) }
         if !lines.isEmpty { lines.append(Int32(clamping: line)) }
         if file != 0 && files.isEmpty { files = Array(repeating: 0, count: segmentCount - 1) }
         if !files.isEmpty { files.append(Int32(clamping: file)) }
-        details.append(detail)
     }
 
     var lastState: LaneState { segmentCount > 0 ? state(ofSegment: segmentCount - 1) : .absent }
@@ -67,8 +65,8 @@ public struct Lane: Sendable {
     mutating func appendWhereItWas(time: Double, slot: Int, state: LaneState) {
         append(time: time, slot: slot, state: state, line: lastLine, file: lastFile)
     }
-    func detail(ofSegment i: Int) -> Int32 { details[i] }
-    func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? times[i] : Double(slots[i]) }
+    func detail(ofSegment i: Int) -> Int32 { segments[i].detail }
+    func start(ofSegment i: Int, axis: Axis) -> Double { axis == .time ? segments[i].time : Double(segments[i].slot) }
 
     /// The most important state shown over [from, to): the segment in force at `from` plus
     /// every segment starting inside the range (zero-length ones included).
@@ -105,6 +103,16 @@ public struct Lane: Sendable {
     }
 }
 
+extension Lane {
+    /// Where a segment starts, and what it is about: a string-table id (what the task
+    /// waits on), or -1.
+    struct Segment: Equatable {
+        var time: Double
+        var slot: Int32
+        var detail: Int32
+    }
+}
+
 extension LaneState {
     static func byImportanceValue(_ importance: UInt8) -> LaneState {
         byImportance[Int(importance)]
@@ -113,7 +121,6 @@ extension LaneState {
 
 extension Lane {
     mutating func trimCapacity() {
-        times.trimCapacity(); slots.trimCapacity(); lines.trimCapacity()
-        files.trimCapacity(); details.trimCapacity(); pyramid.trimCapacity()
+        segments.trimCapacity(); lines.trimCapacity(); files.trimCapacity(); pyramid.trimCapacity()
     }
 }

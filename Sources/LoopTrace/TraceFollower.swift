@@ -35,13 +35,16 @@ public final class TraceFollower {
         /// The events, decoded and checked, in blocks packed against strings of their own.
         var blocks: [TraceReader.Block] = []
         public var eventCount: Int { blocks.reduce(0) { $0 + $1.events.count } }
+
+        public init() {}
     }
 
     public convenience init(path: String) {
         self.init(path: path, chunkSize: 1 << 24)
     }
 
-    init(path: String, chunkSize: Int) {
+    /// `chunkSize`: the bytes one poll reads at most.
+    public init(path: String, chunkSize: Int) {
         self.path = path
         self.chunkSize = chunkSize
     }
@@ -107,9 +110,10 @@ public final class TraceFollower {
         }
     }
 
-    /// Appends a poll's events to `store`, their strings moved into the store's.
-    public func append(_ batch: Batch, to store: TraceStore) {
-        for block in batch.blocks { store.append(block, count: block.events.count) }
+    /// Appends a poll's events to `store`, their strings moved into the store's, calling
+    /// `checkpoint` every few thousand events (see `TraceStore.append(_:count:checkpoint:)`).
+    public func append(_ batch: Batch, to store: TraceStore, checkpoint: () -> Void = {}) {
+        for block in batch.blocks { store.append(block, count: block.events.count, checkpoint: checkpoint) }
     }
 
     /// Whether the process writing the trace (the header's `live` pid) still runs; false

@@ -22,15 +22,20 @@ public enum TraceReader {
     }
 
     /// For a reader that shows the trace while it loads (the explorer): the store the events
-    /// go into, and a wrapper around each append (the header's, then each batch's), which
-    /// may hold a lock and gets the bytes read so far and the file's size.
+    /// go into, a wrapper around each append (the header's, then each batch's), which
+    /// may hold a lock and gets the bytes read so far and the file's size, and a checkpoint
+    /// called inside a batch's append every few thousand events, where the store is whole
+    /// (the lock's holder may let a waiting reader have its turn there).
     public struct Progressive {
         public var store: TraceStore
         public var appending: (_ bytesDone: Int, _ totalBytes: Int, _ append: () -> Void) -> Void
+        public var checkpoint: () -> Void
 
-        public init(store: TraceStore, appending: @escaping (Int, Int, () -> Void) -> Void) {
+        public init(store: TraceStore, appending: @escaping (Int, Int, () -> Void) -> Void,
+                    checkpoint: @escaping () -> Void = {}) {
             self.store = store
             self.appending = appending
+            self.checkpoint = checkpoint
         }
     }
 
@@ -131,7 +136,8 @@ public enum TraceReader {
             }
             var failure: TraceReadError?
             appending(lines[current.end - 1].range.upperBound, bytes.count) {
-                failure = append(current, to: store, checking: &consistency, path: path)
+                failure = append(current, to: store, checking: &consistency, path: path,
+                                 checkpoint: progressive?.checkpoint ?? {})
             }
             decoding.wait()
             if let failure { throw failure }
@@ -161,12 +167,12 @@ public enum TraceReader {
     /// Appends a batch's events to `store`, checking each against the ones before it; the
     /// first problem (inconsistent, or the line a block could not decode) ends it.
     private static func append(_ batch: DecodedBlocks, to store: TraceStore, checking consistency: inout TraceConsistency,
-                               path: String) -> TraceReadError? {
+                               path: String, checkpoint: () -> Void) -> TraceReadError? {
         for b in batch.starts.indices {
             let block = batch.block(b)
             let (good, failure) = check(block, firstLineNumber: batch.firstLineNumber + batch.starts[b],
                                         consistency: &consistency, path: path)
-            store.append(block, count: good)
+            store.append(block, count: good, checkpoint: checkpoint)
             if let failure { return failure }
         }
         return nil

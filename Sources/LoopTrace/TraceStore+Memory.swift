@@ -7,7 +7,7 @@ extension TraceStore {
     public var memoryBreakdown: [(part: String, bytes: Int)] {
         func bytes<T>(_ a: [T]) -> Int { a.capacity * MemoryLayout<T>.stride }
         func lane(_ l: Lane) -> Int {
-            bytes(l.times) + bytes(l.slots) + bytes(l.lines) + bytes(l.files) + bytes(l.details) + l.pyramidBytes
+            bytes(l.segments) + bytes(l.lines) + bytes(l.files) + l.pyramidBytes
         }
         var lanes = lane(loopLane)
         for t in taskRecords { lanes += lane(t.lane) }

@@ -146,20 +146,28 @@ public final class TraceStore: SimulationEventSink {
     }
 
     /// Appends the first `count` events of a block decoded apart from the store, their
-    /// strings moved into the store's.
-    func append(_ block: TraceReader.Block, count: Int) {
+    /// strings moved into the store's. `checkpoint` is called after every
+    /// `checkpointInterval` events, where the store is whole (every event appended so far
+    /// indexed): a loader hands the store to the UI there, so a key never waits for a
+    /// whole block.
+    func append(_ block: TraceReader.Block, count: Int, checkpoint: () -> Void = {}) {
         guard count > 0 else { return }
         var ids = [Int32](repeating: 0, count: block.strings.count)
         for k in ids.indices { ids[k] = strings.intern(block.strings[k], hash: block.hashes[k]) }
+        let every = Self.checkpointInterval
         ids.withUnsafeBufferPointer { ids in
             // By index, so that each event is borrowed from the block, not copied.
             for offset in 0..<count {
                 var event = block.events[offset]
                 event.remapStrings(ids)
                 append(packed: event)
+                if offset % every == every - 1 { checkpoint() }
             }
         }
     }
+
+    /// Events appended between a loader's checkpoints: about a millisecond of indexing.
+    static let checkpointInterval = 4096
 
     /// The slot of the callback running now, else the last slot handed out.
     private var currentSlot: Int {

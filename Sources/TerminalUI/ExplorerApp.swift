@@ -11,6 +11,7 @@ public enum ExplorerApp {
     /// before this returns. The first frame is drawn at once, whatever the feed still has to
     /// simulate or read; while it works in the background the screen is redrawn a few times
     /// a second to show its progress, and each key and frame takes the store for a turn.
+    /// Keys typed in a burst are all handled before the frame that shows them (`FramePacer`).
     /// With `whatIf`, the `w` panel changes the scenario's parameters: each change is a new
     /// run (a new feed), compared with the one before once both have finished.
     public static func run(_ initialFeed: TraceFeed, mode: String, glyphs: Glyphs, useColor: Bool,
@@ -33,13 +34,12 @@ public enum ExplorerApp {
         var state = feed.withStore { ExplorerState.opening(feed, mode: mode, width: w, height: h) }
         state.whatIf = session?.overlay()
         var lastTick = now()
-        var lastDraw = 0.0
-        var dirty = true
+        var pacer = FramePacer()
         var working = true
         while true {
             let sig = Terminal.takeSignal()
             if sig != 0 { return 128 + sig }
-            if dirty || (working && now() - lastDraw >= progressInterval) {
+            if pacer.shouldDraw(at: now(), working: working) {
                 feed.withStore {
                     working = feed.progress != nil
                     state.backgroundUpdate(feed)
@@ -47,13 +47,12 @@ public enum ExplorerApp {
                     state.geometry = rendered.geometry
                     terminal.draw(rendered.grid)
                 }
-                lastDraw = now()
-                dirty = false
+                pacer.drew(at: now())
             }
-            var wait = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
-            if working { wait = min(wait, Int(progressInterval * 1000)) }
-            let key = terminal.readKey(timeout: min(wait, 100))
+            let idle = state.playing ? max(10, Int((state.playDelay - (now() - lastTick)) * 1000)) : 100
+            let key = terminal.readKey(timeout: pacer.inputWait(at: now(), working: working, idle: min(idle, 100)))
             if terminal.hungUp { return 128 + SIGHUP }
+            if key == nil { pacer.inputWasQuiet() }
             if let key {
                 // Quitting never waits for the store.
                 if key == .character("q") || key == .character("Q"), !state.capturesKeys { return 0 }
@@ -64,7 +63,7 @@ public enum ExplorerApp {
                     feed = rerun
                     listenForSignals(feed)
                 }
-                dirty = true
+                pacer.changed(at: now())
                 if state.quit { return 0 }
                 if let request = state.whatIfRequest, let session {
                     state.whatIfRequest = nil
@@ -81,12 +80,12 @@ public enum ExplorerApp {
             if let session, session.comparisonPending, let comparison = session.comparison() {
                 feed.withStore { state.showComparison(comparison, feed) }
                 state.refreshWhatIf(session.overlay())
-                dirty = true
+                pacer.changed(at: now())
             }
             if state.playing, now() - lastTick >= state.playDelay {
                 feed.withStore { state.tick(feed) }
                 lastTick = now()
-                dirty = true
+                pacer.changed(at: now())
             } else if !state.playing {
                 lastTick = now()
             }
@@ -102,9 +101,6 @@ public enum ExplorerApp {
             return session.undo() ? nil : "nothing to undo: this is the first run"
         }
     }
-
-    /// How often the screen is redrawn while the feed works in the background.
-    static let progressInterval = 0.2
 
     private static func now() -> Double {
         var ts = timespec()

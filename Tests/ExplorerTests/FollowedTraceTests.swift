@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 import Explorer
+import LoopSimulator
 import LoopTrace
 import TestSupport
+import Timeline
 
 /// A real program recorded by the recorder (python/loopscope_recorder) while the explorer's
 /// feed follows the trace it writes (`OUT.part`): events arrive while the program still
@@ -85,4 +87,43 @@ enum Python3 {
     /// `python3` found on PATH.
     static let path: String? = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
         .map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// A trace followed in polls much smaller than the trace: each poll after a full one is
+/// decoded while the one before it is appended, and every event arrives, in order.
+@Suite struct PolledAheadTraceTests {
+    @Test func aTraceReadInManyPollsArrivesWholeAndInOrder() throws {
+        let recorded = TestSupport.record(source: """
+        import asyncio
+
+        async def worker(k):
+            for i in range(200):
+                await asyncio.sleep(0.01 * (k + 1))
+                if i % 9 == 0:
+                    print(f"worker {k} round {i}")
+
+        async def main():
+            await asyncio.gather(*(worker(k) for k in range(12)))
+
+        asyncio.run(main())
+
+        """, path: "polls.py")
+        let dir = NSTemporaryDirectory() + "polled-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let part = dir + "/run.jsonl.part"
+        let bytes = TraceWriter.encode(recorded)
+        try Data(bytes).write(to: URL(fileURLWithPath: part))
+        // About 40 polls.
+        let feed = FollowedTrace(path: part, patience: 10, chunkSize: bytes.count / 40)
+        feed.start()
+        feed.waitUntilComplete()
+        #expect(feed.error == nil)
+        #expect(feed.endNote.isEmpty)
+        let n = recorded.eventCount
+        #expect(n > 10_000)
+        #expect(feed.store.eventCount == n)
+        #expect(feed.store.events(in: 0..<n) == recorded.events(in: 0..<n))
+        #expect(feed.stories.stories == RecordedTrace(recorded).stories.stories)
+    }
 }

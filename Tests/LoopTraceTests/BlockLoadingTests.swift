@@ -66,8 +66,7 @@ import TestSupport
     }
 
     static func sameLane(_ a: Lane, _ b: Lane) -> Bool {
-        a.times == b.times && a.slots == b.slots && a.pyramid.levels == b.pyramid.levels && a.lines == b.lines && a.files == b.files
-            && a.details == b.details
+        a.segments == b.segments && a.pyramid.levels == b.pyramid.levels && a.lines == b.lines && a.files == b.files
     }
 
     @Test func aLoadedTraceIsTheStoreItsEventsBuildOneByOne() throws {
