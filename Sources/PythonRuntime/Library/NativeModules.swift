@@ -16,13 +16,14 @@ import Darwin
 /// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`),
 /// `unicodedata` (UnicodeDataModule), `_operator` (OperatorModule), `_string`
 /// (StringModule), `binascii` (BinasciiModule) and the hash modules `_md5`, `_sha1`,
-/// `_sha256` and `_sha512` (HashModules).
+/// `_sha256` and `_sha512` (HashModules), `_weakref` (WeakReferences) and `atexit`
+/// (AtexitModule).
 package enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string", "binascii", "_md5", "_sha1", "_sha256", "_sha512"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string", "binascii", "_md5", "_sha1", "_sha256", "_sha512", "_weakref", "atexit"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -38,6 +39,8 @@ package enum NativeModules {
         case "_string": return StringModule.make(vm)
         case "binascii": return BinasciiModule.make(vm)
         case "_md5", "_sha1", "_sha256", "_sha512": return HashModules.make(name, vm)
+        case "_weakref": return WeakrefModule.make(vm)
+        case "atexit": return AtexitModule.make(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)

@@ -432,10 +432,10 @@ public final class Interpreter {
                 let name = code.names[i]
                 if let v = frame.globals.attributes[name] ?? builtins[name] {
                     if code.globalCache.count < code.names.count {
-                        code.globalCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
+                        code.globalCache = Array(repeating: CodeObject.UnretainedGlobalEntry(), count: code.names.count)
                     }
-                    code.globalCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(frame.globals),
-                        moduleVersion: frame.globals.version, builtinsVersion: builtinsVersion, value: v)
+                    code.globalCache[i] = CodeObject.UnretainedGlobalEntry(module: frame.globals,
+                        builtinsVersion: builtinsVersion, value: v)
                     frame.stack.append(v)
                 } else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))
