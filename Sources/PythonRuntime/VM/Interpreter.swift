@@ -177,6 +177,12 @@ public final class Interpreter {
                     pending = exc
                 case .returned(let value):
                     popFrame(fiber)
+                    // A coroutine or generator that returned keeps its frame object, but
+                    // CPython clears the frame's locals then (`_PyFrame_Clear`): what
+                    // they held is freed when the function ends, not with the coroutine.
+                    if frame.code.isCoroutine || frame.code.isGenerator || frame.code.isAsyncGenerator {
+                        frame.stack.truncate(to: 0)
+                    }
                     if let gen = frame.asyncGenerator {
                         let outcome = leaveAsyncGenerator(gen, .returned(value))
                         guard let caller = fiber.frames.last else { return completion(outcome) }
