@@ -233,4 +233,92 @@ struct WeakrefTests {
         #expect(out.stderr.contains("ZeroDivisionError: division by zero\nException ignored in atexit callback: <function boom at 0x"), "\(out)")
         #expect(out.stderr.hasSuffix("ValueError: bad\n"), "\(out)")
     }
+
+    @Test("which objects take weak references, as CPython's types decide (__slots__ without __weakref__, int and tuple subclasses, dict, defaultdict)")
+    func referenceableTypes() {
+        let out = simulate(#"""
+        import weakref, functools, re, collections, sys
+        class I(int): pass
+        class S(str): pass
+        class T(tuple): pass
+        class L(list): pass
+        class D(dict): pass
+        class E(Exception): pass
+        class Slots:
+            __slots__ = ('a',)
+        class K:
+            def m(self): pass
+        def gen(): yield 1
+        async def coro(): pass
+        c = coro()
+        cases = [I(1), S('s'), T(), L(), D(), E(), Exception(), set(), frozenset(), K().m, len, sys, gen(), c, range(3),
+                 functools.partial(len), re.compile('a'), collections.deque(), K, int, 1.5, 2**80, 3j, bytearray(), object(), Slots(),
+                 weakref.ref(K), property(), staticmethod(len), iter([])]
+        for v in cases:
+            try:
+                weakref.ref(v)
+                print(type(v).__name__, 'ok')
+            except TypeError as e:
+                print(e)
+        c.close()
+        for v in [collections.OrderedDict(), collections.defaultdict(), collections.Counter(), 1.5]:
+          try: weakref.ref(v); print('ok')
+          except TypeError as e: print(e)
+        class F(float): pass
+        class B(bytes): pass
+        class C(complex): pass
+        class FS(frozenset): pass
+        class LS(list): __slots__ = ()
+        class W:
+          __slots__ = ('__weakref__',)
+        class Sub(W): pass
+        for v in [F(1), B(), C(), FS(), LS(), W(), Sub()]:
+          try: weakref.ref(v); print('ok')
+          except TypeError as e: print(e)
+        """#)
+        #expect(out.stdout == #"""
+        cannot create weak reference to 'I' object
+        S ok
+        cannot create weak reference to 'T' object
+        L ok
+        D ok
+        E ok
+        cannot create weak reference to 'Exception' object
+        set ok
+        frozenset ok
+        method ok
+        builtin_function_or_method ok
+        module ok
+        generator ok
+        coroutine ok
+        cannot create weak reference to 'range' object
+        partial ok
+        Pattern ok
+        deque ok
+        type ok
+        type ok
+        cannot create weak reference to 'float' object
+        cannot create weak reference to 'int' object
+        cannot create weak reference to 'complex' object
+        cannot create weak reference to 'bytearray' object
+        cannot create weak reference to 'object' object
+        cannot create weak reference to 'Slots' object
+        cannot create weak reference to 'weakref.ReferenceType' object
+        cannot create weak reference to 'property' object
+        cannot create weak reference to 'staticmethod' object
+        cannot create weak reference to 'list_iterator' object
+        ok
+        cannot create weak reference to 'collections.defaultdict' object
+        ok
+        cannot create weak reference to 'float' object
+        ok
+        cannot create weak reference to 'B' object
+        ok
+        ok
+        cannot create weak reference to 'LS' object
+        ok
+        ok
+
+        """#, "\(out)")
+    }
 }

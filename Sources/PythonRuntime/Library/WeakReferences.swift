@@ -45,16 +45,47 @@ package class PyWeakReference: PyObject {
         if case .object(let o) = v {
             let allowed: Bool
             switch o {
-            case let instance as PyInstance: allowed = instance.cls.isMutable
-            case is PyDerivedValue, is PyTuple, is PyBytes, is PyLong, is PyComplex: allowed = false
+            case let derived as PyDerivedValue:
+                // Subclasses of the variable-size int (and bool) have no weak list.
+                switch derived.value {
+                case .int, .bool: allowed = false
+                case .object(let v) where v is PyLong: allowed = false
+                default: allowed = hasWeakrefSlot(derived.cls)
+                }
+            case let instance as PyInstance: allowed = instance.cls.isMutable && hasWeakrefSlot(instance.cls)
+            case is PyTuple, is PyBytes, is PyLong, is PyComplex: allowed = false
+            case let dict as PyDict where dict.instancePart == nil:
+                // OrderedDict and Counter take weak references; dict and defaultdict do not.
+                switch dict.flavor {
+                case .ordered, .counter: allowed = true
+                case .dict, .defaultdict: allowed = false
+                }
+            case is PyWeakReference: allowed = o.instancePart != nil
             case is PyFunction, is PyBoundMethod, is PyBuiltin, is PyClass, is PySet, is PyGenerator, is PyCoroutine,
-                 is PyModule, is PyPartial, is SREPattern, is PyDeque, is PyWeakReference:
-                allowed = !(o is PyWeakReference) || o.instancePart != nil
-            default: allowed = o.instancePart != nil || o is NativeAwaitable
+                 is PyModule, is PyPartial, is SREPattern, is PyDeque, is NativeAwaitable:
+                allowed = true
+            default: allowed = o.instancePart.map { hasWeakrefSlot($0.cls) } ?? false
             }
             if allowed { return o }
+            let cls = o.pyClass
+            let name = cls.isMutable || cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+            throw vm.typeError("cannot create weak reference to '\(name)' object")
         }
         throw vm.typeError("cannot create weak reference to '\(v.typeName)' object")
+    }
+
+    /// Whether instances of a class made by `class` statements have `__weakref__`: unless
+    /// every such class of its MRO defines `__slots__` without it (as `type_new` decides).
+    private static func hasWeakrefSlot(_ cls: PyClass) -> Bool {
+        for c in cls.mro where c.isMutable {
+            guard let slots = c.dict["__slots__"] else { return true }
+            if case .str(let name) = slots { if name == "__weakref__" { return true } else { continue } }
+            if let items = (slots.asObject as? PyTuple)?.items ?? (slots.asObject as? PyList)?.items,
+               items.contains(where: { if case .str("__weakref__") = $0 { return true } else { return false } }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `(ob, callback=None)`, positional only, as `weakref___new__` parses them.
