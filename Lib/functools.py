@@ -798,12 +798,10 @@ def singledispatch(func):
     # There are many programs that use functools without singledispatch, so we
     # trade-off making singledispatch marginally slower for the benefit of
     # making start-up of such applications slightly faster.
-    import types  # loopscope: and weakref, which there is not
+    import types, weakref
 
     registry = {}
-    # loopscope: weakref.WeakKeyDictionary(); there is no weakref, so the classes
-    # dispatched on are held strongly.
-    dispatch_cache = {}
+    dispatch_cache = weakref.WeakKeyDictionary()
     cache_token = None
 
     def dispatch(cls):

@@ -55,9 +55,12 @@ from itertools import accumulate as _accumulate, repeat as _repeat
 from bisect import bisect as _bisect
 import _random
 
-# loopscope: CPython's sha512 object (from _sha512, or hashlib); its digest is
-# _random._sha512_digest here.
-_sha512_digest = _random._sha512_digest
+try:
+    # hashlib is pretty heavy to load, try lean internal module first
+    from _sha512 import sha512 as _sha512
+except ImportError:
+    # fallback to official implementation
+    from hashlib import sha512 as _sha512
 
 __all__ = [
     "Random",
@@ -154,7 +157,7 @@ class Random:
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
-            a = int.from_bytes(a + _sha512_digest(a))  # loopscope: _sha512(a).digest()
+            a = int.from_bytes(a + _sha512(a).digest())
 
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'

@@ -33,7 +33,7 @@ EXPECTED = os.path.join(SCEN, "expected")
 VTRUN = os.path.join("tools", "vtrun.py")
 
 # Native modules (not under Lib/) a scenario may import.
-ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "cmath", "sys", "unicodedata", "binascii"}
+ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "cmath", "sys", "unicodedata", "binascii", "atexit"}
 
 
 def library_modules():

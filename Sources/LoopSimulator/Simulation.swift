@@ -159,6 +159,16 @@ public final class Simulation {
                 stderr("loopscope: internal error: \(error)\n")
             }
         }
+        // Then the atexit callbacks (weakref.finalize's among them).
+        if vm.halted == nil, status != 70, let atexit = vm.modules["atexit"]?.attributes["_run_exitfuncs"] {
+            do {
+                try vm.callNow(atexit, [])
+            } catch let e as PythonError {
+                status = report(e.exception, vm, stderr)
+            } catch {
+                stderr("loopscope: internal error: \(error)\n")
+            }
+        }
         // Records logged where no Python could run, after the last loop iteration.
         if vm.halted == nil { state.flushPendingReports() }
         // Read before the interpreter goes: the cost model charges what ran last.

@@ -248,7 +248,39 @@ public final class CodeObject {
         package var builtinsVersion = 0
         package var value: Value = .none
     }
-    package var globalCache: [GlobalCacheEntry] = []
+
+    /// The same for `LOAD_GLOBAL`, holding an object without a reference count, as
+    /// CPython's inline cache holds a dict version rather than the object: the cache
+    /// must not keep a global alive after `del` or a rebinding (weakref callbacks, a
+    /// future's "never retrieved" report). While the versions match, the module (or
+    /// builtins) still binds the value, so it is alive; `pin`, never read, keeps the
+    /// module's memory, so no other module can take its address and match.
+    package struct UnretainedGlobalEntry {
+        package var module: ObjectIdentifier?
+        package unowned(safe) var pin: PyModule?
+        package var moduleVersion = 0
+        package var builtinsVersion = 0
+        /// A value that is not an object, or nil.
+        package var plain: Value = .none
+        package var object: Unmanaged<PyObject>?
+
+        package init() {}
+
+        package init(module: PyModule, builtinsVersion: Int, value: Value) {
+            self.module = ObjectIdentifier(module)
+            self.pin = module
+            self.moduleVersion = module.version
+            self.builtinsVersion = builtinsVersion
+            if case .object(let o) = value { object = Unmanaged.passUnretained(o) } else { plain = value }
+        }
+
+        @inline(__always)
+        package var value: Value {
+            if let object { return .object(object.takeUnretainedValue()) }
+            return plain
+        }
+    }
+    package var globalCache: [UnretainedGlobalEntry] = []
     /// `LOAD_ATTR` on modules, cached the same way.
     package var attributeCache: [GlobalCacheEntry] = []
 

@@ -1213,7 +1213,16 @@ private final class CompilerState {
         guard Expr.comprehensionNeedsOwnFunction(kind.results, generators) else {
             var renames: [String: String] = [:]
             for g in generators { collectRenames(g.target, into: &renames) }
+            let counter = unit.hiddenCounter
             try compileComprehensionBody(kind, generators, firstIterator: nil, renames: renames)
+            // CPython's comprehension function frees its variables when it returns: the
+            // hidden locals let go of their last values (and the result, now on the
+            // stack), so a weak reference to the last item dies when CPython's does.
+            let hidden = Set(renames.values).union((counter..<unit.hiddenCounter).map { ".comp\($0 + 1)" })
+            for name in hidden.sorted() where unit.localSlots[name] != nil {
+                emit(.loadConst(constant(.none)))
+                store(name)
+            }
             return
         }
         guard let scope = analysis.scope(for: expr.range), let first = generators.first else {

@@ -15,13 +15,15 @@ import Darwin
 /// `defaultdict`, `OrderedDict`, `Counter`, for `Lib/collections`), `sys` (SysModule),
 /// `_json` (JSONScanner), `_sre` (SREModule, the matcher behind `Lib/re`),
 /// `unicodedata` (UnicodeDataModule), `_operator` (OperatorModule), `_string`
-/// (StringModule) and `binascii` (BinasciiModule).
+/// (StringModule), `binascii` (BinasciiModule) and the hash modules `_md5`, `_sha1`,
+/// `_sha256` and `_sha512` (HashModules), `_weakref` (WeakReferences) and `atexit`
+/// (AtexitModule).
 package enum NativeModules {
     /// Modules CPython compiles into the interpreter (`sys.builtin_module_names`) that
     /// loopscope provides: `sys` here, `time` (on the virtual clock) by the simulator.
     package static let builtinNames: Set<String> = ["time", "sys", "builtins"]
 
-    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string", "binascii"]
+    package static let names: Set<String> = ["math", "_random", "_collections", "sys", "linecache", "_traceback", "_json", "_sre", "builtins", "unicodedata", "cmath", "_operator", "_string", "binascii", "_md5", "_sha1", "_sha256", "_sha512", "_weakref", "atexit"]
 
     package static func make(_ name: String, _ vm: Interpreter) -> PyModule? {
         if let make = vm.hostModules[name] { return make(vm) }
@@ -36,6 +38,9 @@ package enum NativeModules {
         case "_operator": return OperatorModule.make(vm)
         case "_string": return StringModule.make(vm)
         case "binascii": return BinasciiModule.make(vm)
+        case "_md5", "_sha1", "_sha256", "_sha512": return HashModules.make(name, vm)
+        case "_weakref": return WeakrefModule.make(vm)
+        case "atexit": return AtexitModule.make(vm)
         case "_random": return random(vm)
         case "_collections": return collections(vm)
         case "sys": return sys(vm)
@@ -266,11 +271,6 @@ package enum NativeModules {
         let module = PyModule(name: "_random")
         module.attributes["__name__"] = .str("_random")
         module.attributes["Random"] = .object(randomClass)
-        // `_sha512.sha512(a).digest()` of `Random.seed(a)` for a str, bytes or bytearray `a`:
-        // CPython's _sha512 module is C; the digest is SHA512's.
-        module.attributes["_sha512_digest"] = vm.nativeFunction("_sha512_digest", owner: nil, .oneArgument) { vm, args, _ in
-            .object(PyBytes(SHA512.digest(try vm.bytesLike(args[0]))))
-        }
         vm.nativeConstructors[ObjectIdentifier(randomClass)] = { vm, args, kwargs in
             _ = try vm.bindNative("Random", .positional(min: 0, max: 1), args, kwargs)
             let generator = PyRandomGenerator(seed: 0)

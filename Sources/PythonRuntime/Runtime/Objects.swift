@@ -37,6 +37,11 @@ open class PyObject {
     /// every native path treats it as the list it is. Nil for the built-in types' own.
     /// Stored here rather than overridden per type: the check costs one load.
     package final var instancePart: PyInstance?
+    /// The weak references to this object (CPython's `tp_weaklist`), made by the first
+    /// `weakref.ref` to it (WeakReferences.swift); their callbacks are due when it goes.
+    package final var weakReferences: WeakReferenceList?
+
+    deinit { weakReferences?.referentDied() }
 }
 
 public final class PyList: PyObject {

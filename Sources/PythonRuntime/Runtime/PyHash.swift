@@ -36,6 +36,8 @@ package enum PyHash {
             // An instance of a class with `__hash__` hashes by it, so set members equal by
             // `__eq__` meet (the order stays insertion order: the hash may be a str's).
             if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) { return (fix(h), false) }
+            // A weak reference hashes as its referent (WeakReferences.swift).
+            if let r = o as? PyWeakReference, r.instancePart?.cls.lookup("__hash__") == nil, let h = r.tableHash { return (h, false) }
             return (fix(ObjectIdentifier(o).hashValue >> 4), false)
         }
     }

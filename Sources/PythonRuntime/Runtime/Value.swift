@@ -82,6 +82,10 @@ public struct HashKey: Hashable {
             }
             if let c = x as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
             if let c = y as? PyComplex { return PyComplex.equals(c.value, a) ?? false }
+            // Weak references key by their referents while both live.
+            if let rx = x as? PyWeakReference, let ry = y as? PyWeakReference, let ox = rx.referent, let oy = ry.referent {
+                return keyEquals(.object(ox), .object(oy))
+            }
             return x === y
         default:
             if let c = a.asObject as? PyComplex { return PyComplex.equals(c.value, b) ?? false }
@@ -120,6 +124,7 @@ public struct HashKey: Hashable {
                 return hasher.finalize()
             }
             if let s = o as? PySet, s.isFrozen { return s.frozenHash }
+            if let r = o as? PyWeakReference, r.instancePart?.cls.lookup("__hash__") == nil, let h = r.tableHash { return h }
             // A `__hash__` equal to an int's hash keys like that int.
             if let inst = o as? PyInstance, let vm = inst.vm, let h = vm.keyHash(inst) { return h }
             // Identity: CPython rotates the address by 4 bits, whose low bits are all zero.

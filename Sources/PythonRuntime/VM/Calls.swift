@@ -45,6 +45,10 @@ extension Interpreter {
             return try call(partial.function, partial.args + args, partial.kwargs + kwargs)
         }
         if let target = try userCallTarget(callee) { return try call(target, args, kwargs) }
+        if let proxy = o as? PyWeakProxy { return try call(try proxy.target(self), args, kwargs) }
+        if o is PyWeakReference, let call = PyWeakReference.nativeMethods?["__call__"] {
+            return .value(try callNow(.object(call), [callee] + args, kwargs))
+        }
         throw typeError("'\(callee.typeName)' object is not callable")
     }
 
@@ -174,7 +178,7 @@ extension Interpreter {
     package func isCallable(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         return o is PyFunction || o is PyBuiltin || o is PyBoundMethod || o is PyClass || o is PyPartial
-            || o is PyStaticMethod || userMethod(v, "__call__") != nil
+            || o is PyStaticMethod || o is PyWeakReference || userMethod(v, "__call__") != nil
     }
 
     /// `dict(*args, **kwargs)`: a mapping's items or an iterable of pairs, then the

@@ -23,6 +23,7 @@ extension Interpreter {
                 guard !b.isByteArray else { throw typeError("unhashable type: '\(v.typeName)'") }
                 return b.hashValue
             }
+            if let r = o as? PyWeakReference, userMethod(v, "__hash__") == nil { return try r.pythonHash(self) }
             guard v.isHashable else { throw typeError("unhashable type: '\(v.typeName)'") }
             if let method = userMethod(v, "__hash__") {
                 let r = try callSpecial(method, v, [])

@@ -177,6 +177,12 @@ public final class Interpreter {
                     pending = exc
                 case .returned(let value):
                     popFrame(fiber)
+                    // A coroutine or generator that returned keeps its frame object, but
+                    // CPython clears the frame's locals then (`_PyFrame_Clear`): what
+                    // they held is freed when the function ends, not with the coroutine.
+                    if frame.code.isCoroutine || frame.code.isGenerator || frame.code.isAsyncGenerator {
+                        frame.stack.truncate(to: 0)
+                    }
                     if let gen = frame.asyncGenerator {
                         let outcome = leaveAsyncGenerator(gen, .returned(value))
                         guard let caller = fiber.frames.last else { return completion(outcome) }
@@ -432,10 +438,10 @@ public final class Interpreter {
                 let name = code.names[i]
                 if let v = frame.globals.attributes[name] ?? builtins[name] {
                     if code.globalCache.count < code.names.count {
-                        code.globalCache = Array(repeating: CodeObject.GlobalCacheEntry(), count: code.names.count)
+                        code.globalCache = Array(repeating: CodeObject.UnretainedGlobalEntry(), count: code.names.count)
                     }
-                    code.globalCache[i] = CodeObject.GlobalCacheEntry(module: ObjectIdentifier(frame.globals),
-                        moduleVersion: frame.globals.version, builtinsVersion: builtinsVersion, value: v)
+                    code.globalCache[i] = CodeObject.UnretainedGlobalEntry(module: frame.globals,
+                        builtinsVersion: builtinsVersion, value: v)
                     frame.stack.append(v)
                 } else {
                     throw PythonError(makeException(BuiltinTypes.nameError, "name '\(name)' is not defined"))

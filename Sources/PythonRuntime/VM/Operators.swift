@@ -338,6 +338,7 @@ extension Interpreter {
         if x is PyDictView || y is PyDictView, let r = try dictViewEquals(a, b) { return r }
         if x is PyBoundMethod && y is PyBoundMethod || x is PyBuiltin && y is PyBuiltin { return try callableEquals(a, b, self) }
         if let l = x as? SREPattern, let r = y as? SREPattern { return try l.isEqual(to: r, self) }
+        if let l = x as? PyWeakReference, let r = y as? PyWeakReference { return try l.isEqual(to: r, self) }
         return false
     }
 

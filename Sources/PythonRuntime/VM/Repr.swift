@@ -37,6 +37,7 @@ extension Interpreter {
         switch v {
         case .str(let s): return s
         case .object(let e as PyException): return try exceptionMessage(e)
+        case .object(let p as PyWeakProxy): return try str(try p.target(self))
         default:
             if let s = try userStr(v) { return s }
             return try repr(v)
