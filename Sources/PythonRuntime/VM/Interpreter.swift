@@ -160,7 +160,7 @@ public final class Interpreter {
                 if unwind(frame, exc) {
                     pending = nil
                 } else {
-                    popFrame(fiber)
+                    popFrame(fiber, raising: exc)
                     var outcome = FrameOutcome.exception(exc)
                     if let gen = frame.asyncGenerator { outcome = leaveAsyncGenerator(gen, .raised(exc)) }
                     guard let caller = fiber.frames.last else { return completion(outcome) }
@@ -176,7 +176,7 @@ public final class Interpreter {
                     if let top = fiber.frames.last { addTraceback(exc, top) }
                     pending = exc
                 case .returned(let value):
-                    popFrame(fiber)
+                    popFrame(fiber, raising: nil)
                     if let gen = frame.asyncGenerator {
                         let outcome = leaveAsyncGenerator(gen, .returned(value))
                         guard let caller = fiber.frames.last else { return completion(outcome) }
@@ -228,12 +228,16 @@ public final class Interpreter {
         }
     }
 
-    private func popFrame(_ fiber: Fiber) {
+    /// Pops the top frame; a coroutine's frame is finished then, and cleared as CPython
+    /// clears it. `raising`: the exception leaving the frame, which keeps its locals.
+    private func popFrame(_ fiber: Fiber, raising exc: PyException?) {
         let f = fiber.frames.removeLast()
         depth -= 1
+        if let exc { f.keepLocals(in: exc) }
         if let c = f.coroutine {
             c.state = .closed
             f.coroutine = nil
+            f.clearFinished()
         }
     }
 
