@@ -59,13 +59,19 @@ final class PyTask: PyFuture {
 
     override func survivor() -> PyFuture { PyTask(copyOf: self) }
 
-    /// `base_tasks._task_get_stack`: the coroutine's frame while it is not finished (a
-    /// suspended coroutine's frame has no `f_back`, so that is the whole stack), else the
-    /// frames of its exception's traceback, outermost first; `limit` frames at most.
+    /// `base_tasks._task_get_stack`: the coroutine's frame and its `f_back` chain while
+    /// it is not finished (a suspended coroutine's frame has no `f_back`; a running one's
+    /// leads to the code running the event loop), outermost first, the `limit` innermost;
+    /// else the frames of its exception's traceback, outermost first, `limit` at most.
     /// Frames of the simulator's own library are left out, as tracebacks leave them out.
     func stack(limit: Int?) throws -> [PyFrameObject] {
         if let limit, limit <= 0 { return [] }
-        if coro.state != .closed { return [PyFrameObject(frames: [coro.frame], index: 0)] }
+        if coro.state != .closed {
+            let below = coro.state == .running ? loop.vm.framesBelow(runningCoroutineFrame: coro.frame) ?? [] : []
+            let chain = below.filter { !loop.vm.implementationFiles.contains($0.code.filename) } + [coro.frame]
+            let shown = limit.map { min($0, chain.count) } ?? chain.count
+            return (chain.count - shown..<chain.count).map { PyFrameObject(frames: chain, index: $0) }
+        }
         guard state == .finished, let exc = exceptionValue else { return [] }
         let entries = exc.traceback.filter { !loop.vm.implementationFiles.contains($0.file) }
         let frames = entries.compactMap { PyFrameObject(unwound: $0) }

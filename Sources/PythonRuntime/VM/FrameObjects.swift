@@ -89,6 +89,15 @@ package final class PyCodeView: PyObject {
 }
 
 extension Interpreter {
+    /// The frames below a running coroutine's: those of the fibers `execute` started
+    /// before the one `frame` is the bottom of (what CPython's `f_back` reaches from a
+    /// running task's coroutine: the code that runs the event loop), outermost first.
+    /// nil when no running fiber starts with `frame`.
+    package func framesBelow(runningCoroutineFrame frame: Frame) -> [Frame]? {
+        guard let index = runningFibers.lastIndex(where: { $0.frames.first === frame }) else { return nil }
+        return runningFibers[..<index].flatMap(\.frames)
+    }
+
     /// `sys._getframe(depth)`: the frame `depth` calls below the caller's.
     package func getFrame(_ depth: Int) throws -> PyFrameObject {
         let frames = currentFiber?.frames ?? []

@@ -73,6 +73,9 @@ public final class Interpreter {
     /// The fiber `execute` is running (a simulated thread can stop only on its own; its
     /// frames are what `sys._getframe` walks).
     package private(set) var currentFiber: Fiber?
+    /// Every fiber `execute` is running, outermost first: the program's, then each one
+    /// started from inside it (a task's step, a native call back into Python).
+    package private(set) var runningFibers: [Fiber] = []
     /// The library coroutine a host runs without its frame when it is awaited at once,
     /// and the host that does (see `FrameSkipping`).
     package var frameSkippedFunction: PyFunction?
@@ -131,7 +134,8 @@ public final class Interpreter {
     package func execute(_ fiber: Fiber, _ resume: Resume) -> Completion {
         let savedActive = activeFrame, savedFiber = currentFiber
         currentFiber = fiber
-        defer { activeFrame = savedActive; currentFiber = savedFiber }
+        runningFibers.append(fiber)
+        defer { activeFrame = savedActive; currentFiber = savedFiber; runningFibers.removeLast() }
         var pending: PyException?
         switch resume {
         case .start:
