@@ -99,8 +99,19 @@ extension Interpreter {
     }
 
     /// `sys._getframe(depth)`: the frame `depth` calls below the caller's.
+    /// The frames `sys._getframe` walks: the current fiber's, continued by the fibers
+    /// below it that native code started (`isinstance` calling `__instancecheck__`, an
+    /// import running a module), as CPython's `f_back` crosses C calls; a task's fiber
+    /// (its bottom frame a coroutine's) ends the walk.
     package func getFrame(_ depth: Int) throws -> PyFrameObject {
-        let frames = currentFiber?.frames ?? []
+        var frames = currentFiber?.frames ?? []
+        if let current = currentFiber, let top = runningFibers.lastIndex(where: { $0 === current }) {
+            var index = top
+            while index > 0, let bottom = runningFibers[index].frames.first, bottom.coroutine == nil, bottom.asyncGenerator == nil {
+                index -= 1
+                frames.insert(contentsOf: runningFibers[index].frames, at: 0)
+            }
+        }
         let index = frames.count - 1 - depth
         guard depth >= 0, index >= 0 else {
             throw PythonError(makeException(BuiltinTypes.valueError, "call stack is not deep enough"))
