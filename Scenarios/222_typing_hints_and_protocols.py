@@ -64,6 +64,13 @@ def schedule(handlers: List["Handler"], payload: "Dict[str, Any]") -> "List[Awai
     return [asyncio.create_task(h.handle(payload)) for h in handlers]
 
 
+def refused(action: Callable[[], Any]) -> None:
+    try:
+        action()
+    except TypeError as e:
+        print("TypeError:", e)
+
+
 def describe(tp: Any) -> str:
     return f"{tp!r}: origin={get_origin(tp)!r} args={get_args(tp)!r}"
 
@@ -81,18 +88,9 @@ async def main() -> None:
     for c in candidates:
         print(type(c).__name__, isinstance(c, Handler), isinstance(c, Closable))
     print(issubclass(Doubler, Closable), issubclass(int, Closable))
-    try:
-        isinstance(Doubler(), NotRuntime)
-    except TypeError as e:
-        print("TypeError:", e)
-    try:
-        issubclass(Doubler, Handler)
-    except TypeError as e:
-        print("TypeError:", e)
-    try:
-        Handler()
-    except TypeError as e:
-        print("TypeError:", e)
+    refused(lambda: isinstance(Doubler(), NotRuntime))
+    refused(lambda: issubclass(Doubler, Handler))
+    refused(Handler)
 
     handlers = [c for c in candidates if isinstance(c, Handler)]
     results = await asyncio.gather(*schedule(handlers, {"n": 21}))
