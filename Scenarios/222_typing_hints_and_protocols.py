@@ -38,6 +38,9 @@ class Result:
         self.value = value
         self.children = []
 
+    def __repr__(self) -> str:
+        return f"Result({self.source!r}, {self.value!r})"
+
 
 class Doubler:
     name = "doubler"
