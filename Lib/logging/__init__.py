@@ -25,12 +25,12 @@ To use, simply 'import logging' and log away!
 
 # loopscope: CPython 3.11's Lib/logging/__init__.py, ported statement for statement.
 # Differences forced by the simulator, each marked "loopscope:" where it is:
-# - no threads, processes, os, io or weakref: the module lock is a no-op lock, a record's
-#   thread and process are the main ones (with fixed ids), paths are split by hand, tracebacks
-#   and stacks are joined strings, handlers are held strongly;
+# - no threads, processes, os or weakref: the module lock is a no-op lock, a record's
+#   thread and process are the main ones (with fixed ids), paths are split by hand,
+#   handlers are held strongly;
 # - no FileHandler (the simulator writes no files), no fork hooks, no atexit shutdown;
 # - _startTime is the virtual clock when logging is first imported.
-import sys, time, re, traceback, warnings, collections.abc
+import sys, time, io, re, traceback, warnings, collections.abc
 
 from string import Template
 from string import Formatter as StrFormatter
@@ -634,9 +634,14 @@ class Formatter(object):
         This default implementation just uses
         traceback.print_exception()
         """
+        sio = io.StringIO()
         tb = ei[2]
-        # loopscope: print_exception into an io.StringIO.
-        s = "".join(traceback.format_exception(ei[0], ei[1], tb, None))
+        # See issues #9427, #1553375. Commented out for now.
+        #if getattr(self, 'fullstack', False):
+        #    traceback.print_stack(tb.tb_frame.f_back, file=sio)
+        traceback.print_exception(ei[0], ei[1], tb, None, sio)
+        s = sio.getvalue()
+        sio.close()
         if s[-1:] == "\n":
             s = s[:-1]
         return s
@@ -1496,10 +1501,12 @@ class Logger(Filterer):
         co = f.f_code
         sinfo = None
         if stack_info:
-            # loopscope: print_stack into an io.StringIO.
-            sinfo = "Stack (most recent call last):\n" + "".join(traceback.format_stack(f))
-            if sinfo[-1] == '\n':
-                sinfo = sinfo[:-1]
+            with io.StringIO() as sio:
+                sio.write("Stack (most recent call last):\n")
+                traceback.print_stack(f, file=sio)
+                sinfo = sio.getvalue()
+                if sinfo[-1] == '\n':
+                    sinfo = sinfo[:-1]
         return co.co_filename, f.f_lineno, co.co_name, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,

@@ -65,6 +65,7 @@ enum Console {
     /// Diagnostics in compiler style, each with its source line and caret.
     static func printDiagnostics(_ list: DiagnosticList) {
         for entry in list.entries { err(entry.formatted + "\n") }
+        if let tail = list.omittedLine { err(tail + "\n") }
     }
 
     /// Diagnostics of one file.

@@ -53,6 +53,41 @@ struct ExceptionHandlerTests {
         """)
     }
 
+    @Test("a task kept in a local of a coroutine that raised lives as long as the exception (its traceback holds the locals), even when it was created inside the failed task")
+    func unretrievedTaskHeldByTracebackLocals() {
+        let out = simulate("""
+        import asyncio
+        def handler(loop, context):
+            print("handler:", context["message"], context["future"].get_name())
+        async def boom():
+            raise ValueError("x")
+        async def failing():
+            t = asyncio.create_task(boom(), name="inner")
+            await asyncio.sleep(0.1)
+            raise KeyError("k")
+        async def main():
+            asyncio.get_running_loop().set_exception_handler(handler)
+            t = asyncio.create_task(failing())
+            try:
+                await t
+            except KeyError:
+                print("caught from task")
+            del t
+            print("after del t")
+            await asyncio.sleep(0)
+            print("after sleep")
+        asyncio.run(main())
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        caught from task
+        after del t
+        handler: Task exception was never retrieved inner
+        after sleep
+
+        """)
+    }
+
     @Test("the context's future is the finished future, which the handler can query; the handler runs when the last reference goes")
     func unretrievedFutureAtDel() {
         let out = simulate("""

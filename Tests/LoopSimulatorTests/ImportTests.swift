@@ -120,9 +120,10 @@ struct ImportTests {
             "broken.py": "x = 1\nreturn x\n",
             "plain.py": "",
         ])
+        // File by file in load order (the scenario first), as `check` sorts them.
         #expect(try dir.check() == [
-            "broken.py:2:1: error: 'return' outside function",
             "main.py:2:8: error: No module named 'plain.sub'; 'plain' is not a package",
+            "broken.py:2:1: error: 'return' outside function",
         ])
     }
 

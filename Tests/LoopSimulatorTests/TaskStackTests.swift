@@ -61,6 +61,29 @@ struct TaskStackTests {
         """)
     }
 
+    @Test("a running task's stack is its coroutine's frame and the frames below it that run the loop (the program's own: <module>, a function calling asyncio.run), innermost kept by limit")
+    func runningTask() {
+        let out = simulate("""
+        import asyncio, sys
+        def show(task):
+            print([(f.f_code.co_name, f.f_lineno) for f in task.get_stack()], [f.f_code.co_name for f in task.get_stack(limit=1)])
+        async def child():
+            show(asyncio.current_task())
+        async def main():
+            show(asyncio.current_task())
+            await asyncio.create_task(child(), name="child")
+        def start():
+            asyncio.run(main())
+        start()
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        [('<module>', 11), ('start', 10), ('main', 7)] ['main']
+        [('<module>', 11), ('start', 10), ('child', 5)] ['child']
+
+        """)
+    }
+
     @Test("print_stack with no file prints as CPython's (header to stdout, frames to stderr)")
     func printStackDefaults() {
         let out = simulate("""

@@ -206,7 +206,7 @@ final class EventLoop: PyObject {
         pendingTasks[ObjectIdentifier(task)] = task
         if state.tracing {
             emit(.taskCreated(task: task.taskID, name: task.name, coroutine: task.coro.qualname,
-                              creator: task.creator?.taskID, line: task.creationSite.line, file: task.creationSite.file))
+                              creator: task.creatorID, line: task.creationSite.line, file: task.creationSite.file))
         }
     }
 

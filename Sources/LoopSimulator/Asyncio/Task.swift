@@ -16,9 +16,10 @@ final class PyTask: PyFuture {
     var mustCancel = false
     var futWaiter: PyFuture?
     var numCancelsRequested = 0
-    /// Where this task was created (line and file number), and by which task.
+    /// Where this task was created (line and file number), and by which task (its id: a
+    /// reference would keep the creator alive, which CPython's tasks do not).
     let creationSite: (line: Int, file: Int)
-    let creator: PyTask?
+    let creatorID: Int?
     /// `Task._context`: the contextvars context each step runs in (nil when the program
     /// never imported contextvars: see TaskContexts.swift).
     let context: Value?
@@ -29,7 +30,7 @@ final class PyTask: PyFuture {
         self.context = context
         self.taskID = loop.nextTaskID()
         self.name = name ?? "Task-\(loop.nextTaskNameNumber())"
-        self.creator = creator
+        self.creatorID = creator?.taskID
         self.creationSite = location
         super.init(loop: loop, site: site)
         stepLabel = "\(self.name).step"
@@ -47,7 +48,7 @@ final class PyTask: PyFuture {
         context = task.context
         taskID = task.taskID
         name = task.name
-        creator = task.creator
+        creatorID = task.creatorID
         creationSite = task.creationSite
         numCancelsRequested = task.numCancelsRequested
         super.init(loop: task.loop, id: task.id)
@@ -58,13 +59,19 @@ final class PyTask: PyFuture {
 
     override func survivor() -> PyFuture { PyTask(copyOf: self) }
 
-    /// `base_tasks._task_get_stack`: the coroutine's frame while it is not finished (a
-    /// suspended coroutine's frame has no `f_back`, so that is the whole stack), else the
-    /// frames of its exception's traceback, outermost first; `limit` frames at most.
+    /// `base_tasks._task_get_stack`: the coroutine's frame and its `f_back` chain while
+    /// it is not finished (a suspended coroutine's frame has no `f_back`; a running one's
+    /// leads to the code running the event loop), outermost first, the `limit` innermost;
+    /// else the frames of its exception's traceback, outermost first, `limit` at most.
     /// Frames of the simulator's own library are left out, as tracebacks leave them out.
     func stack(limit: Int?) throws -> [PyFrameObject] {
         if let limit, limit <= 0 { return [] }
-        if coro.state != .closed { return [PyFrameObject(frames: [coro.frame], index: 0)] }
+        if coro.state != .closed {
+            let below = coro.state == .running ? loop.vm.framesBelow(runningCoroutineFrame: coro.frame) ?? [] : []
+            let chain = below.filter { !loop.vm.implementationFiles.contains($0.code.filename) } + [coro.frame]
+            let shown = limit.map { min($0, chain.count) } ?? chain.count
+            return (chain.count - shown..<chain.count).map { PyFrameObject(frames: chain, index: $0) }
+        }
         guard state == .finished, let exc = exceptionValue else { return [] }
         let entries = exc.traceback.filter { !loop.vm.implementationFiles.contains($0.file) }
         let frames = entries.compactMap { PyFrameObject(unwound: $0) }
@@ -354,6 +361,13 @@ extension Interpreter {
             do { try push(coro.frame, on: fiber) } catch { return .raised((error as? PythonError)?.exception ?? makeException(BuiltinTypes.recursionError)) }
             coro.state = .running
             if case .throwing(let exc) = resume {
+                if let aclose = unstartedAclose(coro) {
+                    // A task driving `agen.aclose()` (the finalizer's, at shutdown) that is
+                    // cancelled before its first step: CPython throws into the athrow
+                    // object, which throws into the generator (`async_gen_athrow_throw`).
+                    aclose.thrownBeforeStart = exc
+                    return finish(coro, fiber, execute(fiber, .start))
+                }
                 // Throwing into a coroutine that never started: it never runs.
                 popAll(fiber)
                 coro.state = .closed
@@ -368,6 +382,16 @@ extension Interpreter {
             coro.state = .running
             return finish(coro, fiber, execute(fiber, resume))
         }
+    }
+
+    /// The `aclose()` awaitable an unstarted `_drive_awaitable(awaitable)` coroutine
+    /// (AsyncioLibrary.driveAwaitable) is about to await, if that is what `coro` is.
+    private func unstartedAclose(_ coro: PyCoroutine) -> PyAsyncGeneratorAwaitable? {
+        guard coro.function.code.isLibrary, coro.function.code.qualname == "_drive_awaitable",
+              coro.frame.stack.count > 0, case .object(let o) = coro.frame.stack[0],
+              let awaitable = o as? PyAsyncGeneratorAwaitable, !awaitable.used,
+              case .close = awaitable.operation else { return nil }
+        return awaitable
     }
 
     private func finish(_ coro: PyCoroutine, _ fiber: Fiber, _ completion: Completion) -> Completion {

@@ -74,8 +74,25 @@ private struct ProgramLoader {
             let (module, file, package) = pending.removeFirst()
             follow(module, in: file, package: package)
         }
-        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics + [providedModulesNote].compactMap { $0 })) }
+        guard diagnostics.isEmpty else { return .failure(reported()) }
         return .success(Program(files: files, summary: summary, main: main, modules: modules, cpuCostPragma: pragma))
+    }
+
+    /// The diagnostics in source order: file by file in the order the program loads them
+    /// (the scenario first, then each module as its import is reached), then line and
+    /// column (in the order found among equal places); the first `Validator.limit` of
+    /// them, and the note on missing modules last.
+    private func reported() -> DiagnosticList {
+        let fileOrder = Dictionary(files.enumerated().map { ($1.path, $0) }) { first, _ in first }
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            let fa = fileOrder[a.element.path] ?? files.count, fb = fileOrder[b.element.path] ?? files.count
+            if fa != fb { return fa < fb }
+            let la = a.element.diagnostic.location, lb = b.element.diagnostic.location
+            if la != lb { return la < lb }
+            return a.offset < b.offset
+        }.map(\.element)
+        let shown = Array(sorted.prefix(Validator.limit))
+        return DiagnosticList(shown + [providedModulesNote].compactMap { $0 }, omitted: sorted.count - shown.count)
     }
 
     /// Parses, validates and compiles one file; diagnostics are collected.
@@ -227,6 +244,13 @@ public struct FileDiagnostic: Sendable, Equatable {
 /// Diagnostics as one error value.
 public struct DiagnosticList: Error, Sendable, Equatable {
     public var entries: [FileDiagnostic]
+    /// How many more were found than `entries` shows (over `Validator.limit`).
+    public var omitted: Int
     public var diagnostics: [Diagnostic] { entries.map(\.diagnostic) }
-    public init(_ entries: [FileDiagnostic]) { self.entries = entries }
+    public init(_ entries: [FileDiagnostic], omitted: Int = 0) {
+        self.entries = entries
+        self.omitted = omitted
+    }
+    /// The line that ends the list when some were left out.
+    public var omittedLine: String? { omitted > 0 ? "\(omitted) more error\(omitted == 1 ? "" : "s") not shown" : nil }
 }

@@ -605,6 +605,9 @@ public final class PyException: PyInstance {
     /// when that matters: the task asyncio's runner was running when a SystemExit or
     /// KeyboardInterrupt left the loop (see `EventLoop.runUntilComplete`).
     package var heldByTraceback: PyObject?
+    /// The locals of the coroutine frames this exception left: CPython's traceback holds
+    /// those frames, which keep their locals alive (see `Frame.clearFinished`).
+    package var tracebackLocals: [Value] = []
 
     public init(cls: PyClass, args: [Value]) {
         self.args = args

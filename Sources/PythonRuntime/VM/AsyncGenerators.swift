@@ -19,6 +19,10 @@ package final class PyAsyncGeneratorAwaitable: PyObject {
     package let generator: PyAsyncGenerator
     package let operation: AsyncGeneratorOperation
     package var used = false
+    /// An exception thrown into an `aclose()` awaitable before it ran
+    /// (`async_gen_athrow_throw` in its initial state): the generator gets it instead of
+    /// GeneratorExit, and the await still ends as `aclose()`'s does.
+    package var thrownBeforeStart: PyException?
 
     package init(_ generator: PyAsyncGenerator, _ operation: AsyncGeneratorOperation) {
         self.generator = generator
@@ -86,7 +90,7 @@ extension Interpreter {
         if case .next(let value) = awaitable.operation, wasCreated, !value.isNone {
             throw typeError("can't send non-None value to a just-started async generator")
         }
-        if case .close = awaitable.operation { gen.closedByAclose = true }
+        if case .close = awaitable.operation, awaitable.thrownBeforeStart == nil { gen.closedByAclose = true }
         try push(gen.frame, on: fiber)
         gen.runningAsync = true
         gen.state = .running
@@ -99,7 +103,7 @@ extension Interpreter {
         case .throwing(let exc):
             return .pushedThrowing(exc)
         case .close:
-            return .pushedThrowing(makeException(BuiltinTypes.generatorExit))
+            return .pushedThrowing(awaitable.thrownBeforeStart ?? makeException(BuiltinTypes.generatorExit))
         }
     }
 

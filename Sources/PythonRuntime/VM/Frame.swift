@@ -85,6 +85,33 @@ public final class Frame {
         if let pool { stack.recycle(into: pool) } else { stack.destroy() }
     }
 
+    /// An exception leaving this frame: CPython's traceback holds the frame object, which
+    /// keeps the frame's locals alive as long as the exception lives (a task kept only in
+    /// a local of a frame that raised is freed with the exception, not before).
+    package func keepLocals(in exc: PyException) {
+        for i in 0..<min(code.localNames.count, stack.count) {
+            let value = stack[i]
+            // The exception itself (`raise err` of a local): a cycle CPython's collector
+            // frees; kept out here, where nothing would.
+            if value.isUnboundLocal || value.asObject === exc { continue }
+            exc.tracebackLocals.append(value)
+        }
+        exc.tracebackLocals.append(contentsOf: cells.map { .object($0) })
+    }
+
+    /// A finished coroutine's frame releases what it holds, as CPython's `_PyFrame_Clear`
+    /// does when a coroutine returns or raises: a task kept only in a local is freed then,
+    /// which is when "Task exception was never retrieved" is logged. The coroutine object
+    /// lives on (its task holds it); its frame no longer keeps its locals alive.
+    package func clearFinished() {
+        let n = code.localNames.count
+        stack.truncate(to: n)
+        for i in 0..<min(n, stack.count) { stack[i] = .unboundLocal }
+        cells = []
+        localsSnapshot = nil
+        handled = nil
+    }
+
     /// The line being executed (for tracebacks and the trace's "parked at line").
     package var currentLine: Int { code.line(at: max(0, pc - 1)) }
     package var currentPosition: CodePosition { code.position(at: max(0, pc - 1)) }

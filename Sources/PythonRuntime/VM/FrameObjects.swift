@@ -89,9 +89,29 @@ package final class PyCodeView: PyObject {
 }
 
 extension Interpreter {
+    /// The frames below a running coroutine's: those of the fibers `execute` started
+    /// before the one `frame` is the bottom of (what CPython's `f_back` reaches from a
+    /// running task's coroutine: the code that runs the event loop), outermost first.
+    /// nil when no running fiber starts with `frame`.
+    package func framesBelow(runningCoroutineFrame frame: Frame) -> [Frame]? {
+        guard let index = runningFibers.lastIndex(where: { $0.frames.first === frame }) else { return nil }
+        return runningFibers[..<index].flatMap(\.frames)
+    }
+
     /// `sys._getframe(depth)`: the frame `depth` calls below the caller's.
+    /// The frames `sys._getframe` walks: the current fiber's, continued by the fibers
+    /// below it that native code started (`isinstance` calling `__instancecheck__`, an
+    /// import running a module), as CPython's `f_back` crosses C calls; a task's fiber
+    /// (its bottom frame a coroutine's) ends the walk.
     package func getFrame(_ depth: Int) throws -> PyFrameObject {
-        let frames = currentFiber?.frames ?? []
+        var frames = currentFiber?.frames ?? []
+        if let current = currentFiber, let top = runningFibers.lastIndex(where: { $0 === current }) {
+            var index = top
+            while index > 0, let bottom = runningFibers[index].frames.first, bottom.coroutine == nil, bottom.asyncGenerator == nil {
+                index -= 1
+                frames.insert(contentsOf: runningFibers[index].frames, at: 0)
+            }
+        }
         let index = frames.count - 1 - depth
         guard depth >= 0, index >= 0 else {
             throw PythonError(makeException(BuiltinTypes.valueError, "call stack is not deep enough"))

@@ -21,7 +21,8 @@ extension Interpreter {
         case "__dict__":
             if f.attributes == nil { f.attributes = PyDict() }
             return f.attributes.map { .object($0) }
-        case "__globals__": return .object(f.globals)
+        // The module's namespace as a dict (`moduleDict`), as CPython's `func.__globals__`.
+        case "__globals__": return .object(moduleDict(f.globals))
         case "__closure__":
             return f.closure.isEmpty ? Value.none : .object(PyTuple(f.closure.map { .object($0) }))
         default: return nil

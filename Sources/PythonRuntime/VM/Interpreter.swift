@@ -73,6 +73,9 @@ public final class Interpreter {
     /// The fiber `execute` is running (a simulated thread can stop only on its own; its
     /// frames are what `sys._getframe` walks).
     package private(set) var currentFiber: Fiber?
+    /// Every fiber `execute` is running, outermost first: the program's, then each one
+    /// started from inside it (a task's step, a native call back into Python).
+    package private(set) var runningFibers: [Fiber] = []
     /// The library coroutine a host runs without its frame when it is awaited at once,
     /// and the host that does (see `FrameSkipping`).
     package var frameSkippedFunction: PyFunction?
@@ -131,7 +134,8 @@ public final class Interpreter {
     package func execute(_ fiber: Fiber, _ resume: Resume) -> Completion {
         let savedActive = activeFrame, savedFiber = currentFiber
         currentFiber = fiber
-        defer { activeFrame = savedActive; currentFiber = savedFiber }
+        runningFibers.append(fiber)
+        defer { activeFrame = savedActive; currentFiber = savedFiber; runningFibers.removeLast() }
         var pending: PyException?
         switch resume {
         case .start:
@@ -160,7 +164,7 @@ public final class Interpreter {
                 if unwind(frame, exc) {
                     pending = nil
                 } else {
-                    popFrame(fiber)
+                    popFrame(fiber, raising: exc)
                     var outcome = FrameOutcome.exception(exc)
                     if let gen = frame.asyncGenerator { outcome = leaveAsyncGenerator(gen, .raised(exc)) }
                     guard let caller = fiber.frames.last else { return completion(outcome) }
@@ -176,13 +180,7 @@ public final class Interpreter {
                     if let top = fiber.frames.last { addTraceback(exc, top) }
                     pending = exc
                 case .returned(let value):
-                    popFrame(fiber)
-                    // A coroutine or generator that returned keeps its frame object, but
-                    // CPython clears the frame's locals then (`_PyFrame_Clear`): what
-                    // they held is freed when the function ends, not with the coroutine.
-                    if frame.code.isCoroutine || frame.code.isGenerator || frame.code.isAsyncGenerator {
-                        frame.stack.truncate(to: 0)
-                    }
+                    popFrame(fiber, raising: nil)
                     if let gen = frame.asyncGenerator {
                         let outcome = leaveAsyncGenerator(gen, .returned(value))
                         guard let caller = fiber.frames.last else { return completion(outcome) }
@@ -234,12 +232,20 @@ public final class Interpreter {
         }
     }
 
-    private func popFrame(_ fiber: Fiber) {
+    /// Pops the top frame; a coroutine's frame is finished then, and cleared as CPython
+    /// clears it. `raising`: the exception leaving the frame, which keeps its locals.
+    private func popFrame(_ fiber: Fiber, raising exc: PyException?) {
         let f = fiber.frames.removeLast()
         depth -= 1
+        if let exc { f.keepLocals(in: exc) }
         if let c = f.coroutine {
             c.state = .closed
             f.coroutine = nil
+            f.clearFinished()
+        } else if f.code.isGenerator || f.code.isAsyncGenerator {
+            // A generator's frame is cleared as a coroutine's is (CPython's
+            // `_PyFrame_Clear`): what its locals held is freed when it finishes.
+            f.clearFinished()
         }
     }
 
