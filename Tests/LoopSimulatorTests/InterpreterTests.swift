@@ -73,6 +73,56 @@ struct InterpreterTests {
         #expect(output(src) == "RuntimeError('wrapped') KeyError('k') KeyError\n")
     }
 
+    /// The context is the topmost exception being handled, also when it is a caller's:
+    /// a function called from an `except` block, a context manager's `__exit__` and
+    /// `asyncio.timeout`'s `__aexit__` (TimeoutError's context is the CancelledError).
+    /// A re-raised exception already on the handled one's chain does not make a cycle.
+    @Test func exceptionContextComesFromTheCallersHandledException() {
+        let src = """
+        import asyncio
+        def f(): raise KeyError("k")
+        try:
+            try:
+                raise ValueError("v")
+            except ValueError:
+                f()
+        except KeyError as e:
+            print(repr(e.__context__))
+        class CM:
+            def __enter__(self): return self
+            def __exit__(self, *exc): raise KeyError("exit")
+        try:
+            with CM():
+                raise ValueError("body")
+        except KeyError as e:
+            print(repr(e.__context__))
+        try:
+            try:
+                raise ValueError("inner")
+            except ValueError as inner:
+                try:
+                    raise TypeError("outer")
+                except TypeError:
+                    raise inner
+        except ValueError as e:
+            print(repr(e.__context__), e.__context__.__context__)
+        async def main():
+            try:
+                async with asyncio.timeout(0.1):
+                    await asyncio.sleep(1)
+            except TimeoutError as e:
+                print(repr(e.__context__), repr(e.__cause__))
+        asyncio.run(main())
+        """
+        #expect(output(src) == """
+        ValueError('v')
+        ValueError('body')
+        TypeError('outer') None
+        CancelledError() CancelledError()
+
+        """)
+    }
+
     @Test func uncaughtExceptionPrintsTracebackAndExitsOne() {
         let result = simulate("def f():\n    raise ValueError('boom')\nf()\n", path: "x.py")
         #expect(result.status == 1)

@@ -316,11 +316,33 @@ public final class Interpreter {
             exc = makeException(BuiltinTypes.runtimeError, "internal error: \(error)")
         }
         addTraceback(exc, frame)
-        // Raised while handling another exception: that one becomes its context.
-        if exc.context == nil, let current = frame.handled, current !== exc {
+        // Raised while handling another exception: that one becomes its context. As
+        // CPython's `_PyErr_SetObject`, it is the topmost exception being handled, which
+        // may be a caller's: a function called from an `except` block, or an `__exit__`.
+        if exc.context == nil, let current = frame.handled ?? handledException(), current !== exc {
+            cutContextChain(of: current, at: exc)
             exc.context = current
         }
         return exc
+    }
+
+    /// Before `exc` takes `handled` as its context: if `exc` is already on `handled`'s
+    /// context chain, the chain is cut there, so no new cycle is made; a cycle already in
+    /// the chain ends the walk (`_PyErr_SetObject`, with Floyd's slow pointer).
+    private func cutContextChain(of handled: PyException, at exc: PyException) {
+        var o = handled
+        var slow = handled
+        var slowToggle = false
+        while let context = o.context {
+            if context === exc {
+                o.context = nil
+                return
+            }
+            o = context
+            if o === slow { return }
+            if slowToggle, let next = slow.context { slow = next }
+            slowToggle.toggle()
+        }
     }
 
     package func addTraceback(_ exc: PyException, _ frame: Frame) {
