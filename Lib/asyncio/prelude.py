@@ -397,10 +397,11 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         self._locked = False
 
     def __repr__(self):
+        res = super().__repr__()
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{extra}]>'
+        return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
         return self._locked
@@ -448,10 +449,11 @@ class Event(_LoopBoundMixin):
         self._value = False
 
     def __repr__(self):
+        res = super().__repr__()
         extra = 'set' if self._value else 'unset'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Event object [{extra}]>'
+        return f'<{res[1:-1]} [{extra}]>'
 
     def is_set(self):
         return self._value
@@ -489,6 +491,13 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = []
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
 
     async def wait(self):
         if not self.locked():
@@ -545,10 +554,11 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         self._value = value
 
     def __repr__(self):
+        res = super().__repr__()
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{extra}]>'
+        return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
         return self._value == 0 or any([not w.cancelled() for w in (self._waiters or ())])
@@ -625,10 +635,11 @@ class Barrier(_LoopBoundMixin):
         self._count = 0
 
     def __repr__(self):
+        res = super().__repr__()
         extra = f'{self._state}'
         if not self.broken:
             extra += f', waiters:{self.n_waiting}/{self.parties}'
-        return f'<asyncio.locks.Barrier object [{extra}]>'
+        return f'<{res[1:-1]} [{extra}]>'
 
     async def __aenter__(self):
         return await self.wait()
@@ -741,6 +752,9 @@ class Queue(_LoopBoundMixin):
                 break
 
     def __repr__(self):
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
         return f'<{type(self).__name__} {self._format()}>'
 
     def _format(self):

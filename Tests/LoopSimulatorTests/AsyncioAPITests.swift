@@ -7,6 +7,41 @@ import Testing
 /// 3.11's (`tools/vtrun.py`).
 @Suite("asyncio API")
 struct AsyncioAPITests {
+    @Test("The synchronization primitives' and queues' reprs are CPython's: object's repr with the address and the subclass's name, then the state; a queue's str has no address")
+    func primitiveReprs() {
+        let out = simulate("""
+        import asyncio, re
+        class MyLock(asyncio.Lock): pass
+        async def main():
+            cond = asyncio.Condition()
+            async def wait():
+                async with cond:
+                    await cond.wait()
+            waiter = asyncio.create_task(wait())
+            await asyncio.sleep(0)
+            for o in (asyncio.Lock(), MyLock(), asyncio.Event(), cond, asyncio.Semaphore(2),
+                      asyncio.BoundedSemaphore(), asyncio.Barrier(2), asyncio.PriorityQueue(3)):
+                r = repr(o)
+                print(re.sub(r'0x[0-9a-f]+', 'ADDR', r), r == str(o), f'at {id(o):#x}' in r)
+            q = asyncio.LifoQueue()
+            print(re.sub(r'0x[0-9a-f]+', 'ADDR', repr(q)), str(q))
+            waiter.cancel()
+        asyncio.run(main())
+        """)
+        #expect(out.stdout == """
+        <asyncio.locks.Lock object at ADDR [unlocked]> True True
+        <__main__.MyLock object at ADDR [unlocked]> True True
+        <asyncio.locks.Event object at ADDR [unset]> True True
+        <asyncio.locks.Condition object at ADDR [unlocked, waiters:1]> True True
+        <asyncio.locks.Semaphore object at ADDR [unlocked, value:2]> True True
+        <asyncio.locks.BoundedSemaphore object at ADDR [unlocked, value:1]> True True
+        <asyncio.locks.Barrier object at ADDR [filling, waiters:0/2]> True True
+        <PriorityQueue at ADDR maxsize=3> False True
+        <LifoQueue at ADDR maxsize=0> <LifoQueue maxsize=0>
+
+        """, "\(out)")
+    }
+
     @Test("new_event_loop, run_until_complete and close; get_event_loop makes and sets a loop; the errors of closed and running loops")
     func loopLifeCycle() {
         let out = simulate("""
