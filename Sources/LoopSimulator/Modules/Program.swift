@@ -113,6 +113,7 @@ private struct ProgramLoader {
     private mutating func follow(_ module: Module, in file: ProgramFile, package: String?) {
         diagnostics += ModuleAttributes.diagnostics(module).map { FileDiagnostic(file, $0) }
         diagnostics += UnsupportedBuiltins.diagnostics(module).map { FileDiagnostic(file, $0) }
+        diagnostics += UndefinedNames.diagnostics(module).map { FileDiagnostic(file, $0) }
         for request in module.imports {
             let name: String
             switch ModuleNames.resolve(request.module, level: request.level, package: package) {

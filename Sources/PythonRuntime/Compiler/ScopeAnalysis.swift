@@ -16,6 +16,8 @@ package final class Scope {
     package var globals: Set<String> = []
     package var nonlocals: Set<String> = []
     package var parameters: [String] = []
+    /// The variables of comprehensions inlined into this scope (hidden locals, not `bound`).
+    package var inlinedComprehensionNames: Set<String> = []
     /// The function contains `yield` (or is a generator expression).
     package var isGenerator = false
     /// The scope contains `await` (a generator expression with one is asynchronous).
@@ -60,6 +62,7 @@ package struct ScopeAnalysis {
         while let scope = pending.popLast() {
             names.formUnion(scope.bound)
             names.formUnion(scope.parameters)
+            names.formUnion(scope.inlinedComprehensionNames)
             pending += scope.children
         }
         return names
@@ -236,6 +239,7 @@ package struct ScopeAnalysis {
         for g in generators {
             collectNames(g.target, into: &targets)
         }
+        scope.inlinedComprehensionNames.formUnion(targets)
         let before = scope.used
         for g in generators {
             visit(g.iter, in: scope)
