@@ -1,10 +1,8 @@
 # loopscope: CPython 3.11's Lib/dataclasses.py, ported statement for statement. Differences
-# forced by the simulator, each marked "loopscope:" where it is: no re (string annotations
-# are matched by hand), no inspect (the generated __doc__ is written from the fields), no
-# sys.modules (this module and typing are imported by name, and the generated functions
-# get an empty globals dict: they read only the names passed to them), no
-# types.MappingProxyType (metadata is a dict), no _thread, no GenericAlias, no
+# forced by the simulator, each marked "loopscope:" where it is: no inspect (the generated
+# __doc__ is written from the fields), no types.MappingProxyType (metadata is a dict), no _thread, no GenericAlias, no
 # abc.update_abstractmethods, no builtins module and no slot descriptors.
+import re
 import sys
 import copy
 import types
@@ -224,48 +222,7 @@ _POST_INIT_NAME = '__post_init__'
 # String regex that string annotations for ClassVar or InitVar must match.
 # Allows "identifier.identifier[" or "identifier[".
 # https://bugs.python.org/issue33453 for details.
-class _ModuleIdentifierMatch:
-    # loopscope: re.compile(r'^(?:\s*(\w+)\s*\.)?\s*(\w+)').match, by hand: group(1) is
-    # the module name (or None), group(2) the identifier.
-    def __init__(self, groups):
-        self._groups = groups
-
-    def group(self, n):
-        return self._groups[n - 1]
-
-
-def _word_at(text, i):
-    j = i
-    while j < len(text) and (text[j].isalnum() or text[j] == '_'):
-        j += 1
-    return text[i:j], j
-
-
-def _match_module_identifier(annotation):
-    i = 0
-    while i < len(annotation) and annotation[i].isspace():
-        i += 1
-    first, j = _word_at(annotation, i)
-    if not first:
-        return None
-    k = j
-    while k < len(annotation) and annotation[k].isspace():
-        k += 1
-    if k < len(annotation) and annotation[k] == '.':
-        k += 1
-        while k < len(annotation) and annotation[k].isspace():
-            k += 1
-        second, _ = _word_at(annotation, k)
-        if second:
-            return _ModuleIdentifierMatch((first, second))
-    return _ModuleIdentifierMatch((None, first))
-
-
-def _module_namespace(name):
-    # loopscope: sys.modules.get(name).__dict__; modules here have no __dict__, so the
-    # names of a module are not looked up: string annotations naming ClassVar or InitVar
-    # by their bare name are not recognised.
-    return None
+_MODULE_IDENTIFIER_RE = re.compile(r'^(?:\s*(\w+)\s*\.)?\s*(\w+)')
 
 # This function's logic is copied from "recursive_repr" function in
 # reprlib module to avoid dependency.
@@ -693,12 +650,6 @@ def _unhashable_class(cls):
     return cls.__hash__ is None or issubclass(cls, (list, dict, set))
 
 
-def _this_module():
-    # loopscope: sys.modules[__name__]; importing a module already imported returns it.
-    import dataclasses
-    return dataclasses
-
-
 def _annotation_text(annotation):
     # inspect.formatannotation
     if getattr(annotation, '__module__', None) == 'typing':
@@ -793,19 +744,19 @@ def _is_type(annotation, cls, a_module, a_type, is_type_predicate):
     # a eval() penalty for every single field of every dataclass
     # that's defined.  It was judged not worth it.
 
-    match = _match_module_identifier(annotation)
+    match = _MODULE_IDENTIFIER_RE.match(annotation)
     if match:
         ns = None
         module_name = match.group(1)
         if not module_name:
             # No module name, assume the class's module did
             # "from dataclasses import InitVar".
-            ns = _module_namespace(cls.__module__)
+            ns = sys.modules.get(cls.__module__).__dict__
         else:
             # Look up module_name in the class's module.
-            module = _module_namespace(cls.__module__)
-            if module and module.get(module_name) is a_module:
-                ns = _module_namespace(a_type.__module__)
+            module = sys.modules.get(cls.__module__)
+            if module and module.__dict__.get(module_name) is a_module:
+                ns = sys.modules.get(a_type.__module__).__dict__
         if ns and is_type_predicate(ns.get(match.group(2)), a_module):
             return True
     return False
@@ -849,8 +800,7 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     # annotation to be a ClassVar.  So, only look for ClassVar if
     # typing has been imported by any module (not necessarily cls's
     # module).
-    # loopscope: sys.modules.get('typing'); typing is imported by name.
-    import typing
+    typing = sys.modules.get('typing')
     if typing:
         if (_is_classvar(a_type, typing)
             or (isinstance(f.type, str)
@@ -863,7 +813,7 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     if f._field_type is _FIELD:
         # The module we're checking against is the module we're
         # currently in (dataclasses.py).
-        dataclasses = _this_module()
+        dataclasses = sys.modules[__name__]
         if (_is_initvar(a_type, dataclasses)
             or (isinstance(f.type, str)
                 and _is_type(f.type, cls, dataclasses, dataclasses.InitVar,
@@ -979,9 +929,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     # is defined by the base class, which is found first.
     fields = {}
 
-    # loopscope: the module's namespace is not available (see _module_namespace).
-    if _module_namespace(cls.__module__) is not None:
-        globals = _module_namespace(cls.__module__)
+    if cls.__module__ in sys.modules:
+        globals = sys.modules[cls.__module__].__dict__
     else:
         # Theoretically this can happen if someone writes
         # a custom string to cls.__module__.  In which case
@@ -1030,7 +979,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     cls_fields = []
     # Get a reference to this module for the _is_kw_only() test.
     KW_ONLY_seen = False
-    dataclasses = _this_module()
+    dataclasses = sys.modules[__name__]
     for name, type in cls_annotations.items():
         # See if this is a marker to change the value of kw_only.
         if (_is_kw_only(type, dataclasses)

@@ -38,11 +38,12 @@ ALLOWED_IMPORTS = {"asyncio", "time", "random", "math", "cmath", "sys", "unicode
 
 def library_modules():
     """The standard-library modules loopscope writes in Python: Lib/'s public top-level
-    ``.py`` files and packages (asyncio is native plus its prelude)."""
+    ``.py`` files and packages (asyncio is native plus its prelude); ``__future__`` is
+    public despite its underscores."""
     names = set()
     lib = os.path.join(ROOT, "Lib")
     for n in os.listdir(lib):
-        if n.startswith("_"):
+        if n.startswith("_") and n != "__future__.py":
             continue
         if n.endswith(".py"):
             names.add(n[:-3])

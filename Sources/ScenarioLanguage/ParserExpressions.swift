@@ -445,7 +445,11 @@ extension Parser {
     mutating func parseSlices() throws -> Expr {
         let start = tok.start
         let first = try parseSlice()
-        guard at(",") else { return first }
+        guard at(",") else {
+            // `x[*a]` is a one-element tuple, as `x[*a,]` (the grammar's `slices`).
+            if case .starred = first.kind { return Expr(.tuple([first]), range(from: start)) }
+            return first
+        }
         var elts = [first]
         while eat(",") {
             if at("]") { break }

@@ -70,6 +70,8 @@ private final class CompilerState {
     /// See `Compiler.compile`.
     package var namespaceNames = false
     package var isLibrary = false
+    /// The module's `from __future__ import ...` features.
+    package var future = FutureFeatures()
 
     package init(filename: String, analysis: ScopeAnalysis) {
         self.filename = filename
@@ -82,6 +84,7 @@ private final class CompilerState {
         let code = CodeObject(name: "<module>", qualname: "<module>", filename: filename, firstLine: 1, isLibrary: isLibrary)
         code.isModule = true
         unit = CompileUnit(code: code, scope: analysis.module)
+        future = try FutureFeatures(module)
         for stmt in module.body {
             if case .import(let aliases) = stmt.kind {
                 for a in aliases { moduleNames.insert(a.asname ?? String(a.name.split(separator: ".")[0])) }
@@ -451,6 +454,7 @@ private final class CompilerState {
                 }
             }
         case let .importFrom(module, aliases, level, _):
+            try future.checkLate(stmt, module: module)
             emit(.importName(name(module ?? ""), level: level, top: false))
             if aliases.first?.name == "*" {
                 emit(.importStar)
@@ -552,12 +556,12 @@ private final class CompilerState {
         for p in annotated {
             guard let a = p.annotation else { continue }
             emit(.loadConst(constant(.str(p.name))))
-            try compile(a)
+            try compileAnnotation(a)
             annotationCount += 1
         }
         if let returns {
             emit(.loadConst(constant(.str("return"))))
-            try compile(returns)
+            try compileAnnotation(returns)
             annotationCount += 1
         }
         if annotationCount > 0 { emit(.buildDict(annotationCount)) }
@@ -841,15 +845,17 @@ private final class CompilerState {
 
     // MARK: Assignment
 
-    /// CPython's SETUP_ANNOTATIONS: a module or class body with a simple annotated name
-    /// anywhere outside nested functions and classes gets an `__annotations__` dict.
+    /// CPython's SETUP_ANNOTATIONS (`find_ann`): a module or class body with an annotated
+    /// assignment (of any target) anywhere outside nested functions and classes gets an
+    /// `__annotations__` dict.
     private func setupAnnotations(_ body: [Stmt]) {
         func annotates(_ body: [Stmt]) -> Bool {
             body.contains { stmt in
                 switch stmt.kind {
-                case let .annAssign(target, _, _):
-                    if case .name = target.kind { return true }
-                    return false
+                case .annAssign:
+                    return true
+                case let .match(_, cases):
+                    return cases.contains { annotates($0.body) }
                 case let .if(_, b, o), let .while(_, b, o), let .for(_, _, b, o, _):
                     return annotates(b) || annotates(o)
                 case let .try(b, handlers, o, f, _):
@@ -878,7 +884,7 @@ private final class CompilerState {
         switch target.kind {
         case .name(let n):
             guard recorded else { return }
-            try compile(annotation)
+            try compileAnnotation(annotation)
             load("__annotations__")
             emit(.loadConst(constant(.str(n))))
             emit(.storeSubscript)
@@ -887,7 +893,7 @@ private final class CompilerState {
                 try compile(obj)
                 emit(.pop)
             }
-            if recorded {
+            if recorded && !future.annotations {
                 try compile(annotation)
                 emit(.pop)
             }
@@ -898,12 +904,22 @@ private final class CompilerState {
                 try compile(index)
                 emit(.pop)
             }
-            if recorded {
+            if recorded && !future.annotations {
                 try compile(annotation)
                 emit(.pop)
             }
         default:
             throw Diagnostic("illegal target for annotation", at: target.range)
+        }
+    }
+
+    /// An annotation's value: the expression, or under `from __future__ import annotations`
+    /// its text, never evaluated (CPython's `compiler_visit_annexpr`).
+    private func compileAnnotation(_ annotation: Expr) throws(Diagnostic) {
+        if future.annotations {
+            emit(.loadConst(constant(.str(ASTUnparse.unparse(annotation)))))
+        } else {
+            try compile(annotation)
         }
     }
 
