@@ -107,4 +107,23 @@ struct TypingRuntimeTests {
 
         """)
     }
+
+    @Test("a built-in type's __dict__ lists the special methods CPython's type defines itself (float.__round__), so typing's Supports* protocols answer issubclass")
+    func builtinTypeDictDunders() {
+        let out = simulate("""
+        import typing
+        print('__round__' in float.__dict__, '__trunc__' in float.__dict__, '__index__' in int.__dict__, '__round__' in bool.__dict__, '__ceil__' in int.__dict__)
+        print(float.__dict__['__round__'](2.567, 1), int.__dict__['__index__'](7), float.__dict__['__trunc__'](-2.5), list.__class_getitem__(int))
+        print([issubclass(t, p) for t in (int, float, str) for p in (typing.SupportsRound, typing.SupportsIndex, typing.SupportsAbs, typing.SupportsInt, typing.SupportsFloat)])
+        print(isinstance(1.5, typing.SupportsRound), isinstance(True, typing.SupportsIndex), isinstance('x', typing.SupportsInt))
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        True True True False True
+        2.6 7 -2 list[int]
+        [True, True, True, True, True, True, False, True, True, True, False, False, False, False, False]
+        True True False
+
+        """)
+    }
 }
