@@ -584,6 +584,14 @@ class TypeVar(_Final, _TypeVarLike):
         self.__bound__ = _type_check(bound, "Bound must be a type.") if bound is not None else None
         self.__module__ = '__main__'
 
+    def __typing_subst__(self, arg):
+        msg = "Parameters to generic types must be types."
+        arg = _type_check(arg, msg, is_argument=True)
+        if ((isinstance(arg, _GenericAlias) and arg.__origin__ is Unpack) or
+            (isinstance(arg, GenericAlias) and getattr(arg, '__unpacked__', False))):
+            raise TypeError(f"{arg} is not valid as type argument")
+        return arg
+
 
 class TypeVarTuple(_Final):
     """Type variable tuple."""
@@ -596,6 +604,13 @@ class TypeVarTuple(_Final):
 
     def __repr__(self):
         return self.__name__
+
+    def __typing_subst__(self, arg):
+        raise TypeError("Substitution of bare TypeVarTuple is not supported")
+
+    # loopscope: no __typing_prepare_subst__ yet: it groups the args for an unpacked
+    # TypeVarTuple, which needs _UnpackGenericAlias and _Py_subs_parameters' unpacking
+    # (not ported), so tuple[*Ts][int, str] is refused as too many arguments.
 
 
 class ParamSpecArgs(_Final):
@@ -644,6 +659,28 @@ class ParamSpec(_Final, _TypeVarLike):
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
         self.__bound__ = _type_check(bound, "Bound must be a type.") if bound is not None else None
+
+    def __typing_subst__(self, arg):
+        if isinstance(arg, (list, tuple)):
+            arg = tuple(_type_check(a, "Expected a type.") for a in arg)
+        elif not _is_param_expr(arg):
+            raise TypeError(f"Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {arg}")
+        return arg
+
+    def __typing_prepare_subst__(self, alias, args):
+        params = alias.__parameters__
+        i = params.index(self)
+        if i >= len(args):
+            raise TypeError(f"Too few arguments for {alias}")
+        # Special case where Z[[int, str, bool]] == Z[int, str, bool] in PEP 612.
+        if len(params) == 1 and not _is_param_expr(args[0]):
+            assert i == 0
+            args = (args,)
+        # Convert lists to tuples to help other libraries cache the results.
+        elif isinstance(args[i], list):
+            args = (*args[:i], tuple(args[i]), *args[i+1:])
+        return args
 
 
 class _BaseGenericAlias(_Final):

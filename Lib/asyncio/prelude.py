@@ -725,6 +725,12 @@ class QueueFull(Exception):
 
 class Queue(_LoopBoundMixin):
 
+    # CPython: __class_getitem__ = classmethod(GenericAlias), with types imported on
+    # first use rather than by every simulation.
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self.maxsize = maxsize

@@ -43,4 +43,87 @@ struct TypingRuntimeTests {
 
         """)
     }
+
+    @Test("typing's TypeVar, ParamSpec, TypeVarTuple have __typing_subst__: types.GenericAlias and X | Y collect and substitute them")
+    func typingSubst() {
+        let out = simulate("""
+        from typing import TypeVar, ParamSpec, TypeVarTuple, Callable, Generic
+        import collections.abc
+        T = TypeVar('T')
+        P = ParamSpec('P')
+        Ts = TypeVarTuple('Ts')
+        print((list[T] | int).__parameters__, (list[T] | int)[str], dict[str, T][int])
+        print(Callable[[T], T][int], list[T] | None, (list[T] | None)[bytes])
+        print(T.__typing_subst__(int), P.__typing_subst__([int, str]), list[Ts].__parameters__)
+        C = collections.abc.Callable[P, int]
+        print(C.__parameters__, C[[int, str]], C[...], C[int, str])
+        class G(Generic[T]): pass
+        print(list[G[T]][str], dict[T, list[T]][int])
+        for bad in (lambda: list[Ts][int], lambda: list[T][1], lambda: C[1], lambda: dict[str, T][int, str]):
+            try:
+                print(bad())
+            except TypeError as e:
+                print(e)
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        (~T,) list[str] | int dict[str, int]
+        typing.Callable[[int], int] list[~T] | None list[bytes] | None
+        <class 'int'> (<class 'int'>, <class 'str'>) (Ts,)
+        (~P,) collections.abc.Callable[[int, str], int] collections.abc.Callable[..., int] collections.abc.Callable[[int, str], int]
+        list[__main__.G[str]] dict[int, list[int]]
+        Substitution of bare TypeVarTuple is not supported
+        list[1]
+        collections.abc.Callable[[1], int]
+        Too many arguments for dict[str, ~T]; actual 2, expected 1
+
+        """)
+    }
+
+    @Test("asyncio's Future, Task and Queues subscript to types.GenericAlias as CPython's classmethod(GenericAlias)")
+    func asyncioGenerics() {
+        let out = simulate("""
+        import asyncio
+        print(asyncio.Future[int], asyncio.Task[str], asyncio.Queue[int], asyncio.LifoQueue[int], asyncio.PriorityQueue[int])
+        print('__class_getitem__' in asyncio.Task.__dict__, '__class_getitem__' in asyncio.Future.__dict__, '__class_getitem__' in asyncio.LifoQueue.__dict__)
+        print(asyncio.Future[int].__origin__ is asyncio.Future, list.__class_getitem__(int), asyncio.Queue[int]())
+        q: asyncio.Queue[int] = asyncio.Queue()
+        class C:
+            f: asyncio.Future[str]
+        print(__annotations__, C.__annotations__)
+        async def main():
+            q: asyncio.Queue[int] = asyncio.Queue()
+            t: asyncio.Task[None] = asyncio.ensure_future(asyncio.sleep(0))
+            print(await t, type(q).__name__)
+        asyncio.run(main())
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        _asyncio.Future[int] _asyncio.Task[str] asyncio.queues.Queue[int] asyncio.queues.LifoQueue[int] asyncio.queues.PriorityQueue[int]
+        True True False
+        True list[int] <Queue maxsize=0>
+        {'q': asyncio.queues.Queue[int]} {'f': _asyncio.Future[str]}
+        None Queue
+
+        """)
+    }
+
+    @Test("a built-in type's __dict__ lists the special methods CPython's type defines itself (float.__round__), so typing's Supports* protocols answer issubclass")
+    func builtinTypeDictDunders() {
+        let out = simulate("""
+        import typing
+        print('__round__' in float.__dict__, '__trunc__' in float.__dict__, '__index__' in int.__dict__, '__round__' in bool.__dict__, '__ceil__' in int.__dict__)
+        print(float.__dict__['__round__'](2.567, 1), int.__dict__['__index__'](7), float.__dict__['__trunc__'](-2.5), list.__class_getitem__(int))
+        print([issubclass(t, p) for t in (int, float, str) for p in (typing.SupportsRound, typing.SupportsIndex, typing.SupportsAbs, typing.SupportsInt, typing.SupportsFloat)])
+        print(isinstance(1.5, typing.SupportsRound), isinstance(True, typing.SupportsIndex), isinstance('x', typing.SupportsInt))
+        """)
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout == """
+        True True True False True
+        2.6 7 -2 list[int]
+        [True, True, True, True, True, True, False, True, True, True, False, False, False, False, False]
+        True True False
+
+        """)
+    }
 }

@@ -37,6 +37,9 @@ final class AsyncioLibrary {
         futureClass.isNativeAwaitable = true
         taskClass = PyClass(name: "Task", bases: [futureClass], module: "_asyncio")
         timerHandleClass = PyClass(name: "TimerHandle", bases: [handleClass], module: "asyncio.events")
+        // `_asyncio.Future[int]`, `_asyncio.Task[str]`: each C type lists Py_GenericAlias.
+        futureClass.dict["__class_getitem__"] = NativeSlots.classGetItem
+        taskClass.dict["__class_getitem__"] = NativeSlots.classGetItem
     }
 
     /// Installs the modules into the interpreter and runs the prelude.

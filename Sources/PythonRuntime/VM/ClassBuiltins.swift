@@ -144,9 +144,23 @@ extension Interpreter {
     package func builtinAttributeNames(_ v: Value) -> Set<String>? {
         var cls = classOf(v)
         if case .object(let c as PyClass) = v { cls = c }
-        let key = cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
-        guard !cls.isMutable, let names = BuiltinAttributeNames.byType[key] else { return nil }
+        guard let names = Self.builtinTableNames(cls) else { return nil }
         return Set(names.filter { (try? getAttribute(v, $0)) != nil })
+    }
+
+    /// CPython 3.11's `dir()` of built-in type `cls` (`BuiltinAttributeNames`), nil for
+    /// a class of Python code or a type the table does not cover.
+    package static func builtinTableNames(_ cls: PyClass) -> [String]? {
+        guard !cls.isMutable else { return nil }
+        return BuiltinAttributeNames.byType[cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"]
+    }
+
+    /// The special methods built-in type `cls` defines itself (`float.__round__`,
+    /// `int.__index__`) by CPython's table: in its `dir()`, not in its base's.
+    package static func builtinOwnDunderNames(_ cls: PyClass) -> [String] {
+        guard let names = builtinTableNames(cls) else { return [] }
+        let inherited = Set(cls.bases.first.flatMap { builtinTableNames($0) } ?? [])
+        return names.filter { $0.hasPrefix("__") && $0.hasSuffix("__") && !inherited.contains($0) }
     }
 
     /// `object.__dir__(v)` (object___dir___impl): the keys of a copy of the instance's

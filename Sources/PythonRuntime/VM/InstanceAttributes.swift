@@ -128,6 +128,9 @@ extension Interpreter {
             for k in cls.orderedNames { if let v = cls.dict[k] { d.set(.str(k), v) } }
             // A built-in type's own slots (`'__new__' in int.__dict__`, as enum asks).
             for k in Self.builtinTypeDictNames { if let v = builtinTypeSlot(cls, k) { d.set(.str(k), v) } }
+            for k in Self.builtinOwnDunderNames(cls) where d.get(.str(k)) == nil {
+                if let v = builtinTypeSlot(cls, k) { d.set(.str(k), v) }
+            }
             for (k, v) in nativeTypeProtocolSlots(cls) where d.get(.str(k)) == nil { d.set(.str(k), v) }
             return .object(d)
         case "__doc__": return cls.lookup("__doc__") ?? .none

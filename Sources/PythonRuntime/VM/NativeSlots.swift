@@ -23,6 +23,16 @@ package enum NativeSlots {
         return (inst, v)
     }
 
+    /// `Py_GenericAlias` as a C type's `__class_getitem__` (METH_O|METH_CLASS): `list[int]`,
+    /// `_asyncio.Future[int]` are `types.GenericAlias(cls, item)`.
+    package static let classGetItem: Value = .object(PyClassMethod(.object(PyBuiltin("__class_getitem__") { vm, args, _ in
+        guard args.count == 2 else {
+            throw vm.typeError("__class_getitem__() takes exactly one argument (\(args.count - 1) given)")
+        }
+        let types = try vm.importModule("types")
+        return try vm.callNow(try vm.getAttribute(.object(types), "GenericAlias"), [args[0], args[1]])
+    })))
+
     package static func attributeName(_ vm: Interpreter, _ v: Value) throws -> String {
         guard case .str(let s) = v else { throw vm.typeError("attribute name must be string, not '\(v.typeName)'") }
         return s
@@ -253,6 +263,9 @@ extension NativeSlots {
 extension Interpreter {
     /// The special method `name` that built-in class `cls` itself implements in C.
     package func nativeSlot(of cls: PyClass, _ name: String) -> Value? {
+        if name == "__class_getitem__", BuiltinTypes.generics.contains(where: { $0 === cls }) {
+            return NativeSlots.classGetItem
+        }
         if cls === BuiltinTypes.object { return NativeSlots.object[name] }
         if cls === BuiltinTypes.type { return NativeSlots.type[name] }
         if cls === BuiltinTypes.baseException { return NativeSlots.baseException[name] }
