@@ -16,6 +16,7 @@ get_origin and get_args take as CPython 3.11's do.
 from abc import abstractmethod, ABCMeta
 import collections
 import collections.abc
+import contextlib
 import functools
 import operator
 import sys
@@ -315,6 +316,12 @@ class _SpecialForm(_Final):
 
     def __repr__(self):
         return 'typing.' + self._name
+
+    def __instancecheck__(self, obj):
+        raise TypeError(f"{self} cannot be used with isinstance()")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError(f"{self} cannot be used with issubclass()")
 
     def __reduce__(self):
         return self._name
@@ -720,6 +727,13 @@ class _BaseGenericAlias(_Final):
     def __ror__(self, left):
         return Union[left, self]
 
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("Subscripted generics cannot be used with"
+                        " class and instance checks")
+
 
 class _GenericAlias(_BaseGenericAlias):
     # The type of parameterized generics: List[int], Callable[[int], str], MyGeneric[T].
@@ -822,6 +836,13 @@ class _SpecialGenericAlias(_BaseGenericAlias):
     def __repr__(self):
         return 'typing.' + self._name
 
+    def __subclasscheck__(self, cls):
+        if isinstance(cls, _SpecialGenericAlias):
+            return issubclass(cls.__origin__, self.__origin__)
+        if not isinstance(cls, _GenericAlias):
+            return issubclass(cls, self.__origin__)
+        return super().__subclasscheck__(cls)
+
     def __eq__(self, other):
         if not isinstance(other, _SpecialGenericAlias):
             return NotImplemented
@@ -909,6 +930,14 @@ class _UnionGenericAlias(_GenericAlias):
             elif args[1] is type(None):
                 return f'typing.Optional[{_type_repr(args[0])}]'
         return 'typing.Union[' + ', '.join([_type_repr(a) for a in args]) + ']'
+
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if issubclass(cls, arg):
+                return True
 
 
 class _LiteralGenericAlias(_GenericAlias):
@@ -1689,10 +1718,16 @@ _TypedDict_mro_entries = lambda bases: (_TypedDict,)
 TypedDict.__mro_entries__ = _TypedDict_mro_entries
 
 
-# Various ABCs mimicking those in collections.abc: the origin is the class loopscope has
-# for each (the abstract ones are plain placeholders of the same name).
+# Various ABCs mimicking those in collections.abc: the origin is collections.abc's class
+# (CPython's `_alias(collections.abc.Mapping, 2)`), so isinstance/issubclass ask it.
 def _alias_origin(name):
-    return type(name, (), {'__module__': 'collections.abc'})
+    return getattr(collections.abc, name)
+
+
+# loopscope: CPython's origins are re.Pattern and re.Match; importing re here would cost
+# every program that imports typing, so these two are placeholders of the same name.
+def _re_placeholder(name):
+    return type(name, (), {'__module__': 're'})
 
 
 Hashable = _SpecialGenericAlias(_alias_origin('Hashable'), 0)  # Not generic.
@@ -1725,18 +1760,18 @@ MappingView = _SpecialGenericAlias(_alias_origin('MappingView'), 1)
 KeysView = _SpecialGenericAlias(_alias_origin('KeysView'), 1)
 ItemsView = _SpecialGenericAlias(_alias_origin('ItemsView'), 2)
 ValuesView = _SpecialGenericAlias(_alias_origin('ValuesView'), 1)
-ContextManager = _SpecialGenericAlias(_alias_origin('AbstractContextManager'), 1, name='ContextManager')
-AsyncContextManager = _SpecialGenericAlias(_alias_origin('AbstractAsyncContextManager'), 1, name='AsyncContextManager')
+ContextManager = _SpecialGenericAlias(contextlib.AbstractContextManager, 1, name='ContextManager')
+AsyncContextManager = _SpecialGenericAlias(contextlib.AbstractAsyncContextManager, 1, name='AsyncContextManager')
 Dict = _SpecialGenericAlias(dict, 2, inst=False, name='Dict')
-DefaultDict = _SpecialGenericAlias(_alias_origin('defaultdict'), 2, name='DefaultDict')
-OrderedDict = _SpecialGenericAlias(_alias_origin('OrderedDict'), 2)
-Counter = _SpecialGenericAlias(_alias_origin('Counter'), 1)
-ChainMap = _SpecialGenericAlias(_alias_origin('ChainMap'), 2)
+DefaultDict = _SpecialGenericAlias(collections.defaultdict, 2, name='DefaultDict')
+OrderedDict = _SpecialGenericAlias(collections.OrderedDict, 2)
+Counter = _SpecialGenericAlias(collections.Counter, 1)
+ChainMap = _SpecialGenericAlias(collections.ChainMap, 2)
 Generator = _SpecialGenericAlias(_alias_origin('Generator'), 3)
 AsyncGenerator = _SpecialGenericAlias(_alias_origin('AsyncGenerator'), 2)
 Type = _SpecialGenericAlias(type, 1, inst=False, name='Type')
-Pattern = _SpecialGenericAlias(_alias_origin('Pattern'), 1)
-Match = _SpecialGenericAlias(_alias_origin('Match'), 1)
+Pattern = _SpecialGenericAlias(_re_placeholder('Pattern'), 1)
+Match = _SpecialGenericAlias(_re_placeholder('Match'), 1)
 
 
 # Some unconstrained type variables.  These are used by the container types.

@@ -8,6 +8,47 @@ import Testing
 /// native isinstance call. Expected outputs are CPython 3.11's.
 @Suite("typing at run time")
 struct TypingRuntimeTests {
+    @Test("isinstance and issubclass against typing's aliases as CPython's: unsubscripted aliases ask their collections.abc origin, Union asks each argument, subscripted generics and Any refuse")
+    func isinstanceAgainstAliases() {
+        let out = simulate("""
+        import typing, collections.abc
+        from typing import List, Dict, Mapping, Union, Optional, Callable, Tuple, Sequence, Iterable, Awaitable, Any
+        checks = [([], List), ({}, Dict), ({}, Mapping), (1, Union[int, str]), (None, Optional[int]), (len, Callable),
+                  ((1,), Tuple), ("s", Sequence), (3, Iterable), (1.5, Union[int, str])]
+        for v, t in checks:
+            print(repr(t), isinstance(v, t))
+        print(issubclass(list, List), issubclass(bool, Union[int, str]), issubclass(dict, Mapping))
+        for bad in (List[int], Union[List[int], str], Any, Optional[List[int]]):
+            try:
+                print(isinstance([], bad))
+            except TypeError as e:
+                print("TypeError:", e)
+        try:
+            issubclass(list, List[int])
+        except TypeError as e:
+            print("TypeError:", e)
+        """)
+        #expect(out.stdout == """
+        typing.List True
+        typing.Dict True
+        typing.Mapping True
+        typing.Union[int, str] True
+        typing.Optional[int] True
+        typing.Callable True
+        typing.Tuple True
+        typing.Sequence True
+        typing.Iterable False
+        typing.Union[int, str] False
+        True True True
+        TypeError: Subscripted generics cannot be used with class and instance checks
+        TypeError: Subscripted generics cannot be used with class and instance checks
+        TypeError: typing.Any cannot be used with isinstance()
+        TypeError: Subscripted generics cannot be used with class and instance checks
+        TypeError: Subscripted generics cannot be used with class and instance checks
+
+        """, "\(out)")
+    }
+
     @Test("get_type_hints evaluates string annotations; __globals__ is the module dict; sys._getframe crosses isinstance; runtime_checkable protocols answer isinstance")
     func hintsAndProtocols() {
         let out = simulate("""
