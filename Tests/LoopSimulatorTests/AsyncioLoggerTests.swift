@@ -35,6 +35,42 @@ struct AsyncioLoggerTests {
         """ + "ZeroDivisionError: division by zero\n")
     }
 
+    @Test("asyncio's records carry the place of CPython's logger call (filename, module, funcName, lineno), not the simulator's")
+    func recordsCarryCPythonsCallSite() {
+        let out = simulate("""
+        import asyncio, logging, time, sys
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stdout,
+                            format="%(levelname)s %(name)s %(filename)s %(module)s %(funcName)s:%(lineno)d %(message)s")
+        async def boom():
+            raise ValueError("x")
+        async def slow():
+            time.sleep(0.2)
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.slow_callback_duration = 0.1
+            t = asyncio.create_task(boom())
+            await asyncio.sleep(0)
+            del t
+            await slow()
+            def bad_handler(loop, ctx):
+                raise RuntimeError("handler broke")
+            loop.set_exception_handler(bad_handler)
+            loop.call_exception_handler({"message": "custom"})
+        asyncio.run(main(), debug=True)
+        """)
+        let records = out.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { ["DEBUG", "INFO", "WARNING", "ERROR"].contains($0.split(separator: " ").first.map(String.init) ?? "") }
+            .joined(separator: "\n") + "\n"
+        #expect(records == """
+        DEBUG asyncio selector_events.py selector_events __init__:54 Using selector: EpollSelector
+        ERROR asyncio base_events.py base_events default_exception_handler:1771 Task exception was never retrieved
+        ERROR asyncio base_events.py base_events default_exception_handler:1771 Unhandled error in exception handler
+        WARNING asyncio base_events.py base_events _run_once:1917 Executing <Task finished name='Task-1' coro=<main() done, defined at test.py:8> result=None created at asyncio/runners.py:100> took 0.200 seconds
+        DEBUG asyncio base_events.py base_events close:676 Close <_UnixSelectorEventLoop running=False closed=False debug=True>
+
+        """, "\(out)")
+    }
+
     @Test("without logging configured, a task's unretrieved exception prints as the last-resort handler does")
     func lastResortWithoutConfiguration() {
         for prefix in ["", "import logging\n"] {

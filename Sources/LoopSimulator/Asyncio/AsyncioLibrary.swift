@@ -256,7 +256,7 @@ final class AsyncioLibrary {
     /// loops share `time.monotonic()` too).
     func newEventLoop() -> EventLoop {
         // BaseSelectorEventLoop.__init__ on Linux (the selector CPython picks there).
-        state.log(.debug, "Using selector: %s", [.str("EpollSelector")])
+        state.log(.debug, "Using selector: %s", [.str("EpollSelector")], at: SourceSites.logUsingSelector)
         return EventLoop(vm: vm, state: state, library: self)
     }
 

@@ -19,15 +19,17 @@ struct AsyncioLogRecord {
     var args: [Value]
     var text: String
     var exception: PyException?
+    var site: LogSite
 }
 
 extension SimulationState {
-    /// `logger.log(level, message, exc_info=exception)`.
+    /// `logger.log(level, message, exc_info=exception)`, made at `site` in CPython's asyncio.
     func log(_ level: AsyncioLogRecord.Level, _ message: String, _ args: [Value] = [], text: String? = nil,
-             exception: PyException? = nil) {
+             exception: PyException? = nil, at site: LogSite) {
         let text = text ?? message
         if level.rawValue >= AsyncioLogRecord.Level.warning.rawValue { emit(.warning(text: text)) }
-        let record = AsyncioLogRecord(level: level, message: message, args: args, text: text, exception: exception)
+        let record = AsyncioLogRecord(level: level, message: message, args: args, text: text, exception: exception,
+                                      site: site)
         guard let vm = interpreter, let logging = vm.modules["logging"], handle(record, vm, logging) else {
             writeLastResort(record)
             return
@@ -48,15 +50,26 @@ extension SimulationState {
         writeError(text)
     }
 
-    /// `logging.getLogger("asyncio").log(level, message, exc_info=exception)`; false when
-    /// that raised (logging reports its own handler errors; anything else escaping it is
-    /// treated as CPython's `call_exception_handler` treats it: the message still shows).
+    /// `logging.getLogger("asyncio").log(level, message, exc_info=exception)`, as
+    /// `Logger._log` makes the record but with the caller CPython's asyncio has (its
+    /// `findCaller` would find the simulator's frames); false when that raised (logging
+    /// reports its own handler errors; anything else escaping it is treated as CPython's
+    /// `call_exception_handler` treats it: the message still shows).
     private func handle(_ record: AsyncioLogRecord, _ vm: Interpreter, _ logging: PyModule) -> Bool {
         do {
             let logger = try vm.callNow(try vm.getAttribute(.object(logging), "getLogger"), [.str("asyncio")])
-            var kwargs: [(String, Value)] = []
-            if let exc = record.exception { kwargs.append(("exc_info", .object(exc))) }
-            try vm.callNow(try vm.getAttribute(logger, "log"), [.int(record.level.rawValue), .str(record.message)] + record.args, kwargs)
+            let level = Value.int(record.level.rawValue)
+            guard try vm.truthy(try vm.callNow(try vm.getAttribute(logger, "isEnabledFor"), [level])) else { return true }
+            var excInfo = Value.none
+            if let exc = record.exception {
+                excInfo = .object(PyTuple([.object(exc.pyClass), .object(exc),
+                                           try vm.getAttribute(.object(exc), "__traceback__")]))
+            }
+            let made = try vm.callNow(try vm.getAttribute(logger, "makeRecord"),
+                                      [try vm.getAttribute(logger, "name"), level, .str(record.site.file),
+                                       .int(record.site.line), .str(record.message), .object(PyTuple(record.args)),
+                                       excInfo, .str(record.site.function)])
+            try vm.callNow(try vm.getAttribute(logger, "handle"), [made])
             return true
         } catch {
             return false

@@ -263,7 +263,7 @@ final class EventLoop: PyObject {
     func close() throws {
         if running { throw PythonError(vm.makeException(BuiltinTypes.runtimeError, "Cannot close a running event loop")) }
         if closed { return }
-        if debug { state.log(.debug, "Close %r", [.object(self)]) }
+        if debug { state.log(.debug, "Close %r", [.object(self)], at: SourceSites.logClose) }
         closed = true
         // BaseEventLoop.close: the default executor is shut down without waiting.
         if !defaultExecutor.isNone {
@@ -468,7 +468,7 @@ final class EventLoop: PyObject {
             if debug && dt >= slowCallbackDuration {
                 let handle = formatHandle(item)
                 state.log(.warning, "Executing %s took %.3f seconds", [.str(handle), .float(dt)],
-                          text: "Executing \(handle) took \(formatSeconds(dt)) seconds")
+                          text: "Executing \(handle) took \(formatSeconds(dt)) seconds", at: SourceSites.logSlowCallback)
             }
         }
         state.flushPendingReports()

@@ -46,7 +46,8 @@ extension EventLoop {
         } catch let e as PythonError {
             if escaping == nil, vm.halted == nil { escaping = e.exception }
         } catch {
-            state.log(.error, "Exception in default exception handler", text: "\(error)")
+            state.log(.error, "Exception in default exception handler", text: "\(error)",
+                      at: SourceSites.logDefaultHandlerFailed)
         }
     }
 
@@ -61,7 +62,8 @@ extension EventLoop {
             } catch let e as PythonError {
                 if vm.halted != nil || e.exception.stopsTheLoop { throw e }
                 // Second protection layer, for a context the default handler cannot format.
-                state.log(.error, "Exception in default exception handler", exception: e.exception)
+                state.log(.error, "Exception in default exception handler", exception: e.exception,
+                          at: SourceSites.logDefaultHandlerFailed)
             }
             return
         }
@@ -76,7 +78,7 @@ extension EventLoop {
             } catch let inner as PythonError {
                 if vm.halted != nil || inner.exception.stopsTheLoop { throw inner }
                 state.log(.error, "Exception in default exception handler while handling an unexpected error in custom exception handler",
-                          exception: inner.exception)
+                          exception: inner.exception, at: SourceSites.logDefaultHandlerFailedInCustom)
             }
         }
     }
@@ -114,6 +116,7 @@ extension EventLoop {
             }
             return s
         }.joined(separator: "\n")
-        state.log(.error, joined, exception: exception.asObject as? PyException)
+        state.log(.error, joined, exception: exception.asObject as? PyException,
+                  at: SourceSites.logDefaultExceptionHandler)
     }
 }

@@ -16,6 +16,18 @@ enum SourceSites {
     static let shieldInnerDoneCallback = "shield.<locals>._inner_done_callback() at asyncio/tasks.py:891"
     static let shieldOuterDoneCallback = "shield.<locals>._outer_done_callback() at asyncio/tasks.py:908"
 
+    /// The `logger.<level>(...)` calls of CPython's asyncio that the simulator's messages
+    /// stand for: a log record's pathname, lineno and funcName are theirs.
+    static let logUsingSelector = LogSite(file: "asyncio/selector_events.py", line: 54, function: "__init__")
+    static let logClose = LogSite(file: "asyncio/base_events.py", line: 676, function: "close")
+    static let logDefaultExceptionHandler = LogSite(file: "asyncio/base_events.py", line: 1771,
+                                                    function: "default_exception_handler")
+    static let logDefaultHandlerFailed = LogSite(file: "asyncio/base_events.py", line: 1804,
+                                                 function: "call_exception_handler")
+    static let logDefaultHandlerFailedInCustom = LogSite(file: "asyncio/base_events.py", line: 1825,
+                                                         function: "call_exception_handler")
+    static let logSlowCallback = LogSite(file: "asyncio/base_events.py", line: 1917, function: "_run_once")
+
     /// asyncio's own coroutines: CPython's file, `def` line, and the line of each `await`
     /// (keyed by the text of the matching line in the simulator's prelude).
     static let libraryCoroutines: [String: (file: String, defLine: Int, awaitLines: [String: Int])] = [
@@ -66,4 +78,11 @@ extension Interpreter {
         if frame.code.isLibrary { return nil }
         return "\(frame.code.filename):\(frame.currentLine)"
     }
+}
+
+/// Where a `logger` call stands in CPython's source (`LogRecord.pathname`, `lineno`, `funcName`).
+struct LogSite {
+    let file: String
+    let line: Int
+    let function: String
 }
