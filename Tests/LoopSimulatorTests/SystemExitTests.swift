@@ -7,6 +7,24 @@ import Testing
 /// `python3 tools/vtrun.py`.
 @Suite("SystemExit")
 struct SystemExitTests {
+    @Test("the builtins exit() and quit() raise SystemExit(code) as site.py's Quitter does")
+    func exitAndQuitBuiltins() {
+        let r = simulate("""
+        import asyncio
+        try:
+            quit("msg")
+        except SystemExit as e:
+            print(e.args, e.code)
+        async def main():
+            print("bye")
+            exit(3)
+        asyncio.run(main())
+        """)
+        #expect(r.stdout == "('msg',) msg\nbye\n", "\(r)")
+        #expect(r.status == 3)
+        #expect(simulate("print(1)\nexit()\n").status == 0)
+    }
+
     @Test func aCallbackCallingSysExitEndsTheRunWithItsStatus() {
         let r = simulate("""
         import asyncio, sys

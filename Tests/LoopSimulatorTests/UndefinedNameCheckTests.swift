@@ -34,6 +34,15 @@ struct UndefinedNameCheckTests {
         ])
     }
 
+    @Test("a CPython builtin loopscope cannot simulate is reported with what to do instead; exit and quit are provided")
+    func unsupportedBuiltins() {
+        let lines = check("name = input('name? ')\nhelp(len)\nbreakpoint()\nexit(0)\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("main.py:1:8: error: 'input' cannot be simulated: loopscope reads no terminal input"))
+        #expect(lines[1].hasPrefix("main.py:2:1: error: 'help' is the interactive interpreter's"))
+        #expect(lines[2].hasPrefix("main.py:3:1: error: 'breakpoint' cannot be simulated"))
+    }
+
     @Test("nothing is reported where the name may exist")
     func notReported() {
         // Bound anywhere in the file, in any scope; builtins and the module's dunders.

@@ -51,8 +51,20 @@ enum UnsupportedModules {
         return AsyncioSubmodules.unsupportedReason(name, from: module)
     }
 
-    /// Why the builtin `name` cannot be simulated, or nil: `open` reads and writes files.
+    /// Why the builtin `name` cannot be simulated, or nil: `open` reads and writes files,
+    /// `input` reads the terminal, the rest belong to the interactive interpreter.
     static func builtinReason(_ name: String) -> String? {
-        name == "open" ? "'open' cannot be simulated: \(files) (io.StringIO and io.BytesIO are provided)" : nil
+        switch name {
+        case "open":
+            return "'open' cannot be simulated: \(files) (io.StringIO and io.BytesIO are provided)"
+        case "input":
+            return "'input' cannot be simulated: loopscope reads no terminal input, so a run repeats: put the value in the program (a number there can be a what-if parameter)"
+        case "breakpoint":
+            return "'breakpoint' cannot be simulated: loopscope runs no debugger: step through the run in the timeline instead"
+        case "help", "copyright", "credits", "license":
+            return "'\(name)' is the interactive interpreter's and cannot be simulated: remove it from the program"
+        default:
+            return nil
+        }
     }
 }

@@ -21,6 +21,12 @@ extension Interpreter {
         b["True"] = .true
         b["False"] = .false
 
+        // site.py's `exit` and `quit` (`_sitebuiltins.Quitter.__call__`): SystemExit(code).
+        for name in ["exit", "quit"] {
+            fn(name, .positional(min: 0, max: 1)) { _, args, _ in
+                throw PythonError(PyException(cls: BuiltinTypes.systemExit, args: [args.first ?? .none]))
+            }
+        }
         fn("print") { vm, args, kwargs in
             var sep = " ", end = "\n"
             var file = Value.none, flush = false
