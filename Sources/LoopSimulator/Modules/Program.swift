@@ -112,8 +112,10 @@ private struct ProgramLoader {
 
     private mutating func follow(_ module: Module, in file: ProgramFile, package: String?) {
         diagnostics += ModuleAttributes.diagnostics(module).map { FileDiagnostic(file, $0) }
-        diagnostics += UnsupportedBuiltins.diagnostics(module).map { FileDiagnostic(file, $0) }
-        diagnostics += UndefinedNames.diagnostics(module).map { FileDiagnostic(file, $0) }
+        // One scope analysis serves both checks of names that nothing in the file binds.
+        let bound = ScopeAnalysis(module).everyBoundName
+        diagnostics += UnsupportedBuiltins.diagnostics(module, bound: bound).map { FileDiagnostic(file, $0) }
+        diagnostics += UndefinedNames.diagnostics(module, bound: bound).map { FileDiagnostic(file, $0) }
         for request in module.imports {
             let name: String
             switch ModuleNames.resolve(request.module, level: request.level, package: package) {

@@ -14,8 +14,8 @@ import PythonRuntime
 /// or an annotation (not evaluated under `from __future__ import annotations`, or a
 /// local variable's).
 enum UndefinedNames {
-    static func diagnostics(_ ast: Module) -> [Diagnostic] {
-        let bound = ScopeAnalysis(ast).everyBoundName
+    /// `bound`: every name the file binds (`ScopeAnalysis.everyBoundName`).
+    static func diagnostics(_ ast: Module, bound: Set<String>) -> [Diagnostic] {
         if bound.contains("*") { return [] }
         var uses: [(name: String, range: SourceRange)] = []
         walk(ast.body, guarded: false, classBody: false, bound: bound) { uses.append(($0, $1)) }

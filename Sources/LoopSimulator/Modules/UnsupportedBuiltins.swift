@@ -6,8 +6,8 @@ import PythonRuntime
 /// A use is reported only where the name can only be the builtin: nothing in the file (no
 /// assignment, parameter, import, ... in any scope) binds it.
 enum UnsupportedBuiltins {
-    static func diagnostics(_ ast: Module) -> [Diagnostic] {
-        let bound = ScopeAnalysis(ast).everyBoundName
+    /// `bound`: every name the file binds (`ScopeAnalysis.everyBoundName`).
+    static func diagnostics(_ ast: Module, bound: Set<String>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         ast.forEachStatement { stmt in
             for (expr, _) in stmt.expressions {
